@@ -1,0 +1,8 @@
+/* att-eco-score.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "att-eco-score.h"

@@ -1,0 +1,8 @@
+/* att-higg-client.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "att-higg-client.h"

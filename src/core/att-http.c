@@ -1,0 +1,8 @@
+/* att-http.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "att-http.h"

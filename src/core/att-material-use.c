@@ -1,0 +1,8 @@
+/* att-material-use.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "att-material-use.h"

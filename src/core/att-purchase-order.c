@@ -1,0 +1,8 @@
+/* att-purchase-order.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "att-purchase-order.h"

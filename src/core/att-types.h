@@ -1,0 +1,28 @@
+/* att-types.h: forward declarations shared by libattest-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AttCatalogItem     AttCatalogItem;
+typedef struct _AttComponentUse    AttComponentUse;
+typedef struct _AttContext         AttContext;
+typedef struct _AttCountry         AttCountry;
+typedef struct _AttEcoScore        AttEcoScore;
+typedef struct _AttHiggClient      AttHiggClient;
+typedef struct _AttHttp            AttHttp;
+typedef struct _AttMaterialUse     AttMaterialUse;
+typedef struct _AttPackagingUse    AttPackagingUse;
+typedef struct _AttPage            AttPage;
+typedef struct _AttPagedModel      AttPagedModel;
+typedef struct _AttProduct         AttProduct;
+typedef struct _AttPurchaseOrder   AttPurchaseOrder;
+typedef struct _AttSandboxProcess  AttSandboxProcess;
+
+G_END_DECLS
