@@ -1,4 +1,4 @@
-/* att-page.c
+/* att-page.c: one page of a paged search result
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,3 +6,221 @@
 #include "config.h"
 
 #include "att-page.h"
+
+/**
+ * AttPage:
+ *
+ * What a paged search returned: the offset and page size the server
+ * reported, the total number of matches, and the items of this page.
+ * Immutable once made.
+ */
+struct _AttPage
+{
+  GObject     parent_instance;
+
+  guint       from;
+  guint       size;
+  guint       total;
+  GListModel *items;
+};
+
+G_DEFINE_FINAL_TYPE (AttPage, att_page, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FROM,
+  PROP_SIZE,
+  PROP_TOTAL,
+  PROP_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+att_page_dispose (GObject *object)
+{
+  AttPage *self = (AttPage *) object;
+
+  g_clear_object (&self->items);
+
+  G_OBJECT_CLASS (att_page_parent_class)->dispose (object);
+}
+
+static void
+att_page_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  AttPage *self = ATT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FROM:
+      g_value_set_uint (value, self->from);
+      break;
+
+    case PROP_SIZE:
+      g_value_set_uint (value, self->size);
+      break;
+
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->total);
+      break;
+
+    case PROP_ITEMS:
+      g_value_set_object (value, self->items);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_page_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  AttPage *self = ATT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FROM:
+      self->from = g_value_get_uint (value);
+      break;
+
+    case PROP_SIZE:
+      self->size = g_value_get_uint (value);
+      break;
+
+    case PROP_TOTAL:
+      self->total = g_value_get_uint (value);
+      break;
+
+    case PROP_ITEMS:
+      self->items = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_page_constructed (GObject *object)
+{
+  AttPage *self = (AttPage *) object;
+
+  G_OBJECT_CLASS (att_page_parent_class)->constructed (object);
+
+  /* Callers may rely on the items never being NULL. */
+  if (self->items == NULL)
+    self->items = G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
+}
+
+static void
+att_page_class_init (AttPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = att_page_constructed;
+  object_class->dispose = att_page_dispose;
+  object_class->get_property = att_page_get_property;
+  object_class->set_property = att_page_set_property;
+
+  properties[PROP_FROM] =
+    g_param_spec_uint ("from", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SIZE] =
+    g_param_spec_uint ("size", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TOTAL] =
+    g_param_spec_uint ("total", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ITEMS] =
+    g_param_spec_object ("items", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+att_page_init (AttPage *self)
+{
+}
+
+/**
+ * att_page_new:
+ * @from: the offset of the first item among all matches
+ * @size: the page size the server used
+ * @total: the number of matches in all pages
+ * @items: (nullable): the items of this page
+ *
+ * Returns: (transfer full): a new page
+ */
+AttPage *
+att_page_new (guint       from,
+              guint       size,
+              guint       total,
+              GListModel *items)
+{
+  g_return_val_if_fail (items == NULL || G_IS_LIST_MODEL (items), NULL);
+
+  return g_object_new (ATT_TYPE_PAGE,
+                       "from", from,
+                       "size", size,
+                       "total", total,
+                       "items", items,
+                       NULL);
+}
+
+guint
+att_page_get_from (AttPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGE (self), 0);
+
+  return self->from;
+}
+
+guint
+att_page_get_size (AttPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGE (self), 0);
+
+  return self->size;
+}
+
+guint
+att_page_get_total (AttPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGE (self), 0);
+
+  return self->total;
+}
+
+/**
+ * att_page_get_items:
+ *
+ * Returns: (transfer none): the items of this page, never %NULL
+ */
+GListModel *
+att_page_get_items (AttPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGE (self), NULL);
+
+  return self->items;
+}

@@ -1,4 +1,4 @@
-/* att-page.h
+/* att-page.h: one page of a paged search result
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,5 +8,18 @@
 #include "att-types.h"
 
 G_BEGIN_DECLS
+
+#define ATT_TYPE_PAGE (att_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttPage, att_page, ATT, PAGE, GObject)
+
+AttPage    *att_page_new       (guint       from,
+                                guint       size,
+                                guint       total,
+                                GListModel *items);
+guint       att_page_get_from  (AttPage    *self);
+guint       att_page_get_size  (AttPage    *self);
+guint       att_page_get_total (AttPage    *self);
+GListModel *att_page_get_items (AttPage    *self);
 
 G_END_DECLS

@@ -1,8 +1,952 @@
-/* att-paged-model.c
+/* att-paged-model.c: a GListModel that fetches its items page by page
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "att-error.h"
+#include "att-page.h"
 #include "att-paged-model.h"
+
+/**
+ * AttPagedModel:
+ *
+ * A list of, say, 100,000 products that a list view can scroll without
+ * loading them all. The first page is fetched on construction; after that a
+ * page is fetched only when a row in it is asked for. Until then the row is
+ * a placeholder, an item made with g_object_new (item_type, NULL) and kept
+ * per position, so asking twice gives the same object; items-changed swaps
+ * in the real items when the page arrives.
+ *
+ * At most two fetches run at once. Pages asked for meanwhile wait in a
+ * queue, newest first, so that the rows a user is looking at now come
+ * before those scrolled past; a queue that grows too long, and loaded pages
+ * beyond a bound, are dropped (announced with items-changed, so a view that
+ * still shows them asks again).
+ */
+
+#define MAX_IN_FLIGHT        2
+#define MIN_QUEUED_PAGES     4
+#define MAX_QUEUED_ROWS      500
+#define MIN_KEPT_PAGES       50
+#define MAX_KEPT_ROWS        2500
+#define MAX_PAGE_SIZE        10000
+
+typedef enum {
+  PAGE_WANTED,
+  PAGE_FETCHING,
+  PAGE_LOADED,
+  PAGE_FAILED,
+} PageState;
+
+typedef struct
+{
+  guint      index;
+  PageState  state;
+  GPtrArray *items;       /* page_size slots; NULL until asked for */
+  guint      n_real;      /* leading slots holding items from the server */
+  guint64    last_used;
+  GList      link;        /* in the wanted queue while PAGE_WANTED */
+} Page;
+
+struct _AttPagedModel
+{
+  GObject             parent_instance;
+
+  GType               item_type;
+  guint               page_size;
+  AttPagedFetchFunc   fetch;
+  AttPagedFinishFunc  finish;
+  gpointer            user_data;
+  GDestroyNotify      destroy;
+
+  GHashTable         *pages;        /* page index -> Page */
+  GQueue              wanted;       /* of Page, most recently asked first */
+  GCancellable       *cancellable;
+  guint               generation;   /* bumped by reload and dispose */
+  guint               in_flight;
+  guint64             clock;
+  GArray             *dropped;      /* indexes of queued pages dropped, to announce */
+  GSource            *announce_source;
+
+  guint               n_items;
+  gboolean            loaded;
+  GError             *error;
+};
+
+static void att_paged_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttPagedModel, att_paged_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      att_paged_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_ITEM_TYPE,
+  PROP_PAGE_SIZE,
+  PROP_N_ITEMS,
+  PROP_LOADING,
+  PROP_LOADED,
+  PROP_TOTAL,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One fetch in flight. It holds only a weak reference, so that dropping the
+ * last reference to the model disposes it, which cancels the fetch. */
+typedef struct
+{
+  GWeakRef      model;
+  guint         page_index;
+  guint         generation;
+} Fetch;
+
+static void dispatch_fetches (AttPagedModel *self);
+
+/* Slots stay NULL until a row is asked for. */
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static Page *
+page_new (guint index,
+          guint page_size)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->index = index;
+  page->state = PAGE_WANTED;
+  page->items = g_ptr_array_new_full (page_size, unref_if_set);
+  g_ptr_array_set_size (page->items, page_size);
+  page->link.data = page;
+  return page;
+}
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+static guint
+page_first (AttPagedModel *self,
+            guint          index)
+{
+  return index * self->page_size;
+}
+
+/* How many rows of the page exist in a list of n_items. */
+static guint
+page_rows (AttPagedModel *self,
+           guint          index,
+           guint          n_items)
+{
+  guint first = page_first (self, index);
+
+  if (first >= n_items)
+    return 0;
+  return MIN (self->page_size, n_items - first);
+}
+
+static guint
+max_queued_pages (AttPagedModel *self)
+{
+  return MAX (MIN_QUEUED_PAGES, (MAX_QUEUED_ROWS + self->page_size - 1) / self->page_size);
+}
+
+static guint
+max_kept_pages (AttPagedModel *self)
+{
+  return MAX (MIN_KEPT_PAGES, (MAX_KEPT_ROWS + self->page_size - 1) / self->page_size);
+}
+
+static gboolean
+get_loading (AttPagedModel *self)
+{
+  return self->in_flight > 0;
+}
+
+/* Removes a page from the model's bookkeeping; the caller announces the
+ * change of its rows if they were visible. */
+static void
+remove_page (AttPagedModel *self,
+             Page          *page)
+{
+  if (page->state == PAGE_WANTED)
+    g_queue_unlink (&self->wanted, &page->link);
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
+}
+
+static void
+emit_rows_changed (AttPagedModel *self,
+                   guint          index)
+{
+  guint rows = page_rows (self, index, self->n_items);
+
+  if (rows > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), page_first (self, index), rows, rows);
+}
+
+static gint
+compare_last_used (gconstpointer a,
+                   gconstpointer b)
+{
+  const Page *page_a = *(Page * const *) a;
+  const Page *page_b = *(Page * const *) b;
+
+  if (page_a->last_used < page_b->last_used)
+    return -1;
+  return page_a->last_used > page_b->last_used ? 1 : 0;
+}
+
+/* Runs from an idle, never from get_item(): a list view must not see
+ * items-changed while it is asking for an item. A view that still shows a
+ * dropped page's rows asks for them again, which queues the page anew. */
+static gboolean
+announce_drops_cb (gpointer user_data)
+{
+  AttPagedModel *self = user_data;
+  g_autoptr(GArray) dropped = g_steal_pointer (&self->dropped);
+
+  g_clear_pointer (&self->announce_source, g_source_unref);
+  self->dropped = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < dropped->len; i++)
+    {
+      guint index = g_array_index (dropped, guint, i);
+
+      /* Asked for again meanwhile: its rows are being fetched. */
+      if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (index)))
+        emit_rows_changed (self, index);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Pages asked for long ago and still waiting were scrolled past: they leave
+ * the queue at once, so they are never fetched, and their rows are
+ * announced as changed from an idle. */
+static void
+trim_wanted (AttPagedModel *self)
+{
+  guint max_queued = max_queued_pages (self);
+
+  if (self->wanted.length <= max_queued)
+    return;
+
+  while (self->wanted.length > max_queued)
+    {
+      Page *page = g_queue_peek_tail (&self->wanted);
+
+      g_array_append_val (self->dropped, page->index);
+      remove_page (self, page);
+    }
+
+  if (self->announce_source == NULL)
+    {
+      self->announce_source = g_idle_source_new ();
+      g_source_set_priority (self->announce_source, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (self->announce_source, announce_drops_cb, self, NULL);
+      g_source_attach (self->announce_source, g_main_context_get_thread_default ());
+    }
+}
+
+/* Keeps memory bounded by forgetting the loaded pages used least recently.
+ * Called when a page arrives, outside get_item(), so it can announce the
+ * change at once. */
+static void
+evict_pages (AttPagedModel *self,
+             guint          keep_index)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GArray) evicted = NULL;
+  guint max_kept = max_kept_pages (self);
+  GHashTableIter iter;
+  gpointer value;
+  guint excess;
+
+  if (g_hash_table_size (self->pages) <= max_kept)
+    return;
+
+  excess = g_hash_table_size (self->pages) - max_kept;
+  candidates = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+
+      if ((page->state == PAGE_LOADED || page->state == PAGE_FAILED) &&
+          page->index != keep_index)
+        g_ptr_array_add (candidates, page);
+    }
+
+  g_ptr_array_sort (candidates, compare_last_used);
+  evicted = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < candidates->len && i < excess; i++)
+    {
+      Page *page = g_ptr_array_index (candidates, i);
+
+      g_array_append_val (evicted, page->index);
+      remove_page (self, page);
+    }
+
+  g_debug ("Paged model: forgot %u pages to bound memory", evicted->len);
+
+  for (guint i = 0; i < evicted->len; i++)
+    emit_rows_changed (self, g_array_index (evicted, guint, i));
+}
+
+static void
+set_error (AttPagedModel *self,
+           GError        *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static Page *
+ensure_page (AttPagedModel *self,
+             guint          index)
+{
+  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+
+  if (page == NULL)
+    {
+      page = page_new (index, self->page_size);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+      g_queue_push_head_link (&self->wanted, &page->link);
+      trim_wanted (self);
+    }
+  else if (page->state == PAGE_WANTED)
+    {
+      /* Asked again: it is what the user looks at now, so it goes first. */
+      g_queue_unlink (&self->wanted, &page->link);
+      g_queue_push_head_link (&self->wanted, &page->link);
+    }
+
+  page->last_used = ++self->clock;
+  return page;
+}
+
+static gboolean
+check_page (AttPagedModel  *self,
+            AttPage        *page,
+            GError        **error)
+{
+  GListModel *items = att_page_get_items (page);
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      if (item == NULL || !g_type_is_a (G_OBJECT_TYPE (item), self->item_type))
+        {
+          g_set_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
+                       _("The list contains an item of the wrong kind"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+page_fetched (AttPagedModel *self,
+              guint          index,
+              AttPage       *result)
+{
+  GListModel *items = att_page_get_items (result);
+  guint n_received = g_list_model_get_n_items (items);
+  guint old_n_items = self->n_items;
+  guint new_n_items = att_page_get_total (result);
+  gboolean filled = FALSE;
+  Page *page;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  /* Fill the page before announcing a new total, so that rows which appear
+   * with the new total show real items at once. */
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  if (page != NULL && page->state == PAGE_FETCHING)
+    {
+      guint n = MIN (n_received, self->page_size);
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (g_ptr_array_index (page->items, i) != NULL)
+            g_object_unref (g_ptr_array_index (page->items, i));
+          g_ptr_array_index (page->items, i) = g_list_model_get_item (items, i);
+        }
+      page->n_real = n;
+      page->state = PAGE_LOADED;
+      filled = TRUE;
+    }
+
+  if (new_n_items != old_n_items)
+    {
+      self->n_items = new_n_items;
+
+      if (new_n_items < old_n_items)
+        {
+          GHashTableIter iter;
+          gpointer value;
+
+          g_hash_table_iter_init (&iter, self->pages);
+          while (g_hash_table_iter_next (&iter, NULL, &value))
+            {
+              Page *p = value;
+
+              if (page_first (self, p->index) >= new_n_items)
+                {
+                  if (p->state == PAGE_WANTED)
+                    g_queue_unlink (&self->wanted, &p->link);
+                  g_hash_table_iter_remove (&iter);
+                }
+            }
+
+          g_list_model_items_changed (G_LIST_MODEL (self), new_n_items,
+                                      old_n_items - new_n_items, 0);
+        }
+      else
+        g_list_model_items_changed (G_LIST_MODEL (self), old_n_items,
+                                    0, new_n_items - old_n_items);
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+    }
+
+  /* Rows that existed before this page arrived held placeholders. */
+  if (filled)
+    {
+      guint rows = page_rows (self, index, MIN (old_n_items, new_n_items));
+
+      if (rows > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), page_first (self, index), rows, rows);
+    }
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+
+  set_error (self, NULL);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+on_page_fetched (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_autoptr(AttPagedModel) self = g_weak_ref_get (&fetch->model);
+  g_autoptr(AttPage) page_result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean was_loading;
+  guint index = fetch->page_index;
+  guint generation = fetch->generation;
+
+  g_weak_ref_clear (&fetch->model);
+  g_free (fetch);
+
+  /* A fetch from before reload() or dispose: nobody wants its page, and
+   * after dispose the finish function's data may be gone. */
+  if (self == NULL || generation != self->generation)
+    return;
+
+  was_loading = get_loading (self);
+  g_assert (self->in_flight > 0);
+  self->in_flight--;
+
+  page_result = self->finish (result, &error, self->user_data);
+  if (page_result != NULL && !check_page (self, page_result, &error))
+    g_clear_object (&page_result);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (page_result != NULL)
+    {
+      page_fetched (self, index, page_result);
+      evict_pages (self, index);
+    }
+  else
+    {
+      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+
+      /* A failed page is not fetched again until reload(): a view asks for
+       * its rows over and over, and would hammer a failing server. */
+      if (page != NULL && page->state == PAGE_FETCHING)
+        page->state = PAGE_FAILED;
+
+      g_debug ("Paged model: page %u failed: %s", index, error->message);
+      set_error (self, g_steal_pointer (&error));
+    }
+
+  dispatch_fetches (self);
+
+  if (was_loading != get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+start_fetch (AttPagedModel *self,
+             Page          *page)
+{
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  g_assert (page->state == PAGE_WANTED);
+
+  g_queue_unlink (&self->wanted, &page->link);
+  page->state = PAGE_FETCHING;
+  self->in_flight++;
+
+  g_weak_ref_init (&fetch->model, self);
+  fetch->page_index = page->index;
+  fetch->generation = self->generation;
+
+  self->fetch (page_first (self, page->index), self->page_size, self->cancellable,
+               on_page_fetched, fetch, self->user_data);
+}
+
+/* Starts the most recently wanted pages, within the limit on fetches in
+ * flight; the caller notifies :loading. */
+static void
+dispatch_fetches (AttPagedModel *self)
+{
+  if (self->fetch == NULL || self->finish == NULL)
+    return;
+
+  while (self->in_flight < MAX_IN_FLIGHT && self->wanted.head != NULL)
+    start_fetch (self, self->wanted.head->data);
+}
+
+static void
+request_page (AttPagedModel *self,
+              guint          index)
+{
+  gboolean was_loading = get_loading (self);
+
+  ensure_page (self, index);
+  dispatch_fetches (self);
+
+  if (was_loading != get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* --- GListModel -------------------------------------------------------- */
+
+static GType
+att_paged_model_get_item_type (GListModel *model)
+{
+  return ATT_PAGED_MODEL (model)->item_type;
+}
+
+static guint
+att_paged_model_get_n_items (GListModel *model)
+{
+  return ATT_PAGED_MODEL (model)->n_items;
+}
+
+static gpointer
+att_paged_model_get_item (GListModel *model,
+                          guint       position)
+{
+  AttPagedModel *self = ATT_PAGED_MODEL (model);
+  guint index;
+  guint offset;
+  Page *page;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  index = position / self->page_size;
+  offset = position % self->page_size;
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  if (page == NULL || page->state == PAGE_WANTED)
+    {
+      request_page (self, index);
+      page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+    }
+  else
+    page->last_used = ++self->clock;
+
+  g_assert (page != NULL);
+
+  if (g_ptr_array_index (page->items, offset) == NULL)
+    g_ptr_array_index (page->items, offset) = g_object_new (self->item_type, NULL);
+
+  return g_object_ref (g_ptr_array_index (page->items, offset));
+}
+
+static void
+att_paged_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = att_paged_model_get_item_type;
+  iface->get_n_items = att_paged_model_get_n_items;
+  iface->get_item = att_paged_model_get_item;
+}
+
+/* --- GObject ----------------------------------------------------------- */
+
+static void
+forget_everything (AttPagedModel *self)
+{
+  if (self->announce_source != NULL)
+    {
+      g_source_destroy (self->announce_source);
+      g_clear_pointer (&self->announce_source, g_source_unref);
+    }
+  g_array_set_size (self->dropped, 0);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->generation++;
+  self->in_flight = 0;
+  g_queue_init (&self->wanted);
+  g_hash_table_remove_all (self->pages);
+}
+
+static void
+att_paged_model_dispose (GObject *object)
+{
+  AttPagedModel *self = (AttPagedModel *) object;
+
+  if (self->cancellable != NULL)
+    forget_everything (self);
+
+  G_OBJECT_CLASS (att_paged_model_parent_class)->dispose (object);
+}
+
+static void
+att_paged_model_finalize (GObject *object)
+{
+  AttPagedModel *self = (AttPagedModel *) object;
+
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->dropped, g_array_unref);
+  g_clear_error (&self->error);
+  if (self->destroy != NULL)
+    g_clear_pointer (&self->user_data, self->destroy);
+
+  G_OBJECT_CLASS (att_paged_model_parent_class)->finalize (object);
+}
+
+static void
+att_paged_model_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AttPagedModel *self = ATT_PAGED_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, self->item_type);
+      break;
+
+    case PROP_PAGE_SIZE:
+      g_value_set_uint (value, self->page_size);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, get_loading (self));
+      break;
+
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->n_items);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_paged_model_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AttPagedModel *self = ATT_PAGED_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM_TYPE:
+      self->item_type = g_value_get_gtype (value);
+      break;
+
+    case PROP_PAGE_SIZE:
+      self->page_size = MAX (g_value_get_uint (value), 1);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_paged_model_class_init (AttPagedModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = att_paged_model_dispose;
+  object_class->finalize = att_paged_model_finalize;
+  object_class->get_property = att_paged_model_get_property;
+  object_class->set_property = att_paged_model_set_property;
+
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL,
+                        G_TYPE_OBJECT,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PAGE_SIZE] =
+    g_param_spec_uint ("page-size", NULL, NULL,
+                       1, MAX_PAGE_SIZE, 50,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AttPagedModel:loading:
+   *
+   * Whether a fetch is in flight.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AttPagedModel:loaded:
+   *
+   * Whether a first page arrived, so that :total is known.
+   */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AttPagedModel:total:
+   *
+   * The number of matches the server reported last.
+   */
+  properties[PROP_TOTAL] =
+    g_param_spec_uint ("total", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AttPagedModel:error:
+   *
+   * The last failure, cleared when a page arrives.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+att_paged_model_init (AttPagedModel *self)
+{
+  self->item_type = G_TYPE_OBJECT;
+  self->page_size = 50;
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
+  self->cancellable = g_cancellable_new ();
+  self->dropped = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_queue_init (&self->wanted);
+}
+
+/**
+ * att_paged_model_new:
+ * @item_type: the #GObject type of the items
+ * @page_size: how many items to fetch at a time, at most 10,000
+ * @fetch: (scope notified): starts fetching a page
+ * @finish: (scope notified): finishes @fetch
+ * @user_data: passed to @fetch and @finish
+ * @destroy: (nullable): frees @user_data with the model
+ *
+ * Returns: (transfer full): a new model, already fetching its first page
+ */
+AttPagedModel *
+att_paged_model_new (GType               item_type,
+                     guint               page_size,
+                     AttPagedFetchFunc   fetch,
+                     AttPagedFinishFunc  finish,
+                     gpointer            user_data,
+                     GDestroyNotify      destroy)
+{
+  AttPagedModel *self;
+
+  g_return_val_if_fail (g_type_is_a (item_type, G_TYPE_OBJECT), NULL);
+  g_return_val_if_fail (page_size > 0 && page_size <= MAX_PAGE_SIZE, NULL);
+  g_return_val_if_fail (fetch != NULL, NULL);
+  g_return_val_if_fail (finish != NULL, NULL);
+
+  self = g_object_new (ATT_TYPE_PAGED_MODEL,
+                       "item-type", item_type,
+                       "page-size", page_size,
+                       NULL);
+  self->fetch = fetch;
+  self->finish = finish;
+  self->user_data = user_data;
+  self->destroy = destroy;
+
+  request_page (self, 0);
+
+  return self;
+}
+
+/**
+ * att_paged_model_reload:
+ *
+ * Drops every item, clears :error and fetches the first page again, e.g.
+ * for a Retry button.
+ */
+void
+att_paged_model_reload (AttPagedModel *self)
+{
+  guint old_n_items;
+
+  g_return_if_fail (ATT_IS_PAGED_MODEL (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  forget_everything (self);
+  self->cancellable = g_cancellable_new ();
+
+  old_n_items = self->n_items;
+  self->n_items = 0;
+  if (old_n_items > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+    }
+
+  if (self->loaded)
+    {
+      self->loaded = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+
+  /* The model starts over, so a view goes back to its loading state rather
+   * than showing the old failure while the retry runs. */
+  set_error (self, NULL);
+
+  request_page (self, 0);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * att_paged_model_is_item_loaded:
+ *
+ * Returns: whether the item at @position came from the server, rather than
+ *   being a placeholder
+ */
+gboolean
+att_paged_model_is_item_loaded (AttPagedModel *self,
+                                guint          position)
+{
+  Page *page;
+
+  g_return_val_if_fail (ATT_IS_PAGED_MODEL (self), FALSE);
+
+  if (position >= self->n_items)
+    return FALSE;
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / self->page_size));
+
+  return page != NULL &&
+         page->state == PAGE_LOADED &&
+         position % self->page_size < page->n_real;
+}
+
+guint
+att_paged_model_get_page_size (AttPagedModel *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGED_MODEL (self), 0);
+
+  return self->page_size;
+}
+
+gboolean
+att_paged_model_get_loading (AttPagedModel *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGED_MODEL (self), FALSE);
+
+  return get_loading (self);
+}
+
+gboolean
+att_paged_model_get_loaded (AttPagedModel *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGED_MODEL (self), FALSE);
+
+  return self->loaded;
+}
+
+guint
+att_paged_model_get_total (AttPagedModel *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGED_MODEL (self), 0);
+
+  return self->n_items;
+}
+
+/**
+ * att_paged_model_get_error:
+ *
+ * Returns: (transfer none) (nullable): the last failure
+ */
+const GError *
+att_paged_model_get_error (AttPagedModel *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGED_MODEL (self), NULL);
+
+  return self->error;
+}
