@@ -1,4 +1,5 @@
-/* att-validation.h
+/* att-validation.h: the documented PIC product rules, shared by the
+ * sandbox and the app's forms
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +7,15 @@
 #pragma once
 
 #include "att-types.h"
+#include "att-error.h"
 
 G_BEGIN_DECLS
+
+GPtrArray *att_validate_product_create (JsonObject *body);
+GPtrArray *att_validate_product_update (JsonObject *body,
+                                        gboolean    stored_is_material_weight);
+
+gboolean   att_validate_date_string    (const char *date,
+                                        gint64     *out_unix_ms);
 
 G_END_DECLS

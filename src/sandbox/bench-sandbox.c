@@ -1,0 +1,146 @@
+/* bench-sandbox.c: how fast the sandbox loads and searches 100,000 products
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run with `meson test --benchmark bench-sandbox -v`.  Prints figures; it
+ * asserts nothing about time, which depends on the machine.
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "att-sandbox.h"
+
+#define N_PRODUCTS 100000
+#define N_SEARCHES 200
+
+typedef struct
+{
+  GMainLoop *loop;
+  GBytes    *body;
+  guint      status;
+} Request;
+
+static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Request *request = user_data;
+  g_autoptr(GError) error = NULL;
+
+  request->body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  if (error != NULL)
+    g_error ("Search failed: %s", error->message);
+  request->status = soup_message_get_status (soup_session_get_async_result_message (SOUP_SESSION (object), result));
+  g_main_loop_quit (request->loop);
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (double *sorted,
+            guint   n,
+            double  p)
+{
+  guint index = (guint) (p * (n - 1) + 0.5);
+
+  return sorted[MIN (index, n - 1)];
+}
+
+static void
+run_searches (SoupSession *session,
+              GMainLoop   *loop,
+              const char  *url,
+              GRand       *rand,
+              guint        min_size,
+              guint        max_size,
+              const char  *label)
+{
+  static const char * const texts[] = {
+    NULL, "organic", "tee", "navy", "merino cardigan", "jeans", "linen", "sneakers",
+    "recycled polyester", "3760", "gen-42-00012", "duvet", "zz", "outlet", "bestseller",
+    "sage relaxed", "kids", "no-such-product",
+  };
+  double latencies[N_SEARCHES];
+
+  for (guint i = 0; i < N_SEARCHES; i++)
+    {
+      const char *text = texts[g_rand_int_range (rand, 0, G_N_ELEMENTS (texts))];
+      guint from = (guint) g_rand_int_range (rand, 0, text == NULL ? N_PRODUCTS : 200);
+      guint size = (guint) g_rand_int_range (rand, (gint32) min_size, (gint32) max_size);
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+      g_autoptr(GBytes) bytes = NULL;
+      Request request = { loop, NULL, 0 };
+      gint64 start;
+      char *body;
+
+      if (text != NULL)
+        body = g_strdup_printf ("{\"textSearch\": \"%s\", \"from\": %u, \"size\": %u}", text, from, size);
+      else
+        body = g_strdup_printf ("{\"from\": %u, \"size\": %u}", from, size);
+      bytes = g_bytes_new_take (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+
+      start = g_get_monotonic_time ();
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &request);
+      g_main_loop_run (loop);
+      latencies[i] = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (request.status != SOUP_STATUS_OK)
+        g_error ("Search answered %u", request.status);
+      g_bytes_unref (request.body);
+    }
+
+  qsort (latencies, N_SEARCHES, sizeof latencies[0], compare_doubles);
+  printf ("# %d searches over HTTP (random offsets and texts, %s): "
+          "p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
+          N_SEARCHES, label, percentile (latencies, N_SEARCHES, 0.50),
+          percentile (latencies, N_SEARCHES, 0.95), latencies[N_SEARCHES - 1]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AttSandbox) sandbox = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *url = NULL;
+  gint64 start;
+  double load_s;
+
+  sandbox = att_sandbox_new (NULL, &error);
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  if (!att_sandbox_add_generated_products (sandbox, N_PRODUCTS, 42, &error))
+    g_error ("%s", error->message);
+  load_s = (g_get_monotonic_time () - start) / 1e6;
+  printf ("# load %d generated products: %.2f s\n", N_PRODUCTS, load_s);
+
+  if (!att_sandbox_listen (sandbox, 0, &error))
+    g_error ("%s", error->message);
+
+  session = soup_session_new ();
+  loop = g_main_loop_new (NULL, FALSE);
+  url = g_strconcat (att_sandbox_get_base_url (sandbox), "/pic-api/v1/products/search", NULL);
+
+  run_searches (session, loop, url, rand, 10, 101, "sizes 10-100");
+  run_searches (session, loop, url, rand, 20, 21, "size 20, a list page");
+
+  return EXIT_SUCCESS;
+}
