@@ -6,3 +6,154 @@
 #include "config.h"
 
 #include "att-context.h"
+#include "att-higg-client.h"
+
+/* AttContext carries the services (API clients now; the account store and
+ * settings later) to every widget as a construct property, so that any page
+ * can be built in a test against a sandbox without globals. */
+struct _AttContext
+{
+  GObject        parent_instance;
+
+  AttHiggClient *higg_client;
+  gboolean       is_demo;
+};
+
+G_DEFINE_FINAL_TYPE (AttContext, att_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_HIGG_CLIENT,
+  PROP_IS_DEMO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+att_context_dispose (GObject *object)
+{
+  AttContext *self = (AttContext *) object;
+
+  g_clear_object (&self->higg_client);
+
+  G_OBJECT_CLASS (att_context_parent_class)->dispose (object);
+}
+
+static void
+att_context_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  AttContext *self = ATT_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGG_CLIENT:
+      g_value_set_object (value, self->higg_client);
+      break;
+
+    case PROP_IS_DEMO:
+      g_value_set_boolean (value, self->is_demo);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_context_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  AttContext *self = ATT_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGG_CLIENT:
+      self->higg_client = g_value_dup_object (value);
+      break;
+
+    case PROP_IS_DEMO:
+      att_context_set_is_demo (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_context_class_init (AttContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = att_context_dispose;
+  object_class->get_property = att_context_get_property;
+  object_class->set_property = att_context_set_property;
+
+  properties[PROP_HIGG_CLIENT] =
+    g_param_spec_object ("higg-client", NULL, NULL,
+                         ATT_TYPE_HIGG_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_IS_DEMO] =
+    g_param_spec_boolean ("is-demo", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+att_context_init (AttContext *self)
+{
+}
+
+AttContext *
+att_context_new (AttHiggClient *higg_client)
+{
+  g_return_val_if_fail (higg_client == NULL || ATT_IS_HIGG_CLIENT (higg_client), NULL);
+
+  return g_object_new (ATT_TYPE_CONTEXT,
+                       "higg-client", higg_client,
+                       NULL);
+}
+
+/**
+ * att_context_get_higg_client:
+ *
+ * Returns: (transfer none) (nullable): the Higg client, if an account or the
+ *   demo is connected
+ */
+AttHiggClient *
+att_context_get_higg_client (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  return self->higg_client;
+}
+
+gboolean
+att_context_get_is_demo (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), FALSE);
+
+  return self->is_demo;
+}
+
+void
+att_context_set_is_demo (AttContext *self,
+                         gboolean    is_demo)
+{
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+
+  is_demo = !!is_demo;
+  if (self->is_demo == is_demo)
+    return;
+  self->is_demo = is_demo;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DEMO]);
+}

@@ -1,4 +1,4 @@
-/* att-context.h
+/* att-context.h: the services a widget needs, passed as one object
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,5 +8,15 @@
 #include "att-types.h"
 
 G_BEGIN_DECLS
+
+#define ATT_TYPE_CONTEXT (att_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (AttContext, att_context, ATT, CONTEXT, GObject)
+
+AttContext    *att_context_new             (AttHiggClient *higg_client);
+AttHiggClient *att_context_get_higg_client (AttContext    *self);
+gboolean       att_context_get_is_demo     (AttContext    *self);
+void           att_context_set_is_demo     (AttContext    *self,
+                                            gboolean       is_demo);
 
 G_END_DECLS

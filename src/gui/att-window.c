@@ -1,3 +1,375 @@
+/* att-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "att-context.h"
+#include "att-products-page.h"
 #include "att-window.h"
+
+struct _AttWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AttContext           *context;
+  GSettings            *settings;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *starting_spinner;
+  AdwStatusPage        *welcome_page;
+  AdwStatusPage        *failed_page;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
+  GtkListBox           *sidebar_list;
+  GtkStack             *view_stack;
+};
+
+G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The views of the sidebar. A view is listed only once it exists: later
+ * issues add Materials, Purchase Orders, Certificates, Closient and Reports. */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon_name;
+} ViewInfo;
+
+static const ViewInfo views[] = {
+  { "products", N_("Products"), "view-list-bullet-symbolic" },
+};
+
+static void
+clear_views (AttWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
+    gtk_stack_remove (self->view_stack, child);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+}
+
+static GtkWidget *
+create_sidebar_row (const ViewInfo *info)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (info->icon_name);
+  GtkWidget *label = gtk_label_new (_(info->title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, info->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title),
+                                  -1);
+  return row;
+}
+
+static void
+show_view (AttWindow  *self,
+           const char *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->view_stack, name);
+
+  if (child == NULL)
+    return;
+
+  gtk_stack_set_visible_child (self->view_stack, child);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+on_sidebar_row_activated (AttWindow     *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list)
+{
+  show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+build_views (AttWindow *self)
+{
+  g_autofree char *last_view = NULL;
+  GtkListBoxRow *selected = NULL;
+
+  clear_views (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *page = NULL;
+      GtkWidget *row;
+
+      if (g_str_equal (views[i].name, "products"))
+        page = att_products_page_new (self->context);
+      g_assert (page != NULL);
+
+      g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+      gtk_stack_add_titled (self->view_stack, page, views[i].name, _(views[i].title));
+
+      row = create_sidebar_row (&views[i]);
+      gtk_list_box_append (self->sidebar_list, row);
+    }
+
+  if (self->settings != NULL)
+    last_view = g_settings_get_string (self->settings, "last-view");
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (selected == NULL || g_strcmp0 (gtk_widget_get_name (row), last_view) == 0)
+        selected = GTK_LIST_BOX_ROW (row);
+    }
+  if (selected != NULL)
+    {
+      gtk_list_box_select_row (self->sidebar_list, selected);
+      gtk_stack_set_visible_child_name (self->view_stack,
+                                        gtk_widget_get_name (GTK_WIDGET (selected)));
+    }
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Actions */
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  GtkWidget *page;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
+  page = gtk_stack_get_visible_child (self->view_stack);
+  if (ATT_IS_PRODUCTS_PAGE (page))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      att_products_page_focus_search (ATT_PRODUCTS_PAGE (page));
+    }
+}
+
+/* Window state */
+
+static void
+load_window_state (AttWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running from the build tree without the schema installed must still
+   * work; the window size is then simply not remembered. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s not found; window state is not saved", BASE_ID);
+      return;
+    }
+
+  self->settings = g_settings_new (BASE_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (AttWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+att_window_close_request (GtkWindow *window)
+{
+  save_window_state (ATT_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (att_window_parent_class)->close_request (window);
+}
+
+static void
+att_window_dispose (GObject *object)
+{
+  AttWindow *self = (AttWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (att_window_parent_class)->dispose (object);
+}
+
+static void
+att_window_class_init (AttWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = att_window_dispose;
+  window_class->close_request = att_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attestapp/Attest/att-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, starting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+att_window_init (AttWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  load_window_state (self);
+}
+
+AttWindow *
+att_window_new (GtkApplication *application)
+{
+  return g_object_new (ATT_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+att_window_set_context (AttWindow  *self,
+                        AttContext *context)
+{
+  g_return_if_fail (ATT_IS_WINDOW (self));
+  g_return_if_fail (context == NULL || ATT_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  gtk_spinner_stop (self->starting_spinner);
+
+  if (context == NULL)
+    {
+      clear_views (self);
+      att_window_show_welcome (self);
+      return;
+    }
+
+  adw_window_title_set_subtitle (self->sidebar_title,
+                                 att_context_get_is_demo (context)
+                                 ? _("Demo data") : NULL);
+  build_views (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+}
+
+AttContext *
+att_window_get_context (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+void
+att_window_show_welcome (AttWindow *self)
+{
+  g_return_if_fail (ATT_IS_WINDOW (self));
+
+  gtk_spinner_stop (self->starting_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+void
+att_window_show_starting (AttWindow *self)
+{
+  g_return_if_fail (ATT_IS_WINDOW (self));
+
+  gtk_spinner_start (self->starting_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "starting");
+}
+
+void
+att_window_show_failure (AttWindow  *self,
+                         const char *message)
+{
+  g_return_if_fail (ATT_IS_WINDOW (self));
+
+  gtk_spinner_stop (self->starting_spinner);
+  adw_status_page_set_description (self->failed_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "failed");
+}
+
+void
+att_window_add_toast (AttWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (ATT_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * att_window_get_view:
+ *
+ * Returns: (transfer none) (nullable): the page of the view called @name
+ */
+GtkWidget *
+att_window_get_view (AttWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->view_stack, name);
+}

@@ -1,0 +1,584 @@
+/* att-products-page.c: the Products view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "att-context.h"
+#include "att-eco-score.h"
+#include "att-format.h"
+#include "att-higg-client.h"
+#include "att-paged-model.h"
+#include "att-product.h"
+#include "att-product-details.h"
+#include "att-products-page.h"
+
+#define PAGE_SIZE 50
+
+/* The list pages from the server through AttPagedModel, so 100,000 products
+ * scroll without loading them all; a search replaces the model, which
+ * cancels the fetches of the old one. */
+struct _AttProductsPage
+{
+  GtkWidget           parent_instance;
+
+  AttContext         *context;
+  AttPagedModel      *model;
+  GtkSingleSelection *selection;
+  char               *search_text;
+  gboolean            folded;
+
+  /* template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkStack           *list_stack;
+  GtkSpinner         *spinner;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  AdwStatusPage      *error_page;
+  GtkLabel           *count_label;
+  AttProductDetails  *details;
+};
+
+G_DEFINE_FINAL_TYPE (AttProductsPage, att_products_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum {
+  COLUMN_NAME,
+  COLUMN_CATEGORY,
+  COLUMN_SIZE,
+  COLUMN_WEIGHT,
+  COLUMN_IDENTIFIER,
+  COLUMN_ECO_SCORE,
+} Column;
+
+static void
+update_state (AttProductsPage *self)
+{
+  const GError *error = NULL;
+  gboolean loaded = FALSE;
+  guint n_items;
+
+  if (self->model == NULL)
+    return;
+
+  g_object_get (self->model, "loaded", &loaded, NULL);
+  {
+    GValue value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_ERROR);
+    g_object_get_property (G_OBJECT (self->model), "error", &value);
+    error = g_value_get_boxed (&value);
+    if (!loaded && error != NULL)
+      {
+        adw_status_page_set_description (self->error_page, error->message);
+        gtk_stack_set_visible_child_name (self->list_stack, "error");
+        gtk_label_set_label (self->count_label, "");
+        gtk_spinner_stop (self->spinner);
+        g_value_unset (&value);
+        return;
+      }
+    if (error != NULL)
+      {
+        /* Rows already shown stay; say what failed below the list. */
+        g_autofree char *text = g_strdup_printf (_("Some products could not be loaded: %s"),
+                                                 error->message);
+        gtk_label_set_label (self->count_label, text);
+        g_value_unset (&value);
+        return;
+      }
+    g_value_unset (&value);
+  }
+
+  if (!loaded)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      gtk_label_set_label (self->count_label, "");
+      return;
+    }
+
+  gtk_spinner_stop (self->spinner);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  if (n_items == 0)
+    {
+      g_autofree char *description = NULL;
+
+      if (self->search_text != NULL && *self->search_text != '\0')
+        description = g_strdup_printf (_("No product matches “%s”. Try a different search."),
+                                       self->search_text);
+      else
+        description = g_strdup (_("This account has no products yet."));
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+    }
+
+  {
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u product", "%u products",
+                                                           n_items),
+                                              n_items);
+    gtk_label_set_label (self->count_label, count);
+  }
+}
+
+static void
+on_selected_item_changed (AttProductsPage *self)
+{
+  AttProduct *product = gtk_single_selection_get_selected_item (self->selection);
+
+  if (product != NULL && att_product_is_placeholder (product))
+    product = NULL;
+  att_product_details_set_product (self->details, product);
+}
+
+static void
+on_model_items_changed (AttProductsPage *self,
+                        guint            position,
+                        guint            removed,
+                        guint            added,
+                        GListModel      *model)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  update_state (self);
+
+  /* A placeholder row that was selected has just been replaced by the real
+   * product: show its details. */
+  if (selected != GTK_INVALID_LIST_POSITION && selected >= position && selected < position + added)
+    on_selected_item_changed (self);
+}
+
+static void
+set_model (AttProductsPage *self,
+           AttPagedModel   *model)
+{
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+
+  g_set_object (&self->model, model);
+
+  if (model != NULL)
+    {
+      g_signal_connect_object (model, "notify::loaded", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "notify::error", G_CALLBACK (update_state), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_items_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  update_state (self);
+  on_selected_item_changed (self);
+}
+
+static void
+reload (AttProductsPage *self)
+{
+  AttHiggClient *client;
+  g_autoptr(AttPagedModel) model = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  client = att_context_get_higg_client (self->context);
+  if (client == NULL)
+    return;
+
+  model = att_higg_client_create_product_model (client, self->search_text, PAGE_SIZE);
+  set_model (self, model);
+}
+
+static void
+on_search_changed (AttProductsPage *self,
+                   GtkSearchEntry  *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (g_strcmp0 (stripped, self->search_text) == 0)
+    return;
+
+  g_free (self->search_text);
+  self->search_text = g_steal_pointer (&stripped);
+  reload (self);
+}
+
+static void
+on_stop_search (AttProductsPage *self,
+                GtkSearchEntry  *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_search_activate (AttProductsPage *self,
+                    GtkSearchEntry  *entry)
+{
+  /* Enter moves on to the results, as in GNOME's other search lists. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Cells */
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT
+                                           ? 1.0 : 0.0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT)
+    gtk_widget_add_css_class (label, "numeric");
+  if (column == COLUMN_IDENTIFIER)
+    gtk_widget_add_css_class (label, "monospace");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  AttProduct *product = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  if (product == NULL || att_product_is_placeholder (product))
+    {
+      gtk_label_set_label (label, column == COLUMN_NAME ? _("Loading…") : "");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      gtk_label_set_label (label, att_product_get_name (product));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), att_product_get_name (product));
+      return;
+
+    case COLUMN_CATEGORY:
+      text = att_format_category (att_product_get_category (product));
+      break;
+
+    case COLUMN_SIZE:
+      text = g_strdup (att_product_get_size (product));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+      break;
+
+    case COLUMN_WEIGHT:
+      text = att_product_format_weight (product);
+      break;
+
+    case COLUMN_IDENTIFIER:
+      text = g_strdup (att_product_get_identifier (product));
+      break;
+
+    case COLUMN_ECO_SCORE:
+      text = att_format_eco_score_short (att_product_get_eco_score (product));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (label, text != NULL ? text : "");
+}
+
+static void
+add_column (AttProductsPage *self,
+            Column           column,
+            const char      *title,
+            gboolean         expand,
+            int              fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+}
+
+/* Actions */
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
+
+  if (self->model != NULL)
+    att_paged_model_reload (self->model);
+  else
+    reload (self);
+  update_state (self);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  att_products_page_focus_search (ATT_PRODUCTS_PAGE (widget));
+}
+
+/* GObject */
+
+static void
+att_products_page_constructed (GObject *object)
+{
+  AttProductsPage *self = (AttProductsPage *) object;
+
+  G_OBJECT_CLASS (att_products_page_parent_class)->constructed (object);
+
+  reload (self);
+}
+
+static void
+att_products_page_dispose (GObject *object)
+{
+  GtkWidget *child;
+  AttProductsPage *self = (AttProductsPage *) object;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PRODUCTS_PAGE);
+  /* The template's root has no id, so unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (att_products_page_parent_class)->dispose (object);
+}
+
+static void
+att_products_page_finalize (GObject *object)
+{
+  AttProductsPage *self = (AttProductsPage *) object;
+
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (att_products_page_parent_class)->finalize (object);
+}
+
+static void
+att_products_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AttProductsPage *self = ATT_PRODUCTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_products_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AttProductsPage *self = ATT_PRODUCTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_products_page_class_init (AttProductsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = att_products_page_constructed;
+  object_class->dispose = att_products_page_dispose;
+  object_class->finalize = att_products_page_finalize;
+  object_class->get_property = att_products_page_get_property;
+  object_class->set_property = att_products_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         ATT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATT_TYPE_PRODUCT_DETAILS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/attestapp/Attest/att-products-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, details);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+
+  gtk_widget_class_install_action (widget_class, "products.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "products.focus-search", NULL,
+                                   focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "products.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "products.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
+                                       "products.reload", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "productspage");
+}
+
+static void
+att_products_page_init (AttProductsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_entry_set_search_delay (self->search_entry, 250);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_column (self, COLUMN_NAME, _("Name"), TRUE, 190);
+  add_column (self, COLUMN_CATEGORY, _("Category"), FALSE, 120);
+  add_column (self, COLUMN_SIZE, _("Size"), FALSE, 75);
+  add_column (self, COLUMN_WEIGHT, _("Weight"), FALSE, 70);
+  add_column (self, COLUMN_IDENTIFIER, _("Identifier"), FALSE, 120);
+  add_column (self, COLUMN_ECO_SCORE, _("Eco-Score"), FALSE, 80);
+}
+
+GtkWidget *
+att_products_page_new (AttContext *context)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (ATT_TYPE_PRODUCTS_PAGE,
+                       "context", context,
+                       NULL);
+}
+
+AttContext *
+att_products_page_get_context (AttProductsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
+
+  return self->context;
+}
+
+void
+att_products_page_focus_search (AttProductsPage *self)
+{
+  g_return_if_fail (ATT_IS_PRODUCTS_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+att_products_page_set_search_text (AttProductsPage *self,
+                                   const char      *text)
+{
+  g_return_if_fail (ATT_IS_PRODUCTS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+}
+
+/**
+ * att_products_page_get_model:
+ *
+ * Returns: (transfer none) (nullable): the current list of products
+ */
+GListModel *
+att_products_page_get_model (AttProductsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->model);
+}
+
+/**
+ * att_products_page_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the product whose details are shown
+ */
+AttProduct *
+att_products_page_get_selected (AttProductsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
+
+  return att_product_details_get_product (self->details);
+}

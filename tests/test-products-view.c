@@ -1,0 +1,412 @@
+/* test-products-view.c: the Products view against a sandbox, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "att-context.h"
+#include "att-higg-client.h"
+#include "att-http.h"
+#include "att-page.h"
+#include "att-product.h"
+#include "att-product-details.h"
+#include "att-products-page.h"
+#include "att-sandbox.h"
+#include "att-window.h"
+
+typedef struct
+{
+  AttSandbox    *sandbox;
+  AttHttp       *http;
+  AttHiggClient *client;
+  AttContext    *context;
+  GtkWindow     *window;
+  AttProductsPage *page;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Predicate) (Fixture *f, gconstpointer data);
+
+/* Spins the main loop until @predicate holds, failing after 20 s. */
+static void
+wait_until (Fixture      *f,
+            Predicate     predicate,
+            gconstpointer data,
+            const char   *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+
+  while (!predicate (f, data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+static gboolean
+model_loaded (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *model = att_products_page_get_model (f->page);
+  gboolean loaded = FALSE;
+  gboolean loading = TRUE;
+
+  if (model == NULL)
+    return FALSE;
+  g_object_get (model, "loaded", &loaded, "loading", &loading, NULL);
+  return loaded && !loading;
+}
+
+/* The list stack is the GtkStack of the page with a "loading" child. */
+static GtkWidget *
+find_list_stack (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "loading") != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+stack_shows (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *stack = find_list_stack (GTK_WIDGET (f->page));
+
+  g_assert_nonnull (stack);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), data) == 0;
+}
+
+/* Finds a mapped GtkLabel showing exactly @text under @root. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_shown (Fixture       *f,
+             gconstpointer  data)
+{
+  return find_label (GTK_WIDGET (f->window), data) != NULL;
+}
+
+static void
+search_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AttPage **page = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *page = att_higg_client_search_products_finish (ATT_HIGG_CLIENT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+page_arrived (Fixture       *f,
+              gconstpointer  data)
+{
+  AttPage * const *page = data;
+
+  return *page != NULL;
+}
+
+/* What the server itself says, fetched directly with the client. */
+static AttPage *
+server_search (Fixture    *f,
+               const char *text,
+               guint       from,
+               guint       size)
+{
+  AttPage *page = NULL;
+
+  att_higg_client_search_products_async (f->client, text, NULL, from, size, NULL,
+                                         search_done_cb, &page);
+  wait_until (f, page_arrived, &page, "a direct search");
+  return page;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sandbox = att_sandbox_new (NULL, &error);
+  g_assert_no_error (error);
+  att_sandbox_add_generated_products (f->sandbox, 1000, 7, &error);
+  g_assert_no_error (error);
+  att_sandbox_listen (f->sandbox, 0, &error);
+  g_assert_no_error (error);
+
+  f->http = att_http_new ();
+  f->client = att_higg_client_new (f->http, att_sandbox_get_base_url (f->sandbox));
+  f->context = att_context_new (f->client);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 800);
+  f->page = ATT_PRODUCTS_PAGE (att_products_page_new (f->context));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->context);
+  g_clear_object (&f->client);
+  g_clear_object (&f->http);
+  g_clear_object (&f->sandbox);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_rows_and_details (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AttPage) truth = NULL;
+  g_autoptr(AttProduct) first = NULL;
+  g_autoptr(AttProduct) shown = NULL;
+  GListModel *model;
+  AttProduct *selected;
+
+  wait_until (f, model_loaded, NULL, "the first page");
+  wait_until (f, stack_shows, "list", "the list");
+
+  truth = server_search (f, NULL, 0, 20);
+  g_assert_cmpuint (att_page_get_total (truth), ==, 1000);
+
+  model = att_products_page_get_model (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
+
+  /* The rows are the server's rows, in the server's order. */
+  first = g_list_model_get_item (att_page_get_items (truth), 0);
+  shown = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (att_product_get_id (shown), ==, att_product_get_id (first));
+  wait_until (f, label_shown, att_product_get_name (first), "the first row on screen");
+  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "1000 products"));
+
+  /* The first product is selected and its details are on screen. */
+  selected = att_products_page_get_selected (f->page);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (att_product_get_id (selected), ==, att_product_get_id (first));
+  if (att_product_get_identifier (first) != NULL)
+    {
+      g_autofree char *identifier = NULL;
+
+      if (att_product_get_identifier_type (first) != NULL)
+        identifier = g_strdup_printf ("%s %s", att_product_get_identifier_type (first),
+                                      att_product_get_identifier (first));
+      else
+        identifier = g_strdup (att_product_get_identifier (first));
+      wait_until (f, label_shown, identifier, "the identifier in the details");
+    }
+}
+
+static void
+test_scroll_far_loads_page (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AttPage) truth = NULL;
+  g_autoptr(AttProduct) far_truth = NULL;
+  g_autoptr(AttProduct) placeholder = NULL;
+  GListModel *model;
+
+  wait_until (f, model_loaded, NULL, "the first page");
+  model = att_products_page_get_model (f->page);
+
+  /* Asking for a row far down fetches its page, and only then is it real. */
+  placeholder = g_list_model_get_item (model, 977);
+  truth = server_search (f, NULL, 977, 1);
+  far_truth = g_list_model_get_item (att_page_get_items (truth), 0);
+
+  while (att_product_is_placeholder (placeholder))
+    {
+      g_clear_object (&placeholder);
+      g_main_context_iteration (NULL, TRUE);
+      placeholder = g_list_model_get_item (model, 977);
+    }
+  g_assert_cmpstr (att_product_get_id (placeholder), ==, att_product_get_id (far_truth));
+}
+
+static void
+test_search_narrows (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(AttPage) all = NULL;
+  g_autoptr(AttPage) truth = NULL;
+  g_autoptr(AttProduct) some = NULL;
+  g_autofree char *word = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *expected_count = NULL;
+  GListModel *model;
+  guint n;
+
+  wait_until (f, model_loaded, NULL, "the first page");
+
+  /* Search for a word of a product's name, as a user would type it. */
+  all = server_search (f, NULL, 500, 1);
+  some = g_list_model_get_item (att_page_get_items (all), 0);
+  words = g_strsplit (att_product_get_name (some), " ", -1);
+  word = g_strdup (words[g_strv_length (words) - 1]);
+  truth = server_search (f, word, 0, 100);
+  g_assert_cmpuint (att_page_get_total (truth), <, 1000);
+  g_assert_cmpuint (att_page_get_total (truth), >, 0);
+
+  att_products_page_set_search_text (f->page, word);
+  /* The search is debounced: the model is replaced only after a pause. */
+  wait_until (f, model_loaded, NULL, "the search results");
+  model = att_products_page_get_model (f->page);
+  while (g_list_model_get_n_items (model) == 1000)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      model = att_products_page_get_model (f->page);
+      wait_until (f, model_loaded, NULL, "the search results");
+    }
+
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, att_page_get_total (truth));
+  expected_count = g_strdup_printf (n == 1 ? "%u product" : "%u products", n);
+  wait_until (f, label_shown, expected_count, "the new count");
+
+  for (guint i = 0; i < MIN (n, 20); i++)
+    {
+      g_autoptr(AttProduct) row = g_list_model_get_item (model, i);
+      g_autoptr(AttProduct) expected = g_list_model_get_item (att_page_get_items (truth), i);
+
+      g_assert_cmpstr (att_product_get_id (row), ==, att_product_get_id (expected));
+    }
+
+  /* A search that matches nothing says so. */
+  att_products_page_set_search_text (f->page, "no such product zzzz");
+  wait_until (f, stack_shows, "empty", "the empty state");
+  wait_until (f, label_shown, "No Products Found", "the empty state title");
+}
+
+static void
+test_error_and_retry (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *retry;
+
+  wait_until (f, model_loaded, NULL, "the first page");
+
+  /* The server fails (enough times to exhaust the pipeline's retries). */
+  att_sandbox_inject_failure (f->sandbox, 500, 10);
+  att_products_page_set_search_text (f->page, "tee");
+  wait_until (f, stack_shows, "error", "the error state");
+  wait_until (f, label_shown, "Could Not Load Products", "the error title");
+
+  /* The server recovers and Retry shows the rows. */
+  att_sandbox_inject_failure (f->sandbox, 500, 0);
+  retry = find_label (GTK_WIDGET (f->page), "_Retry");
+  g_assert_nonnull (retry);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.reload", NULL));
+  wait_until (f, model_loaded, NULL, "the reloaded list");
+  g_assert_true (stack_shows (f, "list") || stack_shows (f, "empty"));
+}
+
+static gboolean
+window_shows_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  return label_shown (f, "Products");
+}
+
+static void
+test_window_sidebar (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttSandbox) sandbox = att_sandbox_new (NULL, &error);
+  g_autoptr(AttHttp) http = att_http_new ();
+  g_autoptr(AttHiggClient) client = NULL;
+  g_autoptr(AttContext) context = NULL;
+  Fixture f = { 0 };
+  AttWindow *window;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  att_sandbox_seed_demo (sandbox, &error);
+  g_assert_no_error (error);
+  att_sandbox_listen (sandbox, 0, &error);
+  g_assert_no_error (error);
+  client = att_higg_client_new (http, att_sandbox_get_base_url (sandbox));
+  context = att_context_new (client);
+  att_context_set_is_demo (context, TRUE);
+
+  window = att_window_new (NULL);
+  att_window_set_context (window, context);
+  gtk_window_present (GTK_WINDOW (window));
+
+  f.window = GTK_WINDOW (window);
+  wait_until (&f, window_shows_view, NULL, "the sidebar");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Demo data"));
+
+  page = att_window_get_view (window, "products");
+  g_assert_true (ATT_IS_PRODUCTS_PAGE (page));
+  f.page = ATT_PRODUCTS_PAGE (page);
+  wait_until (&f, model_loaded, NULL, "the demo products");
+  g_assert_cmpuint (g_list_model_get_n_items (att_products_page_get_model (f.page)), >=, 60);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/products-view/rows-and-details", Fixture, NULL,
+              fixture_setup, test_rows_and_details, fixture_teardown);
+  g_test_add ("/products-view/scroll-far", Fixture, NULL,
+              fixture_setup, test_scroll_far_loads_page, fixture_teardown);
+  g_test_add ("/products-view/search-narrows", Fixture, NULL,
+              fixture_setup, test_search_narrows, fixture_teardown);
+  g_test_add ("/products-view/error-and-retry", Fixture, NULL,
+              fixture_setup, test_error_and_retry, fixture_teardown);
+  g_test_add_func ("/products-view/window-sidebar", test_window_sidebar);
+
+  return g_test_run ();
+}
