@@ -30,6 +30,7 @@ typedef enum
   ATT_API_ERROR_SERVER,        /* 5xx */
   ATT_API_ERROR_BAD_RESPONSE,  /* the server answered something we cannot read */
   ATT_API_ERROR_INSECURE,      /* plain http:// to a host that is not loopback */
+  ATT_API_ERROR_TLS,           /* the server's certificate or TLS handshake failed */
 } AttApiError;
 
 /**
