@@ -2,15 +2,20 @@
 # End to end: start the sandbox with the demo data and Attest on it, then use
 # Attest only through the accessibility tree, as a screen reader user would:
 # type a search, open a product from the results, and read a value from its
-# details.  The expected values come from the sandbox over HTTP.
+# details.  The expected values come from the sandbox over HTTP, with a
+# request token made by the Worldly guide's own shell recipe (openssl), which
+# also checks the sandbox against the documented format.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.error
 import urllib.request
 
 os.environ.setdefault("LC_ALL", "C.UTF-8")
@@ -35,10 +40,29 @@ def fail(message):
     sys.exit(1)
 
 
-def search_server(base_url, text):
+def demo_account(base_url):
+    with urllib.request.urlopen(base_url + "/_sandbox/demo-account", timeout=10) as resp:
+        return json.load(resp)
+
+
+def make_token(account, workdir):
+    """integration key & UTC time, encrypted as the Worldly guide does it:
+    openssl pkeyutl -encrypt -pubin -inkey public.pem | base64 | tr -d '\\n'"""
+    pem = os.path.join(workdir, "public.pem")
+    with open(pem, "w") as f:
+        f.write(account["publicKey"])
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    plain = "%s&%s" % (account["integrationKey"], stamp)
+    # The key goes through stdin, not the command line, where ps would show it.
+    done = subprocess.run(["sh", "-c", 'openssl pkeyutl -encrypt -pubin -inkey "$1" | base64 | tr -d "\\n"',
+                           "sh", pem], input=plain.encode(), capture_output=True, check=True)
+    return done.stdout.decode()
+
+
+def search_server(base_url, text, headers):
     body = json.dumps({"textSearch": [text], "from": 0, "size": 50}).encode()
     req = urllib.request.Request(base_url + "/pic-api/v1/products/search", data=body,
-                                 headers={"Content-Type": "application/json"})
+                                 headers=dict({"Content-Type": "application/json"}, **headers))
     with urllib.request.urlopen(req, timeout=10) as resp:
         return json.load(resp)
 
@@ -61,7 +85,11 @@ def find_label(root, text):
                           retry=False, requireResult=False)
 
 
-sandbox = subprocess.Popen([SANDBOX, "--seed", "demo", "--port", "0", "--score-delay-ms", "0"],
+# The sandbox keeps its key pair in a directory of the test's own, not in
+# the user's data directory.
+workdir = tempfile.mkdtemp(prefix="attest-e2e-")
+sandbox = subprocess.Popen([SANDBOX, "--seed", "demo", "--port", "0", "--score-delay-ms", "0",
+                            "--data-dir", os.path.join(workdir, "sandbox")],
                            stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
 app = None
 try:
@@ -69,9 +97,22 @@ try:
     if not base_url.startswith("http://127.0.0.1:"):
         fail("the sandbox did not print its URL: %r" % base_url)
 
+    # The server wants credentials...
+    try:
+        search_server(base_url, "merino", {})
+        fail("the sandbox answered a search without credentials")
+    except urllib.error.HTTPError as e:
+        if e.code != 401:
+            fail("a search without credentials got HTTP %d, not 401" % e.code)
+
+    # ...and takes a token made by the documented recipe.
+    account = demo_account(base_url)
+    auth = {"x-api-key": account["apiKey"],
+            "x-developer-request-token": make_token(account, workdir)}
+
     # What a user will look for, and what the server says about it.
     query = "merino"
-    results = search_server(base_url, query)
+    results = search_server(base_url, query, auth)
     if results["total"] < 2:
         fail("the demo data has fewer than two products matching %r" % query)
     second = results["results"][1]
@@ -126,3 +167,4 @@ finally:
             app.kill()
     sandbox.terminate()
     sandbox.wait(timeout=10)
+    shutil.rmtree(workdir, ignore_errors=True)

@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
+
 #include "att-catalog-item.h"
 #include "att-country.h"
 #include "att-error.h"
@@ -17,6 +20,7 @@
 #include "att-product.h"
 #include "att-purchase-order.h"
 #include "att-sandbox.h"
+#include "att-test-utils.h"
 
 /* --- A log writer that can capture everything ------------------------- */
 
@@ -86,8 +90,10 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->sandbox = att_sandbox_new (NULL, &error);
+  fixture->sandbox = att_test_sandbox_new (NULL, &error);
   g_assert_no_error (error);
+  /* Known secrets, which check-secret-leaks.sh looks for in the output. */
+  att_test_sandbox_use_test_secrets (fixture->sandbox);
   att_sandbox_seed_demo (fixture->sandbox, &error);
   g_assert_no_error (error);
   att_sandbox_listen (fixture->sandbox, 0, &error);
@@ -96,8 +102,7 @@ fixture_setup (Fixture       *fixture,
   fixture->http = att_http_new ();
   /* Keep retries fast: the policy is what is tested, not the default delay. */
   att_http_set_retry_policy (fixture->http, 2, 10);
-  fixture->client = att_higg_client_new (fixture->http,
-                                         att_sandbox_get_base_url (fixture->sandbox));
+  fixture->client = att_test_higg_client_new (fixture->http, fixture->sandbox);
 }
 
 static void
@@ -665,7 +670,9 @@ check_injected (Fixture     *fixture,
   g_autoptr(AttPage) page = NULL;
   g_autoptr(GError) error = NULL;
 
-  att_sandbox_inject_failure (fixture->sandbox, status, 1);
+  /* The client answers a 401 with a new token and one more try: it takes
+   * two to see the error. */
+  att_sandbox_inject_failure (fixture->sandbox, status, status == SOUP_STATUS_UNAUTHORIZED ? 2 : 1);
   page = search_products (fixture, NULL, 0, 1, &error);
   g_assert_null (page);
   g_assert_error (error, ATT_API_ERROR, (gint) code);
@@ -737,6 +744,138 @@ test_error_network (Fixture       *fixture,
   page = att_higg_client_search_products_finish (client, await_result (&result), &error);
   g_assert_null (page);
   g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_NETWORK);
+}
+
+/* A server certificate that nobody trusts: self-signed, for 127.0.0.1. */
+static GTlsCertificate *
+make_self_signed_certificate (void)
+{
+  gnutls_x509_privkey_t key = NULL;
+  gnutls_x509_crt_t crt = NULL;
+  gnutls_datum_t key_pem = { NULL, 0 };
+  gnutls_datum_t crt_pem = { NULL, 0 };
+  const unsigned char serial[] = { 0x01 };
+  const unsigned char loopback[] = { 127, 0, 0, 1 };
+  time_t now = time (NULL);
+  g_autofree char *pem = NULL;
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate;
+
+  g_assert_cmpint (gnutls_x509_privkey_init (&key), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_generate (key, GNUTLS_PK_RSA, 2048, 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_init (&crt), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_version (crt, 3), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_serial (crt, serial, sizeof serial), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_activation_time (crt, now - 3600), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_expiration_time (crt, now + 3600), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0,
+                                                  "127.0.0.1", 9), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, loopback,
+                                                         sizeof loopback, GNUTLS_FSAN_SET), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_set_key (crt, key), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0), ==, 0);
+  g_assert_cmpint (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &crt_pem), ==, 0);
+  g_assert_cmpint (gnutls_x509_privkey_export2 (key, GNUTLS_X509_FMT_PEM, &key_pem), ==, 0);
+
+  pem = g_strdup_printf ("%.*s%.*s", (int) crt_pem.size, crt_pem.data,
+                         (int) key_pem.size, key_pem.data);
+  certificate = g_tls_certificate_new_from_pem (pem, -1, &error);
+  g_assert_no_error (error);
+
+  gnutls_free (crt_pem.data);
+  gnutls_free (key_pem.data);
+  gnutls_x509_crt_deinit (crt);
+  gnutls_x509_privkey_deinit (key);
+  return certificate;
+}
+
+/* Answers every connection in plain text at once, as an HTTP server on the
+ * wrong port would, whatever the client sent. */
+static gboolean
+on_plain_incoming (GSocketService    *service,
+                   GSocketConnection *connection,
+                   GObject           *source_object,
+                   gpointer           user_data)
+{
+  static const char reply[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  g_output_stream_write_all (out, reply, sizeof reply - 1, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static GError *
+search_at (Fixture    *fixture,
+           const char *base_url)
+{
+  g_autoptr(AttHiggClient) client = att_higg_client_new (fixture->http, base_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(AttPage) page = NULL;
+  GError *error = NULL;
+
+  att_higg_client_search_products_async (client, NULL, NULL, 0, 1, NULL, on_result, &result);
+  page = att_higg_client_search_products_finish (client, await_result (&result), &error);
+  g_assert_null (page);
+  return error;
+}
+
+/* TLS failures are told apart from other network failures: the user fixes
+ * them differently (a certificate, a proxy that intercepts, a wrong port). */
+static void
+test_error_tls (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GSocketService) plain = g_socket_service_new ();
+  g_autofree char *https_to_http = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autofree char *self_signed_url = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *listeners;
+  guint16 plain_port;
+
+  att_http_set_retry_policy (fixture->http, 0, 10);
+
+  /* A server that does not speak TLS. */
+  {
+    g_autoptr(GSocketAddress) effective = NULL;
+
+    g_socket_listener_add_address (G_SOCKET_LISTENER (plain), address, G_SOCKET_TYPE_STREAM,
+                                   G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
+    g_assert_no_error (error);
+    plain_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  }
+  g_signal_connect (plain, "incoming", G_CALLBACK (on_plain_incoming), NULL);
+  g_socket_service_start (plain);
+  https_to_http = g_strdup_printf ("https://127.0.0.1:%u", plain_port);
+  error = search_at (fixture, https_to_http);
+  g_test_message ("plain HTTP server: %s", error->message);
+  g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_TLS);
+  g_clear_error (&error);
+
+  /* A certificate that is not trusted. */
+  certificate = make_self_signed_certificate ();
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  g_assert_true (soup_server_listen (server, address, SOUP_SERVER_LISTEN_HTTPS, &error));
+  g_assert_no_error (error);
+  listeners = soup_server_get_listeners (server);
+  local = g_socket_get_local_address (listeners->data, &error);
+  g_slist_free (listeners);
+  g_assert_no_error (error);
+  self_signed_url = g_strdup_printf ("https://127.0.0.1:%u",
+                                     g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+
+  error = search_at (fixture, self_signed_url);
+  g_test_message ("self-signed certificate: %s", error->message);
+  g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_TLS);
+
+  soup_server_disconnect (server);
+  g_socket_service_stop (plain);
+  g_socket_listener_close (G_SOCKET_LISTENER (plain));
 }
 
 /* --- Retries ---------------------------------------------------------- */
@@ -945,17 +1084,18 @@ static void
 test_log_redaction (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  g_autofree char *api_key = g_strdup_printf ("fake-api-key-%08x%08x", g_random_int (), g_random_int ());
-  g_autofree char *token = g_strdup_printf ("fake-token-%08x%08x", g_random_int (), g_random_int ());
   g_autofree char *auth = g_strdup_printf ("Bearer fake-%08x", g_random_int ());
   g_autofree char *url = g_strconcat (att_sandbox_get_base_url (fixture->sandbox),
                                       "/pic-api/v1/products/search", NULL);
-  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  /* Real credentials, so that the sandbox answers the first two. */
+  g_autoptr(SoupMessageHeaders) headers = att_test_auth_headers_new (fixture->sandbox);
+  g_autofree char *api_key = g_strdup (soup_message_headers_get_one (headers, "x-api-key"));
+  g_autofree char *token = g_strdup (soup_message_headers_get_one (headers, "x-developer-request-token"));
   g_autoptr(JsonNode) body = json_from_string ("{\"from\": 0, \"size\": 2}", NULL);
   g_autofree char *log = NULL;
 
-  soup_message_headers_append (headers, "x-api-key", api_key);
-  soup_message_headers_append (headers, "x-developer-request-token", token);
+  g_assert_nonnull (api_key);
+  g_assert_nonnull (token);
   soup_message_headers_append (headers, "Authorization", auth);
 
   start_capturing_log ();
@@ -991,6 +1131,7 @@ test_log_redaction (Fixture       *fixture,
   g_assert_null (strstr (log, token));
   g_assert_null (strstr (log, auth));
   g_assert_null (strstr (log, "fake-"));
+  g_assert_null (strstr (log, att_sandbox_get_integration_key (fixture->sandbox)));
 }
 
 /* --- How long does reading a 100-product page take? -------------------- */
@@ -1008,6 +1149,7 @@ test_measure_page_parse (Fixture       *fixture,
   g_autoptr(JsonNode) body = json_from_string ("{\"from\": 0, \"size\": 100}", NULL);
   g_autofree char *text = NULL;
   gsize length = 0;
+  g_autoptr(SoupMessageHeaders) headers = att_test_auth_headers_new (fixture->sandbox);
   gint64 best = G_MAXINT64;
   gint64 best_parse = G_MAXINT64;
   guint n_results;
@@ -1015,7 +1157,7 @@ test_measure_page_parse (Fixture       *fixture,
   att_sandbox_add_generated_products (fixture->sandbox, 100, 7, &error);
   g_assert_no_error (error);
 
-  att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, NULL, TRUE,
+  att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, headers, TRUE,
                             NULL, on_result, &result);
   node = att_http_send_json_finish (fixture->http, await_result (&result), &error);
   g_assert_no_error (error);
@@ -1179,12 +1321,13 @@ test_hostile_bad_result (Fixture       *fixture,
   g_autofree char *url = g_strconcat (att_sandbox_get_base_url (fixture->sandbox),
                                       "/pic-api/v1/products/search", NULL);
   g_autoptr(JsonNode) body = json_from_string ("{\"from\": 0, \"size\": 10}", NULL);
+  g_autoptr(SoupMessageHeaders) headers = att_test_auth_headers_new (fixture->sandbox);
   g_autofree char *broken = NULL;
   JsonArray *results;
   JsonObject *material;
 
   /* A real page from the sandbox... */
-  att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, NULL, TRUE,
+  att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, headers, TRUE,
                             NULL, on_result, &result);
   page = att_http_send_json_finish (fixture->http, await_result (&result), &error);
   g_assert_no_error (error);
@@ -1380,6 +1523,7 @@ main (int   argc,
   ADD ("/client/errors/injected", test_error_injected);
   ADD ("/client/errors/timeout", test_error_timeout);
   ADD ("/client/errors/network", test_error_network);
+  ADD ("/client/errors/tls", test_error_tls);
   ADD ("/client/retry/idempotent", test_retry_idempotent);
   ADD ("/client/retry/not-idempotent", test_retry_not_idempotent);
   ADD ("/client/cancel", test_cancel);

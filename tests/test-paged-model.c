@@ -12,6 +12,7 @@
 #include "att-paged-model.h"
 #include "att-product.h"
 #include "att-sandbox.h"
+#include "att-test-utils.h"
 
 #define N_PRODUCTS 1000
 #define PAGE_SIZE  50
@@ -45,7 +46,7 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->sandbox = att_sandbox_new (NULL, &error);
+  fixture->sandbox = att_test_sandbox_new (NULL, &error);
   g_assert_no_error (error);
   att_sandbox_add_generated_products (fixture->sandbox, N_PRODUCTS, 42, &error);
   g_assert_no_error (error);
@@ -54,8 +55,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->http = att_http_new ();
   att_http_set_retry_policy (fixture->http, 2, 10);
-  fixture->client = att_higg_client_new (fixture->http,
-                                         att_sandbox_get_base_url (fixture->sandbox));
+  fixture->client = att_test_higg_client_new (fixture->http, fixture->sandbox);
   fixture->requested = g_array_new (FALSE, FALSE, sizeof (guint));
   fixture->changes = g_array_new (FALSE, FALSE, sizeof (Change));
 }

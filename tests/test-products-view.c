@@ -15,6 +15,7 @@
 #include "att-product-details.h"
 #include "att-products-page.h"
 #include "att-sandbox.h"
+#include "att-test-utils.h"
 #include "att-window.h"
 
 typedef struct
@@ -169,7 +170,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->sandbox = att_sandbox_new (NULL, &error);
+  f->sandbox = att_test_sandbox_new (NULL, &error);
   g_assert_no_error (error);
   att_sandbox_add_generated_products (f->sandbox, 1000, 7, &error);
   g_assert_no_error (error);
@@ -177,7 +178,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
 
   f->http = att_http_new ();
-  f->client = att_higg_client_new (f->http, att_sandbox_get_base_url (f->sandbox));
+  f->client = att_test_higg_client_new (f->http, f->sandbox);
   f->context = att_context_new (f->client);
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -357,7 +358,7 @@ static void
 test_window_sidebar (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttSandbox) sandbox = att_sandbox_new (NULL, &error);
+  g_autoptr(AttSandbox) sandbox = att_test_sandbox_new (NULL, &error);
   g_autoptr(AttHttp) http = att_http_new ();
   g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(AttContext) context = NULL;
@@ -370,7 +371,7 @@ test_window_sidebar (void)
   g_assert_no_error (error);
   att_sandbox_listen (sandbox, 0, &error);
   g_assert_no_error (error);
-  client = att_higg_client_new (http, att_sandbox_get_base_url (sandbox));
+  client = att_test_higg_client_new (http, sandbox);
   context = att_context_new (client);
   att_context_set_is_demo (context, TRUE);
 

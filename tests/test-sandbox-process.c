@@ -14,7 +14,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "att-sandbox-process.h"
+#include "att-test-utils.h"
 
 #define PARENT_MODE "--as-parent"
 
@@ -72,13 +75,16 @@ fetched_cb (GObject      *object,
   fetch->done = TRUE;
 }
 
-/* GETs or POSTs (with @json) @path and returns the parsed answer. */
+/* GETs or POSTs (with @json) @path and returns the parsed answer.  With
+ * @authenticate, the request carries the sandbox's demo credentials, read
+ * from its /_sandbox/demo-account as the app does. */
 static JsonNode *
-fetch_json (const char  *base_url,
-            const char  *path,
-            const char  *json,
-            guint       *out_status,
-            GError     **error)
+fetch_json_full (const char  *base_url,
+                 const char  *path,
+                 const char  *json,
+                 gboolean     authenticate,
+                 guint       *out_status,
+                 GError     **error)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *url = g_strconcat (base_url, path, NULL);
@@ -86,6 +92,15 @@ fetch_json (const char  *base_url,
   g_autoptr(JsonParser) parser = json_parser_new ();
   Fetch fetch = { 0 };
   JsonNode *root;
+
+  if (authenticate)
+    {
+      g_autoptr(AttHiggAuth) auth = att_test_fetch_demo_auth (base_url, error);
+
+      if (auth == NULL || !att_higg_auth_apply (auth, soup_message_get_request_headers (msg),
+                                                FALSE, error))
+        return NULL;
+    }
 
   if (json != NULL)
     {
@@ -115,6 +130,17 @@ fetch_json (const char  *base_url,
 
   root = json_parser_get_root (parser);
   return root != NULL ? json_node_ref (root) : NULL;
+}
+
+static JsonNode *
+fetch_json (const char  *base_url,
+            const char  *path,
+            const char  *json,
+            guint       *out_status,
+            GError     **error)
+{
+  return fetch_json_full (base_url, path, json, g_str_has_prefix (path, "/pic-api/"),
+                          out_status, error);
 }
 
 static gboolean
@@ -232,6 +258,65 @@ test_start_and_stop (void)
     g_assert_null (none);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
   }
+}
+
+static char *
+read_public_key (const char *base_url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) account = NULL;
+  guint status = 0;
+
+  account = fetch_json (base_url, "/_sandbox/demo-account", NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  return g_strdup (json_object_get_string_member (json_node_get_object (account), "publicKey"));
+}
+
+/* The program enforces auth, and keeps its key pair in --data-dir. */
+static void
+test_auth_and_data_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-test-process-XXXXXX", &error);
+  g_autofree char *private_path = g_build_filename (dir, "higg-developer-private.pem", NULL);
+  g_autofree char *public_path = g_build_filename (dir, "higg-developer-public.pem", NULL);
+  const char * const args[] = { "--data-dir", dir, NULL };
+  g_autoptr(AttSandboxProcess) process = NULL;
+  g_autoptr(AttSandboxProcess) again = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  g_autofree char *first_key = NULL;
+  g_autofree char *second_key = NULL;
+  GStatBuf st;
+  guint status = 0;
+
+  g_assert_no_error (error);
+  process = start_sandbox (args, NULL, &error);
+  g_assert_no_error (error);
+
+  refused = fetch_json_full (att_sandbox_process_get_base_url (process),
+                             "/pic-api/v1/french-label-manufacturing-countries", NULL, FALSE,
+                             &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 401);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (refused), "reason"), ==,
+                   "api-key");
+
+  first_key = read_public_key (att_sandbox_process_get_base_url (process));
+  g_assert_cmpint (g_stat (private_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  att_sandbox_process_stop (process);
+
+  /* Restarted on the same directory: the same developer public key. */
+  again = start_sandbox (args, NULL, &error);
+  g_assert_no_error (error);
+  second_key = read_public_key (att_sandbox_process_get_base_url (again));
+  g_assert_cmpstr (second_key, ==, first_key);
+  att_sandbox_process_stop (again);
+
+  g_assert_cmpint (g_unlink (private_path), ==, 0);
+  g_assert_cmpint (g_unlink (public_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void
@@ -379,14 +464,49 @@ parent_main (void)
   return 0;
 }
 
+/* Sandboxes started without --data-dir keep their key pair in
+ * $XDG_DATA_HOME/attest-sandbox: point it at a temporary directory, for
+ * this process and its children, rather than at the user's. */
+static char *
+isolate_data_home (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("attest-test-data-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  return dir;
+}
+
+static void
+remove_data_home (const char *dir)
+{
+  g_autofree char *sandbox_dir = g_build_filename (dir, "attest-sandbox", NULL);
+  g_autoptr(GDir) listing = g_dir_open (sandbox_dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (sandbox_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (sandbox_dir);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   if (argc == 2 && g_str_equal (argv[1], PARENT_MODE))
     return parent_main ();
 
   g_test_init (&argc, &argv, NULL);
+  data_home = isolate_data_home ();
 
   g_test_add_func ("/sandbox-process/find-program", test_find_program);
   g_test_add_func ("/sandbox-process/start-and-stop", test_start_and_stop);
@@ -394,6 +514,9 @@ main (int   argc,
   g_test_add_func ("/sandbox-process/start-fails", test_start_fails);
   g_test_add_func ("/sandbox-process/start-cancelled", test_start_cancelled);
   g_test_add_func ("/sandbox-process/no-orphan", test_no_orphan);
+  g_test_add_func ("/sandbox-process/auth-and-data-dir", test_auth_and_data_dir);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_data_home (data_home);
+  return status;
 }

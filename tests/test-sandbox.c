@@ -9,7 +9,13 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/abstract.h>
+
+#include "att-higg-token.h"
 #include "att-sandbox.h"
+#include "att-test-utils.h"
 #include "att-validation.h"
 
 #define API "/pic-api/v1"
@@ -50,7 +56,7 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->sandbox = att_sandbox_new (NULL, &error);
+  fixture->sandbox = att_test_sandbox_new (NULL, &error);
   g_assert_no_error (error);
   att_sandbox_listen (fixture->sandbox, 0, &error);
   g_assert_no_error (error);
@@ -86,18 +92,35 @@ sent_cb (GObject      *object,
   response->done = TRUE;
 }
 
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    user_data)
+{
+  soup_message_headers_replace (user_data, name, value);
+}
+
 /* Sends a request and runs the main loop until the answer is in; client
- * and sandbox share this thread's main context. */
+ * and sandbox share this thread's main context.  With @authenticate, the
+ * request carries valid credentials; @headers (nullable) are added after
+ * them, so they can replace one. */
 static Response *
-send_raw (Fixture    *fixture,
-          const char *method,
-          const char *path,
-          const char *content_type,
-          GBytes     *body)
+send_raw_full (Fixture            *fixture,
+               const char         *method,
+               const char         *path,
+               const char         *content_type,
+               GBytes             *body,
+               gboolean            authenticate,
+               SoupMessageHeaders *headers)
 {
   g_autofree char *url = g_strconcat (att_sandbox_get_base_url (fixture->sandbox), path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   Response *response = g_new0 (Response, 1);
+
+  if (authenticate)
+    att_test_add_auth_headers (msg, fixture->sandbox);
+  if (headers != NULL)
+    soup_message_headers_foreach (headers, copy_header, soup_message_get_request_headers (msg));
 
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, content_type, body);
@@ -119,6 +142,16 @@ send_raw (Fixture    *fixture,
     }
 
   return response;
+}
+
+static Response *
+send_raw (Fixture    *fixture,
+          const char *method,
+          const char *path,
+          const char *content_type,
+          GBytes     *body)
+{
+  return send_raw_full (fixture, method, path, content_type, body, TRUE, NULL);
 }
 
 static Response *
@@ -1303,7 +1336,7 @@ test_generated (Fixture       *fixture,
 
   /* The same seed gives the same products elsewhere (same eco-scores,
    * same ids); eco-score times aside, the pages are equal. */
-  twin = att_sandbox_new (NULL, &error);
+  twin = att_test_sandbox_new (NULL, &error);
   g_assert_no_error (error);
   att_sandbox_add_generated_products (twin, 1000, 99, &error);
   g_assert_no_error (error);
@@ -1419,6 +1452,7 @@ test_latency (Fixture       *fixture,
     gboolean done = FALSE;
 
     soup_message_set_request_body_from_bytes (msg, "application/json", body);
+    att_test_add_auth_headers (msg, fixture->sandbox);
     soup_session_send_async (fixture->session, msg, G_PRIORITY_DEFAULT, cancellable, NULL, NULL);
     g_timeout_add (100, tick_cb, &done);
     while (!done)
@@ -1429,6 +1463,443 @@ test_latency (Fixture       *fixture,
     later = post (fixture, API "/products/search", "{}");
     g_assert_cmpuint (later->status, ==, 200);
   }
+}
+
+/* Authentication -------------------------------------------------------------- */
+
+static void
+assert_unauthorized (Response   *response,
+                     const char *reason)
+{
+  JsonObject *body;
+
+  assert_error (response, 401, NULL);
+  body = reply_object (response);
+  g_assert_true (json_object_has_member (body, "reason"));
+  g_assert_cmpstr (json_object_get_string_member (body, "reason"), ==, reason);
+  g_test_message ("401 %s: %s", reason, json_object_get_string_member (body, "message"));
+}
+
+static char *
+make_token (const char *integration_key,
+            const char *public_key_pem,
+            GDateTime  *now)
+{
+  g_autoptr(GError) error = NULL;
+  char *token = att_higg_token_make (integration_key, public_key_pem, now, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+  return token;
+}
+
+/* Encrypts any plain text as a token would be, to send what
+ * att_higg_token_make() never makes. */
+static char *
+encrypt_raw (const char *plain,
+             const char *public_key_pem)
+{
+  gnutls_pubkey_t key = NULL;
+  gnutls_datum_t pem = { (unsigned char *) public_key_pem, (unsigned int) strlen (public_key_pem) };
+  gnutls_datum_t data = { (unsigned char *) plain, (unsigned int) strlen (plain) };
+  gnutls_datum_t encrypted = { NULL, 0 };
+  char *token;
+
+  g_assert_cmpint (gnutls_pubkey_init (&key), ==, 0);
+  g_assert_cmpint (gnutls_pubkey_import (key, &pem, GNUTLS_X509_FMT_PEM), ==, 0);
+  g_assert_cmpint (gnutls_pubkey_encrypt_data (key, 0, &data, &encrypted), ==, 0);
+  token = g_base64_encode (encrypted.data, encrypted.size);
+  gnutls_free (encrypted.data);
+  gnutls_pubkey_deinit (key);
+  return token;
+}
+
+/* Searches with exactly these credentials; %NULL leaves a header out. */
+static Response *
+search_with (Fixture    *fixture,
+             const char *api_key,
+             const char *token)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr(GBytes) body = g_bytes_new_static ("{\"size\": 1}", 11);
+
+  if (api_key != NULL)
+    soup_message_headers_replace (headers, "x-api-key", api_key);
+  if (token != NULL)
+    soup_message_headers_replace (headers, "x-developer-request-token", token);
+
+  return send_raw_full (fixture, "POST", API "/products/search", "application/json", body,
+                        FALSE, headers);
+}
+
+static Response *
+search_with_token_at (Fixture   *fixture,
+                      GTimeSpan  offset)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) when = g_date_time_add (now, offset);
+  g_autofree char *token = make_token (att_sandbox_get_integration_key (fixture->sandbox),
+                                       att_sandbox_get_public_key_pem (fixture->sandbox), when);
+
+  return search_with (fixture, att_sandbox_get_api_key (fixture->sandbox), token);
+}
+
+static void
+test_auth_api_key (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *token = make_token (att_sandbox_get_integration_key (fixture->sandbox),
+                                       att_sandbox_get_public_key_pem (fixture->sandbox), NULL);
+  g_autofree char *wrong = g_strconcat (att_sandbox_get_api_key (fixture->sandbox), "x", NULL);
+  g_autoptr(Response) nothing = search_with (fixture, NULL, NULL);
+  g_autoptr(Response) missing = search_with (fixture, NULL, token);
+  g_autoptr(Response) empty = search_with (fixture, "", token);
+  g_autoptr(Response) longer = search_with (fixture, wrong, token);
+  g_autoptr(Response) shorter = NULL;
+  g_autoptr(Response) valid = search_with (fixture, att_sandbox_get_api_key (fixture->sandbox), token);
+
+  wrong[strlen (wrong) - 2] = '\0';
+  shorter = search_with (fixture, wrong, token);
+
+  assert_unauthorized (nothing, "api-key");
+  assert_unauthorized (missing, "api-key");
+  assert_unauthorized (empty, "api-key");
+  assert_unauthorized (longer, "api-key");
+  assert_unauthorized (shorter, "api-key");
+  g_assert_nonnull (strstr (json_object_get_string_member (reply_object (missing), "message"),
+                            "x-api-key"));
+  g_assert_cmpuint (valid->status, ==, 200);
+
+  /* Never an echo of what was sent. */
+  g_assert_null (strstr (json_object_get_string_member (reply_object (longer), "message"), wrong));
+}
+
+static void
+test_auth_token_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *api_key = g_strdup (att_sandbox_get_api_key (fixture->sandbox));
+  const char *pem = att_sandbox_get_public_key_pem (fixture->sandbox);
+  g_autoptr(AttSandbox) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_key_token = NULL;
+  g_autofree char *wrong_key_token = NULL;
+  g_autofree char *prefix_key_token = NULL;
+  g_autofree char *amp_token = NULL;
+  g_autofree char *truncated = NULL;
+
+  /* Missing, empty, not base64, base64 of garbage. */
+  {
+    g_autoptr(Response) missing = search_with (fixture, api_key, NULL);
+    g_autoptr(Response) empty = search_with (fixture, api_key, "");
+    g_autoptr(Response) garbage = search_with (fixture, api_key, "not a token!");
+    g_autoptr(Response) base64 = search_with (fixture, api_key, "QUJDREVGR0hJSktMTU5PUA==");
+
+    assert_unauthorized (missing, "token");
+    g_assert_nonnull (strstr (json_object_get_string_member (reply_object (missing), "message"),
+                              "x-developer-request-token"));
+    assert_unauthorized (empty, "token");
+    assert_unauthorized (garbage, "token");
+    assert_unauthorized (base64, "token");
+    g_assert_nonnull (strstr (json_object_get_string_member (reply_object (base64), "message"),
+                              "invalid"));
+  }
+
+  /* Made with another developer public key (a sandbox has its own pair). */
+  other = att_sandbox_new (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_sandbox_get_public_key_pem (other), !=, pem);
+  other_key_token = make_token (att_sandbox_get_integration_key (fixture->sandbox),
+                                att_sandbox_get_public_key_pem (other), NULL);
+  {
+    g_autoptr(Response) response = search_with (fixture, api_key, other_key_token);
+
+    assert_unauthorized (response, "token");
+  }
+
+  /* The wrong integration key, a prefix of it, or one with "&" added. */
+  wrong_key_token = make_token ("another-integration-key", pem, NULL);
+  truncated = g_strndup (att_sandbox_get_integration_key (fixture->sandbox),
+                         strlen (att_sandbox_get_integration_key (fixture->sandbox)) - 1);
+  prefix_key_token = make_token (truncated, pem, NULL);
+  {
+    g_autofree char *with_amp = g_strconcat (att_sandbox_get_integration_key (fixture->sandbox),
+                                             "&x", NULL);
+
+    amp_token = make_token (with_amp, pem, NULL);
+  }
+  {
+    g_autoptr(Response) wrong = search_with (fixture, api_key, wrong_key_token);
+    g_autoptr(Response) prefix = search_with (fixture, api_key, prefix_key_token);
+    g_autoptr(Response) amp = search_with (fixture, api_key, amp_token);
+
+    assert_unauthorized (wrong, "token");
+    g_assert_nonnull (strstr (json_object_get_string_member (reply_object (wrong), "message"),
+                              "integration key"));
+    assert_unauthorized (prefix, "token");
+    /* The timestamp follows the last "&": "x&<time>" is not a key. */
+    assert_unauthorized (amp, "token");
+  }
+
+  /* A key with "&" inside is fine: the split is at the last one. */
+  att_sandbox_set_credentials (fixture->sandbox, api_key, "key&with&ampersands");
+  amp_token = (g_free (amp_token), make_token ("key&with&ampersands", pem, NULL));
+  {
+    g_autoptr(Response) ok = search_with (fixture, api_key, amp_token);
+
+    g_assert_cmpuint (ok->status, ==, 200);
+  }
+
+  /* Not a time after the "&", or no "&" at all. */
+  {
+    static const char * const plains[] = {
+      "key&with&ampersands&2025-10-09 22:14",
+      "key&with&ampersands&yesterday",
+      "key&with&ampersands&",
+      "key-without-a-time",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (plains); i++)
+      {
+        g_autofree char *token = encrypt_raw (plains[i], pem);
+        g_autoptr(Response) bad = search_with (fixture, api_key, token);
+
+        assert_unauthorized (bad, "token");
+      }
+  }
+
+  /* The same, as Worldly documents it, is accepted. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    g_autofree char *plain = g_strconcat ("key&with&ampersands&", stamp, NULL);
+    g_autofree char *token = encrypt_raw (plain, pem);
+    g_autoptr(Response) ok = search_with (fixture, api_key, token);
+
+    g_assert_cmpuint (ok->status, ==, 200);
+  }
+}
+
+static void
+test_auth_token_time (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const GTimeSpan hour = G_TIME_SPAN_HOUR, minute = G_TIME_SPAN_MINUTE;
+  g_autoptr(Response) fresh = search_with_token_at (fixture, 0);
+  g_autoptr(Response) old_ok = search_with_token_at (fixture, -(11 * hour + 59 * minute));
+  g_autoptr(Response) expired = search_with_token_at (fixture, -(12 * hour + minute));
+  g_autoptr(Response) ancient = search_with_token_at (fixture, -(400 * 24 * hour));
+  g_autoptr(Response) skew_ok = search_with_token_at (fixture, 2 * minute);
+  g_autoptr(Response) future = search_with_token_at (fixture, 10 * minute);
+
+  g_assert_cmpuint (fresh->status, ==, 200);
+  g_assert_cmpuint (old_ok->status, ==, 200);
+  assert_unauthorized (expired, "token-expired");
+  g_assert_nonnull (strstr (json_object_get_string_member (reply_object (expired), "message"),
+                            "expired"));
+  assert_unauthorized (ancient, "token-expired");
+  g_assert_cmpuint (skew_ok->status, ==, 200);
+  assert_unauthorized (future, "token-expired");
+  g_assert_nonnull (strstr (json_object_get_string_member (reply_object (future), "message"),
+                            "future"));
+}
+
+static void
+test_auth_everywhere (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *method;
+    const char *path;
+  } endpoints[] = {
+    { "POST", API "/products/create" },
+    { "POST", API "/products/update/64656d6f302b8631721c51be" },
+    { "POST", API "/products/search" },
+    { "POST", API "/materials/search" },
+    { "POST", API "/components/search" },
+    { "POST", API "/packaging/search" },
+    { "GET", API "/french-label-manufacturing-countries" },
+    { "GET", API "/no-such-endpoint" },
+  };
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (endpoints); i++)
+    {
+      gboolean post_it = g_str_equal (endpoints[i].method, "POST");
+      g_autoptr(Response) response = send_raw_full (fixture, endpoints[i].method, endpoints[i].path,
+                                                    "application/json", post_it ? body : NULL,
+                                                    FALSE, NULL);
+
+      g_test_message ("%s %s", endpoints[i].method, endpoints[i].path);
+      assert_unauthorized (response, "api-key");
+    }
+
+  /* The control endpoints need none. */
+  {
+    g_autoptr(Response) faults = send_raw_full (fixture, "POST", "/_sandbox/faults",
+                                                "application/json", body, FALSE, NULL);
+
+    g_assert_cmpuint (faults->status, ==, 200);
+  }
+}
+
+static void
+test_auth_injected (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(Response) failed = NULL;
+  g_autoptr(Response) ok = NULL;
+
+  att_sandbox_inject_failure (fixture->sandbox, 401, 1);
+  failed = post (fixture, API "/products/search", "{}");
+  assert_unauthorized (failed, "token");
+  ok = post (fixture, API "/products/search", "{}");
+  g_assert_cmpuint (ok->status, ==, 200);
+}
+
+static void
+test_auth_fixed_credentials (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *old_api_key = g_strdup (att_sandbox_get_api_key (fixture->sandbox));
+  g_autofree char *old_token = make_token (att_sandbox_get_integration_key (fixture->sandbox),
+                                           att_sandbox_get_public_key_pem (fixture->sandbox), NULL);
+  g_autofree char *token = NULL;
+  g_autoptr(Response) old_key = NULL;
+  g_autoptr(Response) old_integration = NULL;
+  g_autoptr(Response) ok = NULL;
+
+  /* Random per instance, and not guessable from one another. */
+  g_assert_cmpuint (strlen (old_api_key), >=, 32);
+  g_assert_cmpstr (old_api_key, !=, att_sandbox_get_integration_key (fixture->sandbox));
+
+  att_sandbox_set_credentials (fixture->sandbox, "fixed-api-key", "fixed-integration-key");
+  g_assert_cmpstr (att_sandbox_get_api_key (fixture->sandbox), ==, "fixed-api-key");
+  g_assert_cmpstr (att_sandbox_get_integration_key (fixture->sandbox), ==, "fixed-integration-key");
+
+  token = make_token ("fixed-integration-key", att_sandbox_get_public_key_pem (fixture->sandbox), NULL);
+  old_key = search_with (fixture, old_api_key, token);
+  old_integration = search_with (fixture, "fixed-api-key", old_token);
+  ok = search_with (fixture, "fixed-api-key", token);
+
+  assert_unauthorized (old_key, "api-key");
+  assert_unauthorized (old_integration, "token");
+  g_assert_cmpuint (ok->status, ==, 200);
+}
+
+static void
+test_demo_account (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(Response) response = send_raw_full (fixture, "GET", "/_sandbox/demo-account",
+                                                NULL, NULL, FALSE, NULL);
+  g_autoptr(Response) posted = NULL;
+  g_autoptr(Response) search = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  JsonObject *account;
+  const char *api_key, *integration_key, *public_key;
+
+  g_assert_cmpuint (response->status, ==, 200);
+  account = reply_object (response);
+  api_key = json_object_get_string_member (account, "apiKey");
+  integration_key = json_object_get_string_member (account, "integrationKey");
+  public_key = json_object_get_string_member (account, "publicKey");
+  g_assert_cmpstr (api_key, ==, att_sandbox_get_api_key (fixture->sandbox));
+  g_assert_cmpstr (integration_key, ==, att_sandbox_get_integration_key (fixture->sandbox));
+  g_assert_cmpstr (public_key, ==, att_sandbox_get_public_key_pem (fixture->sandbox));
+  g_assert_true (g_str_has_prefix (public_key, "-----BEGIN PUBLIC KEY-----\n"));
+  g_assert_true (att_higg_public_key_check (public_key, &error));
+  g_assert_no_error (error);
+
+  /* What it gives is enough to work with. */
+  token = make_token (integration_key, public_key, NULL);
+  search = search_with (fixture, api_key, token);
+  g_assert_cmpuint (search->status, ==, 200);
+
+  posted = send_raw_full (fixture, "POST", "/_sandbox/demo-account", "application/json",
+                          NULL, FALSE, NULL);
+  g_assert_cmpuint (posted->status, ==, 405);
+}
+
+static void
+test_key_pair_persists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-test-sandbox-XXXXXX", &error);
+  g_autofree char *data_dir = NULL;
+  g_autofree char *private_path = NULL;
+  g_autofree char *public_path = NULL;
+  g_autofree char *public_on_disk = NULL;
+  g_autofree char *first_pem = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(AttSandbox) first = NULL;
+  g_autoptr(AttSandbox) second = NULL;
+  g_autoptr(AttSandbox) elsewhere = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  /* The directory is made if missing. */
+  data_dir = g_build_filename (dir, "nested", "attest-sandbox", NULL);
+  private_path = g_build_filename (data_dir, "higg-developer-private.pem", NULL);
+  public_path = g_build_filename (data_dir, "higg-developer-public.pem", NULL);
+
+  first = att_sandbox_new_full (NULL, data_dir, &error);
+  g_assert_no_error (error);
+  first_pem = g_strdup (att_sandbox_get_public_key_pem (first));
+
+  /* The private key is for its owner's eyes only. */
+  g_assert_cmpint (g_stat (private_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (public_path, &public_on_disk, NULL, &error));
+  g_assert_cmpstr (public_on_disk, ==, first_pem);
+
+  /* A token made for the first sandbox is good for the second: same key
+   * pair; the API and integration keys are new for each instance. */
+  token = make_token ("shared-integration-key", first_pem, NULL);
+  g_clear_object (&first);
+
+  second = att_sandbox_new_full (NULL, data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_sandbox_get_public_key_pem (second), ==, first_pem);
+  att_sandbox_set_credentials (second, "shared-api-key", "shared-integration-key");
+  att_sandbox_listen (second, 0, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SoupSession) session = soup_session_new ();
+    Fixture fixture = { second, session };
+    g_autoptr(Response) response = search_with (&fixture, "shared-api-key", token);
+
+    g_assert_cmpuint (response->status, ==, 200);
+  }
+
+  /* Another directory, another key pair. */
+  elsewhere = att_sandbox_new_full (NULL, dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_sandbox_get_public_key_pem (elsewhere), !=, first_pem);
+
+  /* A damaged key file is an error, not silently replaced. */
+  g_clear_object (&second);
+  g_assert_true (g_file_set_contents (private_path, "not a key", -1, &error));
+  second = att_sandbox_new_full (NULL, data_dir, &error);
+  g_assert_null (second);
+  g_assert_nonnull (error);
+  g_test_message ("damaged key: %s", error->message);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (private_path), ==, 0);
+  g_assert_cmpint (g_unlink (public_path), ==, 0);
+  g_assert_cmpint (g_rmdir (data_dir), ==, 0);
+  {
+    g_autofree char *nested = g_path_get_dirname (data_dir);
+    g_autofree char *dir_private = g_build_filename (dir, "higg-developer-private.pem", NULL);
+    g_autofree char *dir_public = g_build_filename (dir, "higg-developer-public.pem", NULL);
+
+    g_assert_cmpint (g_rmdir (nested), ==, 0);
+    g_assert_cmpint (g_unlink (dir_private), ==, 0);
+    g_assert_cmpint (g_unlink (dir_public), ==, 0);
+  }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
@@ -1474,6 +1945,15 @@ main (int   argc,
   ADD ("faults/inject", test_fault_injection);
   ADD ("faults/over-http", test_faults_over_http);
   ADD ("faults/latency", test_latency);
+
+  ADD ("auth/api-key", test_auth_api_key);
+  ADD ("auth/token-refused", test_auth_token_refused);
+  ADD ("auth/token-time", test_auth_token_time);
+  ADD ("auth/everywhere", test_auth_everywhere);
+  ADD ("auth/injected-401", test_auth_injected);
+  ADD ("auth/fixed-credentials", test_auth_fixed_credentials);
+  ADD ("auth/demo-account", test_demo_account);
+  g_test_add_func ("/sandbox/auth/key-pair-persists", test_key_pair_persists);
 
   return g_test_run ();
 }

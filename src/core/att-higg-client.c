@@ -14,6 +14,7 @@
 #include "att-catalog-item.h"
 #include "att-country.h"
 #include "att-error.h"
+#include "att-higg-auth.h"
 #include "att-higg-client.h"
 #include "att-http.h"
 #include "att-page.h"
@@ -32,6 +33,13 @@
  *
  * Searches are idempotent and may be retried by #AttHttp; create and update
  * are not, because a repeated create would store the product twice.
+ *
+ * With an #AttHiggAuth set, every request carries `x-api-key` and
+ * `x-developer-request-token`.  A 401 is answered by making a new token and
+ * sending the request once more; that is safe for create and update too,
+ * because a server that refuses the credentials has done nothing.  A second
+ * 401 is reported as %ATT_API_ERROR_UNAUTHORIZED with a message saying which
+ * key to check.
  */
 
 #define API_PREFIX "/pic-api/v1"
@@ -44,10 +52,11 @@
 
 struct _AttHiggClient
 {
-  GObject  parent_instance;
+  GObject      parent_instance;
 
-  AttHttp *http;
-  char    *base_url;
+  AttHttp     *http;
+  char        *base_url;
+  AttHiggAuth *auth;
 };
 
 G_DEFINE_FINAL_TYPE (AttHiggClient, att_higg_client, G_TYPE_OBJECT)
@@ -56,6 +65,7 @@ enum {
   PROP_0,
   PROP_HTTP,
   PROP_BASE_URL,
+  PROP_AUTH,
   N_PROPS
 };
 
@@ -72,21 +82,34 @@ typedef enum {
   ANSWER_LIST,      /* an array -> GListModel */
 } AnswerKind;
 
-/* How to read the answer of one call. */
+/* How to send one call, again after a 401, and how to read its answer. */
 typedef struct
 {
-  AnswerKind  kind;
-  GType       item_type;
-  ItemParser  parse;
-  guint       from;
-  guint       size;
-  char       *id;
+  AnswerKind   kind;
+  GType        item_type;
+  ItemParser   parse;
+  guint        from;
+  guint        size;
+  char        *id;
+
+  char        *method;
+  char        *path;
+  char        *url;
+  JsonNode    *body;
+  gboolean     idempotent;
+  AttHiggAuth *auth;          /* as it was when the call started */
+  gboolean     renewed;       /* the token was remade after a 401 */
 } Call;
 
 static void
 call_free (Call *call)
 {
   g_free (call->id);
+  g_free (call->method);
+  g_free (call->path);
+  g_free (call->url);
+  g_clear_pointer (&call->body, json_node_unref);
+  g_clear_object (&call->auth);
   g_free (call);
 }
 
@@ -344,6 +367,83 @@ read_list (Call      *call,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+/* --- Authentication ---------------------------------------------------- */
+
+/* The sandbox says which credential it refused in a `reason` member; the
+ * real Higg error body is not documented, so its absence is normal. */
+static const char *
+unauthorized_reason (JsonNode *error_body)
+{
+  JsonObject *object;
+  JsonNode *node;
+
+  if (error_body == NULL || !JSON_NODE_HOLDS_OBJECT (error_body))
+    return NULL;
+
+  object = json_node_get_object (error_body);
+  node = json_object_get_member (object, "reason");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* The server refused the credentials twice in a row: tell the user which
+ * key to look at.  The message names keys, never their values. */
+static GError *
+unauthorized_error_new (JsonNode *error_body)
+{
+  const char *reason = unauthorized_reason (error_body);
+  const char *message;
+  GError *error;
+
+  if (g_strcmp0 (reason, "api-key") == 0)
+    message = _("The Higg server did not accept the API key. Check the API key of the account.");
+  else if (g_strcmp0 (reason, "token") == 0)
+    message = _("The Higg server did not accept the request token. Check the integration key "
+                "and the developer public key of the account.");
+  else if (g_strcmp0 (reason, "token-expired") == 0)
+    message = _("The Higg server found the request token too old or dated in the future. "
+                "Check this computer’s clock.");
+  else
+    message = _("The Higg server did not accept the credentials. Check the API key, the "
+                "integration key and the developer public key of the account.");
+
+  error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED, message);
+  att_api_error_set_details (error, SOUP_STATUS_UNAUTHORIZED, NULL, -1);
+  return error;
+}
+
+static void on_answer (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
+/* Sends (or sends again) the request of @task, with fresh credentials. */
+static void
+send_attempt (GTask *task)
+{
+  AttHiggClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(SoupMessageHeaders) headers = NULL;
+
+  if (call->auth != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+      if (!att_higg_auth_apply (call->auth, headers, call->renewed, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  att_http_send_json_async (self->http, call->method, call->url, call->body, headers,
+                            call->idempotent, g_task_get_cancellable (task),
+                            on_answer, g_object_ref (task));
+}
+
 static void
 on_answer (GObject      *source_object,
            GAsyncResult *result,
@@ -352,12 +452,30 @@ on_answer (GObject      *source_object,
   g_autoptr(GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) error_body = NULL;
   g_autoptr(GError) error = NULL;
   gpointer answer = NULL;
 
-  root = att_http_send_json_finish (ATT_HTTP (source_object), result, &error);
+  root = att_http_send_json_finish_full (ATT_HTTP (source_object), result, &error_body, &error);
   if (root == NULL)
     {
+      if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED))
+        {
+          /* A token can be refused before its time (say, the server's
+           * clock differs): one new token, one more try. */
+          if (call->auth != NULL && !call->renewed)
+            {
+              g_debug ("%s %s%s: unauthorized, sending again with a new request token",
+                       call->method, API_PREFIX, call->path);
+              call->renewed = TRUE;
+              send_attempt (task);
+              return;
+            }
+
+          g_clear_error (&error);
+          error = unauthorized_error_new (error_body);
+        }
+
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -390,6 +508,24 @@ on_answer (GObject      *source_object,
     g_task_return_pointer (task, answer, g_object_unref);
 }
 
+/* A request may be sent twice (after a 401): it keeps its own copy of the
+ * body, so that the caller changing its objects meanwhile cannot make the
+ * second request differ from the first. */
+static JsonNode *
+copy_body (JsonNode *body)
+{
+  g_autofree char *text = json_to_string (body, FALSE);
+  JsonNode *copy = json_from_string (text, NULL);
+
+  /* Only a body json-glib cannot read back (say, with a NaN in it) gets
+   * here; it is sent as it is, and the server will refuse it. */
+  if (copy == NULL)
+    return json_node_ref (body);
+
+  json_node_seal (copy);
+  return copy;
+}
+
 /* Sends one API call; @call (transfer full) says how to read the answer. */
 static void
 send_call (AttHiggClient       *self,
@@ -404,15 +540,19 @@ send_call (AttHiggClient       *self,
            gpointer             source_tag)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *url = NULL;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
 
-  url = g_strconcat (self->base_url, API_PREFIX, path, NULL);
-  att_http_send_json_async (self->http, method, url, body, NULL, idempotent,
-                            cancellable, on_answer, g_steal_pointer (&task));
+  call->method = g_strdup (method);
+  call->path = g_strdup (path);
+  call->url = g_strconcat (self->base_url, API_PREFIX, path, NULL);
+  call->body = body != NULL ? copy_body (body) : NULL;
+  call->idempotent = idempotent;
+  call->auth = self->auth != NULL ? g_object_ref (self->auth) : NULL;
+
+  send_attempt (task);
 }
 
 static gpointer
@@ -920,6 +1060,7 @@ att_higg_client_dispose (GObject *object)
   AttHiggClient *self = (AttHiggClient *) object;
 
   g_clear_object (&self->http);
+  g_clear_object (&self->auth);
 
   G_OBJECT_CLASS (att_higg_client_parent_class)->dispose (object);
 }
@@ -952,6 +1093,10 @@ att_higg_client_get_property (GObject    *object,
       g_value_set_string (value, self->base_url);
       break;
 
+    case PROP_AUTH:
+      g_value_set_object (value, self->auth);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -982,6 +1127,10 @@ att_higg_client_set_property (GObject      *object,
         g_free (self->base_url);
         self->base_url = g_strndup (url != NULL ? url : "", len);
       }
+      break;
+
+    case PROP_AUTH:
+      att_higg_client_set_auth (self, g_value_get_object (value));
       break;
 
     default:
@@ -1029,6 +1178,18 @@ att_higg_client_class_init (AttHiggClientClass *klass)
     g_param_spec_string ("base-url", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AttHiggClient:auth:
+   *
+   * The credentials sent with every request, or %NULL to send none (the
+   * server then answers 401).  A change applies to calls started after it.
+   */
+  properties[PROP_AUTH] =
+    g_param_spec_object ("auth", NULL, NULL,
+                         ATT_TYPE_HIGG_AUTH,
+                         (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1083,4 +1244,34 @@ att_higg_client_get_http (AttHiggClient *self)
   g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
 
   return self->http;
+}
+
+/**
+ * att_higg_client_set_auth:
+ * @auth: (nullable): the account's credentials, or %NULL for none
+ *
+ * Sets the credentials sent with every request started from now on.
+ */
+void
+att_higg_client_set_auth (AttHiggClient *self,
+                          AttHiggAuth   *auth)
+{
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+  g_return_if_fail (auth == NULL || ATT_IS_HIGG_AUTH (auth));
+
+  if (g_set_object (&self->auth, auth))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTH]);
+}
+
+/**
+ * att_higg_client_get_auth:
+ *
+ * Returns: (transfer none) (nullable): the credentials sent with requests
+ */
+AttHiggAuth *
+att_higg_client_get_auth (AttHiggClient *self)
+{
+  g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
+
+  return self->auth;
 }

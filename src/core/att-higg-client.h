@@ -6,6 +6,7 @@
 #pragma once
 
 #include "att-types.h"
+#include "att-higg-auth.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ AttHiggClient *att_higg_client_new                     (AttHttp              *ht
                                                         const char           *base_url);
 const char    *att_higg_client_get_base_url            (AttHiggClient        *self);
 AttHttp       *att_higg_client_get_http                (AttHiggClient        *self);
+void           att_higg_client_set_auth                (AttHiggClient        *self,
+                                                        AttHiggAuth          *auth);
+AttHiggAuth   *att_higg_client_get_auth                (AttHiggClient        *self);
 
 void           att_higg_client_search_products_async   (AttHiggClient        *self,
                                                         const char           *text,

@@ -95,6 +95,7 @@ typedef struct
 
   GBytes             *response;          /* a large body, for the parsing thread */
   guint               status;
+  JsonNode           *error_body;        /* of the last HTTP error answer, if JSON */
 } Request;
 
 static void start_attempt (GTask *task);
@@ -120,6 +121,7 @@ request_free (Request *request)
   g_clear_object (&request->attempt_cancellable);
   g_clear_object (&request->message);
   g_clear_pointer (&request->response, g_bytes_unref);
+  g_clear_pointer (&request->error_body, json_node_unref);
   g_clear_pointer (&request->extra_headers, soup_message_headers_unref);
   g_clear_pointer (&request->body, g_bytes_unref);
   g_clear_pointer (&request->uri, g_uri_unref);
@@ -151,6 +153,7 @@ api_error_code_name (int code)
     case ATT_API_ERROR_SERVER: return "server";
     case ATT_API_ERROR_BAD_RESPONSE: return "bad-response";
     case ATT_API_ERROR_INSECURE: return "insecure";
+    case ATT_API_ERROR_TLS: return "tls";
     default: return "unknown";
     }
 }
@@ -396,7 +399,8 @@ collect_field_errors (JsonNode  *node,
 static void
 read_error_body (GBytes     *bytes,
                  char      **server_message,
-                 GPtrArray  *field_errors)
+                 GPtrArray  *field_errors,
+                 JsonNode  **out_root)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gconstpointer data;
@@ -419,6 +423,7 @@ read_error_body (GBytes     *bytes,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return;
 
+  *out_root = json_node_ref (root);
   object = json_node_get_object (root);
   message = object_get_string (object, "message");
   if (message == NULL)
@@ -524,8 +529,9 @@ format_field_errors (GPtrArray *field_errors)
 }
 
 static GError *
-status_error_new (SoupMessage *message,
-                  GBytes      *bytes)
+status_error_new (SoupMessage  *message,
+                  GBytes       *bytes,
+                  JsonNode    **out_body)
 {
   guint status = soup_message_get_status (message);
   g_autoptr(GPtrArray) field_errors = att_field_error_array_new ();
@@ -535,7 +541,7 @@ status_error_new (SoupMessage *message,
   AttApiError code;
   gint64 retry_after;
 
-  read_error_body (bytes, &server_message, field_errors);
+  read_error_body (bytes, &server_message, field_errors, out_body);
   retry_after = parse_retry_after (soup_message_get_response_headers (message));
 
   switch (status)
@@ -628,6 +634,17 @@ status_error_new (SoupMessage *message,
                         retry_after, text);
 }
 
+/* Whether the connection failed in the TLS layer: a certificate that is not
+ * trusted (G_TLS_ERROR_BAD_CERTIFICATE), a failed handshake, or a peer that
+ * does not speak TLS.  libsoup passes the errors of GTlsConnection on as
+ * they are, so the domain tells them from plain network failures, which the
+ * user fixes differently. */
+static gboolean
+is_tls_error (const GError *error)
+{
+  return error->domain == G_TLS_ERROR;
+}
+
 static GError *
 transport_error_new (const GError *error,
                      gboolean      timed_out)
@@ -642,8 +659,11 @@ transport_error_new (const GError *error,
     }
   else if (error->domain == G_RESOLVER_ERROR)
     text = g_strdup_printf (_("Could not find the server: %s"), error->message);
-  else if (error->domain == G_TLS_ERROR)
-    text = g_strdup_printf (_("Could not establish a secure connection: %s"), error->message);
+  else if (is_tls_error (error))
+    {
+      code = ATT_API_ERROR_TLS;
+      text = g_strdup_printf (_("Could not establish a secure connection: %s"), error->message);
+    }
   else if (error->domain == SOUP_SESSION_ERROR &&
            error->code != SOUP_SESSION_ERROR_MESSAGE_ALREADY_IN_QUEUE)
     {
@@ -846,7 +866,10 @@ on_sent (GObject      *source_object,
             }
         }
       else
-        api_error = status_error_new (message, bytes);
+        {
+          g_clear_pointer (&request->error_body, json_node_unref);
+          api_error = status_error_new (message, bytes, &request->error_body);
+        }
     }
 
   /* A caller who cancelled while this attempt was failing (say, at its
@@ -927,6 +950,7 @@ start_attempt (GTask *task)
 
   /* A fresh message per attempt: a SoupMessage is not meant to be sent twice. */
   request->attempt++;
+  g_clear_pointer (&request->error_body, json_node_unref);
   request->message = soup_message_new_from_uri (request->method, request->uri);
   soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
 
@@ -1280,4 +1304,42 @@ att_http_send_json_finish (AttHttp       *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_send_json_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * att_http_send_json_finish_full:
+ * @error_body: (out) (optional) (nullable) (transfer full): the JSON body of
+ *   the server's error answer, or %NULL
+ *
+ * Like att_http_send_json_finish(), and on an HTTP error also gives the
+ * server's JSON answer, for callers that understand more of it than the
+ * generic error does (say, which credential a 401 is about).  The body is
+ * the server's: check every member before believing it.
+ *
+ * Returns: (transfer full): as att_http_send_json_finish()
+ */
+JsonNode *
+att_http_send_json_finish_full (AttHttp       *self,
+                                GAsyncResult  *result,
+                                JsonNode     **error_body,
+                                GError       **error)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_send_json_async), NULL);
+
+  node = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (error_body != NULL)
+    {
+      Request *request = g_task_get_task_data (G_TASK (result));
+
+      *error_body = NULL;
+      if (node == NULL && request != NULL && request->error_body != NULL)
+        *error_body = json_node_ref (request->error_body);
+    }
+
+  return node;
 }

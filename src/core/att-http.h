@@ -35,5 +35,10 @@ void         att_http_send_json_async    (AttHttp             *self,
 JsonNode    *att_http_send_json_finish   (AttHttp             *self,
                                           GAsyncResult        *result,
                                           GError             **error);
+JsonNode    *att_http_send_json_finish_full
+                                         (AttHttp             *self,
+                                          GAsyncResult        *result,
+                                          JsonNode           **error_body,
+                                          GError             **error);
 
 G_END_DECLS

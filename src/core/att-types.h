@@ -10,11 +10,14 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AttAccount         AttAccount;
+typedef struct _AttAccountStore    AttAccountStore;
 typedef struct _AttCatalogItem     AttCatalogItem;
 typedef struct _AttComponentUse    AttComponentUse;
 typedef struct _AttContext         AttContext;
 typedef struct _AttCountry         AttCountry;
 typedef struct _AttEcoScore        AttEcoScore;
+typedef struct _AttHiggAuth        AttHiggAuth;
 typedef struct _AttHiggClient      AttHiggClient;
 typedef struct _AttHttp            AttHttp;
 typedef struct _AttMaterialUse     AttMaterialUse;
@@ -24,5 +27,6 @@ typedef struct _AttPagedModel      AttPagedModel;
 typedef struct _AttProduct         AttProduct;
 typedef struct _AttPurchaseOrder   AttPurchaseOrder;
 typedef struct _AttSandboxProcess  AttSandboxProcess;
+typedef struct _AttSecretStore     AttSecretStore;
 
 G_END_DECLS

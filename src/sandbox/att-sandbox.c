@@ -13,6 +13,7 @@
 
 #include "att-sandbox.h"
 #include "att-sandbox-api.h"
+#include "att-sandbox-auth.h"
 #include "att-sandbox-catalogue.h"
 #include "att-sandbox-json.h"
 #include "att-sandbox-request.h"
@@ -31,6 +32,12 @@
  * Every error, whatever its status, has one body:
  *   {"statusCode": 400, "error": "Bad Request", "message": "...",
  *    "details": [{"path": "materials[0].netUse", "message": "..."}]}
+ * and a 401 also says which credential was refused:
+ *   "reason": "api-key" | "token" | "token-expired"
+ *
+ * Every request under /pic-api/v1 is authenticated (att-sandbox-auth.c);
+ * the control endpoints under /_sandbox/ are not, as the server only
+ * listens on loopback.
  */
 
 #define API_PREFIX "/pic-api/v1"
@@ -52,6 +59,7 @@ typedef enum
   ROUTE_PACKAGING_SEARCH,
   ROUTE_COUNTRIES,
   ROUTE_FAULTS,
+  ROUTE_DEMO_ACCOUNT,
 } RouteId;
 
 typedef struct
@@ -71,6 +79,7 @@ static const Route routes[] = {
   { ROUTE_PACKAGING_SEARCH, "POST", API_PREFIX "/packaging/search", FALSE },
   { ROUTE_COUNTRIES, "GET", API_PREFIX "/french-label-manufacturing-countries", FALSE },
   { ROUTE_FAULTS, "POST", CONTROL_PREFIX "faults", FALSE },
+  { ROUTE_DEMO_ACCOUNT, "GET", CONTROL_PREFIX "demo-account", FALSE },
 };
 
 typedef struct
@@ -88,6 +97,8 @@ struct _AttSandbox
   GObject              parent_instance;
 
   char                *db_path;
+  char                *data_dir;
+  AttSandboxAuth      *auth;
   AttSandboxStore     *store;
   AttSandboxCatalogue *catalogue;
   SoupServer          *server;
@@ -110,6 +121,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AttSandbox, att_sandbox, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_DB_PATH,
+  PROP_DATA_DIR,
   PROP_BASE_URL,
   PROP_LATENCY,
   PROP_SCORE_DELAY,
@@ -158,10 +170,11 @@ respond_node (SoupServerMessage *msg,
 }
 
 static void
-respond_error (SoupServerMessage *msg,
-               guint              status,
-               const char        *message,
-               GPtrArray         *details)
+respond_error_full (SoupServerMessage *msg,
+                    guint              status,
+                    const char        *message,
+                    GPtrArray         *details,
+                    const char        *reason)
 {
   g_autoptr(JsonNode) node = NULL;
   JsonObject *body = json_object_new ();
@@ -181,9 +194,55 @@ respond_error (SoupServerMessage *msg,
   json_object_set_string_member (body, "error", soup_status_get_phrase (status));
   json_object_set_string_member (body, "message", message);
   json_object_set_array_member (body, "details", array);
+  if (reason != NULL)
+    json_object_set_string_member (body, "reason", reason);
 
   node = att_sandbox_json_node_take_object (body);
   respond_node (msg, status, node);
+}
+
+static void
+respond_error (SoupServerMessage *msg,
+               guint              status,
+               const char        *message,
+               GPtrArray         *details)
+{
+  respond_error_full (msg, status, message, details,
+                      status == SOUP_STATUS_UNAUTHORIZED ? "token" : NULL);
+}
+
+/* Answers 401 and returns FALSE unless @msg carries valid credentials. */
+static gboolean
+check_auth (AttSandbox        *self,
+            SoupServerMessage *msg)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *message = NULL;
+  AttSandboxAuthResult result;
+
+  result = att_sandbox_auth_check (self->auth, soup_server_message_get_request_headers (msg),
+                                   now, &message);
+  if (result == ATT_SANDBOX_AUTH_OK)
+    return TRUE;
+
+  respond_error_full (msg, SOUP_STATUS_UNAUTHORIZED, message, NULL,
+                      att_sandbox_auth_result_to_reason (result));
+  return FALSE;
+}
+
+static void
+handle_demo_account (AttSandbox        *self,
+                     SoupServerMessage *msg)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *reply = json_object_new ();
+
+  json_object_set_string_member (reply, "apiKey", att_sandbox_auth_get_api_key (self->auth));
+  json_object_set_string_member (reply, "integrationKey",
+                                 att_sandbox_auth_get_integration_key (self->auth));
+  json_object_set_string_member (reply, "publicKey", att_sandbox_auth_get_public_key_pem (self->auth));
+  node = att_sandbox_json_node_take_object (reply);
+  respond_node (msg, SOUP_STATUS_OK, node);
 }
 
 /* Requests -------------------------------------------------------------------- */
@@ -343,6 +402,11 @@ dispatch (AttSandbox        *self,
   };
   AttSandboxReply reply = { 0 };
 
+  /* Credentials come first, as on a real server: an unauthenticated client
+   * learns nothing, not even which endpoints exist. */
+  if (g_str_has_prefix (path, API_PREFIX "/") && !check_auth (self, msg))
+    return;
+
   if (route == NULL)
     {
       respond_error (msg, SOUP_STATUS_NOT_FOUND, _("There is no such endpoint"), NULL);
@@ -406,6 +470,9 @@ dispatch (AttSandbox        *self,
       break;
     case ROUTE_FAULTS:
       handle_faults (self, msg, body);
+      return;
+    case ROUTE_DEMO_ACCOUNT:
+      handle_demo_account (self, msg);
       return;
     default:
       g_assert_not_reached ();
@@ -542,6 +609,10 @@ att_sandbox_initable_init (GInitable     *initable,
 {
   AttSandbox *self = ATT_SANDBOX (initable);
 
+  self->auth = att_sandbox_auth_new (self->data_dir, error);
+  if (self->auth == NULL)
+    return FALSE;
+
   self->catalogue = att_sandbox_catalogue_new (error);
   if (self->catalogue == NULL)
     return FALSE;
@@ -574,6 +645,7 @@ att_sandbox_dispose (GObject *object)
   g_clear_object (&self->server);
   g_clear_object (&self->store);
   g_clear_object (&self->catalogue);
+  g_clear_object (&self->auth);
 
   G_OBJECT_CLASS (att_sandbox_parent_class)->dispose (object);
 }
@@ -585,6 +657,7 @@ att_sandbox_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->base_url, g_free);
 
   G_OBJECT_CLASS (att_sandbox_parent_class)->finalize (object);
@@ -602,6 +675,9 @@ att_sandbox_get_property (GObject    *object,
     {
     case PROP_DB_PATH:
       g_value_set_string (value, self->db_path);
+      break;
+    case PROP_DATA_DIR:
+      g_value_set_string (value, self->data_dir);
       break;
     case PROP_BASE_URL:
       g_value_set_string (value, self->base_url);
@@ -630,6 +706,9 @@ att_sandbox_set_property (GObject      *object,
     case PROP_DB_PATH:
       self->db_path = g_value_dup_string (value);
       break;
+    case PROP_DATA_DIR:
+      self->data_dir = g_value_dup_string (value);
+      break;
     case PROP_LATENCY:
       att_sandbox_set_latency (self, g_value_get_uint (value));
       break;
@@ -653,6 +732,17 @@ att_sandbox_class_init (AttSandboxClass *klass)
 
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * AttSandbox:data-dir:
+   *
+   * Where the sandbox keeps its RSA key pair, or %NULL to keep it in memory.
+   */
+  properties[PROP_DATA_DIR] =
+    g_param_spec_string ("data-dir", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -697,7 +787,31 @@ AttSandbox *
 att_sandbox_new (const char  *db_path,
                  GError     **error)
 {
-  return g_initable_new (ATT_TYPE_SANDBOX, NULL, error, "db-path", db_path, NULL);
+  return att_sandbox_new_full (db_path, NULL, error);
+}
+
+/**
+ * att_sandbox_new_full:
+ * @db_path: (nullable): an SQLite database file, or %NULL to keep the
+ *   products in memory
+ * @data_dir: (nullable): the directory of the sandbox's RSA key pair (made
+ *   there on first use, the private key readable by its owner only), or
+ *   %NULL to make a key pair kept in memory only
+ *
+ * Like att_sandbox_new(), with a key pair that lasts: a developer public
+ * key configured in the app stays valid after a restart.
+ *
+ * Returns: (transfer full): a new sandbox, or %NULL on error
+ */
+AttSandbox *
+att_sandbox_new_full (const char  *db_path,
+                      const char  *data_dir,
+                      GError     **error)
+{
+  return g_initable_new (ATT_TYPE_SANDBOX, NULL, error,
+                         "db-path", db_path,
+                         "data-dir", data_dir,
+                         NULL);
 }
 
 /**
@@ -840,7 +954,8 @@ att_sandbox_get_latency (AttSandbox *self)
  * @count: how many of the next API requests fail; 0 stops failing
  *
  * The failing requests get the error body and, for 429 and 503, a
- * `Retry-After: 1` header.  Requests to `/_sandbox/` are never failed.
+ * `Retry-After: 1` header; a 401 says `"reason": "token"`.  Requests to
+ * `/_sandbox/` are never failed.
  */
 void
 att_sandbox_inject_failure (AttSandbox *self,
@@ -878,4 +993,66 @@ att_sandbox_get_score_delay (AttSandbox *self)
   g_return_val_if_fail (ATT_IS_SANDBOX (self), 0);
 
   return self->score_delay_ms;
+}
+
+/* Credentials ------------------------------------------------------------- */
+
+/**
+ * att_sandbox_get_api_key:
+ *
+ * Returns: the API key the sandbox accepts in `x-api-key`; random for each
+ *   sandbox unless set with att_sandbox_set_credentials()
+ */
+const char *
+att_sandbox_get_api_key (AttSandbox *self)
+{
+  g_return_val_if_fail (ATT_IS_SANDBOX (self), NULL);
+
+  return att_sandbox_auth_get_api_key (self->auth);
+}
+
+/**
+ * att_sandbox_get_integration_key:
+ *
+ * Returns: the integration key that request tokens must hold
+ */
+const char *
+att_sandbox_get_integration_key (AttSandbox *self)
+{
+  g_return_val_if_fail (ATT_IS_SANDBOX (self), NULL);
+
+  return att_sandbox_auth_get_integration_key (self->auth);
+}
+
+/**
+ * att_sandbox_get_public_key_pem:
+ *
+ * Returns: the developer public key (PEM, `-----BEGIN PUBLIC KEY-----`)
+ *   that request tokens must be encrypted with
+ */
+const char *
+att_sandbox_get_public_key_pem (AttSandbox *self)
+{
+  g_return_val_if_fail (ATT_IS_SANDBOX (self), NULL);
+
+  return att_sandbox_auth_get_public_key_pem (self->auth);
+}
+
+/**
+ * att_sandbox_set_credentials:
+ * @api_key: the API key to accept
+ * @integration_key: the integration key request tokens must hold
+ *
+ * Replaces the random credentials, for tests that need fixed values.
+ */
+void
+att_sandbox_set_credentials (AttSandbox *self,
+                             const char *api_key,
+                             const char *integration_key)
+{
+  g_return_if_fail (ATT_IS_SANDBOX (self));
+  g_return_if_fail (api_key != NULL && *api_key != '\0');
+  g_return_if_fail (integration_key != NULL && *integration_key != '\0');
+
+  att_sandbox_auth_set_credentials (self->auth, api_key, integration_key);
 }

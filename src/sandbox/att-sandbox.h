@@ -18,6 +18,17 @@ G_BEGIN_DECLS
  * {statusCode, error, message, details[{path, message}]}.  Tests and the
  * out-of-process server can also POST /_sandbox/faults
  * {"latencyMs": N, "status": S, "count": C}.
+ *
+ * Every /pic-api/v1 request must be authenticated as Higg documents it: an
+ * x-api-key header equal to the sandbox's API key and an
+ * x-developer-request-token that decrypts with the sandbox's private key
+ * (RSA PKCS#1 v1.5) to "<integration key>&<UTC ISO-8601 time>", younger than
+ * 12 hours.  Otherwise the answer is 401 with a "reason" field: "api-key",
+ * "token" or "token-expired".  The key pair is made on first use and kept in
+ * the data directory (or only in memory); the API key and the integration key
+ * are random per instance and never written anywhere.
+ * GET /_sandbox/demo-account (no auth) answers
+ * {"apiKey", "integrationKey", "publicKey"} for the app's demo account.
  */
 
 #define ATT_TYPE_SANDBOX (att_sandbox_get_type ())
@@ -26,6 +37,15 @@ G_DECLARE_FINAL_TYPE (AttSandbox, att_sandbox, ATT, SANDBOX, GObject)
 
 AttSandbox *att_sandbox_new                    (const char  *db_path,
                                                 GError     **error);
+AttSandbox *att_sandbox_new_full               (const char  *db_path,
+                                                const char  *data_dir,
+                                                GError     **error);
+const char *att_sandbox_get_api_key            (AttSandbox  *self);
+const char *att_sandbox_get_integration_key    (AttSandbox  *self);
+const char *att_sandbox_get_public_key_pem     (AttSandbox  *self);
+void        att_sandbox_set_credentials        (AttSandbox  *self,
+                                                const char  *api_key,
+                                                const char  *integration_key);
 gboolean    att_sandbox_seed_demo              (AttSandbox  *self,
                                                 GError     **error);
 gboolean    att_sandbox_add_generated_products (AttSandbox  *self,

@@ -21,6 +21,9 @@
  * listens; then serves until SIGINT or SIGTERM.  With --exit-with-parent it
  * also exits when stdin reaches end-of-file: the parent holds the write end
  * of a pipe, and the kernel closes it however the parent dies.
+ *
+ * The demo credentials are never printed: clients read them from
+ * GET /_sandbox/demo-account.
  */
 
 typedef struct
@@ -81,6 +84,7 @@ main (int   argc,
   g_autoptr(AttSandbox) sandbox = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *data_dir = NULL;
   g_autofree char *seed = NULL;
   int port = 0;
   int products = 0;
@@ -94,6 +98,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("TCP port on 127.0.0.1 (0: any free port)"), N_("PORT") },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("SQLite database file (default: in memory)"), N_("FILE") },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where to keep the RSA key pair (default: ~/.local/share/attest-sandbox)"), N_("DIR") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Add the demo products"), "demo" },
     { "products", 0, 0, G_OPTION_ARG_INT, &products, N_("Add N generated products"), "N" },
     { "products-seed", 0, 0, G_OPTION_ARG_INT, &product_seed, N_("Seed of the generated products (default: 1)"), N_("SEED") },
@@ -147,7 +152,12 @@ main (int   argc,
   if (verbose)
     g_log_set_debug_enabled (TRUE);
 
-  sandbox = att_sandbox_new (db_path, &error);
+  /* The key pair lasts, so that a public key the app configured stays
+   * valid; the API and integration keys are new on every start. */
+  if (data_dir == NULL)
+    data_dir = g_build_filename (g_get_user_data_dir (), "attest-sandbox", NULL);
+
+  sandbox = att_sandbox_new_full (db_path, data_dir, &error);
   if (sandbox == NULL ||
       (seed != NULL && !att_sandbox_seed_demo (sandbox, &error)) ||
       (products > 0 && !att_sandbox_add_generated_products (sandbox, (guint) products,

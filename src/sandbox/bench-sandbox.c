@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "att-higg-token.h"
 #include "att-sandbox.h"
 
 #define N_PRODUCTS 100000
@@ -59,6 +60,11 @@ percentile (double *sorted,
   return sorted[MIN (index, n - 1)];
 }
 
+/* Every search is authenticated, as the app's are, so the figures include
+ * the RSA decryption of the request token. */
+static const char *api_key;
+static char *token;
+
 static void
 run_searches (SoupSession *session,
               GMainLoop   *loop,
@@ -92,6 +98,9 @@ run_searches (SoupSession *session,
         body = g_strdup_printf ("{\"from\": %u, \"size\": %u}", from, size);
       bytes = g_bytes_new_take (body, strlen (body));
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "x-api-key", api_key);
+      soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                    "x-developer-request-token", token);
 
       start = g_get_monotonic_time ();
       soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &request);
@@ -135,12 +144,18 @@ main (int   argc,
   if (!att_sandbox_listen (sandbox, 0, &error))
     g_error ("%s", error->message);
 
+  api_key = att_sandbox_get_api_key (sandbox);
+  token = att_higg_token_make (att_sandbox_get_integration_key (sandbox),
+                               att_sandbox_get_public_key_pem (sandbox), NULL, &error);
+  g_assert_no_error (error);
+
   session = soup_session_new ();
   loop = g_main_loop_new (NULL, FALSE);
   url = g_strconcat (att_sandbox_get_base_url (sandbox), "/pic-api/v1/products/search", NULL);
 
   run_searches (session, loop, url, rand, 10, 101, "sizes 10-100");
   run_searches (session, loop, url, rand, 20, 21, "size 20, a list page");
+  g_free (token);
 
   return EXIT_SUCCESS;
 }

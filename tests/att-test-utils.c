@@ -1,0 +1,243 @@
+/* att-test-utils.c: helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "att-test-utils.h"
+
+static char *shared_data_dir;
+
+static void
+remove_shared_data_dir (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (shared_data_dir == NULL)
+    return;
+
+  dir = g_dir_open (shared_data_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (shared_data_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (shared_data_dir);
+  g_clear_pointer (&shared_data_dir, g_free);
+}
+
+/**
+ * att_test_sandbox_new:
+ * @db_path: (nullable): as for att_sandbox_new()
+ *
+ * Making an RSA key pair takes from a few to a few hundred milliseconds;
+ * tests that start dozens of sandboxes share one, kept in a temporary
+ * directory for the life of the test program.
+ *
+ * Returns: (transfer full): a new sandbox, not listening yet
+ */
+AttSandbox *
+att_test_sandbox_new (const char  *db_path,
+                      GError     **error)
+{
+  if (shared_data_dir == NULL)
+    {
+      shared_data_dir = g_dir_make_tmp ("attest-test-keys-XXXXXX", error);
+      if (shared_data_dir == NULL)
+        return NULL;
+      atexit (remove_shared_data_dir);
+    }
+
+  return att_sandbox_new_full (db_path, shared_data_dir, error);
+}
+
+#define DEFAULT_TEST_API_KEY         "leakcheck-api-key-7f3a9"
+#define DEFAULT_TEST_INTEGRATION_KEY "leakcheck-integration-key-c41e2"
+
+static const char *
+env_or (const char *name,
+        const char *fallback)
+{
+  const char *value = g_getenv (name);
+
+  return value != NULL && *value != '\0' ? value : fallback;
+}
+
+const char *
+att_test_secret_api_key (void)
+{
+  return env_or ("ATTEST_TEST_API_KEY", DEFAULT_TEST_API_KEY);
+}
+
+const char *
+att_test_secret_integration_key (void)
+{
+  return env_or ("ATTEST_TEST_INTEGRATION_KEY", DEFAULT_TEST_INTEGRATION_KEY);
+}
+
+/**
+ * att_test_sandbox_use_test_secrets:
+ *
+ * Makes @sandbox accept the test secrets instead of its random ones.
+ */
+void
+att_test_sandbox_use_test_secrets (AttSandbox *sandbox)
+{
+  att_sandbox_set_credentials (sandbox, att_test_secret_api_key (),
+                               att_test_secret_integration_key ());
+}
+
+/**
+ * att_test_higg_auth_new:
+ *
+ * Returns: (transfer full): the sandbox's own credentials
+ */
+AttHiggAuth *
+att_test_higg_auth_new (AttSandbox *sandbox)
+{
+  g_assert_true (ATT_IS_SANDBOX (sandbox));
+
+  return att_higg_auth_new (att_sandbox_get_api_key (sandbox),
+                            att_sandbox_get_integration_key (sandbox),
+                            att_sandbox_get_public_key_pem (sandbox));
+}
+
+/**
+ * att_test_higg_client_new:
+ *
+ * Returns: (transfer full): a client of @sandbox, with its credentials
+ */
+AttHiggClient *
+att_test_higg_client_new (AttHttp    *http,
+                          AttSandbox *sandbox)
+{
+  g_autoptr(AttHiggAuth) auth = att_test_higg_auth_new (sandbox);
+  AttHiggClient *client;
+
+  g_assert_nonnull (att_sandbox_get_base_url (sandbox));
+
+  client = att_higg_client_new (http, att_sandbox_get_base_url (sandbox));
+  att_higg_client_set_auth (client, auth);
+  return client;
+}
+
+/**
+ * att_test_auth_headers_new:
+ *
+ * Returns: (transfer full): `x-api-key` and a fresh
+ *   `x-developer-request-token` for @sandbox, e.g. for att_http_send_json_async()
+ */
+SoupMessageHeaders *
+att_test_auth_headers_new (AttSandbox *sandbox)
+{
+  g_autoptr(AttHiggAuth) auth = att_test_higg_auth_new (sandbox);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+
+  att_higg_auth_apply (auth, headers, FALSE, &error);
+  g_assert_no_error (error);
+  return headers;
+}
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    user_data)
+{
+  soup_message_headers_replace (user_data, name, value);
+}
+
+/**
+ * att_test_add_auth_headers:
+ *
+ * Adds valid credentials for @sandbox to a raw request.
+ */
+void
+att_test_add_auth_headers (SoupMessage *msg,
+                           AttSandbox  *sandbox)
+{
+  g_autoptr(SoupMessageHeaders) headers = att_test_auth_headers_new (sandbox);
+
+  soup_message_headers_foreach (headers, copy_header, soup_message_get_request_headers (msg));
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/**
+ * att_test_fetch_demo_auth:
+ * @base_url: `http://127.0.0.1:PORT` of a running sandbox
+ *
+ * Returns: (transfer full): the sandbox's demo credentials, or %NULL with
+ *   @error set
+ */
+AttHiggAuth *
+att_test_fetch_demo_auth (const char  *base_url,
+                          GError     **error)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strconcat (base_url, "/_sandbox/demo-account", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gconstpointer data;
+  gsize length = 0;
+  const char *api_key, *integration_key, *public_key;
+  JsonObject *object;
+
+  bytes = soup_session_send_and_read (session, msg, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "demo-account: HTTP %u",
+                   soup_message_get_status (msg));
+      return NULL;
+    }
+
+  /* The body is not NUL-terminated. */
+  data = g_bytes_get_data (bytes, &length);
+  text = g_strndup (data, length);
+  root = json_from_string (text, error);
+  if (root == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "demo-account: empty body");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "demo-account: not an object");
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  api_key = get_string (object, "apiKey");
+  integration_key = get_string (object, "integrationKey");
+  public_key = get_string (object, "publicKey");
+  if (api_key == NULL || integration_key == NULL || public_key == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "demo-account: a key is missing");
+      return NULL;
+    }
+
+  return att_higg_auth_new (api_key, integration_key, public_key);
+}
