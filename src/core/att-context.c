@@ -5,17 +5,22 @@
 
 #include "config.h"
 
+#include "att-account-store.h"
 #include "att-context.h"
 #include "att-higg-client.h"
+#include "att-http.h"
+#include "att-secret-store.h"
 
 /* AttContext carries the services (API clients now; the account store and
  * settings later) to every widget as a construct property, so that any page
  * can be built in a test against a sandbox without globals. */
 struct _AttContext
 {
-  GObject        parent_instance;
+  GObject          parent_instance;
 
-  AttHiggClient *higg_client;
+  AttHttp         *http;
+  AttAccountStore *accounts;
+  AttHiggClient   *higg_client;
   gboolean       is_demo;
 };
 
@@ -23,6 +28,8 @@ G_DEFINE_FINAL_TYPE (AttContext, att_context, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_HTTP,
+  PROP_ACCOUNT_STORE,
   PROP_HIGG_CLIENT,
   PROP_IS_DEMO,
   N_PROPS
@@ -36,6 +43,8 @@ att_context_dispose (GObject *object)
   AttContext *self = (AttContext *) object;
 
   g_clear_object (&self->higg_client);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->http);
 
   G_OBJECT_CLASS (att_context_parent_class)->dispose (object);
 }
@@ -50,6 +59,14 @@ att_context_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_HTTP:
+      g_value_set_object (value, self->http);
+      break;
+
+    case PROP_ACCOUNT_STORE:
+      g_value_set_object (value, self->accounts);
+      break;
+
     case PROP_HIGG_CLIENT:
       g_value_set_object (value, self->higg_client);
       break;
@@ -73,6 +90,14 @@ att_context_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_HTTP:
+      self->http = g_value_dup_object (value);
+      break;
+
+    case PROP_ACCOUNT_STORE:
+      self->accounts = g_value_dup_object (value);
+      break;
+
     case PROP_HIGG_CLIENT:
       self->higg_client = g_value_dup_object (value);
       break;
@@ -94,6 +119,16 @@ att_context_class_init (AttContextClass *klass)
   object_class->dispose = att_context_dispose;
   object_class->get_property = att_context_get_property;
   object_class->set_property = att_context_set_property;
+
+  properties[PROP_HTTP] =
+    g_param_spec_object ("http", NULL, NULL,
+                         ATT_TYPE_HTTP,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ACCOUNT_STORE] =
+    g_param_spec_object ("account-store", NULL, NULL,
+                         ATT_TYPE_ACCOUNT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_HIGG_CLIENT] =
     g_param_spec_object ("higg-client", NULL, NULL,
@@ -121,6 +156,71 @@ att_context_new (AttHiggClient *higg_client)
   return g_object_new (ATT_TYPE_CONTEXT,
                        "higg-client", higg_client,
                        NULL);
+}
+
+/**
+ * att_context_new_full:
+ * @http: the HTTP pipeline every client shares
+ * @accounts: (nullable): the accounts and their keyring
+ * @higg_client: (nullable): the Higg client of the connected account
+ */
+AttContext *
+att_context_new_full (AttHttp         *http,
+                      AttAccountStore *accounts,
+                      AttHiggClient   *higg_client)
+{
+  g_return_val_if_fail (ATT_IS_HTTP (http), NULL);
+  g_return_val_if_fail (accounts == NULL || ATT_IS_ACCOUNT_STORE (accounts), NULL);
+  g_return_val_if_fail (higg_client == NULL || ATT_IS_HIGG_CLIENT (higg_client), NULL);
+
+  return g_object_new (ATT_TYPE_CONTEXT,
+                       "http", http,
+                       "account-store", accounts,
+                       "higg-client", higg_client,
+                       NULL);
+}
+
+/**
+ * att_context_get_http:
+ *
+ * Returns: (transfer none) (nullable): the HTTP pipeline
+ */
+AttHttp *
+att_context_get_http (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  if (self->http == NULL && self->higg_client != NULL)
+    return att_higg_client_get_http (self->higg_client);
+  return self->http;
+}
+
+/**
+ * att_context_get_account_store:
+ *
+ * Returns: (transfer none) (nullable): the accounts
+ */
+AttAccountStore *
+att_context_get_account_store (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  return self->accounts;
+}
+
+/**
+ * att_context_get_secret_store:
+ *
+ * Returns: (transfer none) (nullable): the keyring of the accounts
+ */
+AttSecretStore *
+att_context_get_secret_store (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  if (self->accounts == NULL)
+    return NULL;
+  return att_account_store_get_secret_store (self->accounts);
 }
 
 /**

@@ -7,36 +7,60 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <libsecret/secret.h>
 
+#include "att-account.h"
+#include "att-account-store.h"
+#include "att-application.h"
 #include "att-context.h"
+#include "att-error.h"
+#include "att-higg-auth.h"
 #include "att-higg-client.h"
 #include "att-http.h"
+#include "att-preferences-window.h"
 #include "att-sandbox-process.h"
-#include "att-application.h"
+#include "att-secret-store.h"
 #include "att-window.h"
 
-/* The application owns the services: one HTTP pipeline, the API clients
- * (through an AttContext handed to every window) and, for the demo, the
- * sandbox server it started as a child process. */
+/* The application owns the services: one HTTP pipeline, the accounts and
+ * the keyring, the API clients (through an AttContext handed to every
+ * window) and, for the demo, the sandbox server it started as a child
+ * process. Connecting (to an account, the demo or a sandbox) builds a new
+ * context; the windows rebuild their views from it. */
 struct _AttApplication
 {
   AdwApplication     parent_instance;
 
   AttHttp           *http;
+  AttSecretStore    *secrets;
+  AttAccountStore   *accounts;
   AttContext        *context;
   AttSandboxProcess *sandbox;
   GCancellable      *connect_cancellable;
 
   char              *sandbox_url;
   gboolean           start_demo;
+  gboolean           sandbox_mode;   /* connected to the demo or a sandbox, not an account */
 };
 
 G_DEFINE_FINAL_TYPE (AttApplication, att_application, ADW_TYPE_APPLICATION)
+
+static void connect_active_account (AttApplication *self);
 
 static AttWindow *
 get_window (AttApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!ATT_IS_WINDOW (window))
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+      window = NULL;
+      for (GList *l = windows; l != NULL && window == NULL; l = l->next)
+        if (ATT_IS_WINDOW (l->data))
+          window = l->data;
+    }
 
   if (window == NULL)
     {
@@ -61,10 +85,21 @@ set_context (AttApplication *self,
       att_window_set_context (ATT_WINDOW (l->data), context);
 }
 
+/* A context with no Higg client: the welcome page, with Preferences. */
 static void
-connect_to (AttApplication *self,
-            const char     *base_url,
-            gboolean        is_demo)
+disconnect (AttApplication *self)
+{
+  g_autoptr(AttContext) context = att_context_new_full (self->http, self->accounts, NULL);
+
+  self->sandbox_mode = FALSE;
+  set_context (self, context);
+}
+
+static void
+connect_with_auth (AttApplication *self,
+                   const char     *base_url,
+                   AttHiggAuth    *auth,
+                   gboolean        is_demo)
 {
   g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(AttContext) context = NULL;
@@ -72,9 +107,113 @@ connect_to (AttApplication *self,
   g_debug ("Connecting to the Higg API at %s", base_url);
 
   client = att_higg_client_new (self->http, base_url);
-  context = att_context_new (client);
+  att_higg_client_set_auth (client, auth);
+  context = att_context_new_full (self->http, self->accounts, client);
   att_context_set_is_demo (context, is_demo);
   set_context (self, context);
+}
+
+static void
+begin_connecting (AttApplication *self,
+                  const char     *message)
+{
+  g_cancellable_cancel (self->connect_cancellable);
+  g_clear_object (&self->connect_cancellable);
+  self->connect_cancellable = g_cancellable_new ();
+  att_window_show_starting (get_window (self), message);
+}
+
+/* A cancelled attempt was replaced or abandoned by whoever cancelled it, so
+ * it must not touch the state any more. */
+static void
+connect_failed (AttApplication *self,
+                GError         *error,
+                const char     *title)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->connect_cancellable);
+  g_warning ("%s: %s", title, error->message);
+  att_window_show_failure (get_window (self), title, error->message);
+}
+
+/* The demo and any sandbox: the server hands out its demo account, whose
+ * keys are kept in memory for this session only. */
+
+typedef struct
+{
+  AttApplication *self;
+  char           *base_url;
+} SandboxData;
+
+static void
+sandbox_data_free (SandboxData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->base_url);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandboxData, sandbox_data_free)
+
+static void
+demo_account_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SandboxData) data = user_data;
+  AttApplication *self = data->self;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttHiggAuth) auth = NULL;
+  JsonObject *object_;
+  const char *api_key;
+  const char *integration_key;
+  const char *public_key;
+
+  node = att_http_send_json_finish (ATT_HTTP (object), result, &error);
+  if (node == NULL)
+    {
+      connect_failed (self, error, _("Could Not Connect to the Sandbox"));
+      return;
+    }
+
+  object_ = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  api_key = object_ ? json_object_get_string_member_with_default (object_, "apiKey", NULL) : NULL;
+  integration_key = object_ ? json_object_get_string_member_with_default (object_, "integrationKey", NULL) : NULL;
+  public_key = object_ ? json_object_get_string_member_with_default (object_, "publicKey", NULL) : NULL;
+  if (api_key == NULL || integration_key == NULL || public_key == NULL)
+    {
+      g_autoptr(GError) bad = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
+                                                   _("The sandbox did not offer a demo account."));
+      connect_failed (self, bad, _("Could Not Connect to the Sandbox"));
+      return;
+    }
+
+  g_clear_object (&self->connect_cancellable);
+  auth = att_higg_auth_new (api_key, integration_key, public_key);
+  self->sandbox_mode = TRUE;
+  connect_with_auth (self, data->base_url, auth, self->sandbox != NULL);
+}
+
+static void
+connect_sandbox (AttApplication *self,
+                 const char     *base_url)
+{
+  g_autofree char *url = NULL;
+  SandboxData *data;
+
+  if (self->connect_cancellable == NULL)
+    begin_connecting (self, _("Connecting to the sandbox…"));
+
+  data = g_new0 (SandboxData, 1);
+  data->self = g_object_ref (self);
+  data->base_url = g_strdup (base_url);
+  url = g_strconcat (base_url, g_str_has_suffix (base_url, "/") ? "" : "/",
+                     "_sandbox/demo-account", NULL);
+  att_http_send_json_async (self->http, "GET", url, NULL, NULL, TRUE,
+                            self->connect_cancellable, demo_account_cb, data);
 }
 
 static void
@@ -87,22 +226,14 @@ sandbox_started_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   sandbox = att_sandbox_process_new_finish (result, &error);
-  g_clear_object (&self->connect_cancellable);
-
   if (sandbox == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          att_window_show_welcome (get_window (self));
-          return;
-        }
-      g_warning ("Could not start the demo server: %s", error->message);
-      att_window_show_failure (get_window (self), error->message);
+      connect_failed (self, error, _("Could Not Start the Demo"));
       return;
     }
 
   g_set_object (&self->sandbox, sandbox);
-  connect_to (self, att_sandbox_process_get_base_url (sandbox), TRUE);
+  connect_sandbox (self, att_sandbox_process_get_base_url (sandbox));
 }
 
 static void
@@ -110,22 +241,237 @@ start_demo (AttApplication *self)
 {
   static const char * const args[] = { "--seed", "demo", NULL };
 
-  if (self->connect_cancellable != NULL)
-    return;
+  begin_connecting (self, _("Starting the demo…"));
 
   if (self->sandbox != NULL)
     {
-      connect_to (self, att_sandbox_process_get_base_url (self->sandbox), TRUE);
+      connect_sandbox (self, att_sandbox_process_get_base_url (self->sandbox));
       return;
     }
 
-  att_window_show_starting (get_window (self));
-  self->connect_cancellable = g_cancellable_new ();
   att_sandbox_process_new_async (NULL, args, self->connect_cancellable,
                                  sandbox_started_cb, g_object_ref (self));
 }
 
+/* An account: its keys come from the keyring. */
+
+typedef struct
+{
+  AttApplication *self;
+  AttAccount     *account;
+  char           *api_key;
+} ConnectData;
+
+static void
+connect_data_free (ConnectData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->account);
+  g_clear_pointer (&data->api_key, secret_password_free);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConnectData, connect_data_free)
+
+static void open_preferences (AttApplication *self,
+                              AttAccount     *edit_account);
+
+static void
+session_only_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  AttApplication *self = ATT_APPLICATION (user_data);
+  AttAccount *account = g_object_get_data (G_OBJECT (dialog), "account");
+
+  if (g_strcmp0 (response, "session") != 0)
+    return;
+
+  /* Keys entered from now on live in memory only, until Attest quits. */
+  att_secret_store_set_session_only (self->secrets, TRUE);
+  open_preferences (self, account);
+}
+
+static void
+offer_session_only (AttApplication *self,
+                    AttAccount     *account,
+                    const GError   *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
+                                                       _("Keyring Not Available"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Attest keeps API keys only in the system keyring, and it "
+                                    "cannot be used: %s\n\nYou can enter the keys again and keep "
+                                    "them for this session only. They will be forgotten when "
+                                    "Attest quits, and never written to disk."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "session", _("_Keep Keys for This Session"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "session", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "session");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  if (account != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (account), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (session_only_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+keys_missing (AttApplication *self,
+              AttAccount     *account,
+              const GError   *error)
+{
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->connect_cancellable);
+
+  if (error != NULL)
+    {
+      att_window_show_welcome (get_window (self));
+      offer_session_only (self, account, error);
+      return;
+    }
+
+  message = g_strdup_printf (_("The keys of “%s” are not in the keyring. Enter them again in "
+                               "Preferences."),
+                             att_account_get_display_name (account));
+  att_window_show_failure (get_window (self), _("Keys Missing"), message);
+}
+
+static void
+integration_key_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ConnectData) data = user_data;
+  AttApplication *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttHiggAuth) auth = NULL;
+  char *integration_key;
+
+  integration_key = att_secret_store_lookup_finish (ATT_SECRET_STORE (object), result, &error);
+  if (integration_key == NULL)
+    {
+      keys_missing (self, data->account, error);
+      return;
+    }
+
+  g_clear_object (&self->connect_cancellable);
+  auth = att_higg_auth_new (data->api_key, integration_key,
+                            att_account_get_public_key_pem (data->account));
+  secret_password_free (integration_key);
+
+  self->sandbox_mode = FALSE;
+  connect_with_auth (self, att_account_get_base_url (data->account), auth, FALSE);
+}
+
+static void
+api_key_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ConnectData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  data->api_key = att_secret_store_lookup_finish (ATT_SECRET_STORE (object), result, &error);
+  if (data->api_key == NULL)
+    {
+      keys_missing (data->self, data->account, error);
+      return;
+    }
+
+  att_secret_store_lookup_async (data->self->secrets, att_account_get_id (data->account),
+                                 ATT_SECRET_HIGG_INTEGRATION_KEY,
+                                 data->self->connect_cancellable,
+                                 integration_key_cb, g_steal_pointer (&data));
+}
+
+static void
+connect_active_account (AttApplication *self)
+{
+  AttAccount *account = att_account_store_get_active (self->accounts, ATT_SERVICE_HIGG);
+  g_autofree char *message = NULL;
+  ConnectData *data;
+
+  if (account == NULL)
+    {
+      g_cancellable_cancel (self->connect_cancellable);
+      g_clear_object (&self->connect_cancellable);
+      disconnect (self);
+      return;
+    }
+
+  message = g_strdup_printf (_("Connecting to %s…"), att_account_get_display_name (account));
+  begin_connecting (self, message);
+
+  data = g_new0 (ConnectData, 1);
+  data->self = g_object_ref (self);
+  data->account = g_object_ref (account);
+  att_secret_store_lookup_async (self->secrets, att_account_get_id (account),
+                                 ATT_SECRET_HIGG_API_KEY, self->connect_cancellable,
+                                 api_key_cb, data);
+}
+
+static void
+on_active_changed (AttApplication *self,
+                   AttService      service,
+                   AttAccountStore *store)
+{
+  /* The demo and a sandbox given on the command line stay connected. */
+  if (service != ATT_SERVICE_HIGG || self->sandbox_mode)
+    return;
+
+  connect_active_account (self);
+}
+
 /* Actions */
+
+static void
+open_preferences (AttApplication *self,
+                  AttAccount     *edit_account)
+{
+  GtkWindow *window = GTK_WINDOW (get_window (self));
+  AttPreferencesWindow *preferences;
+
+  preferences = att_preferences_window_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+  if (edit_account != NULL)
+    att_preferences_window_edit_account (preferences, edit_account);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  open_preferences (ATT_APPLICATION (user_data), NULL);
+}
+
+static void
+add_account_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AttApplication *self = ATT_APPLICATION (user_data);
+  AttPreferencesWindow *preferences;
+  AttService service;
+
+  if (!att_service_from_string (g_variant_get_string (parameter, NULL), &service))
+    return;
+
+  preferences = att_preferences_window_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (get_window (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+  att_preferences_window_add_account (preferences, service);
+}
 
 static void
 demo_action (GSimpleAction *action,
@@ -136,6 +482,24 @@ demo_action (GSimpleAction *action,
 }
 
 static void
+retry_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  AttApplication *self = ATT_APPLICATION (user_data);
+
+  if (self->sandbox_url != NULL)
+    {
+      begin_connecting (self, _("Connecting to the sandbox…"));
+      connect_sandbox (self, self->sandbox_url);
+    }
+  else if (self->sandbox != NULL || self->start_demo)
+    start_demo (self);
+  else
+    connect_active_account (self);
+}
+
+static void
 cancel_connect_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -143,6 +507,8 @@ cancel_connect_action (GSimpleAction *action,
   AttApplication *self = ATT_APPLICATION (user_data);
 
   g_cancellable_cancel (self->connect_cancellable);
+  g_clear_object (&self->connect_cancellable);
+  att_window_show_welcome (get_window (self));
 }
 
 static void
@@ -188,7 +554,10 @@ about_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "demo", demo_action, NULL, NULL, NULL, { 0 } },
+  { "retry", retry_action, NULL, NULL, NULL, { 0 } },
   { "cancel-connect", cancel_connect_action, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_action, NULL, NULL, NULL, { 0 } },
+  { "add-account", add_account_action, "s", NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
   { "about", about_action, NULL, NULL, NULL, { 0 } },
 };
@@ -238,7 +607,10 @@ on_terminate_signal (gpointer user_data)
 static void
 att_application_startup (GApplication *application)
 {
+  AttApplication *self = ATT_APPLICATION (application);
   static const char *quit_accels[] = { "<Ctrl>q", NULL };
+  static const char *preferences_accels[] = { "<Ctrl>comma", NULL };
+  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (att_application_parent_class)->startup (application);
 
@@ -246,9 +618,20 @@ att_application_startup (GApplication *application)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 
   g_unix_signal_add (SIGTERM, on_terminate_signal, application);
   g_unix_signal_add (SIGINT, on_terminate_signal, application);
+
+  self->secrets = att_secret_store_new ();
+  self->accounts = att_account_store_new (NULL, self->secrets);
+  if (!att_account_store_load (self->accounts, &error))
+    g_warning ("Could not read the accounts: %s", error->message);
+  g_signal_connect_object (self->accounts, "active-changed",
+                           G_CALLBACK (on_active_changed), self, G_CONNECT_SWAPPED);
+
+  self->context = att_context_new_full (self->http, self->accounts, NULL);
 }
 
 static void
@@ -256,18 +639,24 @@ att_application_activate (GApplication *application)
 {
   AttApplication *self = ATT_APPLICATION (application);
   AttWindow *window = get_window (self);
-
-  if (self->context == NULL && self->connect_cancellable == NULL)
-    {
-      if (self->sandbox_url != NULL)
-        connect_to (self, self->sandbox_url, FALSE);
-      else if (self->start_demo)
-        start_demo (self);
-      else
-        att_window_show_welcome (window);
-    }
+  gboolean connected = att_context_get_higg_client (self->context) != NULL;
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (connected || self->connect_cancellable != NULL)
+    return;
+
+  if (self->sandbox_url != NULL)
+    {
+      begin_connecting (self, _("Connecting to the sandbox…"));
+      connect_sandbox (self, self->sandbox_url);
+    }
+  else if (self->start_demo)
+    start_demo (self);
+  else if (att_account_store_get_active (self->accounts, ATT_SERVICE_HIGG) != NULL)
+    connect_active_account (self);
+  else
+    att_window_show_welcome (window);
 }
 
 static void
@@ -290,6 +679,8 @@ att_application_dispose (GObject *object)
 
   g_clear_object (&self->connect_cancellable);
   g_clear_object (&self->context);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->secrets);
   g_clear_object (&self->sandbox);
   g_clear_object (&self->http);
 
@@ -327,7 +718,7 @@ att_application_init (AttApplication *self)
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Explore the demo: start a local sandbox server with demo data"), NULL },
     { "sandbox-url", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Connect to a running sandbox server at URL, without an account"), N_("URL") },
+      N_("Connect to a running sandbox server at URL, with its demo account"), N_("URL") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show the version and exit"), NULL },
     { NULL }

@@ -21,6 +21,7 @@ struct _AttWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkSpinner           *starting_spinner;
+  GtkLabel             *starting_label;
   AdwStatusPage        *welcome_page;
   AdwStatusPage        *failed_page;
   AdwLeaflet           *leaflet;
@@ -252,6 +253,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, starting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, starting_label);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, leaflet);
@@ -300,7 +302,7 @@ att_window_set_context (AttWindow  *self,
 
   gtk_spinner_stop (self->starting_spinner);
 
-  if (context == NULL)
+  if (context == NULL || att_context_get_higg_client (context) == NULL)
     {
       clear_views (self);
       att_window_show_welcome (self);
@@ -332,21 +334,25 @@ att_window_show_welcome (AttWindow *self)
 }
 
 void
-att_window_show_starting (AttWindow *self)
+att_window_show_starting (AttWindow  *self,
+                          const char *message)
 {
   g_return_if_fail (ATT_IS_WINDOW (self));
 
+  gtk_label_set_label (self->starting_label, message);
   gtk_spinner_start (self->starting_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "starting");
 }
 
 void
 att_window_show_failure (AttWindow  *self,
+                         const char *title,
                          const char *message)
 {
   g_return_if_fail (ATT_IS_WINDOW (self));
 
   gtk_spinner_stop (self->starting_spinner);
+  adw_status_page_set_title (self->failed_page, title);
   adw_status_page_set_description (self->failed_page, message);
   gtk_stack_set_visible_child_name (self->main_stack, "failed");
 }

@@ -20,8 +20,10 @@ void        att_window_set_context   (AttWindow      *self,
                                       AttContext     *context);
 AttContext *att_window_get_context   (AttWindow      *self);
 void        att_window_show_welcome  (AttWindow      *self);
-void        att_window_show_starting (AttWindow      *self);
+void        att_window_show_starting (AttWindow      *self,
+                                      const char     *message);
 void        att_window_show_failure  (AttWindow      *self,
+                                      const char     *title,
                                       const char     *message);
 void        att_window_add_toast     (AttWindow      *self,
                                       AdwToast       *toast);
