@@ -11,7 +11,7 @@ BUILD_PKGS=(
   librsvg2-common adwaita-icon-theme desktop-file-utils appstream
 )
 TEST_PKGS=(
-  xvfb xauth dbus gnome-keyring libsecret-tools at-spi2-core python3-dogtail
+  xvfb xauth dbus gnome-keyring libsecret-tools at-spi2-core python3 python3-dogtail openssl
   imagemagick xdotool
 )
 
