@@ -1,0 +1,495 @@
+/* att-higg-client-call.c: sending one Higg API call and reading its answer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What every call of #AttHiggClient goes through: the credentials on each
+ * request, one more try with a new token after a 401, and the checks an
+ * answer must pass (a page, one item of a page, an object or a list) before
+ * it is believed. */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "att-error.h"
+#include "att-higg-client-private.h"
+#include "att-http.h"
+#include "att-page.h"
+#include "att-product.h"
+
+#define API_PREFIX "/pic-api/v1"
+
+/* How to send one call, again after a 401, and how to read its answer. */
+struct _Call
+{
+  AnswerKind   kind;
+  GType        item_type;
+  ItemParser   parse;
+  guint        from;
+  guint        size;
+  char        *id;
+
+  char        *method;
+  char        *path;
+  char        *url;
+  JsonNode    *body;
+  gboolean     idempotent;
+  AttHiggAuth *auth;          /* as it was when the call started */
+  gboolean     renewed;       /* the token was remade after a 401 */
+};
+
+void
+att_higg_client_call_free (Call *call)
+{
+  g_free (call->id);
+  g_free (call->method);
+  g_free (call->path);
+  g_free (call->url);
+  g_clear_pointer (&call->body, json_node_unref);
+  g_clear_object (&call->auth);
+  g_free (call);
+}
+
+Call *
+att_higg_client_call_new (AnswerKind  kind,
+                          GType       item_type,
+                          ItemParser  parse,
+                          guint       from,
+                          guint       size,
+                          const char *id)
+{
+  Call *call = g_new0 (Call, 1);
+
+  call->kind = kind;
+  call->item_type = item_type;
+  call->parse = parse;
+  call->from = from;
+  call->size = size;
+  call->id = g_strdup (id);
+  return call;
+}
+
+/* --- Reading answers --------------------------------------------------- */
+
+static GError *
+bad_response (const char *path,
+              const char *problem)
+{
+  GError *error;
+
+  if (path != NULL)
+    error = g_error_new (ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE, "%s: %s", path, problem);
+  else
+    error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE, problem);
+  att_api_error_set_details (error, 0, NULL, -1);
+  return error;
+}
+
+/* The model parsers name the failing field relative to the path they are
+ * given; make sure the message names it from the root of the answer. */
+static GError *
+item_error (GError     *error,
+            const char *path)
+{
+  if (error == NULL)
+    return bad_response (path, _("could not be read"));
+
+  if (path != NULL && !g_str_has_prefix (error->message, path))
+    g_prefix_error (&error, "%s.", path);
+
+  return error;
+}
+
+static GObject *
+parse_item (Call        *call,
+            JsonNode    *node,
+            const char  *path,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GObject *item;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_propagate_error (error, bad_response (path != NULL ? path : _("answer"),
+                                              _("expected an object")));
+      return NULL;
+    }
+
+  item = call->parse (json_node_get_object (node), path, &local_error);
+  if (item == NULL)
+    {
+      g_propagate_error (error, item_error (g_steal_pointer (&local_error), path));
+      return NULL;
+    }
+
+  return item;
+}
+
+static gboolean
+get_count (JsonObject  *object,
+           const char  *member,
+           gboolean     required,
+           guint        fallback,
+           guint       *out,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  double value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          g_propagate_error (error, bad_response (member, _("missing")));
+          return FALSE;
+        }
+      *out = fallback;
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    {
+      g_propagate_error (error, bad_response (member, _("expected a number")));
+      return FALSE;
+    }
+
+  value = json_node_get_double (node);
+  if (!isfinite (value) || value < 0 || value > G_MAXUINT)
+    {
+      g_propagate_error (error, bad_response (member, _("out of range")));
+      return FALSE;
+    }
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+static AttPage *
+read_page (Call      *call,
+           JsonNode  *root,
+           GError   **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (call->item_type);
+  JsonObject *object;
+  JsonNode *results;
+  JsonArray *array;
+  guint from, size, total, n;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_propagate_error (error, bad_response (NULL, _("The server’s answer is not a JSON object")));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  results = json_object_get_member (object, "results");
+  if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
+    {
+      g_propagate_error (error, bad_response ("results", _("expected an array")));
+      return NULL;
+    }
+
+  if (!get_count (object, "total", TRUE, 0, &total, error) ||
+      !get_count (object, "from", FALSE, call->from, &from, error) ||
+      !get_count (object, "size", FALSE, call->size, &size, error))
+    return NULL;
+
+  array = json_node_get_array (results);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("results[%u]", i);
+      g_autoptr(GObject) item = parse_item (call, json_array_get_element (array, i), path, error);
+
+      if (item == NULL)
+        return NULL;
+      g_list_store_append (store, item);
+    }
+
+  /* A total smaller than what this page holds would hide rows. */
+  if ((guint64) from + n > total)
+    total = (guint) MIN ((guint64) from + n, G_MAXUINT);
+
+  return att_page_new (from, size, total, G_LIST_MODEL (store));
+}
+
+static GObject *
+read_one_of (Call      *call,
+             JsonNode  *root,
+             GError   **error)
+{
+  g_autoptr(AttPage) page = read_page (call, root, error);
+  GListModel *items;
+
+  if (page == NULL)
+    return NULL;
+
+  /* Trust the id filter only as far as we can check it. */
+  items = att_page_get_items (page);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AttProduct) product = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (att_product_get_id (product), call->id) == 0)
+        return G_OBJECT (g_steal_pointer (&product));
+    }
+
+  {
+    GError *not_found = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_NOT_FOUND,
+                                             _("The product was not found on the server"));
+
+    att_api_error_set_details (not_found, 0, NULL, -1);
+    g_propagate_error (error, not_found);
+  }
+  return NULL;
+}
+
+static GListModel *
+read_list (Call      *call,
+           JsonNode  *root,
+           GError   **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (call->item_type);
+  JsonArray *array;
+  guint n;
+
+  /* Tolerate a list wrapped in a page, as some endpoints answer. */
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonNode *results = json_object_get_member (json_node_get_object (root), "results");
+
+      if (results != NULL && JSON_NODE_HOLDS_ARRAY (results))
+        root = results;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_propagate_error (error, bad_response (NULL, _("The server’s answer is not a JSON array")));
+      return NULL;
+    }
+
+  array = json_node_get_array (root);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("[%u]", i);
+      g_autoptr(GObject) item = parse_item (call, json_array_get_element (array, i), path, error);
+
+      if (item == NULL)
+        return NULL;
+      g_list_store_append (store, item);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* --- Authentication ---------------------------------------------------- */
+
+/* The sandbox says which credential it refused in a `reason` member; the
+ * real Higg error body is not documented, so its absence is normal. */
+static const char *
+unauthorized_reason (JsonNode *error_body)
+{
+  JsonObject *object;
+  JsonNode *node;
+
+  if (error_body == NULL || !JSON_NODE_HOLDS_OBJECT (error_body))
+    return NULL;
+
+  object = json_node_get_object (error_body);
+  node = json_object_get_member (object, "reason");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* The server refused the credentials twice in a row: tell the user which
+ * key to look at.  The message names keys, never their values. */
+static GError *
+unauthorized_error_new (JsonNode *error_body)
+{
+  const char *reason = unauthorized_reason (error_body);
+  const char *message;
+  GError *error;
+
+  if (g_strcmp0 (reason, "api-key") == 0)
+    message = _("The Higg server did not accept the API key. Check the API key of the account.");
+  else if (g_strcmp0 (reason, "token") == 0)
+    message = _("The Higg server did not accept the request token. Check the integration key "
+                "and the developer public key of the account.");
+  else if (g_strcmp0 (reason, "token-expired") == 0)
+    message = _("The Higg server found the request token too old or dated in the future. "
+                "Check this computer’s clock.");
+  else
+    message = _("The Higg server did not accept the credentials. Check the API key, the "
+                "integration key and the developer public key of the account.");
+
+  error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED, message);
+  att_api_error_set_details (error, SOUP_STATUS_UNAUTHORIZED, NULL, -1);
+  return error;
+}
+
+static void on_answer (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
+/* Sends (or sends again) the request of @task, with fresh credentials. */
+static void
+send_attempt (GTask *task)
+{
+  AttHiggClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(SoupMessageHeaders) headers = NULL;
+
+  if (call->auth != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+      if (!att_higg_auth_apply (call->auth, headers, call->renewed, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  att_http_send_json_async (att_higg_client_get_http (self),
+                            call->method, call->url, call->body, headers,
+                            call->idempotent, g_task_get_cancellable (task),
+                            on_answer, g_object_ref (task));
+}
+
+static void
+on_answer (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) error_body = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer answer = NULL;
+
+  root = att_http_send_json_finish_full (ATT_HTTP (source_object), result, &error_body, &error);
+  if (root == NULL)
+    {
+      if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED))
+        {
+          /* A token can be refused before its time (say, the server's
+           * clock differs): one new token, one more try. */
+          if (call->auth != NULL && !call->renewed)
+            {
+              g_debug ("%s %s%s: unauthorized, sending again with a new request token",
+                       call->method, API_PREFIX, call->path);
+              call->renewed = TRUE;
+              send_attempt (task);
+              return;
+            }
+
+          g_clear_error (&error);
+          error = unauthorized_error_new (error_body);
+        }
+
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  switch (call->kind)
+    {
+    case ANSWER_PAGE:
+      answer = read_page (call, root, &error);
+      break;
+
+    case ANSWER_ONE_OF:
+      answer = read_one_of (call, root, &error);
+      break;
+
+    case ANSWER_OBJECT:
+      answer = parse_item (call, root, NULL, &error);
+      break;
+
+    case ANSWER_LIST:
+      answer = read_list (call, root, &error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (answer == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, answer, g_object_unref);
+}
+
+/* A request may be sent twice (after a 401): it keeps its own copy of the
+ * body, so that the caller changing its objects meanwhile cannot make the
+ * second request differ from the first. */
+static JsonNode *
+copy_body (JsonNode *body)
+{
+  g_autofree char *text = json_to_string (body, FALSE);
+  JsonNode *copy = json_from_string (text, NULL);
+
+  /* Only a body json-glib cannot read back (say, with a NaN in it) gets
+   * here; it is sent as it is, and the server will refuse it. */
+  if (copy == NULL)
+    return json_node_ref (body);
+
+  json_node_seal (copy);
+  return copy;
+}
+
+/* Sends one API call; @call (transfer full) says how to read the answer. */
+void
+att_higg_client_send_call (AttHiggClient       *self,
+                           const char          *method,
+                           const char          *path,
+                           JsonNode            *body,
+                           gboolean             idempotent,
+                           Call                *call,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data,
+                           gpointer             source_tag)
+{
+  g_autoptr(GTask) task = NULL;
+  AttHiggAuth *auth;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) att_higg_client_call_free);
+
+  call->method = g_strdup (method);
+  call->path = g_strdup (path);
+  call->url = g_strconcat (att_higg_client_get_base_url (self), API_PREFIX, path, NULL);
+  call->body = body != NULL ? copy_body (body) : NULL;
+  call->idempotent = idempotent;
+  auth = att_higg_client_get_auth (self);
+  call->auth = auth != NULL ? g_object_ref (auth) : NULL;
+
+  send_attempt (task);
+}
+
+gpointer
+att_higg_client_finish_call (AttHiggClient  *self,
+                             GAsyncResult   *result,
+                             gpointer        source_tag,
+                             GError        **error)
+{
+  g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,61 @@
+/* att-higg-client-private.h: what the parts of AttHiggClient share:
+ * att-higg-client.c (the GObject and its properties),
+ * att-higg-client-call.c (sending a call, renewing the token after a 401,
+ * checking the answer), att-higg-client-products.c (the product calls and
+ * the product list) and att-higg-client-catalogs.c (the catalogue searches
+ * and the countries)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "att-higg-client.h"
+
+G_BEGIN_DECLS
+
+/* -Wpedantic forbids turning a function pointer straight into a gpointer. */
+#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
+
+typedef GObject *(*ItemParser) (JsonObject  *object,
+                                const char  *path,
+                                GError     **error);
+
+typedef enum {
+  ANSWER_PAGE,      /* {from, size, total, results[]} -> AttPage */
+  ANSWER_ONE_OF,    /* a page, from which the item with `id` is taken */
+  ANSWER_OBJECT,    /* one object -> the item */
+  ANSWER_LIST,      /* an array -> GListModel */
+} AnswerKind;
+
+/* Defined in att-higg-client-call.c: how to send one call, again after a
+ * 401, and how to read its answer.  @from and @size are what a page answer
+ * falls back to when it omits them; @id is the item an %ANSWER_ONE_OF
+ * call looks for. */
+typedef struct _Call Call;
+
+Call     *att_higg_client_call_new    (AnswerKind            kind,
+                                       GType                 item_type,
+                                       ItemParser            parse,
+                                       guint                 from,
+                                       guint                 size,
+                                       const char           *id);
+void      att_higg_client_call_free   (Call                 *call);
+
+/* Sends one API call; @call (transfer full) says how to read the answer. */
+void      att_higg_client_send_call   (AttHiggClient        *self,
+                                       const char           *method,
+                                       const char           *path,
+                                       JsonNode             *body,
+                                       gboolean              idempotent,
+                                       Call                 *call,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data,
+                                       gpointer              source_tag);
+gpointer  att_higg_client_finish_call (AttHiggClient        *self,
+                                       GAsyncResult         *result,
+                                       gpointer              source_tag,
+                                       GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,335 @@
+/* att-higg-client-products.c: the product calls of AttHiggClient
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Searching, reading, creating and updating products (api-higg.md §3.1 to
+ * §3.3), and the paged list model of products the window shows. */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "att-higg-client-private.h"
+#include "att-page.h"
+#include "att-paged-model.h"
+#include "att-product.h"
+
+static GObject *
+parse_product (JsonObject  *object,
+               const char  *path,
+               GError     **error)
+{
+  return (GObject *) att_product_new_from_json (object, path, error);
+}
+
+static JsonNode *
+build_product_search (const char         *text,
+                      const char * const *ids,
+                      guint               from,
+                      guint               size)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "from");
+  json_builder_add_int_value (builder, from);
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, size);
+
+  if (text != NULL && *text != '\0')
+    {
+      json_builder_set_member_name (builder, "textSearch");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, text);
+      json_builder_end_array (builder);
+    }
+
+  if (ids != NULL)
+    {
+      json_builder_set_member_name (builder, "id");
+      json_builder_begin_array (builder);
+      for (guint i = 0; ids[i] != NULL; i++)
+        json_builder_add_string_value (builder, ids[i]);
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* --- Products ---------------------------------------------------------- */
+
+/**
+ * att_higg_client_search_products_async:
+ * @text: (nullable): words to look for; %NULL or empty for all products
+ * @ids: (nullable) (array zero-terminated=1): only these product ids; an
+ *   empty array matches nothing
+ * @from: the offset of the first result
+ * @size: the page size
+ *
+ * Searches products (`POST /products/search`). Idempotent: may be retried.
+ */
+void
+att_higg_client_search_products_async (AttHiggClient       *self,
+                                       const char          *text,
+                                       const char * const  *ids,
+                                       guint                from,
+                                       guint                size,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+  Call *call;
+
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* An empty id list matches nothing; a server might read `"id": []` as
+   * no filter at all, so it is not asked. */
+  if (ids != NULL && ids[0] == NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+      g_autoptr(GListStore) none = g_list_store_new (ATT_TYPE_PRODUCT);
+
+      g_task_set_source_tag (task, SOURCE_TAG (att_higg_client_search_products_async));
+      g_task_return_pointer (task, att_page_new (from, size, 0, G_LIST_MODEL (none)),
+                             g_object_unref);
+      return;
+    }
+
+  body = build_product_search (text, ids, from, size);
+  call = att_higg_client_call_new (ANSWER_PAGE, ATT_TYPE_PRODUCT, parse_product,
+                                   from, size, NULL);
+  att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/search", body, TRUE, call,
+                             cancellable, callback, user_data,
+                             SOURCE_TAG (att_higg_client_search_products_async));
+}
+
+/**
+ * att_higg_client_search_products_finish:
+ *
+ * Returns: (transfer full): a page of #AttProduct, or %NULL with @error set
+ */
+AttPage *
+att_higg_client_search_products_finish (AttHiggClient  *self,
+                                        GAsyncResult   *result,
+                                        GError        **error)
+{
+  return att_higg_client_finish_call (self, result,
+                                      SOURCE_TAG (att_higg_client_search_products_async), error);
+}
+
+/**
+ * att_higg_client_get_product_async:
+ * @id: a product `_id`
+ *
+ * Reads one product. The API has no read-by-id call, so this searches by id;
+ * no match fails with %ATT_API_ERROR_NOT_FOUND.
+ */
+void
+att_higg_client_get_product_async (AttHiggClient       *self,
+                                   const char          *id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  const char *ids[] = { id, NULL };
+  g_autoptr(JsonNode) body = NULL;
+  Call *call;
+
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  body = build_product_search (NULL, ids, 0, 1);
+  call = att_higg_client_call_new (ANSWER_ONE_OF, ATT_TYPE_PRODUCT, parse_product, 0, 1, id);
+  att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/search", body, TRUE, call,
+                             cancellable, callback, user_data,
+                             SOURCE_TAG (att_higg_client_get_product_async));
+}
+
+/**
+ * att_higg_client_get_product_finish:
+ *
+ * Returns: (transfer full): the product, or %NULL with @error set
+ */
+AttProduct *
+att_higg_client_get_product_finish (AttHiggClient  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  return att_higg_client_finish_call (self, result,
+                                      SOURCE_TAG (att_higg_client_get_product_async), error);
+}
+
+static JsonNode *
+node_for_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return node;
+}
+
+/**
+ * att_higg_client_create_product_async:
+ * @body: the create request (api-higg.md §3.1)
+ *
+ * Creates a product. Never retried: the server may have stored it even if
+ * the answer was lost.
+ */
+void
+att_higg_client_create_product_async (AttHiggClient       *self,
+                                      JsonObject          *body,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+  g_return_if_fail (body != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  node = node_for_object (body);
+  att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/create", node, FALSE,
+                             att_higg_client_call_new (ANSWER_OBJECT, ATT_TYPE_PRODUCT,
+                                                       parse_product, 0, 0, NULL),
+                             cancellable, callback, user_data,
+                             SOURCE_TAG (att_higg_client_create_product_async));
+}
+
+/**
+ * att_higg_client_create_product_finish:
+ *
+ * Returns: (transfer full): the product as stored, or %NULL with @error set
+ */
+AttProduct *
+att_higg_client_create_product_finish (AttHiggClient  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  return att_higg_client_finish_call (self, result,
+                                      SOURCE_TAG (att_higg_client_create_product_async), error);
+}
+
+/**
+ * att_higg_client_update_product_async:
+ * @id: the product `_id`
+ * @command: the update command (api-higg.md §3.2): omitted fields stay,
+ *   lists replace, purchase orders are added, updated and removed by
+ *   `addPurchaseOrder`, `updatePurchaseOrder` and `removePurchaseOrder`
+ *
+ * Updates a product. Never retried: adding a purchase order twice would
+ * store it twice.
+ */
+void
+att_higg_client_update_product_async (AttHiggClient       *self,
+                                      const char          *id,
+                                      JsonObject          *command,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+  g_return_if_fail (id != NULL && *id != '\0');
+  g_return_if_fail (command != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  node = node_for_object (command);
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  path = g_strconcat ("/products/update/", escaped, NULL);
+  att_higg_client_send_call (self, SOUP_METHOD_POST, path, node, FALSE,
+                             att_higg_client_call_new (ANSWER_OBJECT, ATT_TYPE_PRODUCT,
+                                                       parse_product, 0, 0, NULL),
+                             cancellable, callback, user_data,
+                             SOURCE_TAG (att_higg_client_update_product_async));
+}
+
+/**
+ * att_higg_client_update_product_finish:
+ *
+ * Returns: (transfer full): the product as stored, or %NULL with @error set
+ */
+AttProduct *
+att_higg_client_update_product_finish (AttHiggClient  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  return att_higg_client_finish_call (self, result,
+                                      SOURCE_TAG (att_higg_client_update_product_async), error);
+}
+
+/* --- The product list -------------------------------------------------- */
+
+typedef struct
+{
+  AttHiggClient *client;
+  char          *text;
+} ProductModelData;
+
+static void
+product_model_data_free (ProductModelData *data)
+{
+  g_clear_object (&data->client);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+product_model_fetch (guint                from,
+                     guint                size,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             callback_data,
+                     gpointer             user_data)
+{
+  ProductModelData *data = user_data;
+
+  att_higg_client_search_products_async (data->client, data->text, NULL, from, size,
+                                         cancellable, callback, callback_data);
+}
+
+static AttPage *
+product_model_finish (GAsyncResult  *result,
+                      GError       **error,
+                      gpointer       user_data)
+{
+  ProductModelData *data = user_data;
+
+  return att_higg_client_search_products_finish (data->client, result, error);
+}
+
+/**
+ * att_higg_client_create_product_model:
+ * @text: (nullable): words to look for; %NULL or empty for all products
+ * @page_size: how many products to fetch at a time
+ *
+ * Returns: (transfer full): a list of #AttProduct that fetches pages as they
+ *   are shown
+ */
+AttPagedModel *
+att_higg_client_create_product_model (AttHiggClient *self,
+                                      const char    *text,
+                                      guint          page_size)
+{
+  ProductModelData *data;
+
+  g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
+  g_return_val_if_fail (page_size > 0, NULL);
+
+  data = g_new0 (ProductModelData, 1);
+  data->client = g_object_ref (self);
+  data->text = g_strdup (text);
+
+  return att_paged_model_new (ATT_TYPE_PRODUCT, page_size,
+                              product_model_fetch, product_model_finish,
+                              data, (GDestroyNotify) product_model_data_free);
+}

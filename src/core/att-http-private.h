@@ -1,0 +1,53 @@
+/* att-http-private.h: what the parts of AttHttp share: att-http.c (the
+ * GObject, its policy and the public calls), att-http-errors.c (refused
+ * addresses, and failures mapped to ATT_API_ERROR) and att-http-request.c
+ * (one request across its attempts: deadline, cancellation, retries)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "att-error.h"
+#include "att-http.h"
+
+G_BEGIN_DECLS
+
+/* libsoup 3.2 has no name for it. */
+#define HTTP_TOO_MANY_REQUESTS      429
+
+/* Defined in att-http-errors.c. */
+const char *att_http_error_code_name      (int                  code);
+GError     *att_http_api_error_new        (AttApiError          code,
+                                           guint                http_status,
+                                           GPtrArray           *field_errors,
+                                           gint64               retry_after,
+                                           const char          *message);
+gboolean    att_http_check_uri_is_allowed (GUri                *uri,
+                                           GError             **error);
+GError     *att_http_status_error_new     (SoupMessage         *message,
+                                           GBytes              *bytes,
+                                           JsonNode           **out_body);
+GError     *att_http_transport_error_new  (const GError        *error,
+                                           gboolean             timed_out);
+
+/* Defined in att-http-request.c: the state of one call of
+ * att_http_send_json_async(), the task data of its GTask.  att-http.c
+ * makes it, starts it and reads the error body the last attempt kept. */
+typedef struct _Request Request;
+
+Request    *att_http_request_new            (const char          *method,
+                                             GUri                *uri,
+                                             GBytes              *body,
+                                             SoupMessageHeaders  *extra_headers,
+                                             gboolean             idempotent,
+                                             guint                timeout,
+                                             guint                max_retries,
+                                             guint                base_delay_ms);
+void        att_http_request_free           (Request             *request);
+JsonNode   *att_http_request_get_error_body (Request             *request);
+void        att_http_request_start          (GTask               *task);
+
+G_END_DECLS
