@@ -1,0 +1,356 @@
+/* att-sandbox-dispatch.c: serving one request: the added latency, the
+ * injected failures, the credentials check, and the route to the endpoint
+ * (att-sandbox-api.c) or to the control endpoints under /_sandbox/
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "att-error.h"
+
+#include "att-sandbox-api.h"
+#include "att-sandbox-json.h"
+#include "att-sandbox-private.h"
+#include "att-sandbox-request.h"
+#include "att-sandbox-util.h"
+
+#define API_PREFIX "/pic-api/v1"
+#define CONTROL_PREFIX "/_sandbox/"
+
+typedef enum
+{
+  ROUTE_PRODUCTS_CREATE,
+  ROUTE_PRODUCTS_UPDATE,
+  ROUTE_PRODUCTS_SEARCH,
+  ROUTE_MATERIALS_SEARCH,
+  ROUTE_COMPONENTS_SEARCH,
+  ROUTE_PACKAGING_SEARCH,
+  ROUTE_COUNTRIES,
+  ROUTE_FAULTS,
+  ROUTE_DEMO_ACCOUNT,
+} RouteId;
+
+typedef struct
+{
+  RouteId     id;
+  const char *method;
+  const char *path;
+  gboolean    is_prefix;
+} Route;
+
+static const Route routes[] = {
+  { ROUTE_PRODUCTS_CREATE, "POST", API_PREFIX "/products/create", FALSE },
+  { ROUTE_PRODUCTS_UPDATE, "POST", API_PREFIX "/products/update/", TRUE },
+  { ROUTE_PRODUCTS_SEARCH, "POST", API_PREFIX "/products/search", FALSE },
+  { ROUTE_MATERIALS_SEARCH, "POST", API_PREFIX "/materials/search", FALSE },
+  { ROUTE_COMPONENTS_SEARCH, "POST", API_PREFIX "/components/search", FALSE },
+  { ROUTE_PACKAGING_SEARCH, "POST", API_PREFIX "/packaging/search", FALSE },
+  { ROUTE_COUNTRIES, "GET", API_PREFIX "/french-label-manufacturing-countries", FALSE },
+  { ROUTE_FAULTS, "POST", CONTROL_PREFIX "faults", FALSE },
+  { ROUTE_DEMO_ACCOUNT, "GET", CONTROL_PREFIX "demo-account", FALSE },
+};
+
+void
+_att_sandbox_pending_free (Pending *pending)
+{
+  g_clear_handle_id (&pending->timeout_id, g_source_remove);
+  g_clear_signal_handler (&pending->disconnected_id, pending->msg);
+  g_clear_object (&pending->msg);
+  g_free (pending->path);
+  g_free (pending);
+}
+
+/* Answers 401 and returns FALSE unless @msg carries valid credentials. */
+static gboolean
+check_auth (AttSandbox        *self,
+            SoupServerMessage *msg)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *message = NULL;
+  AttSandboxAuthResult result;
+
+  result = att_sandbox_auth_check (self->auth, soup_server_message_get_request_headers (msg),
+                                   now, &message);
+  if (result == ATT_SANDBOX_AUTH_OK)
+    return TRUE;
+
+  _att_sandbox_respond_error_full (msg, SOUP_STATUS_UNAUTHORIZED, message, NULL,
+                                   att_sandbox_auth_result_to_reason (result));
+  return FALSE;
+}
+
+static void
+handle_demo_account (AttSandbox        *self,
+                     SoupServerMessage *msg)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *reply = json_object_new ();
+
+  json_object_set_string_member (reply, "apiKey", att_sandbox_auth_get_api_key (self->auth));
+  json_object_set_string_member (reply, "integrationKey",
+                                 att_sandbox_auth_get_integration_key (self->auth));
+  json_object_set_string_member (reply, "publicKey", att_sandbox_auth_get_public_key_pem (self->auth));
+  node = att_sandbox_json_node_take_object (reply);
+  _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);
+}
+
+static void
+handle_faults (AttSandbox        *self,
+               SoupServerMessage *msg,
+               JsonObject        *body)
+{
+  g_autoptr(GPtrArray) errors = att_field_error_array_new ();
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *reply;
+  double latency = att_sandbox_json_number (body, "latencyMs", -1);
+  double status = att_sandbox_json_number (body, "status", -1);
+  double count = att_sandbox_json_number (body, "count", 1);
+
+  if (att_sandbox_json_is_set (body, "latencyMs") && !(latency >= 0 && latency <= 600000))
+    att_sandbox_add_error (errors, "latencyMs", _("Expected a number of milliseconds between 0 and 600,000"));
+  if (att_sandbox_json_is_set (body, "status") && !(status >= 100 && status <= 599))
+    att_sandbox_add_error (errors, "status", _("Expected an HTTP status between 100 and 599"));
+  if (att_sandbox_json_is_set (body, "count") && !(count >= 0 && count <= G_MAXINT32))
+    att_sandbox_add_error (errors, "count", _("Expected a count, 0 or more"));
+
+  if (errors->len > 0)
+    {
+      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, _("Validation failed"), errors);
+      return;
+    }
+
+  if (latency >= 0)
+    att_sandbox_set_latency (self, (guint) latency);
+  if (status >= 0)
+    att_sandbox_inject_failure (self, (guint) status, (guint) count);
+  else if (att_sandbox_json_is_set (body, "count") && count == 0)
+    att_sandbox_inject_failure (self, 0, 0);
+
+  reply = json_object_new ();
+  json_object_set_int_member (reply, "latencyMs", self->latency_ms);
+  json_object_set_int_member (reply, "status", self->fail_status);
+  json_object_set_int_member (reply, "count", self->fail_count);
+  node = att_sandbox_json_node_take_object (reply);
+  _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);
+}
+
+/* Finds the route of @path.  Returns NULL for an unknown path; sets
+ * @out_method_ok to whether @method is the route's. */
+static const Route *
+find_route (const char  *method,
+            const char  *path,
+            const char **out_argument,
+            gboolean    *out_method_ok)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      const Route *route = &routes[i];
+      gboolean matches;
+
+      if (route->is_prefix)
+        {
+          const char *rest = g_str_has_prefix (path, route->path) ? path + strlen (route->path) : NULL;
+
+          matches = rest != NULL && *rest != '\0' && strchr (rest, '/') == NULL;
+          *out_argument = rest;
+        }
+      else
+        {
+          matches = g_str_equal (path, route->path);
+          *out_argument = NULL;
+        }
+
+      if (!matches)
+        continue;
+
+      *out_method_ok = g_str_equal (method, route->method) ||
+                       (g_str_equal (route->method, "GET") && g_str_equal (method, "HEAD"));
+      return route;
+    }
+
+  return NULL;
+}
+
+static void
+dispatch (AttSandbox        *self,
+          SoupServerMessage *msg,
+          const char        *path)
+{
+  const char *method = soup_server_message_get_method (msg);
+  const char *argument = NULL;
+  gboolean method_ok = FALSE;
+  const Route *route = find_route (method, path, &argument, &method_ok);
+  g_autoptr(JsonObject) body = NULL;
+  AttSandboxApiContext context = {
+    self->store, self->catalogue, self->score_delay_ms, att_sandbox_now_ms (),
+  };
+  AttSandboxReply reply = { 0 };
+
+  /* Credentials come first, as on a real server: an unauthenticated client
+   * learns nothing, not even which endpoints exist. */
+  if (g_str_has_prefix (path, API_PREFIX "/") && !check_auth (self, msg))
+    return;
+
+  if (route == NULL)
+    {
+      _att_sandbox_respond_error (msg, SOUP_STATUS_NOT_FOUND, _("There is no such endpoint"), NULL);
+      return;
+    }
+
+  if (!method_ok)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Allow", route->method);
+      _att_sandbox_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
+                                  _("This endpoint does not accept this method"), NULL);
+      return;
+    }
+
+  if (g_object_get_data (G_OBJECT (msg), TOO_LARGE_KEY) != NULL)
+    {
+      _att_sandbox_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                  _("The request body is larger than 10 MiB"), NULL);
+      return;
+    }
+
+  if (g_str_equal (route->method, "POST"))
+    {
+      body = _att_sandbox_read_body (msg);
+      if (body == NULL)
+        return;
+    }
+
+  switch (route->id)
+    {
+    case ROUTE_PRODUCTS_CREATE:
+      att_sandbox_api_products_create (&context, body, &reply);
+      break;
+    case ROUTE_PRODUCTS_UPDATE:
+      {
+        g_autofree char *product_id = g_uri_unescape_string (argument, NULL);
+
+        if (product_id == NULL)
+          {
+            _att_sandbox_respond_error (msg, SOUP_STATUS_NOT_FOUND,
+                                        _("There is no such endpoint"), NULL);
+            return;
+          }
+        att_sandbox_api_products_update (&context, product_id, body, &reply);
+      }
+      break;
+    case ROUTE_PRODUCTS_SEARCH:
+      att_sandbox_api_products_search (&context, body, &reply);
+      break;
+    case ROUTE_MATERIALS_SEARCH:
+      att_sandbox_api_catalogue_search (&context, ATT_SANDBOX_KIND_MATERIAL, body, &reply);
+      break;
+    case ROUTE_COMPONENTS_SEARCH:
+      att_sandbox_api_catalogue_search (&context, ATT_SANDBOX_KIND_COMPONENT, body, &reply);
+      break;
+    case ROUTE_PACKAGING_SEARCH:
+      att_sandbox_api_catalogue_search (&context, ATT_SANDBOX_KIND_PACKAGING, body, &reply);
+      break;
+    case ROUTE_COUNTRIES:
+      att_sandbox_api_countries (&context, &reply);
+      break;
+    case ROUTE_FAULTS:
+      handle_faults (self, msg, body);
+      return;
+    case ROUTE_DEMO_ACCOUNT:
+      handle_demo_account (self, msg);
+      return;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (reply.json != NULL)
+    _att_sandbox_respond_node (msg, reply.status, reply.json);
+  else
+    _att_sandbox_respond_error (msg, reply.status, reply.message, reply.details);
+  att_sandbox_reply_clear (&reply);
+}
+
+static void
+process (AttSandbox        *self,
+         SoupServerMessage *msg,
+         const char        *path,
+         gint64             started)
+{
+  gboolean is_control = g_str_has_prefix (path, CONTROL_PREFIX);
+
+  if (!is_control && self->fail_count > 0)
+    {
+      guint status = self->fail_status;
+
+      self->fail_count--;
+      if (status == 429 || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                      "Retry-After", "1");
+      _att_sandbox_respond_error (msg, status,
+                                  _("The sandbox was told to fail this request"), NULL);
+    }
+  else
+    {
+      dispatch (self, msg, path);
+    }
+
+  _att_sandbox_log_request (msg, path, soup_server_message_get_status (msg), started);
+}
+
+static gboolean
+pending_timeout_cb (gpointer user_data)
+{
+  Pending *pending = user_data;
+  AttSandbox *self = pending->self;
+
+  pending->timeout_id = 0;
+  process (self, pending->msg, pending->path, pending->started);
+  soup_server_message_unpause (pending->msg);
+  g_ptr_array_remove_fast (self->pending, pending);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pending_disconnected_cb (SoupServerMessage *msg,
+                         Pending           *pending)
+{
+  /* The client went away while the answer was being delayed: there is no
+   * one to answer, and unpausing a dead message is not allowed. */
+  g_ptr_array_remove_fast (pending->self->pending, pending);
+}
+
+void
+_att_sandbox_server_callback (SoupServer        *server,
+                              SoupServerMessage *msg,
+                              const char        *path,
+                              GHashTable        *query,
+                              gpointer           user_data)
+{
+  AttSandbox *self = user_data;
+  gint64 started = g_get_monotonic_time ();
+  Pending *pending;
+
+  if (self->latency_ms == 0 || g_str_has_prefix (path, CONTROL_PREFIX))
+    {
+      process (self, msg, path, started);
+      return;
+    }
+
+  /* Latency without blocking the loop: pause, answer from a timeout. */
+  pending = g_new0 (Pending, 1);
+  pending->self = self;
+  pending->msg = g_object_ref (msg);
+  pending->path = g_strdup (path);
+  pending->started = started;
+  pending->timeout_id = g_timeout_add (self->latency_ms, pending_timeout_cb, pending);
+  pending->disconnected_id = g_signal_connect (msg, "disconnected",
+                                               G_CALLBACK (pending_disconnected_cb), pending);
+  g_ptr_array_add (self->pending, pending);
+  soup_server_message_pause (msg);
+}
