@@ -40,7 +40,6 @@ struct _AttApplication
 
   char              *sandbox_url;
   gboolean           start_demo;
-  gboolean           sandbox_mode;   /* connected to the demo or a sandbox, not an account */
 };
 
 G_DEFINE_FINAL_TYPE (AttApplication, att_application, ADW_TYPE_APPLICATION)
@@ -91,7 +90,6 @@ disconnect (AttApplication *self)
 {
   g_autoptr(AttContext) context = att_context_new_full (self->http, self->accounts, NULL);
 
-  self->sandbox_mode = FALSE;
   set_context (self, context);
 }
 
@@ -193,7 +191,6 @@ demo_account_cb (GObject      *object,
 
   g_clear_object (&self->connect_cancellable);
   auth = att_higg_auth_new (api_key, integration_key, public_key);
-  self->sandbox_mode = TRUE;
   connect_with_auth (self, data->base_url, auth, self->sandbox != NULL);
 }
 
@@ -368,7 +365,6 @@ integration_key_cb (GObject      *object,
                             att_account_get_public_key_pem (data->account));
   secret_password_free (integration_key);
 
-  self->sandbox_mode = FALSE;
   connect_with_auth (self, att_account_get_base_url (data->account), auth, FALSE);
 }
 
@@ -424,8 +420,9 @@ on_active_changed (AttApplication *self,
                    AttService      service,
                    AttAccountStore *store)
 {
-  /* The demo and a sandbox given on the command line stay connected. */
-  if (service != ATT_SERVICE_HIGG || self->sandbox_mode)
+  /* Choosing an account leaves the demo; a sandbox given on the command
+   * line stays connected, since that is what was asked for. */
+  if (service != ATT_SERVICE_HIGG || self->sandbox_url != NULL)
     return;
 
   connect_active_account (self);
