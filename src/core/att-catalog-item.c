@@ -197,13 +197,9 @@ att_catalog_item_get_json (AttCatalogItem *self)
 JsonNode *
 att_catalog_item_to_json (AttCatalogItem *self)
 {
-  g_autoptr(JsonObject) object = NULL;
-
   g_return_val_if_fail (ATT_IS_CATALOG_ITEM (self), NULL);
 
-  object = self->json != NULL ? att_json_object_copy (self->json) : json_object_new ();
-
-  return json_node_init_object (json_node_alloc (), object);
+  return att_json_object_to_node (self->json);
 }
 
 const char *

@@ -197,13 +197,9 @@ att_component_use_get_json (AttComponentUse *self)
 JsonNode *
 att_component_use_to_json (AttComponentUse *self)
 {
-  g_autoptr(JsonObject) object = NULL;
-
   g_return_val_if_fail (ATT_IS_COMPONENT_USE (self), NULL);
 
-  object = self->json != NULL ? att_json_object_copy (self->json) : json_object_new ();
-
-  return json_node_init_object (json_node_alloc (), object);
+  return att_json_object_to_node (self->json);
 }
 
 /**

@@ -262,13 +262,9 @@ att_eco_score_get_json (AttEcoScore *self)
 JsonNode *
 att_eco_score_to_json (AttEcoScore *self)
 {
-  g_autoptr(JsonObject) object = NULL;
-
   g_return_val_if_fail (ATT_IS_ECO_SCORE (self), NULL);
 
-  object = self->json != NULL ? att_json_object_copy (self->json) : json_object_new ();
-
-  return json_node_init_object (json_node_alloc (), object);
+  return att_json_object_to_node (self->json);
 }
 
 /**

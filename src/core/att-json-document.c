@@ -215,3 +215,20 @@ att_json_object_set_string (JsonObject *object,
   if (value != NULL)
     json_object_set_string_member (object, key, value);
 }
+
+/**
+ * att_json_object_to_node:
+ * @object: (nullable): a parsed object
+ *
+ * What every model's to_json() returns: a deep copy of the object it was
+ * parsed from, unknown members kept, or an empty object.
+ *
+ * Returns: (transfer full): a new node holding the copy
+ */
+JsonNode *
+att_json_object_to_node (JsonObject *object)
+{
+  g_autoptr(JsonObject) copy = object != NULL ? att_json_object_copy (object) : json_object_new ();
+
+  return json_node_init_object (json_node_alloc (), copy);
+}

@@ -161,6 +161,7 @@ JsonObject  *att_json_node_get_object    (JsonNode            *node,
 
 JsonNode    *att_json_node_copy          (JsonNode            *node);
 JsonObject  *att_json_object_copy        (JsonObject          *object);
+JsonNode    *att_json_object_to_node     (JsonObject          *object);
 void         att_json_object_set_number  (JsonObject          *object,
                                           const char          *key,
                                           double               value);

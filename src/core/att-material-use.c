@@ -221,13 +221,9 @@ att_material_use_get_json (AttMaterialUse *self)
 JsonNode *
 att_material_use_to_json (AttMaterialUse *self)
 {
-  g_autoptr(JsonObject) object = NULL;
-
   g_return_val_if_fail (ATT_IS_MATERIAL_USE (self), NULL);
 
-  object = self->json != NULL ? att_json_object_copy (self->json) : json_object_new ();
-
-  return json_node_init_object (json_node_alloc (), object);
+  return att_json_object_to_node (self->json);
 }
 
 /**

@@ -208,13 +208,9 @@ att_packaging_use_get_json (AttPackagingUse *self)
 JsonNode *
 att_packaging_use_to_json (AttPackagingUse *self)
 {
-  g_autoptr(JsonObject) object = NULL;
-
   g_return_val_if_fail (ATT_IS_PACKAGING_USE (self), NULL);
 
-  object = self->json != NULL ? att_json_object_copy (self->json) : json_object_new ();
-
-  return json_node_init_object (json_node_alloc (), object);
+  return att_json_object_to_node (self->json);
 }
 
 /**

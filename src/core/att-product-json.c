@@ -390,13 +390,9 @@ att_product_get_json (AttProduct *self)
 JsonNode *
 att_product_to_json (AttProduct *self)
 {
-  g_autoptr(JsonObject) object = NULL;
-
   g_return_val_if_fail (ATT_IS_PRODUCT (self), NULL);
 
-  object = self->json != NULL ? att_json_object_copy (self->json) : json_object_new ();
-
-  return json_node_init_object (json_node_alloc (), object);
+  return att_json_object_to_node (self->json);
 }
 
 static JsonNode *

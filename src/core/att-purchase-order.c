@@ -246,13 +246,9 @@ att_purchase_order_get_json (AttPurchaseOrder *self)
 JsonNode *
 att_purchase_order_to_json (AttPurchaseOrder *self)
 {
-  g_autoptr(JsonObject) object = NULL;
-
   g_return_val_if_fail (ATT_IS_PURCHASE_ORDER (self), NULL);
 
-  object = self->json != NULL ? att_json_object_copy (self->json) : json_object_new ();
-
-  return json_node_init_object (json_node_alloc (), object);
+  return att_json_object_to_node (self->json);
 }
 
 /**
