@@ -13,10 +13,10 @@
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
-#include "src/core/att-account.h"
-#include "src/core/att-account-store.h"
-#include "src/core/att-error.h"
-#include "src/core/att-secret-store.h"
+#include "att-account.h"
+#include "att-account-store.h"
+#include "att-error.h"
+#include "att-secret-store.h"
 
 /* Made-up keys that look like real ones; none may ever reach a file. */
 #define HIGG_API_KEY         "hk_live_TEST_4f1d9a7c2b8e6f3a0d5c9b1e7a2f4c8d"

@@ -8,17 +8,17 @@
 #include <math.h>
 #include <string.h>
 
-#include "src/core/att-catalog-item.h"
-#include "src/core/att-component-use.h"
-#include "src/core/att-country.h"
-#include "src/core/att-eco-score.h"
-#include "src/core/att-error.h"
-#include "src/core/att-impacts.h"
-#include "src/core/att-json.h"
-#include "src/core/att-material-use.h"
-#include "src/core/att-packaging-use.h"
-#include "src/core/att-product.h"
-#include "src/core/att-purchase-order.h"
+#include "att-catalog-item.h"
+#include "att-component-use.h"
+#include "att-country.h"
+#include "att-eco-score.h"
+#include "att-error.h"
+#include "att-impacts.h"
+#include "att-json.h"
+#include "att-material-use.h"
+#include "att-packaging-use.h"
+#include "att-product.h"
+#include "att-purchase-order.h"
 
 /* Helpers */
 

@@ -22,9 +22,9 @@
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
-#include "src/core/att-account.h"
-#include "src/core/att-account-store.h"
-#include "src/core/att-secret-store.h"
+#include "att-account.h"
+#include "att-account-store.h"
+#include "att-secret-store.h"
 
 #define HIGG_API_KEY         "hk_live_KEYRING_7d3f0a9e1c5b8d2f4a6c0e9b3d7f1a5c"
 #define HIGG_INTEGRATION_KEY "ik_KEYRING_2c6e0a4d8f1b5e9c3a7d1f5b9e3c7a1d"
