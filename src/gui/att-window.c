@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "att-context.h"
+#include "att-frame-trace.h"
 #include "att-products-page.h"
+#include "att-spinner.h"
 #include "att-window.h"
 
 struct _AttWindow
@@ -28,9 +30,13 @@ struct _AttWindow
   AdwWindowTitle       *sidebar_title;
   GtkListBox           *sidebar_list;
   GtkStack             *view_stack;
+
+  guint                 reveal_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void cancel_reveal (AttWindow *self);
 
 /* The views of the sidebar. A view is listed only once it exists: later
  * issues add Materials, Purchase Orders, Certificates, Closient and Reports. */
@@ -231,6 +237,8 @@ att_window_dispose (GObject *object)
 {
   AttWindow *self = (AttWindow *) object;
 
+  if (self->view_stack != NULL)
+    cancel_reveal (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -274,6 +282,7 @@ static void
 att_window_init (AttWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  att_frame_trace_watch_window (GTK_WINDOW (self));
 
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
   if (DEVELOPMENT_BUILD)
@@ -290,6 +299,67 @@ att_window_new (GtkApplication *application)
                        NULL);
 }
 
+/* A page just built shows "Loading…" and then, a moment later, its first
+ * products: two frames of a new layout, which cost a tenth of a second or
+ * more each where rendering is done in software, and the answer waits
+ * behind them. So the views are revealed once the visible page is ready,
+ * in one frame, or after ATT_SPINNER_DELAY_MS if it takes longer. */
+static void
+cancel_reveal (AttWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->view_stack);
+
+  g_clear_handle_id (&self->reveal_timeout, g_source_remove);
+  if (page != NULL)
+    g_signal_handlers_disconnect_by_data (page, self);
+}
+
+static void
+reveal_views (AttWindow *self)
+{
+  cancel_reveal (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+}
+
+static gboolean
+reveal_timeout_cb (gpointer user_data)
+{
+  AttWindow *self = user_data;
+
+  self->reveal_timeout = 0;
+  reveal_views (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_page_ready (AttWindow  *self,
+               GParamSpec *pspec,
+               GtkWidget  *page)
+{
+  gboolean ready = FALSE;
+
+  g_object_get (page, "ready", &ready, NULL);
+  if (ready)
+    reveal_views (self);
+}
+
+static void
+reveal_views_when_ready (AttWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->view_stack);
+
+  if (page == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (page), "ready") == NULL)
+    {
+      reveal_views (self);
+      return;
+    }
+
+  g_signal_connect_object (page, "notify::ready", G_CALLBACK (on_page_ready), self,
+                           G_CONNECT_SWAPPED);
+  self->reveal_timeout = g_timeout_add (ATT_SPINNER_DELAY_MS, reveal_timeout_cb, self);
+  on_page_ready (self, NULL, page);
+}
+
 void
 att_window_set_context (AttWindow  *self,
                         AttContext *context)
@@ -300,7 +370,8 @@ att_window_set_context (AttWindow  *self,
   if (!g_set_object (&self->context, context))
     return;
 
-  gtk_spinner_stop (self->starting_spinner);
+  cancel_reveal (self);
+  att_spinner_stop (self->starting_spinner);
 
   if (context == NULL || att_context_get_higg_client (context) == NULL)
     {
@@ -313,7 +384,7 @@ att_window_set_context (AttWindow  *self,
                                  att_context_get_is_demo (context)
                                  ? _("Demo data") : NULL);
   build_views (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  reveal_views_when_ready (self);
 }
 
 AttContext *
@@ -329,7 +400,8 @@ att_window_show_welcome (AttWindow *self)
 {
   g_return_if_fail (ATT_IS_WINDOW (self));
 
-  gtk_spinner_stop (self->starting_spinner);
+  cancel_reveal (self);
+  att_spinner_stop (self->starting_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
@@ -339,8 +411,9 @@ att_window_show_starting (AttWindow  *self,
 {
   g_return_if_fail (ATT_IS_WINDOW (self));
 
+  cancel_reveal (self);
   gtk_label_set_label (self->starting_label, message);
-  gtk_spinner_start (self->starting_spinner);
+  att_spinner_start_delayed (self->starting_spinner, ATT_SPINNER_DELAY_MS);
   gtk_stack_set_visible_child_name (self->main_stack, "starting");
 }
 
@@ -351,7 +424,8 @@ att_window_show_failure (AttWindow  *self,
 {
   g_return_if_fail (ATT_IS_WINDOW (self));
 
-  gtk_spinner_stop (self->starting_spinner);
+  cancel_reveal (self);
+  att_spinner_stop (self->starting_spinner);
   adw_status_page_set_title (self->failed_page, title);
   adw_status_page_set_description (self->failed_page, message);
   gtk_stack_set_visible_child_name (self->main_stack, "failed");

@@ -8,8 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "att-context.h"
+#include "att-spinner.h"
 #include "att-eco-score.h"
 #include "att-format.h"
+#include "att-frame-trace.h"
 #include "att-higg-client.h"
 #include "att-paged-model.h"
 #include "att-product.h"
@@ -30,6 +32,7 @@ struct _AttProductsPage
   GtkSingleSelection *selection;
   char               *search_text;
   gboolean            folded;
+  gboolean            ready;
 
   /* template widgets */
   GtkSearchEntry     *search_entry;
@@ -48,6 +51,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
+  PROP_READY,
   N_PROPS
 };
 
@@ -61,6 +65,17 @@ typedef enum {
   COLUMN_IDENTIFIER,
   COLUMN_ECO_SCORE,
 } Column;
+
+static void
+set_ready (AttProductsPage *self,
+           gboolean         ready)
+{
+  if (self->ready == ready)
+    return;
+
+  self->ready = ready;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
 
 static void
 update_state (AttProductsPage *self)
@@ -79,12 +94,13 @@ update_state (AttProductsPage *self)
     g_value_init (&value, G_TYPE_ERROR);
     g_object_get_property (G_OBJECT (self->model), "error", &value);
     error = g_value_get_boxed (&value);
+    set_ready (self, loaded || error != NULL);
     if (!loaded && error != NULL)
       {
         adw_status_page_set_description (self->error_page, error->message);
         gtk_stack_set_visible_child_name (self->list_stack, "error");
         gtk_label_set_label (self->count_label, "");
-        gtk_spinner_stop (self->spinner);
+        att_spinner_stop (self->spinner);
         g_value_unset (&value);
         return;
       }
@@ -102,13 +118,13 @@ update_state (AttProductsPage *self)
 
   if (!loaded)
     {
-      gtk_spinner_start (self->spinner);
+      att_spinner_start_delayed (self->spinner, ATT_SPINNER_DELAY_MS);
       gtk_stack_set_visible_child_name (self->list_stack, "loading");
       gtk_label_set_label (self->count_label, "");
       return;
     }
 
-  gtk_spinner_stop (self->spinner);
+  att_spinner_stop (self->spinner);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   if (n_items == 0)
@@ -126,6 +142,7 @@ update_state (AttProductsPage *self)
   else
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
+      att_frame_trace_rows_shown (GTK_WIDGET (self->column_view));
     }
 
   {
@@ -237,23 +254,36 @@ on_search_activate (AttProductsPage *self,
 
 /* Cells */
 
+/* Cells are GtkInscriptions: unlike labels, their size does not depend on
+ * their text, so a column view of a few hundred rows lays out cheaply
+ * (GTK 4.8 makes up to 200 rows at once). */
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
+  gboolean numeric = column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT;
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT
-                                           ? 1.0 : 0.0);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT)
-    gtk_widget_add_css_class (label, "numeric");
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), numeric ? 1.0 : 0.0);
+  if (numeric)
+    gtk_widget_add_css_class (cell, "numeric");
   if (column == COLUMN_IDENTIFIER)
-    gtk_widget_add_css_class (label, "monospace");
-  gtk_list_item_set_child (item, label);
+    gtk_widget_add_css_class (cell, "monospace");
+  gtk_list_item_set_child (item, cell);
+}
+
+/* GtkInscription does not tell screen readers its text in GTK 4.8. */
+static void
+set_cell_text (GtkInscription *cell,
+               const char     *text)
+{
+  gtk_inscription_set_text (cell, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL ? text : "", -1);
 }
 
 static void
@@ -263,22 +293,22 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (user_data);
   AttProduct *product = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
   if (product == NULL || att_product_is_placeholder (product))
     {
-      gtk_label_set_label (label, column == COLUMN_NAME ? _("Loading…") : "");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+      set_cell_text (cell, column == COLUMN_NAME ? _("Loading…") : "");
+      gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
       return;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
 
   switch (column)
     {
     case COLUMN_NAME:
-      gtk_label_set_label (label, att_product_get_name (product));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), att_product_get_name (product));
+      set_cell_text (cell, att_product_get_name (product));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), att_product_get_name (product));
       return;
 
     case COLUMN_CATEGORY:
@@ -287,7 +317,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
     case COLUMN_SIZE:
       text = g_strdup (att_product_get_size (product));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), text);
       break;
 
     case COLUMN_WEIGHT:
@@ -306,7 +336,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_label (label, text != NULL ? text : "");
+  set_cell_text (cell, text);
 }
 
 static void
@@ -414,6 +444,10 @@ att_products_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->folded);
       break;
 
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -468,6 +502,13 @@ att_products_page_class_init (AttProductsPageClass *klass)
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether the page has something to show: products, "no products" or an
+   * error, rather than "Loading…". */
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATT_TYPE_PRODUCT_DETAILS);
@@ -504,6 +545,9 @@ att_products_page_init (AttProductsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The same as the entry's empty text, so that the entry's first
+   * search-changed does not replace the first search with an equal one. */
+  self->search_text = g_strdup ("");
   gtk_search_entry_set_search_delay (self->search_entry, 250);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
