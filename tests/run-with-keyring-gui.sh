@@ -30,7 +30,11 @@ mkdir -m 700 "$tmp/run" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/home"
 export XDG_RUNTIME_DIR="$tmp/run" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
        XDG_CACHE_HOME="$tmp/cache" HOME="$tmp/home"
 
+# stdout is the test's TAP stream, and whatever the bus starts (the
+# accessibility registry says hello on its stdout) inherits the bus's: so the
+# bus gets stderr, and only the test program gets the TAP stream, on fd 3.
+exec 3>&1
 dbus-run-session -- sh -c '
   printf %s attest-test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   gdbus wait --session --timeout 10 org.freedesktop.secrets
-  "$@"' sh "$@"
+  exec "$@" >&3 3>&-' sh "$@" >&2
