@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-catalog-item.h"
+#include "att-catalog-use.h"
 #include "att-component-use.h"
 #include "att-country.h"
 #include "att-eco-score.h"
@@ -218,7 +219,7 @@ check_seed_response (const char *fixture)
   g_assert_cmpstr (att_material_use_get_material_id (material), ==, "<string>");
   g_assert_cmpfloat (att_material_use_get_composition (material), ==, 123);
   g_assert_cmpfloat (att_material_use_get_net_use (material), ==, 123);
-  g_assert_cmpfloat (att_material_use_get_weight_kg (material), ==, 123);
+  g_assert_cmpfloat (att_catalog_use_get_weight_kg (ATT_CATALOG_USE (material)), ==, 123);
 
   g_assert_cmpuint (g_list_model_get_n_items (att_product_get_packaging (product)), ==, 1);
   packaging = g_list_model_get_item (att_product_get_packaging (product), 0);
@@ -293,14 +294,8 @@ check_request_list (JsonObject          *request,
       g_autoptr(JsonNode) sent = NULL;
       JsonNode *example = json_array_get_element (array, i);
 
-      if (ATT_IS_MATERIAL_USE (item))
-        sent = att_material_use_to_request_json (ATT_MATERIAL_USE (item));
-      else if (ATT_IS_PACKAGING_USE (item))
-        sent = att_packaging_use_to_request_json (ATT_PACKAGING_USE (item));
-      else if (ATT_IS_COMPONENT_USE (item))
-        sent = att_component_use_to_request_json (ATT_COMPONENT_USE (item));
-      else
-        g_assert_not_reached ();
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (item, type));
+      sent = att_catalog_use_to_request_json (ATT_CATALOG_USE (item));
 
       g_assert_true (json_node_equal (sent, example));
     }
@@ -465,13 +460,13 @@ test_product_values (void)
 
   cotton = g_list_model_get_item (att_product_get_materials (product), 0);
   elastane = g_list_model_get_item (att_product_get_materials (product), 1);
-  g_assert_cmpstr (att_material_use_get_name (cotton), ==, "Cotton, organic");
-  g_assert_cmpstr (att_material_use_get_code (cotton), ==, "ei-coton-organic");
-  g_assert_cmpstr (att_material_use_get_data_source (cotton), ==, "Ecobalyse");
-  g_assert_cmpfloat (att_material_use_get_weight_kg (cotton), ==, 0.3325);
+  g_assert_cmpstr (att_catalog_use_get_name (ATT_CATALOG_USE (cotton)), ==, "Cotton, organic");
+  g_assert_cmpstr (att_catalog_use_get_code (ATT_CATALOG_USE (cotton)), ==, "ei-coton-organic");
+  g_assert_cmpstr (att_catalog_use_get_data_source (ATT_CATALOG_USE (cotton)), ==, "Ecobalyse");
+  g_assert_cmpfloat (att_catalog_use_get_weight_kg (ATT_CATALOG_USE (cotton)), ==, 0.3325);
   g_assert_cmpfloat (att_material_use_get_net_use (elastane), ==, 80.5);
-  g_assert_true (isnan (att_material_use_get_weight_kg (elastane)));
-  g_assert_null (att_material_use_get_description (elastane));
+  g_assert_true (isnan (att_catalog_use_get_weight_kg (ATT_CATALOG_USE (elastane))));
+  g_assert_null (att_catalog_use_get_description (ATT_CATALOG_USE (elastane)));
 
   order = g_list_model_get_item (att_product_get_purchase_orders (product), 0);
   g_assert_cmpstr (att_purchase_order_get_id (order), ==, "po-1");
