@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-catalog-item.h"
+#include "att-catalog-use.h"
 #include "att-component-use.h"
 #include "att-country.h"
 #include "att-eco-score.h"
@@ -218,7 +219,7 @@ check_seed_response (const char *fixture)
   g_assert_cmpstr (att_material_use_get_material_id (material), ==, "<string>");
   g_assert_cmpfloat (att_material_use_get_composition (material), ==, 123);
   g_assert_cmpfloat (att_material_use_get_net_use (material), ==, 123);
-  g_assert_cmpfloat (att_material_use_get_weight_kg (material), ==, 123);
+  g_assert_cmpfloat (att_catalog_use_get_weight_kg (ATT_CATALOG_USE (material)), ==, 123);
 
   g_assert_cmpuint (g_list_model_get_n_items (att_product_get_packaging (product)), ==, 1);
   packaging = g_list_model_get_item (att_product_get_packaging (product), 0);
@@ -293,14 +294,8 @@ check_request_list (JsonObject          *request,
       g_autoptr(JsonNode) sent = NULL;
       JsonNode *example = json_array_get_element (array, i);
 
-      if (ATT_IS_MATERIAL_USE (item))
-        sent = att_material_use_to_request_json (ATT_MATERIAL_USE (item));
-      else if (ATT_IS_PACKAGING_USE (item))
-        sent = att_packaging_use_to_request_json (ATT_PACKAGING_USE (item));
-      else if (ATT_IS_COMPONENT_USE (item))
-        sent = att_component_use_to_request_json (ATT_COMPONENT_USE (item));
-      else
-        g_assert_not_reached ();
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (item, type));
+      sent = att_catalog_use_to_request_json (ATT_CATALOG_USE (item));
 
       g_assert_true (json_node_equal (sent, example));
     }
@@ -465,13 +460,13 @@ test_product_values (void)
 
   cotton = g_list_model_get_item (att_product_get_materials (product), 0);
   elastane = g_list_model_get_item (att_product_get_materials (product), 1);
-  g_assert_cmpstr (att_material_use_get_name (cotton), ==, "Cotton, organic");
-  g_assert_cmpstr (att_material_use_get_code (cotton), ==, "ei-coton-organic");
-  g_assert_cmpstr (att_material_use_get_data_source (cotton), ==, "Ecobalyse");
-  g_assert_cmpfloat (att_material_use_get_weight_kg (cotton), ==, 0.3325);
+  g_assert_cmpstr (att_catalog_use_get_name (ATT_CATALOG_USE (cotton)), ==, "Cotton, organic");
+  g_assert_cmpstr (att_catalog_use_get_code (ATT_CATALOG_USE (cotton)), ==, "ei-coton-organic");
+  g_assert_cmpstr (att_catalog_use_get_data_source (ATT_CATALOG_USE (cotton)), ==, "Ecobalyse");
+  g_assert_cmpfloat (att_catalog_use_get_weight_kg (ATT_CATALOG_USE (cotton)), ==, 0.3325);
   g_assert_cmpfloat (att_material_use_get_net_use (elastane), ==, 80.5);
-  g_assert_true (isnan (att_material_use_get_weight_kg (elastane)));
-  g_assert_null (att_material_use_get_description (elastane));
+  g_assert_true (isnan (att_catalog_use_get_weight_kg (ATT_CATALOG_USE (elastane))));
+  g_assert_null (att_catalog_use_get_description (ATT_CATALOG_USE (elastane)));
 
   order = g_list_model_get_item (att_product_get_purchase_orders (product), 0);
   g_assert_cmpstr (att_purchase_order_get_id (order), ==, "po-1");
@@ -729,7 +724,7 @@ test_unknown_fields_round_trip (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (future, "nested")), ==, 5);
 
   material = g_list_model_get_item (att_product_get_materials (product), 0);
-  material_json = att_material_use_to_json (material);
+  material_json = att_catalog_use_to_json (ATT_CATALOG_USE (material));
   g_assert_cmpstr (json_object_get_string_member (node_object (material_json), "materialFutureField"),
                    ==, "kept");
 
@@ -1030,6 +1025,246 @@ test_placeholder (void)
   }
 }
 
+/* Catalogue uses: the three kinds share AttCatalogUse, and each must still
+ * read, keep and send exactly its own members. */
+
+typedef struct
+{
+  AttJsonObjectParser  parser;
+  const char          *path;
+  const char          *json;      /* a use as the server sends it */
+  const char          *request;   /* what to_request_json() must send */
+  const char          *id;
+  const char          *number;    /* one of the kind's own numbers... */
+  double               value;     /* ...and its value */
+} UseCase;
+
+static const UseCase use_cases[] = {
+  { parse_material_use, "materials[0]",
+    "{\"materialId\": \"MatTX0002\", \"name\": \"Cotton\", \"composition\": 95, \"netUse\": 75.5,"
+    " \"code\": \"ei-coton\", \"description\": \"d\", \"dataSource\": \"Ecobalyse\","
+    " \"weightInformation\": {\"convertedToKg\": 0.3, \"netWeight\": 0.25},"
+    " \"isOutdated\": false, \"impacts\": {\"cch\": [1, null, {\"x\": \"y\"}]}}",
+    "{\"materialId\":\"MatTX0002\",\"netUse\":75.5,\"composition\":95}",
+    "MatTX0002", "net-use", 75.5 },
+  { parse_packaging_use, "packaging[0]",
+    "{\"packagingId\": \"PKG-1\", \"name\": \"Box\", \"amount\": 2, \"code\": \"box\","
+    " \"weightInformation\": {\"convertedToKg\": 0.05}, \"packagingType\": \"box\","
+    " \"vendor\": {\"name\": \"v\"}}",
+    "{\"packagingId\":\"PKG-1\",\"amount\":2}",
+    "PKG-1", "amount", 2 },
+  { parse_component_use, "components[0]",
+    "{\"componentId\": \"CMP-7\", \"name\": \"Button\", \"unit\": 4.5, \"dataSource\": \"Higg\","
+    " \"futureField\": [null, {\"a\": 1}]}",
+    "{\"componentId\":\"CMP-7\",\"unit\":4.5}",
+    "CMP-7", "unit", 4.5 },
+};
+
+static AttCatalogUse *
+parse_use (const UseCase *c,
+           JsonNode      *node)
+{
+  g_autoptr(GError) error = NULL;
+  AttCatalogUse *use = c->parser (node_object (node), c->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ATT_IS_CATALOG_USE (use));
+  return use;
+}
+
+static void
+test_catalog_use_round_trip (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (use_cases); i++)
+    {
+      const UseCase *c = &use_cases[i];
+      g_autoptr(JsonNode) node = parse_json (c->json);
+      g_autoptr(AttCatalogUse) use = parse_use (c, node);
+      g_autoptr(AttCatalogUse) again = NULL;
+      g_autoptr(JsonNode) json = att_catalog_use_to_json (use);
+      g_autoptr(JsonNode) reparsed = NULL;
+      g_autoptr(JsonNode) request = att_catalog_use_to_request_json (use);
+      g_autofree char *json_text = json_to_string (json, FALSE);
+      g_autofree char *request_text = json_to_string (request, FALSE);
+      g_autofree char *catalog_id = NULL;
+      double value = NAN;
+
+      g_test_message ("%s", c->path);
+      /* Unknown members, nested ones included, go back as they came, in a
+       * copy that the model does not share. */
+      g_assert_true (json_node_equal (json, node));
+      g_assert_true (node_object (json) != att_catalog_use_get_json (use));
+
+      /* The request has the kind's own spelling and order, nothing else. */
+      g_assert_cmpstr (request_text, ==, c->request);
+
+      g_object_get (use, "catalog-id", &catalog_id, c->number, &value, NULL);
+      g_assert_cmpstr (catalog_id, ==, c->id);
+      g_assert_cmpfloat (value, ==, c->value);
+      read_all_properties (G_OBJECT (use));
+
+      /* What was written reads back into the same use. */
+      reparsed = parse_json (json_text);
+      again = parse_use (c, reparsed);
+      g_clear_pointer (&request, json_node_unref);
+      request = att_catalog_use_to_request_json (again);
+      g_clear_pointer (&request_text, g_free);
+      request_text = json_to_string (request, FALSE);
+      g_assert_cmpstr (request_text, ==, c->request);
+    }
+}
+
+static void
+test_catalog_use_getters (void)
+{
+  g_autoptr(JsonNode) material_node = parse_json (use_cases[0].json);
+  g_autoptr(JsonNode) packaging_node = parse_json (use_cases[1].json);
+  g_autoptr(JsonNode) component_node = parse_json (use_cases[2].json);
+  g_autoptr(AttCatalogUse) material = parse_use (&use_cases[0], material_node);
+  g_autoptr(AttCatalogUse) packaging = parse_use (&use_cases[1], packaging_node);
+  g_autoptr(AttCatalogUse) component = parse_use (&use_cases[2], component_node);
+
+  g_assert_cmpstr (att_material_use_get_material_id (ATT_MATERIAL_USE (material)), ==, "MatTX0002");
+  g_assert_cmpfloat (att_material_use_get_composition (ATT_MATERIAL_USE (material)), ==, 95);
+  g_assert_cmpfloat (att_material_use_get_net_use (ATT_MATERIAL_USE (material)), ==, 75.5);
+  g_assert_cmpstr (att_catalog_use_get_code (material), ==, "ei-coton");
+  g_assert_cmpstr (att_catalog_use_get_description (material), ==, "d");
+  g_assert_cmpfloat (att_catalog_use_get_weight_kg (material), ==, 0.3);
+
+  g_assert_cmpstr (att_packaging_use_get_packaging_id (ATT_PACKAGING_USE (packaging)), ==, "PKG-1");
+  g_assert_cmpfloat (att_packaging_use_get_amount (ATT_PACKAGING_USE (packaging)), ==, 2);
+  g_assert_cmpstr (att_catalog_use_get_name (packaging), ==, "Box");
+  g_assert_cmpfloat (att_catalog_use_get_weight_kg (packaging), ==, 0.05);
+
+  g_assert_cmpstr (att_component_use_get_component_id (ATT_COMPONENT_USE (component)), ==, "CMP-7");
+  g_assert_cmpfloat (att_component_use_get_unit (ATT_COMPONENT_USE (component)), ==, 4.5);
+  g_assert_cmpstr (att_catalog_use_get_data_source (component), ==, "Higg");
+  g_assert_null (att_catalog_use_get_code (component));
+  g_assert_true (isnan (att_catalog_use_get_weight_kg (component)));
+}
+
+/* Each kind has the shared properties and its own numbers, typed, and none
+ * of another kind's. */
+static void
+test_catalog_use_properties (void)
+{
+  const struct {
+    GType (*get_type) (void);
+    const char *own;
+    const char *foreign;
+  } cases[] = {
+    { att_material_use_get_type, "net-use composition", "amount unit" },
+    { att_packaging_use_get_type, "amount", "net-use composition unit" },
+    { att_component_use_get_type, "unit", "net-use composition amount" },
+  };
+  const char *shared[] = { "catalog-id", "name", "code", "description", "data-source", "weight-kg" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GType type = cases[i].get_type ();
+      g_autoptr(GObject) fresh = g_object_new (type, NULL);
+      GObjectClass *klass = G_OBJECT_GET_CLASS (fresh);
+      g_auto(GStrv) own = g_strsplit (cases[i].own, " ", -1);
+      g_auto(GStrv) foreign = g_strsplit (cases[i].foreign, " ", -1);
+      g_autofree GParamSpec **pspecs = NULL;
+      g_autoptr(JsonNode) request = NULL;
+      guint n_pspecs;
+
+      g_test_message ("%s", g_type_name (type));
+      pspecs = g_object_class_list_properties (klass, &n_pspecs);
+      g_assert_cmpuint (n_pspecs, ==, G_N_ELEMENTS (shared) + g_strv_length (own));
+      for (guint j = 0; j < G_N_ELEMENTS (shared); j++)
+        g_assert_nonnull (g_object_class_find_property (klass, shared[j]));
+      for (guint j = 0; own[j] != NULL; j++)
+        {
+          GParamSpec *pspec = g_object_class_find_property (klass, own[j]);
+
+          g_assert_nonnull (pspec);
+          g_assert_true (pspec->value_type == G_TYPE_DOUBLE);
+          g_assert_true (pspec->flags & G_PARAM_READABLE);
+        }
+      for (guint j = 0; foreign[j] != NULL; j++)
+        g_assert_null (g_object_class_find_property (klass, foreign[j]));
+
+      /* A row made without JSON (as an editor would) knows nothing yet, and
+       * sends nothing it does not know. */
+      for (guint j = 0; own[j] != NULL; j++)
+        {
+          double value = 0;
+
+          g_object_get (fresh, own[j], &value, NULL);
+          g_assert_true (isnan (value));
+        }
+      g_assert_null (att_catalog_use_get_json (ATT_CATALOG_USE (fresh)));
+      request = att_catalog_use_to_request_json (ATT_CATALOG_USE (fresh));
+      g_assert_cmpuint (json_object_get_size (node_object (request)), ==, 0);
+      read_all_properties (fresh);
+    }
+}
+
+static void
+test_catalog_use_errors (void)
+{
+  const struct {
+    AttJsonObjectParser parser;
+    const char *path;
+    const char *json;
+    const char *message;  /* NULL: parses */
+  } cases[] = {
+    { parse_material_use, "materials[2]", "{\"materialId\": \"M\", \"composition\": \"95\"}",
+      "materials[2].composition: expected a number" },
+    { parse_material_use, "materials[2]", "{\"materialId\": \"M\", \"netUse\": true}",
+      "materials[2].netUse: expected a number" },
+    { parse_material_use, "materials[2]", "{\"materialId\": 7}",
+      "materials[2].materialId: expected a string" },
+    { parse_material_use, "materials[2]", "{\"packagingId\": \"P\"}",
+      "materials[2].materialId: required field is missing" },
+    { parse_material_use, NULL, "{\"materialId\": \"M\", \"composition\": []}",
+      "composition: expected a number" },
+    { parse_packaging_use, "packaging[1]", "{\"packagingId\": \"P\", \"amount\": \"one\"}",
+      "packaging[1].amount: expected a number" },
+    { parse_packaging_use, "packaging[1]", "{\"amount\": 1}",
+      "packaging[1].packagingId: required field is missing" },
+    { parse_packaging_use, "packaging[1]", "{\"packagingId\": \"P\", \"weightInformation\": {\"convertedToKg\": \"1\"}}",
+      "packaging[1].weightInformation.convertedToKg: expected a number" },
+    { parse_packaging_use, "packaging[1]", "{\"packagingId\": \"P\", \"dataSource\": 1}",
+      "packaging[1].dataSource: expected a string" },
+    { parse_component_use, "components[0]", "{\"componentId\": \"C\", \"unit\": [3]}",
+      "components[0].unit: expected a number" },
+    { parse_component_use, "components[0]", "{\"componentId\": \"C\", \"name\": {}}",
+      "components[0].name: expected a string" },
+    { parse_component_use, "components[0]", "{\"componentId\": \"C\", \"weightInformation\": 1}",
+      "components[0].weightInformation: expected an object" },
+    { parse_component_use, "components[0]", "{\"componentId\": \"\"}",
+      "components[0].componentId: must not be empty" },
+    /* Another kind's number is an unknown member here: kept, not read. */
+    { parse_component_use, "components[0]", "{\"componentId\": \"C\", \"amount\": \"x\", \"netUse\": {}}",
+      NULL },
+    { parse_packaging_use, "packaging[0]", "{\"packagingId\": \"P\", \"unit\": \"x\", \"composition\": []}",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = parse_json (cases[i].json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) use = NULL;
+
+      g_test_message ("%s", cases[i].json);
+      use = cases[i].parser (node_object (node), cases[i].path, &error);
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (use);
+          continue;
+        }
+
+      g_assert_null (use);
+      g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* Smaller models */
 
 static void
@@ -1292,6 +1527,10 @@ main (int   argc,
   g_test_add_func ("/json/product/weight", test_weight);
   g_test_add_func ("/json/product/placeholder", test_placeholder);
   g_test_add_func ("/json/purchase-order/date", test_purchase_date);
+  g_test_add_func ("/json/catalog-use/round-trip", test_catalog_use_round_trip);
+  g_test_add_func ("/json/catalog-use/getters", test_catalog_use_getters);
+  g_test_add_func ("/json/catalog-use/properties", test_catalog_use_properties);
+  g_test_add_func ("/json/catalog-use/errors", test_catalog_use_errors);
   g_test_add_func ("/json/country", test_country);
   g_test_add_func ("/json/catalog-item", test_catalog_item);
   g_test_add_func ("/json/impacts", test_impacts);

@@ -5,26 +5,19 @@
 
 #pragma once
 
-#include "att-types.h"
+#include "att-catalog-use.h"
 
 G_BEGIN_DECLS
 
 #define ATT_TYPE_COMPONENT_USE (att_component_use_get_type ())
 
-G_DECLARE_FINAL_TYPE (AttComponentUse, att_component_use, ATT, COMPONENT_USE, GObject)
+G_DECLARE_FINAL_TYPE (AttComponentUse, att_component_use, ATT, COMPONENT_USE, AttCatalogUse)
 
 AttComponentUse *att_component_use_new_from_json    (JsonObject       *object,
                                                      const char       *path,
                                                      GError          **error);
-JsonObject      *att_component_use_get_json         (AttComponentUse  *self);
-JsonNode        *att_component_use_to_json          (AttComponentUse  *self);
-JsonNode        *att_component_use_to_request_json  (AttComponentUse  *self);
 
 const char      *att_component_use_get_component_id (AttComponentUse  *self);
-const char      *att_component_use_get_name         (AttComponentUse  *self);
 double           att_component_use_get_unit         (AttComponentUse  *self);
-const char      *att_component_use_get_description  (AttComponentUse  *self);
-const char      *att_component_use_get_data_source  (AttComponentUse  *self);
-double           att_component_use_get_weight_kg    (AttComponentUse  *self);
 
 G_END_DECLS

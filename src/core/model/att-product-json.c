@@ -398,12 +398,8 @@ att_product_to_json (AttProduct *self)
 static JsonNode *
 item_to_request_json (gpointer item)
 {
-  if (ATT_IS_MATERIAL_USE (item))
-    return att_material_use_to_request_json (item);
-  if (ATT_IS_PACKAGING_USE (item))
-    return att_packaging_use_to_request_json (item);
-  if (ATT_IS_COMPONENT_USE (item))
-    return att_component_use_to_request_json (item);
+  if (ATT_IS_CATALOG_USE (item))
+    return att_catalog_use_to_request_json (item);
   if (ATT_IS_PURCHASE_ORDER (item))
     return att_purchase_order_to_request_json (item);
 

@@ -174,7 +174,7 @@ fill_materials (AttProductDetails *self,
       g_autofree char *composition = NULL;
       g_autofree char *net_use = NULL;
       g_autofree char *subtitle = NULL;
-      const char *name = att_material_use_get_name (use);
+      const char *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
       g_autofree char *composition_pct = att_format_percent (att_material_use_get_composition (use));
       g_autofree char *net_use_pct = att_format_percent (att_material_use_get_net_use (use));
       const char *parts[2];
@@ -209,7 +209,7 @@ fill_packaging (AttProductDetails *self,
       g_autoptr(AttPackagingUse) use = g_list_model_get_item (packaging, i);
       g_autofree char *amount = att_format_number (att_packaging_use_get_amount (use), 3);
       g_autofree char *subtitle = NULL;
-      const char *name = att_packaging_use_get_name (use);
+      const char *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
 
       if (amount != NULL)
         /* Translators: %s is a number of packaging items */
@@ -234,7 +234,7 @@ fill_components (AttProductDetails *self,
       g_autoptr(AttComponentUse) use = g_list_model_get_item (components, i);
       g_autofree char *units = att_format_number (att_component_use_get_unit (use), 3);
       g_autofree char *subtitle = NULL;
-      const char *name = att_component_use_get_name (use);
+      const char *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
 
       if (units != NULL)
         /* Translators: %s is a number of units, e.g. buttons */
