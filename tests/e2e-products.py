@@ -67,6 +67,19 @@ def search_server(base_url, text, headers):
         return json.load(resp)
 
 
+def check_button_names(app):
+    """Every button has a name a screen reader can say: its visible text,
+    without the mnemonic's underscore and said once, or a label of its own
+    for an icon button, never its class name."""
+    for button in app.findChildren(GenericPredicate(roleName="push button")):
+        name = button.name or ""
+        words = name.split()
+        half = len(words) // 2
+        if (not name or "_" in name or name.startswith("Gtk")
+                or (half and words[:half] == words[half:])):
+            fail("a button is named %r" % name)
+
+
 def wait_for(what, finder, timeout=20):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -157,6 +170,7 @@ try:
                     if second.get("identifierType") else ident)
         wait_for("the identifier %s in the details" % expected,
                  lambda: find_label(window, expected))
+    check_button_names(attest)
     print("PASS: products end to end: searched %r, opened %r" % (query, second["name"]))
 finally:
     if app is not None:

@@ -9,6 +9,7 @@
 #include <glib-unix.h>
 #include <libsecret/secret.h>
 
+#include "att-accessible.h"
 #include "att-account.h"
 #include "att-account-store.h"
 #include "att-application.h"
@@ -314,6 +315,7 @@ offer_session_only (AttApplication *self,
   if (account != NULL)
     g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (account), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (session_only_response_cb), self, 0);
+  att_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-context.h"
 #include "att-frame-trace.h"
 #include "att-products-page.h"
@@ -282,6 +283,7 @@ static void
 att_window_init (AttWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
   att_frame_trace_watch_window (GTK_WINDOW (self));
 
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-account.h"
 #include "att-account-editor-private.h"
 #include "att-account-store.h"
@@ -135,6 +136,7 @@ offer_session_only (AttAccountEditor *self,
   adw_message_dialog_set_default_response (dialog, "session");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (session_only_response_cb), self, 0);
+  att_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

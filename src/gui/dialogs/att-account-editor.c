@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-account.h"
 #include "att-account-editor-private.h"
 #include "att-account-store.h"
@@ -499,6 +500,7 @@ att_account_editor_init (AttAccountEditor *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-account.h"
 #include "att-account-row.h"
 
@@ -210,6 +211,7 @@ static void
 att_account_row_init (AttAccountRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-account.h"
 #include "att-account-editor.h"
 #include "att-account-row.h"
@@ -317,6 +318,7 @@ confirm_remove (AttPreferencesWindow *self,
   g_object_set_data_full (G_OBJECT (dialog), "account-id",
                           g_strdup (att_account_get_id (account)), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  att_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -558,6 +560,7 @@ att_preferences_window_init (AttPreferencesWindow *self)
   self->higg_group_button = g_object_ref_sink (GTK_CHECK_BUTTON (gtk_check_button_new ()));
   self->closient_group_button = g_object_ref_sink (GTK_CHECK_BUTTON (gtk_check_button_new ()));
   gtk_widget_init_template (GTK_WIDGET (self));
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "att-accessible.h"
 #include "att-component-use.h"
 #include "att-country.h"
 #include "att-eco-score.h"
@@ -474,6 +475,7 @@ att_product_details_init (AttProductDetails *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

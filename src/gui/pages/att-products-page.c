@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-context.h"
 #include "att-spinner.h"
 #include "att-eco-score.h"
@@ -544,6 +545,7 @@ static void
 att_products_page_init (AttProductsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   /* The same as the entry's empty text, so that the entry's first
    * search-changed does not replace the first search with an equal one. */
