@@ -1504,6 +1504,283 @@ test_hostile_errors (Fixture       *fixture,
   g_assert_cmpuint (peer->hits, ==, 1);
 }
 
+/* --- A raw peer: answers no HTTP server would send ---------------------- */
+
+/* SoupServer makes its framing right, so what a proxy or a broken server can
+ * send (a Content-Length with no body behind it, a chunked body that never
+ * ends) comes from this one: to every connection it writes @first, then
+ * @forever over and over, if set, until the client hangs up.  It never
+ * reads the request, and keeps connections open until it is freed. */
+typedef struct
+{
+  GSocketService *service;
+  char           *base_url;
+  GBytes         *first;
+  GBytes         *forever;
+  GCancellable   *cancellable;
+  GPtrArray      *connections;
+} RawPeer;
+
+/* One connection's answer being written.  It holds no pointer to the peer,
+ * which may be gone when its last write completes. */
+typedef struct
+{
+  GSocketConnection *connection;
+  GBytes            *first;
+  GBytes            *forever;
+  GCancellable      *cancellable;
+} RawWrite;
+
+static void
+raw_write_free (RawWrite *write)
+{
+  g_object_unref (write->connection);
+  g_bytes_unref (write->first);
+  g_clear_pointer (&write->forever, g_bytes_unref);
+  g_object_unref (write->cancellable);
+  g_free (write);
+}
+
+static void raw_write (RawWrite *write, GBytes *bytes);
+
+static void
+on_raw_written (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RawWrite *write = user_data;
+
+  /* Done, or the client hung up (or the peer is going away). */
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source_object), result, NULL, NULL) ||
+      write->forever == NULL)
+    {
+      raw_write_free (write);
+      return;
+    }
+
+  raw_write (write, write->forever);
+}
+
+static void
+raw_write (RawWrite *write,
+           GBytes   *bytes)
+{
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (write->connection));
+
+  g_output_stream_write_all_async (out, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_PRIORITY_DEFAULT, write->cancellable, on_raw_written, write);
+}
+
+static gboolean
+on_raw_incoming (GSocketService    *service,
+                 GSocketConnection *connection,
+                 GObject           *source_object,
+                 gpointer           user_data)
+{
+  RawPeer *peer = user_data;
+  RawWrite *write = g_new0 (RawWrite, 1);
+
+  g_ptr_array_add (peer->connections, g_object_ref (connection));
+  write->connection = g_object_ref (connection);
+  write->first = g_bytes_ref (peer->first);
+  write->forever = peer->forever != NULL ? g_bytes_ref (peer->forever) : NULL;
+  write->cancellable = g_object_ref (peer->cancellable);
+  raw_write (write, write->first);
+  return TRUE;
+}
+
+static RawPeer *
+raw_peer_new (GBytes *first,
+              GBytes *forever)
+{
+  RawPeer *peer = g_new0 (RawPeer, 1);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  peer->first = g_bytes_ref (first);
+  peer->forever = forever != NULL ? g_bytes_ref (forever) : NULL;
+  peer->cancellable = g_cancellable_new ();
+  peer->connections = g_ptr_array_new_with_free_func (g_object_unref);
+  peer->service = g_socket_service_new ();
+  g_socket_listener_add_address (G_SOCKET_LISTENER (peer->service), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (peer->service, "incoming", G_CALLBACK (on_raw_incoming), peer);
+  peer->base_url = g_strdup_printf ("http://127.0.0.1:%u",
+                                    g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  return peer;
+}
+
+static void
+raw_peer_free (RawPeer *peer)
+{
+  g_cancellable_cancel (peer->cancellable);
+  g_socket_service_stop (peer->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (peer->service));
+  g_object_unref (peer->service);
+  g_ptr_array_unref (peer->connections);
+  g_object_unref (peer->cancellable);
+  g_clear_pointer (&peer->forever, g_bytes_unref);
+  g_bytes_unref (peer->first);
+  g_free (peer->base_url);
+  g_free (peer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RawPeer, raw_peer_free)
+
+/* --- The limit on the size of an answer --------------------------------- */
+
+#define SMALL_LIMIT (64 * 1024)
+
+#define CHUNKED_HEAD "HTTP/1.1 200 OK\r\n"                  \
+                     "Content-Type: application/json\r\n"   \
+                     "Transfer-Encoding: chunked\r\n\r\n"
+
+/* A JSON object of exactly @size bytes: `{"size": N}` and spaces. */
+static char *
+json_of_size (gsize size)
+{
+  GString *json = g_string_new (NULL);
+
+  g_string_printf (json, "{\"size\": %" G_GSIZE_FORMAT "}", size);
+  g_assert_cmpuint (json->len, <=, size);
+  while (json->len < size)
+    g_string_append_c (json, ' ');
+  return g_string_free (json, FALSE);
+}
+
+/* A whole chunked answer carrying @body, 4 KiB a chunk. */
+static GBytes *
+chunked_answer (const char *body)
+{
+  GString *answer = g_string_new (CHUNKED_HEAD);
+  gsize length = strlen (body);
+
+  for (gsize done = 0; done < length; done += 4096)
+    {
+      gsize size = MIN (4096, length - done);
+
+      g_string_append_printf (answer, "%" G_GSIZE_MODIFIER "x\r\n", size);
+      g_string_append_len (answer, body + done, (gssize) size);
+      g_string_append (answer, "\r\n");
+    }
+  g_string_append (answer, "0\r\n\r\n");
+  return g_string_free_to_bytes (answer);
+}
+
+/* GETs @url (idempotent, so a retry would be allowed); returns the size
+ * the answer says it has, or 0 with @error set. */
+static gsize
+get_sized_json (Fixture     *fixture,
+                const char  *url,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  att_http_send_json_async (fixture->http, SOUP_METHOD_GET, url, NULL, NULL, TRUE,
+                            NULL, on_result, &result);
+  node = att_http_send_json_finish (fixture->http, await_result (&result), error);
+  if (node == NULL)
+    return 0;
+  return (gsize) json_object_get_int_member (json_node_get_object (node), "size");
+}
+
+static void
+assert_too_large (const GError *error,
+                  const char   *expected_message)
+{
+  g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE);
+  g_assert_cmpuint (att_api_error_get_http_status (error), ==, 200);
+  g_assert_cmpstr (error->message, ==, expected_message);
+}
+
+static void
+test_limit_content_length (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  static const char lying[] = "HTTP/1.1 200 OK\r\n"
+                              "Content-Type: application/json\r\n"
+                              "Content-Length: 696000000\r\n\r\n"
+                              "{\"results\": [";
+  g_autoptr(GBytes) head = g_bytes_new_static (lying, sizeof lying - 1);
+  g_autoptr(RawPeer) raw = raw_peer_new (head, NULL);
+  g_autoptr(Peer) peer = peer_new ();
+  g_autofree char *at_limit = json_of_size (SMALL_LIMIT);
+  g_autofree char *past_limit = json_of_size (SMALL_LIMIT + 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (att_http_get_max_response_size (fixture->http), ==, 64 * 1024 * 1024);
+
+  /* The length is refused before the body is read: the peer sends 13 bytes
+   * of its 696 MB and stalls, so reading would only end at the deadline. */
+  att_http_set_timeout (fixture->http, 10);
+  get_sized_json (fixture, raw->base_url, &error);
+  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0" "MiB.");
+  g_assert_cmpuint (raw->connections->len, ==, 1);
+  g_clear_error (&error);
+
+  /* With a lower limit, a body of exactly the limit passes, one byte more
+   * does not (and is not asked for again). */
+  att_http_set_max_response_size (fixture->http, SMALL_LIMIT);
+  peer_answer (peer, 200, "application/json", at_limit);
+  g_assert_cmpuint (get_sized_json (fixture, peer->base_url, &error), ==, SMALL_LIMIT);
+  g_assert_no_error (error);
+
+  peer_answer (peer, 200, "application/json", past_limit);
+  get_sized_json (fixture, peer->base_url, &error);
+  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0" "KiB.");
+  g_assert_cmpuint (peer->hits, ==, 1);
+}
+
+static void
+test_limit_chunked (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *at_limit = json_of_size (SMALL_LIMIT);
+  g_autofree char *past_limit = json_of_size (SMALL_LIMIT + 1);
+  g_autoptr(GBytes) at_limit_answer = chunked_answer (at_limit);
+  g_autoptr(GBytes) past_limit_answer = chunked_answer (past_limit);
+  static const char opening[] = CHUNKED_HEAD "1\r\n[\r\n";
+  g_autoptr(GBytes) head = g_bytes_new_static (opening, sizeof opening - 1);
+  g_autoptr(GString) endless_chunk = g_string_new ("1000\r\n");
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(RawPeer) endless = NULL;
+  g_autoptr(GError) error = NULL;
+
+  att_http_set_max_response_size (fixture->http, SMALL_LIMIT);
+  att_http_set_timeout (fixture->http, 10);
+
+  /* A body with no length that never ends: without counting, it would be
+   * read until memory or the deadline ran out. */
+  for (guint i = 0; i < 4096 / 4; i++)
+    g_string_append (endless_chunk, "[0],");
+  g_string_append (endless_chunk, "\r\n");
+  chunk = g_bytes_new (endless_chunk->str, endless_chunk->len);
+  endless = raw_peer_new (head, chunk);
+  get_sized_json (fixture, endless->base_url, &error);
+  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0" "KiB.");
+  g_assert_cmpuint (endless->connections->len, ==, 1);
+  g_clear_error (&error);
+
+  /* Chunked bodies of exactly the limit pass, one byte more does not. */
+  {
+    g_autoptr(RawPeer) raw = raw_peer_new (at_limit_answer, NULL);
+
+    g_assert_cmpuint (get_sized_json (fixture, raw->base_url, &error), ==, SMALL_LIMIT);
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(RawPeer) raw = raw_peer_new (past_limit_answer, NULL);
+
+    get_sized_json (fixture, raw->base_url, &error);
+    assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0" "KiB.");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1532,6 +1809,8 @@ main (int   argc,
   ADD ("/client/hostile/bad-result", test_hostile_bad_result);
   ADD ("/client/hostile/shapes", test_hostile_shapes);
   ADD ("/client/hostile/errors", test_hostile_errors);
+  ADD ("/client/limit/content-length", test_limit_content_length);
+  ADD ("/client/limit/chunked", test_limit_chunked);
   ADD ("/client/measure/page-parse", test_measure_page_parse);
 
 #undef ADD

@@ -11,6 +11,7 @@
 #include "att-higg-client.h"
 #include "att-http.h"
 #include "att-page.h"
+#include "att-paged-model.h"
 #include "att-product.h"
 #include "att-product-details.h"
 #include "att-products-page.h"
@@ -347,6 +348,176 @@ test_error_and_retry (Fixture       *f,
   g_assert_true (stack_shows (f, "list") || stack_shows (f, "empty"));
 }
 
+#define SLOW_TEXT "The server is slow to answer. You can keep waiting or cancel."
+
+/* A server slower than any wait of these tests, which a fetch that is not
+ * cancelled would sit out. */
+#define SLOW_SERVER_MS 60000
+
+static gboolean
+model_idle (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *model = att_products_page_get_model (f->page);
+  gboolean loading = TRUE;
+
+  g_object_get (model, "loading", &loading, NULL);
+  return !loading;
+}
+
+/* Clicks the mapped button labelled @label, as a user would. */
+static void
+click_button (Fixture    *f,
+              const char *label)
+{
+  GtkWidget *found = find_label (GTK_WIDGET (f->page), label);
+  GtkWidget *button = found != NULL ? gtk_widget_get_ancestor (found, GTK_TYPE_BUTTON) : NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Starts a load that the slow server keeps waiting. */
+static void
+start_slow_load (Fixture *f)
+{
+  att_sandbox_set_latency (f->sandbox, SLOW_SERVER_MS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.reload", NULL));
+  g_assert_true (stack_shows (f, "loading"));
+}
+
+/* The load stopped because it was cancelled, not because it ended. */
+static void
+assert_load_cancelled (Fixture *f)
+{
+  AttPagedModel *model = ATT_PAGED_MODEL (att_products_page_get_model (f->page));
+
+  g_assert_true (stack_shows (f, "cancelled"));
+  wait_until (f, model_idle, NULL, "the fetch to stop");
+  g_assert_false (att_paged_model_get_loaded (model));
+  g_assert_error (att_paged_model_get_error (model), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  wait_until (f, label_shown, "Loading Cancelled", "the cancelled state");
+}
+
+static void
+test_slow_cancel_retry (Fixture       *f,
+                        gconstpointer  data)
+{
+  wait_until (f, model_loaded, NULL, "the first page");
+  g_object_set (f->page, "slow-delay", 200, NULL);
+
+  /* The page says the server is slow, once it is. */
+  start_slow_load (f);
+  g_assert_null (find_label (GTK_WIDGET (f->page), SLOW_TEXT));
+  wait_until (f, label_shown, SLOW_TEXT, "the slow message");
+
+  /* Cancel stops the fetch and says so. */
+  click_button (f, "_Cancel");
+  assert_load_cancelled (f);
+  g_assert_null (find_label (GTK_WIDGET (f->page), SLOW_TEXT));
+
+  /* Retry, with the server quick again, shows the rows. */
+  att_sandbox_set_latency (f->sandbox, 0);
+  click_button (f, "_Retry");
+  wait_until (f, model_loaded, NULL, "the reloaded list");
+  wait_until (f, stack_shows, "list", "the list");
+  wait_until (f, label_shown, "1000 products", "the count");
+}
+
+static GtkShortcut *
+find_shortcut (GListModel *shortcuts,
+               const char *accelerator)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+      if (g_strcmp0 (trigger, accelerator) == 0)
+        return g_steal_pointer (&shortcut);
+    }
+  return NULL;
+}
+
+/* Does what a press of @accelerator that no child took does: activates the
+ * page's own shortcut for it; returns whether that was taken. */
+static gboolean
+press_page_shortcut (Fixture    *f,
+                     const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GtkShortcut) shortcut = NULL;
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        shortcut = find_shortcut (G_LIST_MODEL (controller), accelerator);
+      if (shortcut != NULL)
+        return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                             GTK_WIDGET (f->page), NULL);
+    }
+  g_error ("The page has no shortcut for %s", accelerator);
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+model_replaced (Fixture       *f,
+                gconstpointer  data)
+{
+  return att_products_page_get_model (f->page) != data;
+}
+
+static void
+test_escape_cancels (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *entry = find_of_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GListModel) old_model = NULL;
+
+  wait_until (f, model_loaded, NULL, "the first page");
+
+  /* Escape that no child takes cancels the loading, and only that. */
+  g_assert_false (press_page_shortcut (f, "Escape"));
+  start_slow_load (f);
+  g_assert_true (press_page_shortcut (f, "Escape"));
+  assert_load_cancelled (f);
+
+  /* A search starts a new load (held: a new model could take its address). */
+  old_model = g_object_ref (att_products_page_get_model (f->page));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "tee");
+  wait_until (f, model_replaced, old_model, "the search to start");
+  g_assert_true (stack_shows (f, "loading"));
+
+  /* Escape in the search entry, which has the focus while a search loads,
+   * cancels the loading first, and clears the search after. */
+  g_signal_emit_by_name (entry, "stop-search");
+  assert_load_cancelled (f);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "tee");
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+}
+
 static gboolean
 window_shows_view (Fixture       *f,
                    gconstpointer  data)
@@ -407,6 +578,10 @@ main (int   argc,
               fixture_setup, test_search_narrows, fixture_teardown);
   g_test_add ("/products-view/error-and-retry", Fixture, NULL,
               fixture_setup, test_error_and_retry, fixture_teardown);
+  g_test_add ("/products-view/slow-cancel-retry", Fixture, NULL,
+              fixture_setup, test_slow_cancel_retry, fixture_teardown);
+  g_test_add ("/products-view/escape-cancels", Fixture, NULL,
+              fixture_setup, test_escape_cancels, fixture_teardown);
   g_test_add_func ("/products-view/window-sidebar", test_window_sidebar);
 
   return g_test_run ();

@@ -6,8 +6,9 @@
 /* Everything that turns a failure into an %ATT_API_ERROR a user can read:
  * the refusal of plain http:// off loopback, the server's error answers
  * (its message, its per-field problems, Retry-After and the rate-limit
- * headers) and transport failures (DNS, TLS, timeouts).  A server's text is
- * cut short and put on one line before it reaches a message. */
+ * headers), transport failures (DNS, TLS, timeouts) and answers past the
+ * size limit.  A server's text is cut short and put on one line before it
+ * reaches a message. */
 
 #include "config.h"
 
@@ -558,4 +559,15 @@ att_http_transport_error_new (const GError *error,
     text = g_strdup_printf (_("Could not connect to the server: %s"), error->message);
 
   return att_http_api_error_new (code, 0, NULL, -1, text);
+}
+
+GError *
+att_http_too_large_error_new (guint   http_status,
+                              guint64 max_size)
+{
+  g_autofree char *size = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+  /* Translators: %s is a size, e.g. “64.0 MiB”. */
+  g_autofree char *text = g_strdup_printf (_("The server’s answer is too large: over %s."), size);
+
+  return att_http_api_error_new (ATT_API_ERROR_BAD_RESPONSE, http_status, NULL, -1, text);
 }

@@ -1,7 +1,8 @@
 /* att-http-private.h: what the parts of AttHttp share: att-http.c (the
  * GObject, its policy and the public calls), att-http-errors.c (refused
- * addresses, and failures mapped to ATT_API_ERROR) and att-http-request.c
- * (one request across its attempts: deadline, cancellation, retries)
+ * addresses, and failures mapped to ATT_API_ERROR), att-http-request.c
+ * (one request across its attempts: deadline, cancellation, retries) and
+ * att-http-body.c (reading a body within the size limit)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,9 @@ G_BEGIN_DECLS
 /* libsoup 3.2 has no name for it. */
 #define HTTP_TOO_MANY_REQUESTS      429
 
+/* -Wpedantic forbids turning a function pointer straight into a gpointer. */
+#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
+
 /* Defined in att-http-errors.c. */
 const char *att_http_error_code_name      (int                  code);
 GError     *att_http_api_error_new        (AttApiError          code,
@@ -32,6 +36,18 @@ GError     *att_http_status_error_new     (SoupMessage         *message,
                                            JsonNode           **out_body);
 GError     *att_http_transport_error_new  (const GError        *error,
                                            gboolean             timed_out);
+GError     *att_http_too_large_error_new  (guint                http_status,
+                                           guint64              max_size);
+
+/* Defined in att-http-body.c. */
+void        att_http_read_body_async      (SoupMessage         *message,
+                                           GInputStream        *stream,
+                                           gsize                max_size,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GBytes     *att_http_read_body_finish     (GAsyncResult        *result,
+                                           GError             **error);
 
 /* Defined in att-http-request.c: the state of one call of
  * att_http_send_json_async(), the task data of its GTask.  att-http.c
@@ -45,7 +61,8 @@ Request    *att_http_request_new            (const char          *method,
                                              gboolean             idempotent,
                                              guint                timeout,
                                              guint                max_retries,
-                                             guint                base_delay_ms);
+                                             guint                base_delay_ms,
+                                             gsize                max_response_size);
 void        att_http_request_free           (Request             *request);
 JsonNode   *att_http_request_get_error_body (Request             *request);
 void        att_http_request_start          (GTask               *task);

@@ -6,8 +6,9 @@
 /* A request is the task data of its #GTask.  Each attempt sends a fresh
  * #SoupMessage under its own deadline; a failed idempotent attempt is
  * repeated after an exponential backoff with jitter (or Retry-After), and
- * the caller's cancellable ends the running attempt or the wait.  Large
- * success bodies are parsed in a worker thread. */
+ * the caller's cancellable ends the running attempt or the wait.  The body
+ * is read within the size limit (att-http-body.c); large success bodies are
+ * parsed in a worker thread. */
 
 #include "config.h"
 
@@ -38,6 +39,7 @@ struct _Request
   guint               timeout;
   guint               max_retries;
   guint               base_delay_ms;
+  gsize               max_response_size;
 
   guint               attempt;           /* 1-based, the attempt running or just done */
   gint64              attempt_start_us;
@@ -196,6 +198,11 @@ should_retry (Request      *request,
   if (!request->idempotent || request->attempt > request->max_retries)
     return FALSE;
 
+  /* An answer that cannot be read (one too large, say) would be no better
+   * the next time, whatever its status. */
+  if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE))
+    return FALSE;
+
   retryable = g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_NETWORK) ||
               g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_TIMEOUT) ||
               status == SOUP_STATUS_BAD_GATEWAY ||
@@ -221,93 +228,164 @@ should_retry (Request      *request,
 }
 
 static void
+retry_or_fail (GTask  *task,
+               GError *api_error)
+{
+  Request *request = g_task_get_task_data (task);
+  guint delay_ms = 0;
+
+  /* A caller who cancelled while this attempt was failing (say, at its
+   * deadline) wants no retry. */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_error_free (api_error);
+      return;
+    }
+
+  if (!should_retry (request, api_error, &delay_ms))
+    {
+      g_task_return_error (task, api_error);
+      return;
+    }
+
+  g_debug ("%s %s: %s, retrying in %u ms",
+           request->method, request_path (request),
+           att_http_error_code_name (api_error->code), delay_ms);
+  g_error_free (api_error);
+  request->wait_source = g_timeout_source_new (delay_ms);
+  g_source_set_callback (request->wait_source, on_wait_done,
+                         g_object_ref (task), g_object_unref);
+  g_source_attach (request->wait_source, g_task_get_context (task));
+}
+
+/* Handles a whole answer; returns FALSE with @api_error set if it is one
+ * to retry or report. */
+static gboolean
+handle_answer (GTask        *task,
+               SoupMessage  *message,
+               GBytes       *bytes,
+               GError      **api_error)
+{
+  Request *request = g_task_get_task_data (task);
+  guint status = soup_message_get_status (message);
+  JsonNode *node;
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_clear_pointer (&request->error_body, json_node_unref);
+      *api_error = att_http_status_error_new (message, bytes, &request->error_body);
+      return FALSE;
+    }
+
+  if (g_bytes_get_size (bytes) >= PARSE_IN_THREAD_MIN_BYTES)
+    {
+      /* Nothing else touches the request until the thread is done: the
+       * attempt is over and no retry follows a 2xx. */
+      request->response = g_bytes_ref (bytes);
+      request->status = status;
+      g_task_run_in_thread (task, parse_in_thread);
+      return TRUE;
+    }
+
+  node = parse_success_body (bytes, status, api_error);
+  if (node == NULL)
+    return FALSE;
+
+  g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+  return TRUE;
+}
+
+/* Logs how the attempt ended: never a header value or a body. */
+static void
+log_attempt (Request      *request,
+             guint         status,
+             const GError *error,
+             const GError *api_error)
+{
+  gint64 elapsed_ms = (g_get_monotonic_time () - request->attempt_start_us) / 1000;
+  const char *path = request_path (request);
+
+  if (api_error == NULL)
+    g_debug ("%s %s: HTTP %u in %" G_GINT64_FORMAT " ms (attempt %u)",
+             request->method, path, status, elapsed_ms, request->attempt);
+  else if (error->domain == ATT_API_ERROR)
+    g_debug ("%s %s: HTTP %u, %s after %" G_GINT64_FORMAT " ms (attempt %u)",
+             request->method, path, status, att_http_error_code_name (api_error->code),
+             elapsed_ms, request->attempt);
+  else
+    g_debug ("%s %s: %s (%s) after %" G_GINT64_FORMAT " ms (attempt %u)",
+             request->method, path, att_http_error_code_name (api_error->code),
+             error->message, elapsed_ms, request->attempt);
+}
+
+/* Ends the running attempt, with its whole body or with why it has none. */
+static void
+attempt_done (GTask        *task,
+              GBytes       *bytes,
+              const GError *error)
+{
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(SoupMessage) message = g_steal_pointer (&request->message);
+  GError *api_error = NULL;
+
+  clear_source (&request->deadline_source);
+  g_clear_object (&request->attempt_cancellable);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !request->timed_out)
+    {
+      g_debug ("%s %s: cancelled after %" G_GINT64_FORMAT " ms (attempt %u)",
+               request->method, request_path (request),
+               (g_get_monotonic_time () - request->attempt_start_us) / 1000, request->attempt);
+      g_task_return_error (task, g_error_copy (error));
+      return;
+    }
+
+  /* An error of the ATT_API_ERROR domain already is a body too large. */
+  if (error != NULL && error->domain == ATT_API_ERROR)
+    api_error = g_error_copy (error);
+  else if (error != NULL)
+    api_error = att_http_transport_error_new (error, request->timed_out);
+  log_attempt (request, soup_message_get_status (message), error, api_error);
+
+  if (api_error == NULL && handle_answer (task, message, bytes, &api_error))
+    return;
+
+  retry_or_fail (task, api_error);
+}
+
+static void
+on_body_read (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = att_http_read_body_finish (result, &error);
+
+  attempt_done (task, bytes, error);
+}
+
+static void
 on_sent (GObject      *source_object,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   Request *request = g_task_get_task_data (task);
-  g_autoptr(SoupMessage) message = g_steal_pointer (&request->message);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GError) api_error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gint64 elapsed_ms;
-  guint status = 0;
-  guint delay_ms = 0;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
 
-  bytes = soup_session_send_and_read_finish (SOUP_SESSION (source_object), result, &local_error);
-  elapsed_ms = (g_get_monotonic_time () - request->attempt_start_us) / 1000;
-  clear_source (&request->deadline_source);
-  g_clear_object (&request->attempt_cancellable);
-
-  if (local_error != NULL)
+  stream = soup_session_send_finish (SOUP_SESSION (source_object), result, &error);
+  if (stream == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !request->timed_out)
-        {
-          g_debug ("%s %s: cancelled after %" G_GINT64_FORMAT " ms (attempt %u)",
-                   request->method, request_path (request), elapsed_ms, request->attempt);
-          g_task_return_error (task, g_steal_pointer (&local_error));
-          return;
-        }
-
-      api_error = att_http_transport_error_new (local_error, request->timed_out);
-      g_debug ("%s %s: %s (%s) after %" G_GINT64_FORMAT " ms (attempt %u)",
-               request->method, request_path (request),
-               att_http_error_code_name (api_error->code), local_error->message,
-               elapsed_ms, request->attempt);
-    }
-  else
-    {
-      status = soup_message_get_status (message);
-      g_debug ("%s %s: HTTP %u in %" G_GINT64_FORMAT " ms (attempt %u)",
-               request->method, request_path (request), status, elapsed_ms, request->attempt);
-
-      if (SOUP_STATUS_IS_SUCCESSFUL (status) &&
-          bytes != NULL && g_bytes_get_size (bytes) >= PARSE_IN_THREAD_MIN_BYTES)
-        {
-          /* Nothing else touches the request until the thread is done: the
-           * attempt is over and no retry follows a 2xx. */
-          request->response = g_steal_pointer (&bytes);
-          request->status = status;
-          g_task_run_in_thread (task, parse_in_thread);
-          return;
-        }
-
-      if (SOUP_STATUS_IS_SUCCESSFUL (status))
-        {
-          JsonNode *node = parse_success_body (bytes, status, &api_error);
-
-          if (node != NULL)
-            {
-              g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
-              return;
-            }
-        }
-      else
-        {
-          g_clear_pointer (&request->error_body, json_node_unref);
-          api_error = att_http_status_error_new (message, bytes, &request->error_body);
-        }
-    }
-
-  /* A caller who cancelled while this attempt was failing (say, at its
-   * deadline) wants no retry. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (should_retry (request, api_error, &delay_ms))
-    {
-      g_debug ("%s %s: %s, retrying in %u ms",
-               request->method, request_path (request),
-               att_http_error_code_name (api_error->code), delay_ms);
-      request->wait_source = g_timeout_source_new (delay_ms);
-      g_source_set_callback (request->wait_source, on_wait_done,
-                             g_object_ref (task), g_object_unref);
-      g_source_attach (request->wait_source, g_task_get_context (task));
+      attempt_done (task, NULL, error);
       return;
     }
 
-  g_task_return_error (task, g_steal_pointer (&api_error));
+  /* The attempt's deadline and the caller's cancellable cover the body too. */
+  att_http_read_body_async (request->message, stream, request->max_response_size,
+                            request->attempt_cancellable, on_body_read,
+                            g_steal_pointer (&task));
 }
 
 static gboolean
@@ -393,12 +471,12 @@ start_attempt (GTask *task)
       g_source_attach (request->deadline_source, g_task_get_context (task));
     }
 
-  soup_session_send_and_read_async (att_http_get_session (self),
-                                    request->message,
-                                    G_PRIORITY_DEFAULT,
-                                    request->attempt_cancellable,
-                                    on_sent,
-                                    g_object_ref (task));
+  soup_session_send_async (att_http_get_session (self),
+                           request->message,
+                           G_PRIORITY_DEFAULT,
+                           request->attempt_cancellable,
+                           on_sent,
+                           g_object_ref (task));
 }
 
 /**
@@ -406,6 +484,7 @@ start_attempt (GTask *task)
  * @uri: (transfer full): an address att_http_check_uri_is_allowed() accepted
  * @body: (nullable): the JSON body, already serialized
  * @extra_headers: (nullable): headers to add to every attempt
+ * @max_response_size: the largest body accepted, at most %G_MAXSSIZE
  *
  * Returns: (transfer full): the state of a new call, with a snapshot of the
  *   retry policy, to be freed with att_http_request_free()
@@ -418,7 +497,8 @@ att_http_request_new (const char         *method,
                       gboolean            idempotent,
                       guint               timeout,
                       guint               max_retries,
-                      guint               base_delay_ms)
+                      guint               base_delay_ms,
+                      gsize               max_response_size)
 {
   Request *request = g_new0 (Request, 1);
 
@@ -428,6 +508,7 @@ att_http_request_new (const char         *method,
   request->timeout = timeout;
   request->max_retries = max_retries;
   request->base_delay_ms = base_delay_ms;
+  request->max_response_size = max_response_size;
   if (extra_headers != NULL)
     request->extra_headers = soup_message_headers_ref (extra_headers);
   if (body != NULL)

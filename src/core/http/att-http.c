@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The GObject, its timeout and retry policy, and the public calls.  One
- * request across its attempts is in att-http-request.c; how failures become
+/* The GObject, its timeout, retry policy and size limit, and the public
+ * calls.  One request across its attempts is in att-http-request.c; reading
+ * a body within the limit, in att-http-body.c; how failures become
  * %ATT_API_ERROR, in att-http-errors.c. */
 
 #include "config.h"
@@ -18,8 +19,8 @@
  *
  * One #SoupSession shared by every API client, and the rules for talking
  * JSON to a remote API: plain `http://` only on loopback, a deadline per
- * attempt, retries with exponential backoff only where a repeat is safe,
- * and every failure mapped to %ATT_API_ERROR with the HTTP status, the
+ * attempt, retries with exponential backoff only where a repeat is safe, a
+ * limit on the size of an answer, and every failure mapped to %ATT_API_ERROR with the HTTP status, the
  * server's per-field problems and Retry-After attached.
  *
  * The debug log names the method, the URL path, the status, the time taken
@@ -31,8 +32,10 @@
 #define DEFAULT_MAX_RETRIES         2
 #define DEFAULT_BASE_DELAY_MS       500
 
-/* -Wpedantic forbids turning a function pointer straight into a gpointer. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
+/* Far above any answer of the APIs (a page of 100 products is about 1 MB),
+ * and far below what would hurt: a body is held whole in memory, then
+ * parsed into a tree several times its size. */
+#define DEFAULT_MAX_RESPONSE_SIZE   (G_GUINT64_CONSTANT (64) * 1024 * 1024)
 
 struct _AttHttp
 {
@@ -42,6 +45,7 @@ struct _AttHttp
   guint        timeout;
   guint        max_retries;
   guint        base_delay_ms;
+  guint64      max_response_size;
 };
 
 G_DEFINE_FINAL_TYPE (AttHttp, att_http, G_TYPE_OBJECT)
@@ -52,6 +56,7 @@ enum {
   PROP_TIMEOUT,
   PROP_MAX_RETRIES,
   PROP_RETRY_BASE_DELAY,
+  PROP_MAX_RESPONSE_SIZE,
   N_PROPS
 };
 
@@ -97,6 +102,10 @@ att_http_get_property (GObject    *object,
       g_value_set_uint (value, self->base_delay_ms);
       break;
 
+    case PROP_MAX_RESPONSE_SIZE:
+      g_value_set_uint64 (value, self->max_response_size);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,6 +131,10 @@ att_http_set_property (GObject      *object,
 
     case PROP_RETRY_BASE_DELAY:
       att_http_set_retry_policy (self, self->max_retries, g_value_get_uint (value));
+      break;
+
+    case PROP_MAX_RESPONSE_SIZE:
+      att_http_set_max_response_size (self, g_value_get_uint64 (value));
       break;
 
     default:
@@ -169,6 +182,17 @@ att_http_class_init (AttHttpClass *klass)
                        0, G_MAXUINT, DEFAULT_BASE_DELAY_MS,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AttHttp:max-response-size:
+   *
+   * The largest answer body accepted, in bytes (after decompression); a
+   * larger one fails with %ATT_API_ERROR_BAD_RESPONSE. 64 MiB by default.
+   */
+  properties[PROP_MAX_RESPONSE_SIZE] =
+    g_param_spec_uint64 ("max-response-size", NULL, NULL,
+                         0, G_MAXSSIZE, DEFAULT_MAX_RESPONSE_SIZE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -180,6 +204,7 @@ att_http_init (AttHttp *self)
   self->timeout = DEFAULT_TIMEOUT_SECONDS;
   self->max_retries = DEFAULT_MAX_RETRIES;
   self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
+  self->max_response_size = DEFAULT_MAX_RESPONSE_SIZE;
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", self->timeout,
                                                  "max-conns-per-host", 4,
@@ -272,6 +297,39 @@ att_http_set_retry_policy (AttHttp *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+guint64
+att_http_get_max_response_size (AttHttp *self)
+{
+  g_return_val_if_fail (ATT_IS_HTTP (self), 0);
+
+  return self->max_response_size;
+}
+
+/**
+ * att_http_set_max_response_size:
+ * @max_bytes: the largest answer body accepted, at most %G_MAXSSIZE
+ *
+ * Sets the limit on the size of an answer's body, counted after
+ * decompression. A body known to be larger from its Content-Length is
+ * refused before it is read; one without a length is refused as soon as it
+ * goes past the limit, so memory never grows past it. Either way the call
+ * fails with %ATT_API_ERROR_BAD_RESPONSE and is not retried. The default,
+ * 64 MiB, is far above any answer of the APIs; tests lower it.
+ */
+void
+att_http_set_max_response_size (AttHttp *self,
+                                guint64  max_bytes)
+{
+  g_return_if_fail (ATT_IS_HTTP (self));
+  g_return_if_fail (max_bytes <= G_MAXSSIZE);
+
+  if (self->max_response_size == max_bytes)
+    return;
+
+  self->max_response_size = max_bytes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_RESPONSE_SIZE]);
+}
+
 /**
  * att_http_send_json_async:
  * @method: an HTTP method, e.g. %SOUP_METHOD_POST
@@ -340,7 +398,7 @@ att_http_send_json_async (AttHttp             *self,
 
   request = att_http_request_new (method, g_steal_pointer (&uri), body_bytes, extra_headers,
                                   idempotent, self->timeout, self->max_retries,
-                                  self->base_delay_ms);
+                                  self->base_delay_ms, (gsize) self->max_response_size);
   g_task_set_task_data (task, request, (GDestroyNotify) att_http_request_free);
 
   if (g_task_return_error_if_cancelled (task))

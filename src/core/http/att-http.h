@@ -23,6 +23,11 @@ void         att_http_set_timeout        (AttHttp             *self,
 void         att_http_set_retry_policy   (AttHttp             *self,
                                           guint                max_retries,
                                           guint                base_delay_ms);
+guint64      att_http_get_max_response_size
+                                         (AttHttp             *self);
+void         att_http_set_max_response_size
+                                         (AttHttp             *self,
+                                          guint64              max_bytes);
 void         att_http_send_json_async    (AttHttp             *self,
                                           const char          *method,
                                           const char          *url,

@@ -627,6 +627,21 @@ att_paged_model_reload (AttPagedModel *self)
 }
 
 /**
+ * att_paged_model_cancel:
+ *
+ * Stops the fetches in flight, for a Cancel button: they end with
+ * %G_IO_ERROR_CANCELLED in :error, and the model fetches nothing more (a
+ * page asked for fails at once) until att_paged_model_reload().
+ */
+void
+att_paged_model_cancel (AttPagedModel *self)
+{
+  g_return_if_fail (ATT_IS_PAGED_MODEL (self));
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+/**
  * att_paged_model_is_item_loaded:
  *
  * Returns: whether the item at @position came from the server, rather than

@@ -48,6 +48,7 @@ AttPagedModel *att_paged_model_new            (GType               item_type,
                                                gpointer            user_data,
                                                GDestroyNotify      destroy);
 void           att_paged_model_reload         (AttPagedModel      *self);
+void           att_paged_model_cancel         (AttPagedModel      *self);
 gboolean       att_paged_model_is_item_loaded (AttPagedModel      *self,
                                                guint               position);
 guint          att_paged_model_get_page_size  (AttPagedModel      *self);

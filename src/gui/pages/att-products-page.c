@@ -21,6 +21,11 @@
 
 #define PAGE_SIZE 50
 
+/* How long the first page may take before the page says the server is
+ * slow: well past a normal answer, well before the 90 s that three timed
+ * out attempts take. */
+#define DEFAULT_SLOW_DELAY_MS 5000
+
 /* The list pages from the server through AttPagedModel, so 100,000 products
  * scroll without loading them all; a search replaces the model, which
  * cancels the fetches of the old one. */
@@ -35,10 +40,19 @@ struct _AttProductsPage
   gboolean            folded;
   gboolean            ready;
 
+  /* The loading state: says the server is slow after slow_delay ms, and
+   * can be cancelled, until Retry or a new search. */
+  guint               slow_delay;
+  guint               slow_timeout_id;
+  gboolean            load_cancelled;
+
   /* template widgets */
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
   GtkSpinner         *spinner;
+  GtkLabel           *slow_label;
+  GtkButton          *cancel_button;
+  GtkButton          *cancelled_retry_button;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
@@ -53,6 +67,7 @@ enum {
   PROP_CONTEXT,
   PROP_FOLDED,
   PROP_READY,
+  PROP_SLOW_DELAY,
   N_PROPS
 };
 
@@ -66,6 +81,20 @@ typedef enum {
   COLUMN_IDENTIFIER,
   COLUMN_ECO_SCORE,
 } Column;
+
+static gboolean
+shows_loading (AttProductsPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "loading") == 0;
+}
+
+static void
+show_cancelled (AttProductsPage *self)
+{
+  att_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->list_stack, "cancelled");
+  gtk_label_set_label (self->count_label, "");
+}
 
 static void
 set_ready (AttProductsPage *self,
@@ -87,6 +116,14 @@ update_state (AttProductsPage *self)
 
   if (self->model == NULL)
     return;
+
+  /* The cancelled fetch reports an error: the page already said why. */
+  if (self->load_cancelled)
+    {
+      set_ready (self, TRUE);
+      show_cancelled (self);
+      return;
+    }
 
   g_object_get (self->model, "loaded", &loaded, NULL);
   {
@@ -190,6 +227,7 @@ set_model (AttProductsPage *self,
     g_signal_handlers_disconnect_by_data (self->model, self);
 
   g_set_object (&self->model, model);
+  self->load_cancelled = FALSE;
 
   if (model != NULL)
     {
@@ -242,7 +280,35 @@ static void
 on_stop_search (AttProductsPage *self,
                 GtkSearchEntry  *entry)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  /* The entry has the focus while a search loads, and takes Escape: it
+   * cancels the loading first, and clears the search after. */
+  if (shows_loading (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "products.cancel-loading", NULL);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static gboolean
+on_slow_timeout (gpointer user_data)
+{
+  AttProductsPage *self = user_data;
+
+  self->slow_timeout_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->slow_label), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Entering the loading state starts its clock; leaving it stops it. */
+static void
+on_list_stack_changed (AttProductsPage *self)
+{
+  gboolean loading = shows_loading (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.cancel-loading", loading);
+  g_clear_handle_id (&self->slow_timeout_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->slow_label), FALSE);
+  if (loading)
+    self->slow_timeout_id = g_timeout_add (self->slow_delay, on_slow_timeout, self);
 }
 
 static void
@@ -371,11 +437,32 @@ reload_action (GtkWidget  *widget,
 {
   AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
 
+  self->load_cancelled = FALSE;
   if (self->model != NULL)
     att_paged_model_reload (self->model);
   else
     reload (self);
   update_state (self);
+}
+
+static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
+  gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->cancel_button));
+
+  if (self->model == NULL || !shows_loading (self))
+    return;
+
+  self->load_cancelled = TRUE;
+  att_paged_model_cancel (self->model);
+  update_state (self);
+
+  /* The button goes away with the loading state: Retry takes its focus. */
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancelled_retry_button));
 }
 
 static void
@@ -406,6 +493,10 @@ att_products_page_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  /* The stack changes its visible child while it is torn down. */
+  if (self->list_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->list_stack, self);
+  g_clear_handle_id (&self->slow_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PRODUCTS_PAGE);
   /* The template's root has no id, so unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -449,6 +540,10 @@ att_products_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->ready);
       break;
 
+    case PROP_SLOW_DELAY:
+      g_value_set_uint (value, self->slow_delay);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -472,6 +567,14 @@ att_products_page_set_property (GObject      *object,
       if (self->folded != g_value_get_boolean (value))
         {
           self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_SLOW_DELAY:
+      if (self->slow_delay != g_value_get_uint (value))
+        {
+          self->slow_delay = g_value_get_uint (value);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -510,6 +613,17 @@ att_products_page_class_init (AttProductsPageClass *klass)
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * AttProductsPage:slow-delay:
+   *
+   * Milliseconds of loading after which the page says that the server is
+   * slow to answer; it applies from the next time loading starts.
+   */
+  properties[PROP_SLOW_DELAY] =
+    g_param_spec_uint ("slow-delay", NULL, NULL,
+                       0, G_MAXUINT, DEFAULT_SLOW_DELAY_MS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATT_TYPE_PRODUCT_DETAILS);
@@ -519,6 +633,9 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, slow_label);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, cancelled_retry_button);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, error_page);
@@ -527,6 +644,7 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_stack_changed);
 
   gtk_widget_class_install_action (widget_class, "products.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "products.focus-search", NULL,
@@ -537,6 +655,10 @@ att_products_page_class_init (AttProductsPageClass *klass)
                                        "products.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
                                        "products.reload", NULL);
+  gtk_widget_class_install_action (widget_class, "products.cancel-loading", NULL,
+                                   cancel_loading_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "products.cancel-loading", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "productspage");
 }
@@ -544,8 +666,11 @@ att_products_page_class_init (AttProductsPageClass *klass)
 static void
 att_products_page_init (AttProductsPage *self)
 {
+  self->slow_delay = DEFAULT_SLOW_DELAY_MS;
   gtk_widget_init_template (GTK_WIDGET (self));
   att_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* The template shows the loading state before the signal is connected. */
+  on_list_stack_changed (self);
 
   /* The same as the entry's empty text, so that the entry's first
    * search-changed does not replace the first search with an equal one. */
