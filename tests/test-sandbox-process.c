@@ -328,21 +328,6 @@ test_auth_and_data_dir (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_unlink (file), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
 /* Writes a script in @dir that runs the sandbox with G_MESSAGES_DEBUG=all,
  * as a user who debugs Attest would. */
 static char *
@@ -391,7 +376,7 @@ test_debug_messages (void)
   pid = att_sandbox_process_get_pid (process);
   att_sandbox_process_stop (process);
   g_assert_true (wait_until_gone (pid, 10));
-  remove_dir (dir);
+  att_test_remove_dir (dir);
 }
 
 static void
@@ -539,37 +524,6 @@ parent_main (void)
   return 0;
 }
 
-/* Sandboxes started without --data-dir keep their key pair in
- * $XDG_DATA_HOME/attest-sandbox: point it at a temporary directory, for
- * this process and its children, rather than at the user's. */
-static char *
-isolate_data_home (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("attest-test-data-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", dir, TRUE);
-  return dir;
-}
-
-static void
-remove_data_home (const char *dir)
-{
-  g_autofree char *sandbox_dir = g_build_filename (dir, "attest-sandbox", NULL);
-  g_autoptr(GDir) listing = g_dir_open (sandbox_dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (sandbox_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (sandbox_dir);
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -581,7 +535,7 @@ main (int   argc,
     return parent_main ();
 
   g_test_init (&argc, &argv, NULL);
-  data_home = isolate_data_home ();
+  data_home = att_test_isolate_data_home ();
 
   g_test_add_func ("/sandbox-process/find-program", test_find_program);
   g_test_add_func ("/sandbox-process/start-and-stop", test_start_and_stop);
@@ -593,6 +547,6 @@ main (int   argc,
   g_test_add_func ("/sandbox-process/debug-messages", test_debug_messages);
 
   status = g_test_run ();
-  remove_data_home (data_home);
+  att_test_remove_data_home (data_home);
   return status;
 }
