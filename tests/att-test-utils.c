@@ -241,3 +241,50 @@ att_test_fetch_demo_auth (const char  *base_url,
 
   return att_higg_auth_new (api_key, integration_key, public_key);
 }
+
+/* Sandboxes started without --data-dir keep their key pair in
+ * $XDG_DATA_HOME/attest-sandbox: point it at a temporary directory, for
+ * this process and its children, rather than at the user's. */
+char *
+att_test_isolate_data_home (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("attest-test-data-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  return dir;
+}
+
+void
+att_test_remove_data_home (const char *dir)
+{
+  g_autofree char *sandbox_dir = g_build_filename (dir, "attest-sandbox", NULL);
+  g_autoptr(GDir) listing = g_dir_open (sandbox_dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (sandbox_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (sandbox_dir);
+  g_rmdir (dir);
+}
+
+/* Removes a directory and the files in it. */
+void
+att_test_remove_dir (const char *path)
+{
+  g_autoptr(GDir) listing = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      g_assert_cmpint (g_unlink (file), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}

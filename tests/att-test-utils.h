@@ -39,4 +39,11 @@ void                att_test_add_auth_headers     (SoupMessage         *msg,
 AttHiggAuth        *att_test_fetch_demo_auth      (const char          *base_url,
                                                    GError             **error);
 
+/* Points $XDG_DATA_HOME, for this process and its children, at a new
+ * temporary directory, so that sandboxes started without --data-dir keep
+ * their key pair there rather than in the user's; and removes it. */
+char               *att_test_isolate_data_home    (void);
+void                att_test_remove_data_home     (const char          *dir);
+void                att_test_remove_dir           (const char          *path);
+
 G_END_DECLS

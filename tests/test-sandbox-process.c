@@ -40,19 +40,28 @@ started_cb (GObject      *object,
 }
 
 static AttSandboxProcess *
-start_sandbox (const char * const  *extra_args,
+start_program (const char          *program,
+               const char * const  *extra_args,
                GCancellable        *cancellable,
                GError             **error)
 {
   Start start = { 0 };
 
-  att_sandbox_process_new_async (NULL, extra_args, cancellable, started_cb, &start);
+  att_sandbox_process_new_async (program, extra_args, cancellable, started_cb, &start);
   while (!start.done)
     g_main_context_iteration (NULL, TRUE);
 
   if (start.error != NULL)
     g_propagate_error (error, start.error);
   return start.process;
+}
+
+static AttSandboxProcess *
+start_sandbox (const char * const  *extra_args,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  return start_program (NULL, extra_args, cancellable, error);
 }
 
 typedef struct
@@ -319,6 +328,57 @@ test_auth_and_data_dir (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Writes a script in @dir that runs the sandbox with G_MESSAGES_DEBUG=all,
+ * as a user who debugs Attest would. */
+static char *
+write_debug_wrapper (const char *dir)
+{
+  g_autofree char *program = att_sandbox_process_find_program ();
+  g_autofree char *quoted = g_shell_quote (program);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\nG_MESSAGES_DEBUG=all exec %s \"$@\"\n",
+                                             quoted);
+  char *path = g_build_filename (dir, "attest-sandbox-debug", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, script, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0755), ==, 0);
+  return path;
+}
+
+/* GLib writes debug messages on stdout when G_MESSAGES_DEBUG is set (a new
+ * data dir makes the child log the making of its key pair before it
+ * listens): the address must still reach the parent, and the child answer. */
+static void
+test_debug_messages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attest-test-debug-XXXXXX", &error);
+  g_autofree char *wrapper = NULL;
+  const char * const args[] = { "--data-dir", dir, NULL };
+  g_autoptr(AttSandboxProcess) process = NULL;
+  g_autoptr(JsonNode) countries = NULL;
+  guint status = 0;
+  GPid pid;
+
+  g_assert_no_error (error);
+  wrapper = write_debug_wrapper (dir);
+  process = start_program (wrapper, args, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (att_sandbox_process_get_base_url (process), "http://127.0.0.1:"));
+
+  countries = fetch_json (att_sandbox_process_get_base_url (process),
+                          "/pic-api/v1/french-label-manufacturing-countries", NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (countries));
+
+  pid = att_sandbox_process_get_pid (process);
+  att_sandbox_process_stop (process);
+  g_assert_true (wait_until_gone (pid, 10));
+  att_test_remove_dir (dir);
+}
+
 static void
 test_unref_stops (void)
 {
@@ -464,37 +524,6 @@ parent_main (void)
   return 0;
 }
 
-/* Sandboxes started without --data-dir keep their key pair in
- * $XDG_DATA_HOME/attest-sandbox: point it at a temporary directory, for
- * this process and its children, rather than at the user's. */
-static char *
-isolate_data_home (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("attest-test-data-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", dir, TRUE);
-  return dir;
-}
-
-static void
-remove_data_home (const char *dir)
-{
-  g_autofree char *sandbox_dir = g_build_filename (dir, "attest-sandbox", NULL);
-  g_autoptr(GDir) listing = g_dir_open (sandbox_dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (sandbox_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (sandbox_dir);
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -506,7 +535,7 @@ main (int   argc,
     return parent_main ();
 
   g_test_init (&argc, &argv, NULL);
-  data_home = isolate_data_home ();
+  data_home = att_test_isolate_data_home ();
 
   g_test_add_func ("/sandbox-process/find-program", test_find_program);
   g_test_add_func ("/sandbox-process/start-and-stop", test_start_and_stop);
@@ -515,8 +544,9 @@ main (int   argc,
   g_test_add_func ("/sandbox-process/start-cancelled", test_start_cancelled);
   g_test_add_func ("/sandbox-process/no-orphan", test_no_orphan);
   g_test_add_func ("/sandbox-process/auth-and-data-dir", test_auth_and_data_dir);
+  g_test_add_func ("/sandbox-process/debug-messages", test_debug_messages);
 
   status = g_test_run ();
-  remove_data_home (data_home);
+  att_test_remove_data_home (data_home);
   return status;
 }

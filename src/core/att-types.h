@@ -26,6 +26,7 @@ typedef struct _AttPage            AttPage;
 typedef struct _AttPagedModel      AttPagedModel;
 typedef struct _AttProduct         AttProduct;
 typedef struct _AttPurchaseOrder   AttPurchaseOrder;
+typedef struct _AttSandboxConnection AttSandboxConnection;
 typedef struct _AttSandboxProcess  AttSandboxProcess;
 typedef struct _AttSecretStore     AttSecretStore;
 

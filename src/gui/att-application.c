@@ -19,15 +19,17 @@
 #include "att-higg-client.h"
 #include "att-http.h"
 #include "att-preferences-window.h"
-#include "att-sandbox-process.h"
+#include "att-sandbox-connection.h"
 #include "att-secret-store.h"
 #include "att-window.h"
 
 /* The application owns the services: one HTTP pipeline, the accounts and
  * the keyring, the API clients (through an AttContext handed to every
- * window) and, for the demo, the sandbox server it started as a child
- * process. Connecting (to an account, the demo or a sandbox) builds a new
- * context; the windows rebuild their views from it. */
+ * window) and the connection to the demo (whose server it runs as a child
+ * process) or to a sandbox. Connecting (to an account, the demo or a
+ * sandbox) builds a new context; the windows rebuild their views from it.
+ * The sandbox connection signs in again by itself when its server is
+ * restarted; the application only shows what happened. */
 struct _AttApplication
 {
   AdwApplication     parent_instance;
@@ -36,7 +38,7 @@ struct _AttApplication
   AttSecretStore    *secrets;
   AttAccountStore   *accounts;
   AttContext        *context;
-  AttSandboxProcess *sandbox;
+  AttSandboxConnection *sandbox;
   GCancellable      *connect_cancellable;
 
   char              *sandbox_url;
@@ -95,21 +97,28 @@ disconnect (AttApplication *self)
 }
 
 static void
-connect_with_auth (AttApplication *self,
-                   const char     *base_url,
-                   AttHiggAuth    *auth,
-                   gboolean        is_demo)
+connect_client (AttApplication *self,
+                AttHiggClient  *client,
+                gboolean        is_demo)
 {
-  g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(AttContext) context = NULL;
 
-  g_debug ("Connecting to the Higg API at %s", base_url);
+  g_debug ("Connecting to the Higg API at %s", att_higg_client_get_base_url (client));
 
-  client = att_higg_client_new (self->http, base_url);
-  att_higg_client_set_auth (client, auth);
   context = att_context_new_full (self->http, self->accounts, client);
   att_context_set_is_demo (context, is_demo);
   set_context (self, context);
+}
+
+static void
+connect_with_auth (AttApplication *self,
+                   const char     *base_url,
+                   AttHiggAuth    *auth)
+{
+  g_autoptr(AttHiggClient) client = att_higg_client_new (self->http, base_url);
+
+  att_higg_client_set_auth (client, auth);
+  connect_client (self, client, FALSE);
 }
 
 static void
@@ -140,115 +149,91 @@ connect_failed (AttApplication *self,
 /* The demo and any sandbox: the server hands out its demo account, whose
  * keys are kept in memory for this session only. */
 
-typedef struct
-{
-  AttApplication *self;
-  char           *base_url;
-} SandboxData;
-
 static void
-sandbox_data_free (SandboxData *data)
+on_sandbox_restarted (AttApplication       *self,
+                      AttSandboxConnection *sandbox)
 {
-  g_clear_object (&data->self);
-  g_free (data->base_url);
-  g_free (data);
+  if (!att_context_get_is_demo (self->context))
+    return;
+
+  att_window_add_toast (get_window (self),
+                        adw_toast_new (_("The demo server stopped and was started again. "
+                                         "Changes made in the demo were lost.")));
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandboxData, sandbox_data_free)
+static void
+on_sandbox_failed (AttApplication       *self,
+                   const GError         *error,
+                   AttSandboxConnection *sandbox)
+{
+  if (!att_context_get_is_demo (self->context))
+    return;
+
+  /* Its Try Again starts a new demo server. */
+  att_window_show_failure (get_window (self), _("The Demo Stopped"), error->message);
+}
+
+/* The demo's connection, or the one to the sandbox given on the command
+ * line: the same one for as long as it is used, so that the demo keeps
+ * its data. */
+static AttSandboxConnection *
+get_sandbox (AttApplication *self,
+             gboolean        demo)
+{
+  static const char * const demo_args[] = { "--seed", "demo", NULL };
+
+  if (self->sandbox != NULL && att_sandbox_connection_get_is_demo (self->sandbox) == demo)
+    return self->sandbox;
+
+  if (self->sandbox != NULL)
+    att_sandbox_connection_stop (self->sandbox);
+  g_clear_object (&self->sandbox);
+  self->sandbox = demo ? att_sandbox_connection_new_demo (self->http, NULL, demo_args)
+                       : att_sandbox_connection_new (self->http, self->sandbox_url);
+  g_signal_connect_object (self->sandbox, "restarted",
+                           G_CALLBACK (on_sandbox_restarted), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sandbox, "failed",
+                           G_CALLBACK (on_sandbox_failed), self, G_CONNECT_SWAPPED);
+  return self->sandbox;
+}
 
 static void
-demo_account_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+sandbox_connected_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  g_autoptr(SandboxData) data = user_data;
-  AttApplication *self = data->self;
-  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(AttApplication) self = user_data;
+  AttSandboxConnection *sandbox = ATT_SANDBOX_CONNECTION (object);
+  gboolean demo = att_sandbox_connection_get_is_demo (sandbox);
+  g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttHiggAuth) auth = NULL;
-  JsonObject *object_;
-  const char *api_key;
-  const char *integration_key;
-  const char *public_key;
 
-  node = att_http_send_json_finish (ATT_HTTP (object), result, &error);
-  if (node == NULL)
+  client = att_sandbox_connection_connect_finish (sandbox, result, &error);
+  if (client == NULL)
     {
-      connect_failed (self, error, _("Could Not Connect to the Sandbox"));
-      return;
-    }
-
-  object_ = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  api_key = object_ ? json_object_get_string_member_with_default (object_, "apiKey", NULL) : NULL;
-  integration_key = object_ ? json_object_get_string_member_with_default (object_, "integrationKey", NULL) : NULL;
-  public_key = object_ ? json_object_get_string_member_with_default (object_, "publicKey", NULL) : NULL;
-  if (api_key == NULL || integration_key == NULL || public_key == NULL)
-    {
-      g_autoptr(GError) bad = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
-                                                   _("The sandbox did not offer a demo account."));
-      connect_failed (self, bad, _("Could Not Connect to the Sandbox"));
+      connect_failed (self, error, demo ? _("Could Not Start the Demo")
+                                        : _("Could Not Connect to the Sandbox"));
       return;
     }
 
   g_clear_object (&self->connect_cancellable);
-  auth = att_higg_auth_new (api_key, integration_key, public_key);
-  connect_with_auth (self, data->base_url, auth, self->sandbox != NULL);
+  connect_client (self, client, demo);
 }
 
 static void
-connect_sandbox (AttApplication *self,
-                 const char     *base_url)
+connect_sandbox (AttApplication *self)
 {
-  g_autofree char *url = NULL;
-  SandboxData *data;
-
-  if (self->connect_cancellable == NULL)
-    begin_connecting (self, _("Connecting to the sandbox…"));
-
-  data = g_new0 (SandboxData, 1);
-  data->self = g_object_ref (self);
-  data->base_url = g_strdup (base_url);
-  url = g_strconcat (base_url, g_str_has_suffix (base_url, "/") ? "" : "/",
-                     "_sandbox/demo-account", NULL);
-  att_http_send_json_async (self->http, "GET", url, NULL, NULL, TRUE,
-                            self->connect_cancellable, demo_account_cb, data);
-}
-
-static void
-sandbox_started_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(AttApplication) self = user_data;
-  g_autoptr(AttSandboxProcess) sandbox = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sandbox = att_sandbox_process_new_finish (result, &error);
-  if (sandbox == NULL)
-    {
-      connect_failed (self, error, _("Could Not Start the Demo"));
-      return;
-    }
-
-  g_set_object (&self->sandbox, sandbox);
-  connect_sandbox (self, att_sandbox_process_get_base_url (sandbox));
+  begin_connecting (self, _("Connecting to the sandbox…"));
+  att_sandbox_connection_connect_async (get_sandbox (self, FALSE), self->connect_cancellable,
+                                        sandbox_connected_cb, g_object_ref (self));
 }
 
 static void
 start_demo (AttApplication *self)
 {
-  static const char * const args[] = { "--seed", "demo", NULL };
-
   begin_connecting (self, _("Starting the demo…"));
-
-  if (self->sandbox != NULL)
-    {
-      connect_sandbox (self, att_sandbox_process_get_base_url (self->sandbox));
-      return;
-    }
-
-  att_sandbox_process_new_async (NULL, args, self->connect_cancellable,
-                                 sandbox_started_cb, g_object_ref (self));
+  att_sandbox_connection_connect_async (get_sandbox (self, TRUE), self->connect_cancellable,
+                                        sandbox_connected_cb, g_object_ref (self));
 }
 
 /* An account: its keys come from the keyring. */
@@ -367,7 +352,7 @@ integration_key_cb (GObject      *object,
                             att_account_get_public_key_pem (data->account));
   secret_password_free (integration_key);
 
-  connect_with_auth (self, att_account_get_base_url (data->account), auth, FALSE);
+  connect_with_auth (self, att_account_get_base_url (data->account), auth);
 }
 
 static void
@@ -488,10 +473,7 @@ retry_action (GSimpleAction *action,
   AttApplication *self = ATT_APPLICATION (user_data);
 
   if (self->sandbox_url != NULL)
-    {
-      begin_connecting (self, _("Connecting to the sandbox…"));
-      connect_sandbox (self, self->sandbox_url);
-    }
+    connect_sandbox (self);
   else if (self->sandbox != NULL || self->start_demo)
     start_demo (self);
   else
@@ -646,10 +628,7 @@ att_application_activate (GApplication *application)
     return;
 
   if (self->sandbox_url != NULL)
-    {
-      begin_connecting (self, _("Connecting to the sandbox…"));
-      connect_sandbox (self, self->sandbox_url);
-    }
+    connect_sandbox (self);
   else if (self->start_demo)
     start_demo (self);
   else if (att_account_store_get_active (self->accounts, ATT_SERVICE_HIGG) != NULL)
@@ -666,7 +645,7 @@ att_application_shutdown (GApplication *application)
   g_cancellable_cancel (self->connect_cancellable);
   /* Stop the demo server now rather than rely on it noticing we are gone. */
   if (self->sandbox != NULL)
-    att_sandbox_process_stop (self->sandbox);
+    att_sandbox_connection_stop (self->sandbox);
 
   G_APPLICATION_CLASS (att_application_parent_class)->shutdown (application);
 }

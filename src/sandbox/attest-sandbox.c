@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -18,7 +20,10 @@
 
 /*
  * Prints exactly one line on stdout, the base URL, once the server
- * listens; then serves until SIGINT or SIGTERM.  With --exit-with-parent it
+ * listens; then serves until SIGINT or SIGTERM.  With --address-fd N the
+ * line goes to file descriptor N instead, which is then closed: a parent
+ * reading stdout could not tell it from the debug messages GLib writes
+ * there when G_MESSAGES_DEBUG is set.  With --exit-with-parent it
  * also exits when stdin reaches end-of-file: the parent holds the write end
  * of a pipe, and the kernel closes it however the parent dies.
  *
@@ -44,6 +49,27 @@ quit_cb (gpointer user_data)
 }
 
 static void watch_stdin (Server *server);
+
+/* The one line a parent waits for. */
+static gboolean
+announce_base_url (const char  *base_url,
+                   int          fd,
+                   GError     **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *line = g_strconcat (base_url, "\n", NULL);
+
+  if (fd < 0)
+    {
+      fputs (line, stdout);
+      fflush (stdout);
+      return TRUE;
+    }
+
+  stream = g_unix_output_stream_new (fd, TRUE);
+  return g_output_stream_write_all (stream, line, strlen (line), NULL, NULL, error) &&
+         g_output_stream_close (stream, NULL, error);
+}
 
 static void
 stdin_read_cb (GObject      *object,
@@ -91,6 +117,7 @@ main (int   argc,
   int product_seed = 1;
   int score_delay = 2000;
   int latency = 0;
+  int address_fd = -1;
   gboolean exit_with_parent = FALSE;
   gboolean verbose = FALSE;
   int status = 0;
@@ -104,6 +131,7 @@ main (int   argc,
     { "products-seed", 0, 0, G_OPTION_ARG_INT, &product_seed, N_("Seed of the generated products (default: 1)"), N_("SEED") },
     { "score-delay-ms", 0, 0, G_OPTION_ARG_INT, &score_delay, N_("How long eco-scores stay Pending (default: 2000)"), N_("MS") },
     { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, N_("Delay every answer (default: 0)"), N_("MS") },
+    { "address-fd", 0, 0, G_OPTION_ARG_INT, &address_fd, N_("Write the base URL to file descriptor FD instead of stdout"), N_("FD") },
     { "exit-with-parent", 0, 0, G_OPTION_ARG_NONE, &exit_with_parent, N_("Exit when stdin closes or the parent dies"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Log every request"), NULL },
     { NULL }
@@ -124,6 +152,7 @@ main (int   argc,
     }
 
   if (port < 0 || port > 65535 || products < 0 || score_delay < 0 || latency < 0 ||
+      address_fd < -1 || address_fd == STDIN_FILENO ||
       (seed != NULL && g_strcmp0 (seed, "demo") != 0))
     {
       g_printerr ("%s\n", _("Invalid option value; see --help"));
@@ -178,9 +207,12 @@ main (int   argc,
       goto out;
     }
 
-  /* The one line a parent waits for. */
-  printf ("%s\n", att_sandbox_get_base_url (sandbox));
-  fflush (stdout);
+  if (!announce_base_url (att_sandbox_get_base_url (sandbox), address_fd, &error))
+    {
+      g_printerr ("attest-sandbox: %s\n", error->message);
+      status = 1;
+      goto out;
+    }
 
   if (exit_with_parent)
     {

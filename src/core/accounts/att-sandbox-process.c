@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <signal.h>
 #include <string.h>
@@ -14,23 +17,26 @@
 
 /*
  * Runs attest-sandbox as a child for the demo mode.  The child is started
- * with `--port 0 --exit-with-parent` and prints its base URL as its first
- * line on stdout.  Its stdin is a pipe whose write end only this process
- * holds, for as long as the object lives: when the app dies, however it
- * dies, the kernel closes that end and the child exits on end-of-file, so no
- * sandbox is ever left behind.  The child's stderr is passed on to ours and
+ * with `--port 0 --exit-with-parent --address-fd 3` and writes its base URL
+ * on a pipe of its own, its descriptor 3: not on stdout, where GLib also
+ * writes debug messages when G_MESSAGES_DEBUG is set.  Its stdin is a pipe
+ * whose write end only this process holds, for as long as the object lives:
+ * when the app dies, however it dies, the kernel closes that end and the
+ * child exits on end-of-file, so no sandbox is ever left behind.  The
+ * child's output (stdout and stderr, merged) is passed on to our stderr and
  * its last few kilobytes are kept, to explain a failed start.
  */
 
 #define START_TIMEOUT_SECONDS 20
 #define STOP_GRACE_SECONDS 3
 #define STDERR_TAIL_SIZE 4096
+#define CHILD_ADDRESS_FD 3
 
 /* ISO C has no cast from a function pointer to gpointer; go through an
  * integer. */
 #define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
 
-/* Reads the child's stderr for its whole life.  It is shared by the object
+/* Reads the child's output for its whole life.  It is shared by the object
  * and the chain of reads, so that neither keeps the other alive: the object
  * can be disposed (which stops the child) while a read is pending. */
 typedef struct
@@ -41,7 +47,7 @@ typedef struct
   GString      *tail;
   char          buffer[1024];
   gboolean      done;
-} StderrReader;
+} OutputReader;
 
 struct _AttSandboxProcess
 {
@@ -51,7 +57,7 @@ struct _AttSandboxProcess
   GCancellable *cancellable;
   char         *base_url;
 
-  StderrReader *stderr_reader;
+  OutputReader *output_reader;
 
   /* The start in progress, until it returns. */
   GTask        *start_task;
@@ -70,17 +76,17 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   AttSandboxProcess *self;
-  GDataInputStream  *stdout_stream;
+  GDataInputStream  *address_stream;
   GCancellable      *read_cancellable;
   GCancellable      *caller_cancellable;
   gulong             cancelled_id;
   GSource           *timeout_source;
   gboolean           timed_out;
-  gboolean           stdout_closed;
+  gboolean           address_closed;
 } StartData;
 
 static void
-stderr_reader_clear (StderrReader *reader)
+output_reader_clear (OutputReader *reader)
 {
   g_weak_ref_clear (&reader->self);
   g_clear_object (&reader->stream);
@@ -89,9 +95,9 @@ stderr_reader_clear (StderrReader *reader)
 }
 
 static void
-stderr_reader_unref (StderrReader *reader)
+output_reader_unref (OutputReader *reader)
 {
-  g_rc_box_release_full (reader, (GDestroyNotify) stderr_reader_clear);
+  g_rc_box_release_full (reader, (GDestroyNotify) output_reader_clear);
 }
 
 static void
@@ -106,7 +112,7 @@ start_data_free (StartData *data)
     g_cancellable_disconnect (data->caller_cancellable, data->cancelled_id);
   g_clear_object (&data->caller_cancellable);
   g_clear_object (&data->read_cancellable);
-  g_clear_object (&data->stdout_stream);
+  g_clear_object (&data->address_stream);
   g_clear_object (&data->self);
   g_free (data);
 }
@@ -161,19 +167,19 @@ att_sandbox_process_find_program (void)
   return g_build_filename (BINDIR, "attest-sandbox", NULL);
 }
 
-/* stderr ---------------------------------------------------------------------- */
+/* Output ---------------------------------------------------------------------- */
 
 static void finish_start_after_exit (AttSandboxProcess *self,
                                      gboolean           give_up);
 
-static void read_stderr (StderrReader *reader);
+static void read_output (OutputReader *reader);
 
 static void
-stderr_read_cb (GObject      *object,
+output_read_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  StderrReader *reader = user_data;
+  OutputReader *reader = user_data;
   g_autoptr(GError) error = NULL;
   gssize n_read;
 
@@ -185,7 +191,7 @@ stderr_read_cb (GObject      *object,
       reader->done = TRUE;
       if (self != NULL)
         finish_start_after_exit (self, FALSE);
-      stderr_reader_unref (reader);
+      output_reader_unref (reader);
       return;
     }
 
@@ -199,22 +205,22 @@ stderr_read_cb (GObject      *object,
   if (reader->tail->len > STDERR_TAIL_SIZE)
     g_string_erase (reader->tail, 0, (gssize) (reader->tail->len - STDERR_TAIL_SIZE));
 
-  read_stderr (reader);
+  read_output (reader);
 }
 
 /* Takes over the caller's reference to @reader. */
 static void
-read_stderr (StderrReader *reader)
+read_output (OutputReader *reader)
 {
   g_input_stream_read_async (reader->stream, reader->buffer, sizeof reader->buffer,
                              G_PRIORITY_DEFAULT, reader->cancellable,
-                             stderr_read_cb, reader);
+                             output_read_cb, reader);
 }
 
 /* Start ----------------------------------------------------------------------- */
 
-/* Called when stdout or stderr closes: once both have, the child is gone
- * (or has closed them) and its stderr tail is complete. */
+/* Called when the address pipe or the output closes: once both have, the
+ * child is gone (or has closed them) and its output tail is complete. */
 static void
 finish_start_after_exit (AttSandboxProcess *self,
                          gboolean           give_up)
@@ -227,12 +233,12 @@ finish_start_after_exit (AttSandboxProcess *self,
     return;
 
   data = g_task_get_task_data (self->start_task);
-  if (!data->stdout_closed || !(self->stderr_reader->done || give_up))
+  if (!data->address_closed || !(self->output_reader->done || give_up))
     return;
 
   task = g_steal_pointer (&self->start_task);
   att_sandbox_process_stop (self);
-  tail = g_strstrip (g_strdup (self->stderr_reader->tail->str));
+  tail = g_strstrip (g_strdup (self->output_reader->tail->str));
   if (*tail != '\0')
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
                              /* Translators: %s is what the server printed. */
@@ -243,7 +249,7 @@ finish_start_after_exit (AttSandboxProcess *self,
 }
 
 static void
-stdout_line_cb (GObject      *object,
+address_line_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
@@ -275,8 +281,8 @@ stdout_line_cb (GObject      *object,
   if (line == NULL)
     {
       /* End of file before the URL: the child failed to start.  Wait for
-       * its stderr to close too, to say why. */
-      data->stdout_closed = TRUE;
+       * its output to close too, to say why. */
+      data->address_closed = TRUE;
       finish_start_after_exit (self, FALSE);
       return;
     }
@@ -306,10 +312,10 @@ start_timeout_cb (gpointer user_data)
    * finishing the start frees @data. */
   g_clear_pointer (&data->timeout_source, g_source_unref);
   data->timed_out = TRUE;
-  if (data->stdout_closed)
+  if (data->address_closed)
     {
-      /* The child closed stdout but something keeps its stderr open:
-       * explain with what there is. */
+      /* The child closed the address pipe but something keeps its output
+       * open: explain with what there is. */
       finish_start_after_exit (data->self, TRUE);
     }
   else
@@ -327,6 +333,74 @@ caller_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (read_cancellable);
 }
 
+static GPtrArray *
+build_argv (const char         *program,
+            const char * const *extra_args)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, program != NULL ? g_strdup (program) : att_sandbox_process_find_program ());
+  g_ptr_array_add (argv, g_strdup ("--port"));
+  g_ptr_array_add (argv, g_strdup ("0"));
+  g_ptr_array_add (argv, g_strdup ("--exit-with-parent"));
+  g_ptr_array_add (argv, g_strdup ("--address-fd"));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", CHILD_ADDRESS_FD));
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (extra_args[i]));
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+/* Starts the child with the write end of a new pipe as its descriptor
+ * CHILD_ADDRESS_FD; returns the read end in @address_fd.  The launcher
+ * closes our copy of the write end, so the read end reaches end-of-file
+ * when the child exits without writing its address. */
+static GSubprocess *
+spawn_child (GPtrArray  *argv,
+             int        *address_fd,
+             GError    **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  GSubprocess *subprocess;
+  int fds[2];
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
+    return NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_take_fd (launcher, fds[1], CHILD_ADDRESS_FD);
+  subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
+  if (subprocess == NULL)
+    close (fds[0]);
+  else
+    *address_fd = fds[0];
+  return subprocess;
+}
+
+static StartData *
+start_data_new (AttSandboxProcess *self,
+                int                address_fd,
+                GCancellable      *cancellable)
+{
+  g_autoptr(GInputStream) address = g_unix_input_stream_new (address_fd, TRUE);
+  StartData *data = g_new0 (StartData, 1);
+
+  data->self = g_object_ref (self);
+  data->address_stream = g_data_input_stream_new (address);
+  data->read_cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      data->caller_cancellable = g_object_ref (cancellable);
+      data->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                  data->read_cancellable, NULL);
+    }
+  data->timeout_source = g_timeout_source_new_seconds (START_TIMEOUT_SECONDS);
+  g_source_set_callback (data->timeout_source, start_timeout_cb, data, NULL);
+  return data;
+}
+
 /**
  * att_sandbox_process_new_async:
  * @program: (nullable): the server program, or %NULL to find it with
@@ -335,7 +409,7 @@ caller_cancelled_cb (GCancellable *cancellable,
  *   `{"--seed", "demo", NULL}`
  *
  * Starts the sandbox server as a child process and waits (at most 20 s)
- * for it to print its address.
+ * for it to hand over its address.
  */
 void
 att_sandbox_process_new_async (const char          *program,
@@ -345,31 +419,19 @@ att_sandbox_process_new_async (const char          *program,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = build_argv (program, extra_args);
   g_autoptr(AttSandboxProcess) self = NULL;
   g_autoptr(GError) error = NULL;
   StartData *data;
+  int address_fd = -1;
 
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, SOURCE_TAG (att_sandbox_process_new_async));
 
-  g_ptr_array_add (argv, program != NULL ? g_strdup (program) : att_sandbox_process_find_program ());
-  g_ptr_array_add (argv, g_strdup ("--port"));
-  g_ptr_array_add (argv, g_strdup ("0"));
-  g_ptr_array_add (argv, g_strdup ("--exit-with-parent"));
-  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (extra_args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-
   self = g_object_new (ATT_TYPE_SANDBOX_PROCESS, NULL);
-  self->subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  self->subprocess = spawn_child (argv, &address_fd, &error);
   if (self->subprocess == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -381,27 +443,16 @@ att_sandbox_process_new_async (const char          *program,
   g_debug ("Started %s (pid %s)", (const char *) argv->pdata[0],
            g_subprocess_get_identifier (self->subprocess));
 
-  self->stderr_reader->stream = g_object_ref (g_subprocess_get_stderr_pipe (self->subprocess));
-  read_stderr (g_rc_box_acquire (self->stderr_reader));
+  self->output_reader->stream = g_object_ref (g_subprocess_get_stdout_pipe (self->subprocess));
+  read_output (g_rc_box_acquire (self->output_reader));
 
-  data = g_new0 (StartData, 1);
-  data->self = g_object_ref (self);
-  data->stdout_stream = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->subprocess));
-  data->read_cancellable = g_cancellable_new ();
-  if (cancellable != NULL)
-    {
-      data->caller_cancellable = g_object_ref (cancellable);
-      data->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
-                                                  data->read_cancellable, NULL);
-    }
-  data->timeout_source = g_timeout_source_new_seconds (START_TIMEOUT_SECONDS);
-  g_source_set_callback (data->timeout_source, start_timeout_cb, data, NULL);
+  data = start_data_new (self, address_fd, cancellable);
   g_source_attach (data->timeout_source, g_task_get_context (task));
   g_task_set_task_data (task, data, (GDestroyNotify) start_data_free);
 
   self->start_task = g_object_ref (task);
-  g_data_input_stream_read_line_async (data->stdout_stream, G_PRIORITY_DEFAULT,
-                                       data->read_cancellable, stdout_line_cb,
+  g_data_input_stream_read_line_async (data->address_stream, G_PRIORITY_DEFAULT,
+                                       data->read_cancellable, address_line_cb,
                                        g_steal_pointer (&task));
 }
 
@@ -485,6 +536,59 @@ att_sandbox_process_stop (AttSandboxProcess *self)
   g_subprocess_wait_async (subprocess, NULL, stop_wait_cb, data);
 }
 
+static void
+wait_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (g_subprocess_wait_finish (G_SUBPROCESS (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * att_sandbox_process_wait_async:
+ *
+ * Waits until the child has exited, however it ended; at once if it has
+ * already, or if it was stopped.
+ */
+void
+att_sandbox_process_wait_async (AttSandboxProcess   *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATT_IS_SANDBOX_PROCESS (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, SOURCE_TAG (att_sandbox_process_wait_async));
+  if (self->subprocess == NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_subprocess_wait_async (self->subprocess, cancellable, wait_cb, g_steal_pointer (&task));
+}
+
+/**
+ * att_sandbox_process_wait_finish:
+ *
+ * Returns: %TRUE once the child has exited; %FALSE if cancelled first
+ */
+gboolean
+att_sandbox_process_wait_finish (AttSandboxProcess  *self,
+                                 GAsyncResult       *result,
+                                 GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * att_sandbox_process_get_base_url:
  *
@@ -535,7 +639,7 @@ att_sandbox_process_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->stderr_reader, stderr_reader_unref);
+  g_clear_pointer (&self->output_reader, output_reader_unref);
 
   G_OBJECT_CLASS (att_sandbox_process_parent_class)->finalize (object);
 }
@@ -579,8 +683,8 @@ static void
 att_sandbox_process_init (AttSandboxProcess *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->stderr_reader = g_rc_box_new0 (StderrReader);
-  g_weak_ref_init (&self->stderr_reader->self, self);
-  self->stderr_reader->cancellable = g_object_ref (self->cancellable);
-  self->stderr_reader->tail = g_string_new (NULL);
+  self->output_reader = g_rc_box_new0 (OutputReader);
+  g_weak_ref_init (&self->output_reader->self, self);
+  self->output_reader->cancellable = g_object_ref (self->cancellable);
+  self->output_reader->tail = g_string_new (NULL);
 }

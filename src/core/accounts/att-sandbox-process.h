@@ -24,5 +24,12 @@ AttSandboxProcess *att_sandbox_process_new_finish   (GAsyncResult        *result
 const char        *att_sandbox_process_get_base_url (AttSandboxProcess   *self);
 GPid               att_sandbox_process_get_pid      (AttSandboxProcess   *self);
 void               att_sandbox_process_stop         (AttSandboxProcess   *self);
+void               att_sandbox_process_wait_async   (AttSandboxProcess   *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean           att_sandbox_process_wait_finish  (AttSandboxProcess   *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

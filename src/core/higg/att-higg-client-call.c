@@ -4,9 +4,9 @@
  */
 
 /* What every call of #AttHiggClient goes through: the credentials on each
- * request, one more try with a new token after a 401, and the checks an
- * answer must pass (a page, one item of a page, an object or a list) before
- * it is believed. */
+ * request, one more try with a new token after a 401, one more after its
+ * sandbox connection signed in again, and the checks an answer must pass (a
+ * page, one item of a page, an object or a list) before it is believed. */
 
 #include "config.h"
 
@@ -20,6 +20,7 @@
 #include "att-http.h"
 #include "att-page.h"
 #include "att-product.h"
+#include "att-sandbox-connection.h"
 
 #define API_PREFIX "/pic-api/v1"
 
@@ -35,11 +36,13 @@ struct _Call
 
   char        *method;
   char        *path;
-  char        *url;
   JsonNode    *body;
   gboolean     idempotent;
   AttHiggAuth *auth;          /* as it was when the call started */
   gboolean     renewed;       /* the token was remade after a 401 */
+  gboolean     recovered;     /* the sandbox connection signed in again */
+  gboolean     lost_server;   /* ... after the demo's server died */
+  guint        generation;    /* of the sandbox connection, when sent */
 };
 
 void
@@ -48,7 +51,6 @@ att_higg_client_call_free (Call *call)
   g_free (call->id);
   g_free (call->method);
   g_free (call->path);
-  g_free (call->url);
   g_clear_pointer (&call->body, json_node_unref);
   g_clear_object (&call->auth);
   g_free (call);
@@ -348,7 +350,12 @@ send_attempt (GTask *task)
 {
   AttHiggClient *self = g_task_get_source_object (task);
   Call *call = g_task_get_task_data (task);
+  AttSandboxConnection *connection = att_higg_client_get_sandbox_connection (self);
   g_autoptr(SoupMessageHeaders) headers = NULL;
+  g_autofree char *url = NULL;
+
+  if (connection != NULL)
+    call->generation = att_sandbox_connection_get_generation (connection);
 
   if (call->auth != NULL)
     {
@@ -362,10 +369,84 @@ send_attempt (GTask *task)
         }
     }
 
+  /* The base URL is read each time: a restarted demo server has a new one. */
+  url = g_strconcat (att_higg_client_get_base_url (self), API_PREFIX, call->path, NULL);
   att_http_send_json_async (att_higg_client_get_http (self),
-                            call->method, call->url, call->body, headers,
+                            call->method, url, call->body, headers,
                             call->idempotent, g_task_get_cancellable (task),
                             on_answer, g_object_ref (task));
+}
+
+static gboolean
+should_renew (Call         *call,
+              const GError *error)
+{
+  return g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED) &&
+         call->auth != NULL && !call->renewed;
+}
+
+static gboolean
+should_recover (AttHiggClient *self,
+                Call          *call,
+                const GError  *error)
+{
+  return att_higg_client_get_sandbox_connection (self) != NULL && !call->recovered &&
+         (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED) ||
+          g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_NETWORK));
+}
+
+/* The demo's server died with its data: a change sent again would apply to
+ * the demo data as it was at the start, not to what the user saw. */
+static GError *
+server_restarted_error_new (void)
+{
+  GError *error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_NETWORK,
+                                       _("The demo server stopped and was started again, with "
+                                         "its demo data as it was at the start. The change was "
+                                         "not saved: make it again."));
+
+  att_api_error_set_details (error, 0, NULL, -1);
+  return error;
+}
+
+static void
+on_recovered (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AttHiggClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!att_sandbox_connection_recover_finish (ATT_SANDBOX_CONNECTION (source_object),
+                                              result, &error))
+    g_task_return_error (task, error);
+  else if (call->lost_server && !call->idempotent)
+    g_task_return_error (task, server_restarted_error_new ());
+  else
+    {
+      g_debug ("%s %s%s: signed in to the sandbox again, sending again",
+               call->method, API_PREFIX, call->path);
+      g_set_object (&call->auth, att_higg_client_get_auth (self));
+      send_attempt (task);
+    }
+}
+
+/* Asks the sandbox connection to sign in again after @error. */
+static void
+recover (GTask        *task,
+         const GError *error)
+{
+  AttHiggClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+
+  call->recovered = TRUE;
+  call->lost_server = g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_NETWORK);
+  att_sandbox_connection_recover_async (att_higg_client_get_sandbox_connection (self),
+                                        self, error, call->generation,
+                                        g_task_get_cancellable (task),
+                                        on_recovered, g_object_ref (task));
 }
 
 static void
@@ -383,24 +464,27 @@ on_answer (GObject      *source_object,
   root = att_http_send_json_finish_full (ATT_HTTP (source_object), result, &error_body, &error);
   if (root == NULL)
     {
+      /* A token can be refused before its time (say, the server's clock
+       * differs): one new token, one more try. */
+      if (should_renew (call, error))
+        {
+          g_debug ("%s %s%s: unauthorized, sending again with a new request token",
+                   call->method, API_PREFIX, call->path);
+          call->renewed = TRUE;
+          send_attempt (task);
+          return;
+        }
+
       if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED))
         {
-          /* A token can be refused before its time (say, the server's
-           * clock differs): one new token, one more try. */
-          if (call->auth != NULL && !call->renewed)
-            {
-              g_debug ("%s %s%s: unauthorized, sending again with a new request token",
-                       call->method, API_PREFIX, call->path);
-              call->renewed = TRUE;
-              send_attempt (task);
-              return;
-            }
-
           g_clear_error (&error);
           error = unauthorized_error_new (error_body);
         }
 
-      g_task_return_error (task, g_steal_pointer (&error));
+      if (should_recover (g_task_get_source_object (task), call, error))
+        recover (task, error);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -472,7 +556,6 @@ att_higg_client_send_call (AttHiggClient       *self,
 
   call->method = g_strdup (method);
   call->path = g_strdup (path);
-  call->url = g_strconcat (att_higg_client_get_base_url (self), API_PREFIX, path, NULL);
   call->body = body != NULL ? copy_body (body) : NULL;
   call->idempotent = idempotent;
   auth = att_higg_client_get_auth (self);

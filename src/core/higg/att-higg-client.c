@@ -14,6 +14,7 @@
 #include "att-higg-auth.h"
 #include "att-higg-client-private.h"
 #include "att-http.h"
+#include "att-sandbox-connection.h"
 
 /**
  * AttHiggClient:
@@ -34,6 +35,14 @@
  * because a server that refuses the credentials has done nothing.  A second
  * 401 is reported as %ATT_API_ERROR_UNAUTHORIZED with a message saying which
  * key to check.
+ *
+ * A client of a sandbox (the demo, or `--sandbox-url`) has an
+ * #AttSandboxConnection: a call refused with 401 even with a new token, or
+ * one that could not reach the demo's server, asks it to sign in again
+ * (restarting the demo's server if it died) and is sent once more.  After
+ * the demo's server was restarted, only idempotent calls are sent again by
+ * themselves: a change is reported, for the user to make again on the demo
+ * data as it is now.
  */
 
 struct _AttHiggClient
@@ -43,6 +52,7 @@ struct _AttHiggClient
   AttHttp     *http;
   char        *base_url;
   AttHiggAuth *auth;
+  AttSandboxConnection *sandbox_connection;
 };
 
 G_DEFINE_FINAL_TYPE (AttHiggClient, att_higg_client, G_TYPE_OBJECT)
@@ -52,6 +62,7 @@ enum {
   PROP_HTTP,
   PROP_BASE_URL,
   PROP_AUTH,
+  PROP_SANDBOX_CONNECTION,
   N_PROPS
 };
 
@@ -66,6 +77,7 @@ att_higg_client_dispose (GObject *object)
 
   g_clear_object (&self->http);
   g_clear_object (&self->auth);
+  g_clear_object (&self->sandbox_connection);
 
   G_OBJECT_CLASS (att_higg_client_parent_class)->dispose (object);
 }
@@ -102,6 +114,10 @@ att_higg_client_get_property (GObject    *object,
       g_value_set_object (value, self->auth);
       break;
 
+    case PROP_SANDBOX_CONNECTION:
+      g_value_set_object (value, self->sandbox_connection);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,20 +138,15 @@ att_higg_client_set_property (GObject      *object,
       break;
 
     case PROP_BASE_URL:
-      {
-        const char *url = g_value_get_string (value);
-        gsize len = url != NULL ? strlen (url) : 0;
-
-        /* Paths are appended with their leading slash. */
-        while (len > 0 && url[len - 1] == '/')
-          len--;
-        g_free (self->base_url);
-        self->base_url = g_strndup (url != NULL ? url : "", len);
-      }
+      att_higg_client_set_base_url (self, g_value_get_string (value));
       break;
 
     case PROP_AUTH:
       att_higg_client_set_auth (self, g_value_get_object (value));
+      break;
+
+    case PROP_SANDBOX_CONNECTION:
+      att_higg_client_set_sandbox_connection (self, g_value_get_object (value));
       break;
 
     default:
@@ -177,12 +188,13 @@ att_higg_client_class_init (AttHiggClientClass *klass)
    * AttHiggClient:base-url:
    *
    * The server, e.g. `https://api-v2.production.higg.org`, without the
-   * `/pic-api/v1` path.
+   * `/pic-api/v1` path.  A change (a restarted demo server listens on a
+   * new port) applies to the requests sent after it.
    */
   properties[PROP_BASE_URL] =
     g_param_spec_string ("base-url", NULL, NULL,
                          NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -194,6 +206,18 @@ att_higg_client_class_init (AttHiggClientClass *klass)
   properties[PROP_AUTH] =
     g_param_spec_object ("auth", NULL, NULL,
                          ATT_TYPE_HIGG_AUTH,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AttHiggClient:sandbox-connection:
+   *
+   * For a client of a sandbox, what signs it in again after a failure
+   * (see #AttSandboxConnection); %NULL for an account.
+   */
+  properties[PROP_SANDBOX_CONNECTION] =
+    g_param_spec_object ("sandbox-connection", NULL, NULL,
+                         ATT_TYPE_SANDBOX_CONNECTION,
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -239,6 +263,30 @@ att_higg_client_get_base_url (AttHiggClient *self)
 }
 
 /**
+ * att_higg_client_set_base_url:
+ * @base_url: the server, with or without a trailing slash
+ */
+void
+att_higg_client_set_base_url (AttHiggClient *self,
+                              const char    *base_url)
+{
+  gsize len = base_url != NULL ? strlen (base_url) : 0;
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+
+  /* Paths are appended with their leading slash. */
+  while (len > 0 && base_url[len - 1] == '/')
+    len--;
+  url = g_strndup (base_url != NULL ? base_url : "", len);
+  if (g_strcmp0 (url, self->base_url) == 0)
+    return;
+  g_free (self->base_url);
+  self->base_url = g_steal_pointer (&url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+}
+
+/**
  * att_higg_client_get_http:
  *
  * Returns: (transfer none): the pipeline the client sends through
@@ -279,4 +327,32 @@ att_higg_client_get_auth (AttHiggClient *self)
   g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
 
   return self->auth;
+}
+
+/**
+ * att_higg_client_set_sandbox_connection:
+ * @connection: (nullable): what signs the client in to its sandbox again
+ */
+void
+att_higg_client_set_sandbox_connection (AttHiggClient        *self,
+                                        AttSandboxConnection *connection)
+{
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+  g_return_if_fail (connection == NULL || ATT_IS_SANDBOX_CONNECTION (connection));
+
+  if (g_set_object (&self->sandbox_connection, connection))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX_CONNECTION]);
+}
+
+/**
+ * att_higg_client_get_sandbox_connection:
+ *
+ * Returns: (transfer none) (nullable): the sandbox connection, if any
+ */
+AttSandboxConnection *
+att_higg_client_get_sandbox_connection (AttHiggClient *self)
+{
+  g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
+
+  return self->sandbox_connection;
 }

@@ -17,10 +17,16 @@ G_DECLARE_FINAL_TYPE (AttHiggClient, att_higg_client, ATT, HIGG_CLIENT, GObject)
 AttHiggClient *att_higg_client_new                     (AttHttp              *http,
                                                         const char           *base_url);
 const char    *att_higg_client_get_base_url            (AttHiggClient        *self);
+void           att_higg_client_set_base_url            (AttHiggClient        *self,
+                                                        const char           *base_url);
 AttHttp       *att_higg_client_get_http                (AttHiggClient        *self);
 void           att_higg_client_set_auth                (AttHiggClient        *self,
                                                         AttHiggAuth          *auth);
 AttHiggAuth   *att_higg_client_get_auth                (AttHiggClient        *self);
+void           att_higg_client_set_sandbox_connection  (AttHiggClient        *self,
+                                                        AttSandboxConnection *connection);
+AttSandboxConnection *
+               att_higg_client_get_sandbox_connection  (AttHiggClient        *self);
 
 void           att_higg_client_search_products_async   (AttHiggClient        *self,
                                                         const char           *text,
