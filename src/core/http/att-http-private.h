@@ -47,6 +47,9 @@ Request    *att_http_request_new            (const char          *method,
                                              guint                max_retries,
                                              guint                base_delay_ms);
 void        att_http_request_free           (Request             *request);
+void        att_http_request_set_reader     (Request             *request,
+                                             AttHttpReadFunc      read,
+                                             gpointer             read_data);
 JsonNode   *att_http_request_get_error_body (Request             *request);
 void        att_http_request_start          (GTask               *task);
 
