@@ -1295,19 +1295,61 @@ peer_free (Peer *peer)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Peer, peer_free)
 
+static AttPage *
+search_peer_page (Fixture  *fixture,
+                  Peer     *peer,
+                  GError  **error)
+{
+  g_autoptr(AttHiggClient) client = att_higg_client_new (fixture->http, peer->base_url);
+  g_autoptr(GAsyncResult) result = NULL;
+  AttPage *page;
+
+  att_higg_client_search_products_async (client, NULL, NULL, 0, 10, NULL, on_result, &result);
+  page = att_higg_client_search_products_finish (client, await_result (&result), error);
+  g_assert_true ((page == NULL) == (error == NULL || *error != NULL));
+  return page;
+}
+
 static GError *
 search_peer (Fixture *fixture,
              Peer    *peer)
 {
-  g_autoptr(AttHiggClient) client = att_higg_client_new (fixture->http, peer->base_url);
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AttPage) page = NULL;
   GError *error = NULL;
 
-  att_higg_client_search_products_async (client, NULL, NULL, 0, 10, NULL, on_result, &result);
-  page = att_higg_client_search_products_finish (client, await_result (&result), &error);
-  g_assert_true ((page == NULL) == (error != NULL));
+  page = search_peer_page (fixture, peer, &error);
   return error;
+}
+
+/* A page with one unreadable row: the others are read, and the row keeps
+ * its place with an error a user can read and the failing path as detail. */
+static void
+assert_one_bad_row (AttPage    *page,
+                    guint       n_rows,
+                    guint       bad_row,
+                    const char *path_prefix)
+{
+  const GError *row_error = att_page_get_row_error (page, bad_row);
+  GPtrArray *details;
+  const AttFieldError *detail;
+
+  g_assert_cmpuint (g_list_model_get_n_items (att_page_get_items (page)), ==, n_rows);
+  g_assert_cmpuint (att_page_get_n_row_errors (page), ==, 1);
+  g_assert_error ((GError *) row_error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE);
+  g_assert_cmpstr (row_error->message, ==, "The server sent a product Attest cannot read");
+  details = att_api_error_get_field_errors (row_error);
+  g_assert_nonnull (details);
+  g_assert_cmpuint (details->len, ==, 1);
+  detail = g_ptr_array_index (details, 0);
+  g_test_message ("bad row: %s", detail->message);
+  g_assert_true (g_str_has_prefix (detail->message, path_prefix));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(AttProduct) item = g_list_model_get_item (att_page_get_items (page), i);
+
+      g_assert_true (att_product_is_placeholder (item) == (i == bad_row));
+      g_assert_true ((att_page_get_row_error (page, i) != NULL) == (i == bad_row));
+    }
 }
 
 static void
@@ -1352,10 +1394,12 @@ test_hostile_bad_result (Fixture       *fixture,
   broken = json_to_string (page, FALSE);
   peer_answer (peer, 200, "application/json", broken);
 
-  error = search_peer (fixture, peer);
-  g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE);
-  g_test_message ("bad result: %s", error->message);
-  g_assert_true (g_str_has_prefix (error->message, "results[7].materials[0].composition"));
+  {
+    g_autoptr(AttPage) bad = search_peer_page (fixture, peer, &error);
+
+    g_assert_no_error (error);
+    assert_one_bad_row (bad, 10, 7, "results[7].materials[0].composition");
+  }
 }
 
 static void
@@ -1371,8 +1415,6 @@ test_hostile_shapes (Fixture       *fixture,
     { "application/json", "{\"total\": \"many\", \"results\": []}", "total" },
     { "application/json", "{\"total\": -1, \"results\": []}", "total" },
     { "application/json", "{\"total\": 1, \"results\": {}}", "results" },
-    { "application/json", "{\"total\": 2, \"results\": [{\"_id\": \"a\", \"name\": \"A\"}, 7]}", "results[1]" },
-    { "application/json", "{\"total\": 1, \"results\": [{\"name\": \"no id\"}]}", "results[0]" },
     { "application/json", "[1, 2, 3]", NULL },
     { "application/json", "{\"total\": 1, \"results\": [", NULL },
     { "text/html", "<html><body>Please log in to the Wi-Fi</body></html>", NULL },
@@ -1393,6 +1435,25 @@ test_hostile_shapes (Fixture       *fixture,
       /* A bad answer is not a reason to ask again. */
       g_assert_cmpuint (peer->hits, ==, 1);
     }
+
+  /* Rows that are not products are unreadable rows of a page that is read. */
+  {
+    g_autoptr(AttPage) page = NULL;
+    g_autoptr(GError) error = NULL;
+
+    peer_answer (peer, 200, "application/json",
+                 "{\"total\": 2, \"results\": [{\"_id\": \"a\", \"name\": \"A\"}, 7]}");
+    page = search_peer_page (fixture, peer, &error);
+    g_assert_no_error (error);
+    assert_one_bad_row (page, 2, 1, "results[1]");
+    g_clear_object (&page);
+
+    peer_answer (peer, 200, "application/json",
+                 "{\"total\": 1, \"results\": [{\"name\": \"no id\"}]}");
+    page = search_peer_page (fixture, peer, &error);
+    g_assert_no_error (error);
+    assert_one_bad_row (page, 1, 0, "results[0]");
+  }
 
   /* A short total is raised to what the page holds, so no row is hidden. */
   {

@@ -182,6 +182,58 @@ was_requested (Fixture *fixture,
   return FALSE;
 }
 
+static guint
+times_requested (Fixture *fixture,
+                 guint    from)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fixture->requested->len; i++)
+    if (g_array_index (fixture->requested, guint, i) == from)
+      n++;
+  return n;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main loop run for @ms, as a view between two frames. */
+static void
+pause_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Asks for the row at @position every 50 ms, as a view that keeps showing
+ * it would, until it is loaded.  Returns how many times it asked. */
+static guint
+ask_until_loaded (Fixture       *fixture,
+                  AttPagedModel *model,
+                  guint          position)
+{
+  guint asks = 0;
+
+  while (!att_paged_model_is_item_loaded (model, position))
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+      asks++;
+      g_assert_cmpuint (asks, <, 400);
+      wait_until_idle (fixture, model);
+      if (!att_paged_model_is_item_loaded (model, position))
+        pause_ms (50);
+    }
+  return asks;
+}
+
 static void
 assert_no_page_requested_twice (Fixture *fixture)
 {
@@ -412,6 +464,172 @@ test_error_and_reload (Fixture       *fixture,
   g_assert_null (att_paged_model_get_error (model));
 }
 
+static gboolean
+page_announced (Fixture *fixture,
+                guint    first)
+{
+  for (guint i = 0; i < fixture->changes->len; i++)
+    {
+      const Change *change = &g_array_index (fixture->changes, Change, i);
+
+      if (change->position == first && change->removed == PAGE_SIZE && change->added == PAGE_SIZE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_page_failed (Fixture       *fixture,
+                    AttPagedModel *model,
+                    guint          first)
+{
+  g_assert_error ((GError *) att_paged_model_get_error (model), ATT_API_ERROR, ATT_API_ERROR_SERVER);
+  g_assert_true (att_paged_model_get_loaded (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PRODUCTS);
+  for (guint row = first; row < first + PAGE_SIZE; row++)
+    g_assert_cmpint (att_paged_model_get_item_state (model, row), ==, ATT_PAGED_ITEM_FAILED);
+  g_assert_error ((GError *) att_paged_model_get_item_error (model, first),
+                  ATT_API_ERROR, ATT_API_ERROR_SERVER);
+  g_assert_true (att_paged_model_is_item_loaded (model, 0));
+
+  /* Its rows were announced, so that a view shows them as failed. */
+  g_assert_true (page_announced (fixture, first));
+}
+
+/* A later page fails; asked for again at once it is not fetched again (no
+ * hot loop while the server fails), but once the server has recovered a
+ * view that keeps asking gets its rows. */
+static void
+test_failed_page_fetched_again (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(AttPagedModel) model = make_model (fixture);
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(AttProduct) product = NULL;
+  guint asks;
+
+  wait_until_idle (fixture, model);
+
+  /* Page 2 (rows 100 to 149) fails for as long as the server is told to. */
+  att_sandbox_inject_failure_from (fixture->sandbox, 500, 1000, 2 * PAGE_SIZE);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 120);
+  wait_until_idle (fixture, model);
+  assert_page_failed (fixture, model, 2 * PAGE_SIZE);
+  g_assert_cmpuint (times_requested (fixture, 2 * PAGE_SIZE), ==, 1);
+
+  /* The view rebinds the rows and asks again at once: no new request. */
+  for (guint row = 2 * PAGE_SIZE; row < 3 * PAGE_SIZE; row++)
+    {
+      g_autoptr(GObject) again = g_list_model_get_item (G_LIST_MODEL (model), row);
+    }
+  wait_until_idle (fixture, model);
+  g_assert_cmpuint (times_requested (fixture, 2 * PAGE_SIZE), ==, 1);
+
+  /* The server recovers; the rows are asked for again, and arrive. */
+  att_sandbox_inject_failure (fixture->sandbox, 0, 0);
+  asks = ask_until_loaded (fixture, model, 120);
+  g_test_message ("asked %u times before the page came", asks);
+  g_assert_cmpuint (asks, >, 1);
+  g_assert_cmpuint (times_requested (fixture, 2 * PAGE_SIZE), ==, 2);
+  g_assert_null (att_paged_model_get_error (model));
+  g_assert_cmpint (att_paged_model_get_item_state (model, 120), ==, ATT_PAGED_ITEM_LOADED);
+  product = g_list_model_get_item (G_LIST_MODEL (model), 120);
+  expected = direct_name_at (fixture, 120);
+  g_assert_cmpstr (att_product_get_name (product), ==, expected);
+}
+
+/* Retry fetches every failed page at once, without a wait. */
+static void
+test_retry_failed_pages (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(AttPagedModel) model = make_model (fixture);
+  g_autoptr(GObject) second = NULL;
+  g_autoptr(GObject) third = NULL;
+
+  wait_until_idle (fixture, model);
+
+  att_sandbox_inject_failure_from (fixture->sandbox, 500, 1000, 2 * PAGE_SIZE);
+  second = g_list_model_get_item (G_LIST_MODEL (model), 120);
+  third = g_list_model_get_item (G_LIST_MODEL (model), 620);
+  wait_until_idle (fixture, model);
+  assert_page_failed (fixture, model, 12 * PAGE_SIZE);
+  g_assert_cmpint (att_paged_model_get_item_state (model, 120), ==, ATT_PAGED_ITEM_FAILED);
+
+  /* While the server still fails, Retry asks again and fails again. */
+  att_paged_model_retry (model);
+  g_assert_null (att_paged_model_get_error (model));
+  g_assert_cmpint (att_paged_model_get_item_state (model, 120), ==, ATT_PAGED_ITEM_PENDING);
+  wait_until_idle (fixture, model);
+  g_assert_cmpuint (times_requested (fixture, 2 * PAGE_SIZE), ==, 2);
+  g_assert_cmpuint (times_requested (fixture, 12 * PAGE_SIZE), ==, 2);
+  g_assert_nonnull (att_paged_model_get_error (model));
+
+  /* Once it recovers, Retry brings both pages. */
+  att_sandbox_inject_failure (fixture->sandbox, 0, 0);
+  att_paged_model_retry (model);
+  wait_until_idle (fixture, model);
+  g_assert_null (att_paged_model_get_error (model));
+  g_assert_true (att_paged_model_is_item_loaded (model, 120));
+  g_assert_true (att_paged_model_is_item_loaded (model, 620));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PRODUCTS);
+}
+
+static void
+assert_unreadable_row (AttPagedModel *model,
+                       guint          position,
+                       guint          row_in_answer)
+{
+  g_autoptr(AttProduct) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+  const GError *error = att_paged_model_get_item_error (model, position);
+  g_autofree char *path = g_strdup_printf ("results[%u].name: ", row_in_answer);
+  const AttFieldError *detail;
+
+  g_assert_cmpint (att_paged_model_get_item_state (model, position), ==, ATT_PAGED_ITEM_UNREADABLE);
+  g_assert_false (att_paged_model_is_item_loaded (model, position));
+  g_assert_true (att_product_is_placeholder (item));
+  g_assert_error ((GError *) error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE);
+  g_assert_cmpstr (error->message, ==, "The server sent a product Attest cannot read");
+  detail = g_ptr_array_index (att_api_error_get_field_errors (error), 0);
+  g_assert_true (g_str_has_prefix (detail->message, path));
+}
+
+/* One row the client cannot read: the rest of its page is shown, the row
+ * keeps its place (the count is the server's), and it is reported. */
+static void
+test_unreadable_row (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(AttPagedModel) model = NULL;
+  g_autoptr(GObject) item = NULL;
+
+  att_sandbox_set_malformed_row (fixture->sandbox, 3);
+  model = make_model (fixture);
+  wait_until_idle (fixture, model);
+
+  g_assert_true (att_paged_model_get_loaded (model));
+  g_assert_null (att_paged_model_get_error (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PRODUCTS);
+  g_assert_true (att_paged_model_is_item_loaded (model, 2));
+  g_assert_true (att_paged_model_is_item_loaded (model, 4));
+  g_assert_true (att_paged_model_is_item_loaded (model, PAGE_SIZE - 1));
+  assert_unreadable_row (model, 3, 3);
+  g_assert_cmpuint (att_paged_model_get_n_unreadable (model), ==, 1);
+  g_assert_true (att_paged_model_get_unreadable_error (model) ==
+                 att_paged_model_get_item_error (model, 3));
+
+  /* Another page with a bad row adds to the count; the first is still the
+   * one reported. */
+  item = g_list_model_get_item (G_LIST_MODEL (model), 500);
+  wait_until_idle (fixture, model);
+  assert_unreadable_row (model, 503, 3);
+  g_assert_true (att_paged_model_is_item_loaded (model, 500));
+  g_assert_cmpuint (att_paged_model_get_n_unreadable (model), ==, 2);
+  g_assert_true (att_paged_model_get_unreadable_error (model) ==
+                 att_paged_model_get_item_error (model, 3));
+}
+
 static void
 test_total_changes (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -558,6 +776,9 @@ main (int   argc,
   ADD ("/paged-model/scroll", test_scroll);
   ADD ("/paged-model/sparse-rows", test_sparse_rows);
   ADD ("/paged-model/error-and-reload", test_error_and_reload);
+  ADD ("/paged-model/failed-page-fetched-again", test_failed_page_fetched_again);
+  ADD ("/paged-model/retry-failed-pages", test_retry_failed_pages);
+  ADD ("/paged-model/unreadable-row", test_unreadable_row);
   ADD ("/paged-model/total-changes", test_total_changes);
   ADD ("/paged-model/memory-bound", test_memory_bound);
   ADD ("/paged-model/dispose-cancels", test_dispose_cancels);

@@ -101,25 +101,47 @@ stack_shows (Fixture       *f,
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), data) == 0;
 }
 
-/* Finds a mapped GtkLabel showing exactly @text under @root. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+/* Finds a mapped GtkLabel showing @text (or text starting with it, if
+ * @prefix) under @root. */
+/* The text a label or a list cell (a GtkInscription) shows. */
+static const char *
+shown_text (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
+static GtkWidget *
+find_label_full (GtkWidget  *root,
+                 const char *text,
+                 gboolean    prefix)
+{
+  const char *shown = shown_text (root);
+
+  if (shown != NULL && gtk_widget_get_mapped (root) &&
+      (prefix ? g_str_has_prefix (shown, text) : g_strcmp0 (shown, text) == 0))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_label (child, text);
+      GtkWidget *found = find_label_full (child, text, prefix);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return find_label_full (root, text, FALSE);
 }
 
 static gboolean
@@ -519,6 +541,166 @@ test_escape_cancels (Fixture       *f,
 }
 
 static gboolean
+label_starts_shown (Fixture       *f,
+                    gconstpointer  data)
+{
+  return find_label_full (GTK_WIDGET (f->window), data, TRUE) != NULL;
+}
+
+static gboolean
+label_gone (Fixture       *f,
+            gconstpointer  data)
+{
+  return !label_shown (f, data);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+list_has_height (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (data));
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+}
+
+/* Scrolls the list as a user would, so that row @row is on screen. */
+static void
+scroll_to_row (Fixture *f,
+               guint    row)
+{
+  GtkWidget *view = find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *adjustment;
+  guint n = g_list_model_get_n_items (att_products_page_get_model (f->page));
+
+  g_assert_nonnull (view);
+  wait_until (f, list_has_height, view, "the list to have a height");
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * row / n);
+}
+
+static gboolean
+row_loaded (Fixture       *f,
+            gconstpointer  data)
+{
+  GListModel *model = att_products_page_get_model (f->page);
+
+  return att_paged_model_is_item_loaded (ATT_PAGED_MODEL (model), GPOINTER_TO_UINT (data));
+}
+
+static gboolean
+some_name_shown (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *items = att_page_get_items ((AttPage *) data);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AttProduct) product = g_list_model_get_item (items, i);
+
+      if (label_shown (f, att_product_get_name (product)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first row whose page failed. */
+static guint
+first_failed_row (Fixture *f)
+{
+  AttPagedModel *model = ATT_PAGED_MODEL (att_products_page_get_model (f->page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    if (att_paged_model_get_item_state (model, i) == ATT_PAGED_ITEM_FAILED)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A later page fails while the user scrolls: its rows say so, the footer
+ * offers Retry, and once the server has recovered Retry shows the rows. */
+static void
+test_failed_page_retry (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AttPage) truth = NULL;
+  GtkWidget *retry_label;
+  GtkWidget *button;
+  guint row;
+
+  wait_until (f, model_loaded, NULL, "the first page");
+  wait_until (f, stack_shows, "list", "the list");
+
+  /* Rows 500 on fail; the user scrolls there. */
+  att_sandbox_inject_failure_from (f->sandbox, 500, 1000, 500);
+  scroll_to_row (f, 510);
+  wait_until (f, label_shown, "Could not be loaded", "a failed row");
+  wait_until (f, label_shown, "Some products could not be loaded.", "the failure in the footer");
+  g_assert_true (stack_shows (f, "list"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "1000 products"));
+  row = first_failed_row (f);
+  g_assert_cmpuint (row, >=, 500);
+
+  /* The server recovers; the footer's Retry loads the rows. */
+  att_sandbox_inject_failure (f->sandbox, 0, 0);
+  retry_label = find_label (GTK_WIDGET (f->page), "_Retry");
+  g_assert_nonnull (retry_label);
+  button = gtk_widget_get_ancestor (retry_label, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  truth = server_search (f, NULL, row, 50);
+  wait_until (f, row_loaded, GUINT_TO_POINTER (row), "the failed page");
+  wait_until (f, some_name_shown, truth, "a row of the failed page");
+  wait_until (f, label_gone, "Could not be loaded", "the failed rows to go");
+  wait_until (f, label_gone, "Some products could not be loaded.", "the footer to clear");
+}
+
+/* One product the app cannot read: the others are shown, its row says so,
+ * and the footer explains in words first, with the path as detail. */
+static void
+test_unreadable_row (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(AttPage) truth = NULL;
+  g_autoptr(AttProduct) after = NULL;
+
+  att_sandbox_set_malformed_row (f->sandbox, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.reload", NULL));
+  wait_until (f, model_loaded, NULL, "the first page");
+  wait_until (f, stack_shows, "list", "the list");
+
+  wait_until (f, label_shown, "Unreadable product", "the unreadable row");
+  /* Every page the view loaded has such a row, so the footer counts them. */
+  wait_until (f, label_starts_shown, "The server sent a product Attest cannot read", "the footer");
+  wait_until (f, label_shown, "results[2].name: expected a string", "the detail");
+  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "1000 products"));
+  g_assert_null (find_label (GTK_WIDGET (f->page), "_Retry"));
+
+  att_sandbox_set_malformed_row (f->sandbox, -1);
+  truth = server_search (f, NULL, 3, 1);
+  after = g_list_model_get_item (att_page_get_items (truth), 0);
+  wait_until (f, label_shown, att_product_get_name (after), "the row after it");
+}
+
+static gboolean
 window_shows_view (Fixture       *f,
                    gconstpointer  data)
 {
@@ -582,6 +764,10 @@ main (int   argc,
               fixture_setup, test_slow_cancel_retry, fixture_teardown);
   g_test_add ("/products-view/escape-cancels", Fixture, NULL,
               fixture_setup, test_escape_cancels, fixture_teardown);
+  g_test_add ("/products-view/failed-page-retry", Fixture, NULL,
+              fixture_setup, test_failed_page_retry, fixture_teardown);
+  g_test_add ("/products-view/unreadable-row", Fixture, NULL,
+              fixture_setup, test_unreadable_row, fixture_teardown);
   g_test_add_func ("/products-view/window-sidebar", test_window_sidebar);
 
   return g_test_run ();

@@ -1414,6 +1414,54 @@ test_faults_over_http (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (reply_object (reset), "count"), ==, 0);
 }
 
+/* A later page can be failed alone, and one row of a product search can be
+ * spoiled, over HTTP as the out-of-process sandbox is told. */
+static void
+test_faults_later_page_and_bad_row (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(Response) set = NULL;
+  g_autoptr(Response) bad = NULL;
+  g_autoptr(Response) first = NULL;
+  g_autoptr(Response) later = NULL;
+  g_autoptr(Response) spoil = NULL;
+  g_autoptr(Response) spoiled = NULL;
+  g_autoptr(Response) clean = NULL;
+  g_autoptr(Response) healed = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *results;
+
+  att_sandbox_add_generated_products (fixture->sandbox, 10, 5, &error);
+  g_assert_no_error (error);
+  set = post (fixture, "/_sandbox/faults", "{\"status\": 500, \"count\": 5, \"fromAtLeast\": 2}");
+  g_assert_cmpint (json_object_get_int_member (reply_object (set), "fromAtLeast"), ==, 2);
+  first = post (fixture, API "/products/search", "{\"from\": 0, \"size\": 2}");
+  g_assert_cmpuint (first->status, ==, 200);
+  later = post (fixture, API "/products/search", "{\"from\": 2, \"size\": 2}");
+  assert_error (later, 500, NULL);
+  g_clear_pointer (&first, response_free);
+  first = post (fixture, API "/products/search", "{\"from\": 1}");
+  g_assert_cmpuint (first->status, ==, 200);
+
+  bad = post (fixture, "/_sandbox/faults", "{\"fromAtLeast\": -3, \"malformedRow\": -2}");
+  assert_error (bad, 400, "fromAtLeast");
+  assert_error (bad, 400, "malformedRow");
+
+  spoil = post (fixture, "/_sandbox/faults", "{\"count\": 0, \"malformedRow\": 1}");
+  g_assert_cmpint (json_object_get_int_member (reply_object (spoil), "malformedRow"), ==, 1);
+  spoiled = post (fixture, API "/products/search", "{\"from\": 2, \"size\": 3}");
+  g_assert_cmpuint (spoiled->status, ==, 200);
+  results = json_object_get_array_member (reply_object (spoiled), "results");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (results, 1), "name"), ==, 42);
+  g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (results, 0), "name"));
+
+  clean = post (fixture, "/_sandbox/faults", "{\"malformedRow\": -1}");
+  g_assert_cmpint (json_object_get_int_member (reply_object (clean), "malformedRow"), ==, -1);
+  healed = post (fixture, API "/products/search", "{\"from\": 2, \"size\": 3}");
+  results = json_object_get_array_member (reply_object (healed), "results");
+  g_assert_nonnull (json_object_get_string_member (json_array_get_object_element (results, 1), "name"));
+}
+
 static gboolean
 tick_cb (gpointer user_data)
 {
@@ -1944,6 +1992,7 @@ main (int   argc,
 
   ADD ("faults/inject", test_fault_injection);
   ADD ("faults/over-http", test_faults_over_http);
+  ADD ("faults/later-page-and-bad-row", test_faults_later_page_and_bad_row);
   ADD ("faults/latency", test_latency);
 
   ADD ("auth/api-key", test_auth_api_key);

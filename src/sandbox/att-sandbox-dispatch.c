@@ -99,46 +99,6 @@ handle_demo_account (AttSandbox        *self,
   _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);
 }
 
-static void
-handle_faults (AttSandbox        *self,
-               SoupServerMessage *msg,
-               JsonObject        *body)
-{
-  g_autoptr(GPtrArray) errors = att_field_error_array_new ();
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *reply;
-  double latency = att_sandbox_json_number (body, "latencyMs", -1);
-  double status = att_sandbox_json_number (body, "status", -1);
-  double count = att_sandbox_json_number (body, "count", 1);
-
-  if (att_sandbox_json_is_set (body, "latencyMs") && !(latency >= 0 && latency <= 600000))
-    att_sandbox_add_error (errors, "latencyMs", _("Expected a number of milliseconds between 0 and 600,000"));
-  if (att_sandbox_json_is_set (body, "status") && !(status >= 100 && status <= 599))
-    att_sandbox_add_error (errors, "status", _("Expected an HTTP status between 100 and 599"));
-  if (att_sandbox_json_is_set (body, "count") && !(count >= 0 && count <= G_MAXINT32))
-    att_sandbox_add_error (errors, "count", _("Expected a count, 0 or more"));
-
-  if (errors->len > 0)
-    {
-      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, _("Validation failed"), errors);
-      return;
-    }
-
-  if (latency >= 0)
-    att_sandbox_set_latency (self, (guint) latency);
-  if (status >= 0)
-    att_sandbox_inject_failure (self, (guint) status, (guint) count);
-  else if (att_sandbox_json_is_set (body, "count") && count == 0)
-    att_sandbox_inject_failure (self, 0, 0);
-
-  reply = json_object_new ();
-  json_object_set_int_member (reply, "latencyMs", self->latency_ms);
-  json_object_set_int_member (reply, "status", self->fail_status);
-  json_object_set_int_member (reply, "count", self->fail_count);
-  node = att_sandbox_json_node_take_object (reply);
-  _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);
-}
-
 /* Finds the route of @path.  Returns NULL for an unknown path; sets
  * @out_method_ok to whether @method is the route's. */
 static const Route *
@@ -245,6 +205,7 @@ dispatch (AttSandbox        *self,
       break;
     case ROUTE_PRODUCTS_SEARCH:
       att_sandbox_api_products_search (&context, body, &reply);
+      _att_sandbox_spoil_row (self, reply.json);
       break;
     case ROUTE_MATERIALS_SEARCH:
       att_sandbox_api_catalogue_search (&context, ATT_SANDBOX_KIND_MATERIAL, body, &reply);
@@ -259,7 +220,7 @@ dispatch (AttSandbox        *self,
       att_sandbox_api_countries (&context, &reply);
       break;
     case ROUTE_FAULTS:
-      handle_faults (self, msg, body);
+      _att_sandbox_handle_faults (self, msg, body);
       return;
     case ROUTE_DEMO_ACCOUNT:
       handle_demo_account (self, msg);
@@ -283,7 +244,7 @@ process (AttSandbox        *self,
 {
   gboolean is_control = g_str_has_prefix (path, CONTROL_PREFIX);
 
-  if (!is_control && self->fail_count > 0)
+  if (!is_control && self->fail_count > 0 && _att_sandbox_fault_applies (self, msg))
     {
       guint status = self->fail_status;
 

@@ -1,7 +1,8 @@
 /* att-sandbox-private.h: the instance struct of AttSandbox and what its
  * parts share: att-sandbox.c (the object and its public API),
- * att-sandbox-dispatch.c (serving one request) and att-sandbox-http.c
- * (reading request bodies, writing answers)
+ * att-sandbox-dispatch.c (serving one request), att-sandbox-faults.c (the
+ * faults tests ask for) and att-sandbox-http.c (reading request bodies,
+ * writing answers)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +47,8 @@ struct _AttSandbox
   guint                score_delay_ms;
   guint                fail_status;
   guint                fail_count;
+  guint                fail_min_from;     /* fail only requests with from >= this */
+  int                  malformed_row;     /* spoiled in product searches, or -1 */
 
   GPtrArray           *pending;
 };
@@ -57,6 +60,15 @@ void        _att_sandbox_server_callback    (SoupServer         *server,
                                              const char         *path,
                                              GHashTable         *query,
                                              gpointer            user_data);
+
+/* att-sandbox-faults.c */
+void        _att_sandbox_handle_faults      (AttSandbox         *self,
+                                             SoupServerMessage  *msg,
+                                             JsonObject         *body);
+gboolean    _att_sandbox_fault_applies      (AttSandbox         *self,
+                                             SoupServerMessage  *msg);
+void        _att_sandbox_spoil_row          (AttSandbox         *self,
+                                             JsonNode           *reply);
 
 /* att-sandbox-http.c */
 void        _att_sandbox_log_request        (SoupServerMessage  *msg,

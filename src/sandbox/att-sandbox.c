@@ -217,6 +217,7 @@ static void
 att_sandbox_init (AttSandbox *self)
 {
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) _att_sandbox_pending_free);
+  self->malformed_row = -1;
 }
 
 /* Public API -------------------------------------------------------------- */
@@ -410,11 +411,45 @@ att_sandbox_inject_failure (AttSandbox *self,
                             guint       http_status,
                             guint       count)
 {
+  att_sandbox_inject_failure_from (self, http_status, count, 0);
+}
+
+/**
+ * att_sandbox_inject_failure_from:
+ * @min_from: fail only requests whose JSON body has a `from` of at least
+ *   this (a later page of a search); 0 for every request
+ *
+ * Like att_sandbox_inject_failure(), for the requests @min_from selects;
+ * the others are answered and do not count.
+ */
+void
+att_sandbox_inject_failure_from (AttSandbox *self,
+                                 guint       http_status,
+                                 guint       count,
+                                 guint       min_from)
+{
   g_return_if_fail (ATT_IS_SANDBOX (self));
   g_return_if_fail (count == 0 || (http_status >= 100 && http_status <= 599));
 
   self->fail_status = count > 0 ? http_status : 0;
   self->fail_count = count;
+  self->fail_min_from = count > 0 ? min_from : 0;
+}
+
+/**
+ * att_sandbox_set_malformed_row:
+ * @row: the index in `results` of the row to spoil, or -1 for none
+ *
+ * Makes every product search answer send row @row (of those it sends) with
+ * a `name` that is a number, as a broken server might, until set to -1.
+ */
+void
+att_sandbox_set_malformed_row (AttSandbox *self,
+                               int         row)
+{
+  g_return_if_fail (ATT_IS_SANDBOX (self));
+
+  self->malformed_row = MAX (row, -1);
 }
 
 /**

@@ -17,7 +17,10 @@ G_BEGIN_DECLS
  * the documented validation (att-validation.h) and answers every error as
  * {statusCode, error, message, details[{path, message}]}.  Tests and the
  * out-of-process server can also POST /_sandbox/faults
- * {"latencyMs": N, "status": S, "count": C}.
+ * {"latencyMs": N, "status": S, "count": C, "fromAtLeast": F,
+ * "malformedRow": R}: F limits the failures to requests whose body has a
+ * `from` of at least F; R (-1 for none) spoils row R of every product
+ * search answer.
  *
  * Every /pic-api/v1 request must be authenticated as Higg documents it: an
  * x-api-key header equal to the sandbox's API key and an
@@ -62,6 +65,12 @@ guint       att_sandbox_get_latency            (AttSandbox  *self);
 void        att_sandbox_inject_failure         (AttSandbox  *self,
                                                 guint        http_status,
                                                 guint        count);
+void        att_sandbox_inject_failure_from    (AttSandbox  *self,
+                                                guint        http_status,
+                                                guint        count,
+                                                guint        min_from);
+void        att_sandbox_set_malformed_row      (AttSandbox  *self,
+                                                int          row);
 void        att_sandbox_set_score_delay        (AttSandbox  *self,
                                                 guint        ms);
 guint       att_sandbox_get_score_delay        (AttSandbox  *self);

@@ -33,6 +33,7 @@ struct _Call
   guint        from;
   guint        size;
   char        *id;
+  const char  *unreadable;    /* what to tell a user about a row that fails */
 
   char        *method;
   char        *path;
@@ -73,6 +74,20 @@ att_higg_client_call_new (AnswerKind  kind,
   call->size = size;
   call->id = g_strdup (id);
   return call;
+}
+
+/**
+ * att_higg_client_call_set_unreadable:
+ * @message: (not nullable): a translated sentence for a user, such as "The
+ *   server sent a product Attest cannot read"; a static string
+ *
+ * What a page answer says about a row it cannot read.
+ */
+void
+att_higg_client_call_set_unreadable (Call       *call,
+                                     const char *message)
+{
+  call->unreadable = message;
 }
 
 /* --- Reading answers --------------------------------------------------- */
@@ -173,15 +188,78 @@ get_count (JsonObject  *object,
   return TRUE;
 }
 
+/* Rows that were read have no error. */
+static void
+free_row_error (gpointer error)
+{
+  if (error != NULL)
+    g_error_free (error);
+}
+
+/* A row that does not parse: the user is told in words of the item's kind,
+ * and the failing field stays in the details for whoever reports it. */
+static GError *
+row_error_new (Call   *call,
+               GError *parse_error,
+               guint   row)
+{
+  g_autoptr(GPtrArray) details = att_field_error_array_new ();
+  g_autofree char *path = g_strdup_printf ("results[%u]", row);
+  GError *error;
+
+  g_ptr_array_add (details, att_field_error_new (path, parse_error->message));
+  error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
+                               call->unreadable != NULL
+                               ? call->unreadable
+                               : _("The server sent an item Attest cannot read"));
+  att_api_error_set_details (error, 0, details, -1);
+  return error;
+}
+
+/* Reads every row of a page.  A row that fails keeps its place as a
+ * placeholder with an error, so that the page still holds as many rows as
+ * the server sent and the others are shown. */
+static GListModel *
+read_rows (Call       *call,
+           JsonArray  *array,
+           GPtrArray **out_row_errors)
+{
+  g_autoptr(GListStore) store = g_list_store_new (call->item_type);
+  g_autoptr(GPtrArray) row_errors = NULL;
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("results[%u]", i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GObject) item = parse_item (call, json_array_get_element (array, i), path, &error);
+
+      if (item == NULL)
+        {
+          if (row_errors == NULL)
+            {
+              row_errors = g_ptr_array_new_full (n, free_row_error);
+              g_ptr_array_set_size (row_errors, n);
+            }
+          g_ptr_array_index (row_errors, i) = row_error_new (call, error, i);
+          item = g_object_new (call->item_type, NULL);
+        }
+      g_list_store_append (store, item);
+    }
+
+  *out_row_errors = g_steal_pointer (&row_errors);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
 static AttPage *
 read_page (Call      *call,
            JsonNode  *root,
            GError   **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (call->item_type);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GPtrArray) row_errors = NULL;
   JsonObject *object;
   JsonNode *results;
-  JsonArray *array;
   guint from, size, total, n;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -203,23 +281,14 @@ read_page (Call      *call,
       !get_count (object, "size", FALSE, call->size, &size, error))
     return NULL;
 
-  array = json_node_get_array (results);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("results[%u]", i);
-      g_autoptr(GObject) item = parse_item (call, json_array_get_element (array, i), path, error);
-
-      if (item == NULL)
-        return NULL;
-      g_list_store_append (store, item);
-    }
+  items = read_rows (call, json_node_get_array (results), &row_errors);
+  n = g_list_model_get_n_items (items);
 
   /* A total smaller than what this page holds would hide rows. */
   if ((guint64) from + n > total)
     total = (guint) MIN ((guint64) from + n, G_MAXUINT);
 
-  return att_page_new (from, size, total, G_LIST_MODEL (store));
+  return att_page_new_full (from, size, total, items, row_errors);
 }
 
 static GObject *
@@ -241,6 +310,13 @@ read_one_of (Call      *call,
 
       if (g_strcmp0 (att_product_get_id (product), call->id) == 0)
         return G_OBJECT (g_steal_pointer (&product));
+    }
+
+  /* The product may be the row that could not be read. */
+  if (att_page_get_n_row_errors (page) > 0)
+    {
+      g_propagate_error (error, g_error_copy (att_page_get_first_row_error (page)));
+      return NULL;
     }
 
   {
@@ -344,6 +420,34 @@ static void on_answer (GObject      *source_object,
                        GAsyncResult *result,
                        gpointer      user_data);
 
+/* Runs where the answer was parsed, in a worker thread for a large one:
+ * only @call, which nothing changes while a request is out, is read. */
+static GObject *
+read_answer (JsonNode  *root,
+             gpointer   user_data,
+             GError   **error)
+{
+  Call *call = user_data;
+
+  switch (call->kind)
+    {
+    case ANSWER_PAGE:
+      return G_OBJECT (read_page (call, root, error));
+
+    case ANSWER_ONE_OF:
+      return read_one_of (call, root, error);
+
+    case ANSWER_OBJECT:
+      return parse_item (call, root, NULL, error);
+
+    case ANSWER_LIST:
+      return G_OBJECT (read_list (call, root, error));
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* Sends (or sends again) the request of @task, with fresh credentials. */
 static void
 send_attempt (GTask *task)
@@ -369,12 +473,14 @@ send_attempt (GTask *task)
         }
     }
 
-  /* The base URL is read each time: a restarted demo server has a new one. */
+  /* The base URL is read each time: a restarted demo server has a new one.
+   * The task holds @call until on_answer(), after any reading thread. */
   url = g_strconcat (att_higg_client_get_base_url (self), API_PREFIX, call->path, NULL);
-  att_http_send_json_async (att_higg_client_get_http (self),
-                            call->method, url, call->body, headers,
-                            call->idempotent, g_task_get_cancellable (task),
-                            on_answer, g_object_ref (task));
+  att_http_send_json_read_async (att_higg_client_get_http (self),
+                                 call->method, url, call->body, headers,
+                                 call->idempotent, read_answer, call,
+                                 g_task_get_cancellable (task),
+                                 on_answer, g_object_ref (task));
 }
 
 static gboolean
@@ -456,64 +562,38 @@ on_answer (GObject      *source_object,
 {
   g_autoptr(GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) error_body = NULL;
   g_autoptr(GError) error = NULL;
-  gpointer answer = NULL;
+  GObject *answer;
 
-  root = att_http_send_json_finish_full (ATT_HTTP (source_object), result, &error_body, &error);
-  if (root == NULL)
+  answer = att_http_send_json_read_finish (ATT_HTTP (source_object), result, &error_body, &error);
+  if (answer != NULL)
     {
-      /* A token can be refused before its time (say, the server's clock
-       * differs): one new token, one more try. */
-      if (should_renew (call, error))
-        {
-          g_debug ("%s %s%s: unauthorized, sending again with a new request token",
-                   call->method, API_PREFIX, call->path);
-          call->renewed = TRUE;
-          send_attempt (task);
-          return;
-        }
-
-      if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED))
-        {
-          g_clear_error (&error);
-          error = unauthorized_error_new (error_body);
-        }
-
-      if (should_recover (g_task_get_source_object (task), call, error))
-        recover (task, error);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_pointer (task, answer, g_object_unref);
       return;
     }
 
-  switch (call->kind)
+  /* A token can be refused before its time (say, the server's clock
+   * differs): one new token, one more try. */
+  if (should_renew (call, error))
     {
-    case ANSWER_PAGE:
-      answer = read_page (call, root, &error);
-      break;
-
-    case ANSWER_ONE_OF:
-      answer = read_one_of (call, root, &error);
-      break;
-
-    case ANSWER_OBJECT:
-      answer = parse_item (call, root, NULL, &error);
-      break;
-
-    case ANSWER_LIST:
-      answer = read_list (call, root, &error);
-      break;
-
-    default:
-      g_assert_not_reached ();
+      g_debug ("%s %s%s: unauthorized, sending again with a new request token",
+               call->method, API_PREFIX, call->path);
+      call->renewed = TRUE;
+      send_attempt (task);
+      return;
     }
 
-  if (answer == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
+  if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED))
+    {
+      g_clear_error (&error);
+      error = unauthorized_error_new (error_body);
+    }
+
+  if (should_recover (g_task_get_source_object (task), call, error))
+    recover (task, error);
   else
-    g_task_return_pointer (task, answer, g_object_unref);
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 /* A request may be sent twice (after a 401): it keeps its own copy of the

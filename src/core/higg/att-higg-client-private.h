@@ -41,6 +41,9 @@ Call     *att_higg_client_call_new    (AnswerKind            kind,
                                        guint                 size,
                                        const char           *id);
 void      att_higg_client_call_free   (Call                 *call);
+void      att_higg_client_call_set_unreadable
+                                      (Call                 *call,
+                                       const char           *message);
 
 /* Sends one API call; @call (transfer full) says how to read the answer. */
 void      att_higg_client_send_call   (AttHiggClient        *self,

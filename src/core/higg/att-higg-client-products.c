@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
 #include "att-higg-client-private.h"
@@ -103,6 +104,7 @@ att_higg_client_search_products_async (AttHiggClient       *self,
   body = build_product_search (text, ids, from, size);
   call = att_higg_client_call_new (ANSWER_PAGE, ATT_TYPE_PRODUCT, parse_product,
                                    from, size, NULL);
+  att_higg_client_call_set_unreadable (call, _("The server sent a product Attest cannot read"));
   att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/search", body, TRUE, call,
                              cancellable, callback, user_data,
                              SOURCE_TAG (att_higg_client_search_products_async));
@@ -146,6 +148,7 @@ att_higg_client_get_product_async (AttHiggClient       *self,
 
   body = build_product_search (NULL, ids, 0, 1);
   call = att_higg_client_call_new (ANSWER_ONE_OF, ATT_TYPE_PRODUCT, parse_product, 0, 1, id);
+  att_higg_client_call_set_unreadable (call, _("The server sent a product Attest cannot read"));
   att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/search", body, TRUE, call,
                              cancellable, callback, user_data,
                              SOURCE_TAG (att_higg_client_get_product_async));

@@ -64,6 +64,9 @@ Request    *att_http_request_new            (const char          *method,
                                              guint                base_delay_ms,
                                              gsize                max_response_size);
 void        att_http_request_free           (Request             *request);
+void        att_http_request_set_reader     (Request             *request,
+                                             AttHttpReadFunc      read,
+                                             gpointer             read_data);
 JsonNode   *att_http_request_get_error_body (Request             *request);
 void        att_http_request_start          (GTask               *task);
 

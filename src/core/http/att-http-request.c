@@ -51,6 +51,9 @@ struct _Request
   GSource            *deadline_source;   /* ends the running attempt */
   GSource            *wait_source;       /* the backoff before the next attempt */
 
+  AttHttpReadFunc     read;              /* turns the answer into objects, if set */
+  gpointer            read_data;
+
   GBytes             *response;          /* a large body, for the parsing thread */
   guint               status;
   JsonNode           *error_body;        /* of the last HTTP error answer, if JSON */
@@ -131,9 +134,37 @@ parse_success_body (GBytes  *bytes,
   return root;
 }
 
-/* Runs in a worker thread. The JSON tree is handed back whole: json-glib
- * reference counts are not atomic, so no two threads may hold it at once,
- * and this thread drops every reference it had before returning. */
+/* Parses a success body and, if the caller gave a reader, turns it into
+ * objects.  The tree goes with the objects that keep parts of it: this
+ * function drops every reference it had. */
+static gpointer
+read_answer (Request  *request,
+             GBytes   *bytes,
+             guint     status,
+             GError  **error)
+{
+  g_autoptr(JsonNode) node = parse_success_body (bytes, status, error);
+
+  if (node == NULL || request->read == NULL)
+    return g_steal_pointer (&node);
+
+  return request->read (node, request->read_data, error);
+}
+
+static void
+return_answer (GTask    *task,
+               Request  *request,
+               gpointer  answer)
+{
+  g_task_return_pointer (task, answer, request->read != NULL
+                                       ? (GDestroyNotify) g_object_unref
+                                       : (GDestroyNotify) json_node_unref);
+}
+
+/* Runs in a worker thread. The JSON tree, or the objects made from it, are
+ * handed back whole: json-glib reference counts are not atomic, so no two
+ * threads may hold the tree at once, and this thread drops every reference
+ * it had before returning. */
 static void
 parse_in_thread (GTask        *task,
                  gpointer      source_object,
@@ -143,11 +174,11 @@ parse_in_thread (GTask        *task,
   Request *request = task_data;
   g_autoptr(GBytes) bytes = g_steal_pointer (&request->response);
   g_autoptr(GError) error = NULL;
-  JsonNode *node;
+  gpointer answer;
 
-  node = parse_success_body (bytes, request->status, &error);
-  if (node != NULL)
-    g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+  answer = read_answer (request, bytes, request->status, &error);
+  if (answer != NULL)
+    return_answer (task, request, answer);
   else
     g_task_return_error (task, g_steal_pointer (&error));
 }
@@ -268,7 +299,7 @@ handle_answer (GTask        *task,
 {
   Request *request = g_task_get_task_data (task);
   guint status = soup_message_get_status (message);
-  JsonNode *node;
+  gpointer answer;
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
@@ -287,11 +318,11 @@ handle_answer (GTask        *task,
       return TRUE;
     }
 
-  node = parse_success_body (bytes, status, api_error);
-  if (node == NULL)
+  answer = read_answer (request, bytes, status, api_error);
+  if (answer == NULL)
     return FALSE;
 
-  g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
+  return_answer (task, request, answer);
   return TRUE;
 }
 
@@ -515,6 +546,21 @@ att_http_request_new (const char         *method,
     request->body = g_bytes_ref (body);
 
   return request;
+}
+
+/**
+ * att_http_request_set_reader:
+ * @read: (nullable): turns a successful answer into an object, in a worker
+ *   thread for large answers
+ * @read_data: for @read; must outlive the request
+ */
+void
+att_http_request_set_reader (Request         *request,
+                             AttHttpReadFunc  read,
+                             gpointer         read_data)
+{
+  request->read = read;
+  request->read_data = read_data;
 }
 
 /**

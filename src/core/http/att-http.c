@@ -330,6 +330,85 @@ att_http_set_max_response_size (AttHttp *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_RESPONSE_SIZE]);
 }
 
+/* The answer of a send task and, on an HTTP error, the server's JSON body. */
+static gpointer
+propagate_answer (GTask     *task,
+                  JsonNode **error_body,
+                  GError   **error)
+{
+  gpointer answer = g_task_propagate_pointer (task, error);
+  Request *request = g_task_get_task_data (task);
+
+  if (error_body == NULL)
+    return answer;
+
+  *error_body = NULL;
+  if (answer == NULL && request != NULL && att_http_request_get_error_body (request) != NULL)
+    *error_body = json_node_ref (att_http_request_get_error_body (request));
+  return answer;
+}
+
+static GBytes *
+serialize_body (JsonNode *body)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length = 0;
+  char *data;
+
+  json_generator_set_root (generator, body);
+  data = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (data, length);
+}
+
+/* Checks the address, makes the task's Request and sends the first attempt;
+ * @read, if set, turns the answer into an object. */
+static void
+start_send (AttHttp            *self,
+            GTask              *task,
+            const char         *method,
+            const char         *url,
+            JsonNode           *body,
+            SoupMessageHeaders *extra_headers,
+            gboolean            idempotent,
+            AttHttpReadFunc     read,
+            gpointer            read_data)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body_bytes = NULL;
+  Request *request;
+
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL)
+    {
+      g_task_return_new_error (task, ATT_API_ERROR, ATT_API_ERROR_NETWORK,
+                               _("The server address is not valid"));
+      return;
+    }
+
+  if (!att_http_check_uri_is_allowed (uri, &error))
+    {
+      g_debug ("%s %s: refused (%s)", method, g_uri_get_path (uri),
+               att_http_error_code_name (error->code));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (body != NULL)
+    body_bytes = serialize_body (body);
+
+  request = att_http_request_new (method, g_steal_pointer (&uri), body_bytes, extra_headers,
+                                  idempotent, self->timeout, self->max_retries,
+                                  self->base_delay_ms, (gsize) self->max_response_size);
+  att_http_request_set_reader (request, read, read_data);
+  g_task_set_task_data (task, request, (GDestroyNotify) att_http_request_free);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  att_http_request_start (task);
+}
+
 /**
  * att_http_send_json_async:
  * @method: an HTTP method, e.g. %SOUP_METHOD_POST
@@ -356,10 +435,6 @@ att_http_send_json_async (AttHttp             *self,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body_bytes = NULL;
-  Request *request;
 
   g_return_if_fail (ATT_IS_HTTP (self));
   g_return_if_fail (method != NULL);
@@ -368,43 +443,64 @@ att_http_send_json_async (AttHttp             *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, SOURCE_TAG (att_http_send_json_async));
+  start_send (self, task, method, url, body, extra_headers, idempotent, NULL, NULL);
+}
 
-  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL)
-    {
-      g_task_return_new_error (task, ATT_API_ERROR, ATT_API_ERROR_NETWORK,
-                               _("The server address is not valid"));
-      return;
-    }
+/**
+ * att_http_send_json_read_async:
+ * @read: turns the parsed answer into an object
+ * @read_data: (nullable): for @read; must stay valid until @callback runs
+ *
+ * Like att_http_send_json_async(), and @read turns a successful answer into
+ * an object where the answer was parsed: in a worker thread for a large
+ * answer, so that making a page of objects does not hold up the main loop.
+ * A failure of @read is the call's failure, and is not retried.
+ */
+void
+att_http_send_json_read_async (AttHttp             *self,
+                               const char          *method,
+                               const char          *url,
+                               JsonNode            *body,
+                               SoupMessageHeaders  *extra_headers,
+                               gboolean             idempotent,
+                               AttHttpReadFunc      read,
+                               gpointer             read_data,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
 
-  if (!att_http_check_uri_is_allowed (uri, &error))
-    {
-      g_debug ("%s %s: refused (%s)", method, g_uri_get_path (uri),
-               att_http_error_code_name (error->code));
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  g_return_if_fail (ATT_IS_HTTP (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (read != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  if (body != NULL)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      gsize length = 0;
-      char *data;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, SOURCE_TAG (att_http_send_json_read_async));
+  start_send (self, task, method, url, body, extra_headers, idempotent, read, read_data);
+}
 
-      json_generator_set_root (generator, body);
-      data = json_generator_to_data (generator, &length);
-      body_bytes = g_bytes_new_take (data, length);
-    }
+/**
+ * att_http_send_json_read_finish:
+ * @error_body: (out) (optional) (nullable) (transfer full): as in
+ *   att_http_send_json_finish_full()
+ *
+ * Returns: (transfer full): the object the reader made, or %NULL with
+ *   @error set
+ */
+GObject *
+att_http_send_json_read_finish (AttHttp       *self,
+                                GAsyncResult  *result,
+                                JsonNode     **error_body,
+                                GError       **error)
+{
+  g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_send_json_read_async), NULL);
 
-  request = att_http_request_new (method, g_steal_pointer (&uri), body_bytes, extra_headers,
-                                  idempotent, self->timeout, self->max_retries,
-                                  self->base_delay_ms, (gsize) self->max_response_size);
-  g_task_set_task_data (task, request, (GDestroyNotify) att_http_request_free);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  att_http_request_start (task);
+  return propagate_answer (G_TASK (result), error_body, error);
 }
 
 /**
@@ -444,22 +540,9 @@ att_http_send_json_finish_full (AttHttp       *self,
                                 JsonNode     **error_body,
                                 GError       **error)
 {
-  JsonNode *node;
-
   g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_send_json_async), NULL);
 
-  node = g_task_propagate_pointer (G_TASK (result), error);
-
-  if (error_body != NULL)
-    {
-      Request *request = g_task_get_task_data (G_TASK (result));
-
-      *error_body = NULL;
-      if (node == NULL && request != NULL && att_http_request_get_error_body (request) != NULL)
-        *error_body = json_node_ref (att_http_request_get_error_body (request));
-    }
-
-  return node;
+  return propagate_answer (G_TASK (result), error_body, error);
 }

@@ -11,6 +11,24 @@
 
 G_BEGIN_DECLS
 
+/**
+ * AttHttpReadFunc:
+ * @root: the parsed answer, sealed
+ * @user_data: the data given with the function
+ * @error: where to say why the answer cannot be read
+ *
+ * Turns a successful answer into objects.  It runs in a worker thread for
+ * large answers (and on the caller's thread for small ones), so it must
+ * touch nothing but @root and @user_data, and make only objects with no
+ * ties to a main context.
+ *
+ * Returns: (transfer full) (nullable): the answer as an object, or %NULL
+ *   with @error set
+ */
+typedef GObject *(*AttHttpReadFunc) (JsonNode  *root,
+                                     gpointer   user_data,
+                                     GError   **error);
+
 #define ATT_TYPE_HTTP (att_http_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttHttp, att_http, ATT, HTTP, GObject)
@@ -39,6 +57,23 @@ void         att_http_send_json_async    (AttHttp             *self,
                                           gpointer             user_data);
 JsonNode    *att_http_send_json_finish   (AttHttp             *self,
                                           GAsyncResult        *result,
+                                          GError             **error);
+void         att_http_send_json_read_async
+                                         (AttHttp             *self,
+                                          const char          *method,
+                                          const char          *url,
+                                          JsonNode            *body,
+                                          SoupMessageHeaders  *extra_headers,
+                                          gboolean             idempotent,
+                                          AttHttpReadFunc      read,
+                                          gpointer             read_data,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GObject     *att_http_send_json_read_finish
+                                         (AttHttp             *self,
+                                          GAsyncResult        *result,
+                                          JsonNode           **error_body,
                                           GError             **error);
 JsonNode    *att_http_send_json_finish_full
                                          (AttHttp             *self,

@@ -12,7 +12,9 @@
  *
  * What a paged search returned: the offset and page size the server
  * reported, the total number of matches, and the items of this page.
- * Immutable once made.
+ * A row the client could not read keeps its place as a placeholder item,
+ * with an error (att_page_get_row_error()), so that the rows after it keep
+ * their positions.  Immutable once made.
  */
 struct _AttPage
 {
@@ -22,6 +24,8 @@ struct _AttPage
   guint       size;
   guint       total;
   GListModel *items;
+  GPtrArray  *row_errors;   /* of GError or NULL, one per item; or NULL */
+  guint       n_row_errors;
 };
 
 G_DEFINE_FINAL_TYPE (AttPage, att_page, G_TYPE_OBJECT)
@@ -43,6 +47,7 @@ att_page_dispose (GObject *object)
   AttPage *self = (AttPage *) object;
 
   g_clear_object (&self->items);
+  g_clear_pointer (&self->row_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (att_page_parent_class)->dispose (object);
 }
@@ -188,6 +193,34 @@ att_page_new (guint       from,
                        NULL);
 }
 
+/**
+ * att_page_new_full:
+ * @row_errors: (nullable) (element-type GError): for each item, %NULL or
+ *   why the client could not read it (the item is then a placeholder);
+ *   referenced, and never changed afterwards
+ *
+ * Returns: (transfer full): a new page
+ */
+AttPage *
+att_page_new_full (guint       from,
+                   guint       size,
+                   guint       total,
+                   GListModel *items,
+                   GPtrArray  *row_errors)
+{
+  AttPage *self = att_page_new (from, size, total, items);
+
+  if (self == NULL || row_errors == NULL)
+    return self;
+
+  g_return_val_if_fail (row_errors->len == g_list_model_get_n_items (self->items), self);
+  self->row_errors = g_ptr_array_ref (row_errors);
+  for (guint i = 0; i < row_errors->len; i++)
+    if (g_ptr_array_index (row_errors, i) != NULL)
+      self->n_row_errors++;
+  return self;
+}
+
 guint
 att_page_get_from (AttPage *self)
 {
@@ -223,4 +256,51 @@ att_page_get_items (AttPage *self)
   g_return_val_if_fail (ATT_IS_PAGE (self), NULL);
 
   return self->items;
+}
+
+/**
+ * att_page_get_row_error:
+ *
+ * Returns: (transfer none) (nullable): why the item at @position could not
+ *   be read, or %NULL if it was
+ */
+const GError *
+att_page_get_row_error (AttPage *self,
+                        guint    position)
+{
+  g_return_val_if_fail (ATT_IS_PAGE (self), NULL);
+
+  if (self->row_errors == NULL || position >= self->row_errors->len)
+    return NULL;
+  return g_ptr_array_index (self->row_errors, position);
+}
+
+/**
+ * att_page_get_n_row_errors:
+ *
+ * Returns: how many items could not be read
+ */
+guint
+att_page_get_n_row_errors (AttPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGE (self), 0);
+
+  return self->n_row_errors;
+}
+
+/**
+ * att_page_get_first_row_error:
+ *
+ * Returns: (transfer none) (nullable): the error of the first item that
+ *   could not be read
+ */
+const GError *
+att_page_get_first_row_error (AttPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PAGE (self), NULL);
+
+  for (guint i = 0; self->row_errors != NULL && i < self->row_errors->len; i++)
+    if (g_ptr_array_index (self->row_errors, i) != NULL)
+      return g_ptr_array_index (self->row_errors, i);
+  return NULL;
 }

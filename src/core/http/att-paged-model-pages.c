@@ -44,6 +44,8 @@ void
 att_paged_model_page_free (Page *page)
 {
   g_ptr_array_unref (page->items);
+  g_clear_pointer (&page->row_errors, g_ptr_array_unref);
+  g_clear_error (&page->error);
   g_free (page);
 }
 
@@ -70,9 +72,9 @@ remove_page (AttPagedModel *self,
   g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
 }
 
-static void
-emit_rows_changed (AttPagedModel *self,
-                   guint          index)
+void
+att_paged_model_emit_rows_changed (AttPagedModel *self,
+                                   guint          index)
 {
   guint rows = page_rows (self, index, self->n_items);
 
@@ -110,7 +112,7 @@ announce_drops_cb (gpointer user_data)
 
       /* Asked for again meanwhile: its rows are being fetched. */
       if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (index)))
-        emit_rows_changed (self, index);
+        att_paged_model_emit_rows_changed (self, index);
     }
 
   return G_SOURCE_REMOVE;
@@ -186,7 +188,20 @@ att_paged_model_evict_pages (AttPagedModel *self,
   g_debug ("Paged model: forgot %u pages to bound memory", evicted->len);
 
   for (guint i = 0; i < evicted->len; i++)
-    emit_rows_changed (self, g_array_index (evicted, guint, i));
+    att_paged_model_emit_rows_changed (self, g_array_index (evicted, guint, i));
+}
+
+/* Puts a page of the table first in the wanted queue: it is what the user
+ * looks at now. */
+void
+att_paged_model_want_page (AttPagedModel *self,
+                           Page          *page)
+{
+  if (page->state == PAGE_WANTED)
+    g_queue_unlink (&self->wanted, &page->link);
+  page->state = PAGE_WANTED;
+  g_queue_push_head_link (&self->wanted, &page->link);
+  trim_wanted (self);
 }
 
 Page *
@@ -203,10 +218,13 @@ att_paged_model_ensure_page (AttPagedModel *self,
       trim_wanted (self);
     }
   else if (page->state == PAGE_WANTED)
+    att_paged_model_want_page (self, page);
+  else if (page->state == PAGE_FAILED && g_get_monotonic_time () >= page->retry_at)
     {
-      /* Asked again: it is what the user looks at now, so it goes first. */
-      g_queue_unlink (&self->wanted, &page->link);
-      g_queue_push_head_link (&self->wanted, &page->link);
+      /* Asked for again once the failure was shown and the backoff is
+       * over: a view that asks at every frame does not hammer a failing
+       * server. */
+      att_paged_model_want_page (self, page);
     }
 
   page->last_used = ++self->clock;

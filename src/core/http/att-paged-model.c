@@ -107,70 +107,99 @@ check_page (AttPagedModel  *self,
   return TRUE;
 }
 
+/* :error stays while a page is failed, so that a view keeps offering to
+ * retry; it goes when the last failed page arrives or is forgotten. */
+static void
+refresh_error (AttPagedModel *self)
+{
+  if (att_paged_model_find_failure (self) == NULL)
+    set_error (self, NULL);
+}
+
+/* Fills the page with the items that arrived.  Returns whether the page was
+ * waiting for them. */
+static gboolean
+fill_page (AttPagedModel *self,
+           guint          index,
+           AttPage       *result)
+{
+  GListModel *items = att_page_get_items (result);
+  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  guint n;
+
+  if (page == NULL || page->state != PAGE_FETCHING)
+    return FALSE;
+
+  n = MIN (g_list_model_get_n_items (items), self->page_size);
+  for (guint i = 0; i < n; i++)
+    {
+      g_clear_object ((GObject **) &g_ptr_array_index (page->items, i));
+      g_ptr_array_index (page->items, i) = g_list_model_get_item (items, i);
+    }
+  page->n_real = n;
+  page->state = PAGE_LOADED;
+  att_paged_model_page_loaded_problems (page, result);
+  return TRUE;
+}
+
+/* Forgets the pages that start at or after @n_items. */
+static void
+drop_pages_from (AttPagedModel *self,
+                 guint          n_items)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+
+      if (page_first (self, page->index) < n_items)
+        continue;
+      if (page->state == PAGE_WANTED)
+        g_queue_unlink (&self->wanted, &page->link);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+static void
+set_n_items (AttPagedModel *self,
+             guint          n_items)
+{
+  guint old_n_items = self->n_items;
+
+  if (n_items == old_n_items)
+    return;
+
+  self->n_items = n_items;
+  if (n_items < old_n_items)
+    {
+      drop_pages_from (self, n_items);
+      g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
+    }
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, n_items - old_n_items);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+}
+
 static void
 page_fetched (AttPagedModel *self,
               guint          index,
               AttPage       *result)
 {
-  GListModel *items = att_page_get_items (result);
-  guint n_received = g_list_model_get_n_items (items);
   guint old_n_items = self->n_items;
   guint new_n_items = att_page_get_total (result);
-  gboolean filled = FALSE;
-  Page *page;
+  gboolean filled;
 
   g_object_freeze_notify (G_OBJECT (self));
 
   /* Fill the page before announcing a new total, so that rows which appear
    * with the new total show real items at once. */
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-  if (page != NULL && page->state == PAGE_FETCHING)
-    {
-      guint n = MIN (n_received, self->page_size);
-
-      for (guint i = 0; i < n; i++)
-        {
-          if (g_ptr_array_index (page->items, i) != NULL)
-            g_object_unref (g_ptr_array_index (page->items, i));
-          g_ptr_array_index (page->items, i) = g_list_model_get_item (items, i);
-        }
-      page->n_real = n;
-      page->state = PAGE_LOADED;
-      filled = TRUE;
-    }
-
-  if (new_n_items != old_n_items)
-    {
-      self->n_items = new_n_items;
-
-      if (new_n_items < old_n_items)
-        {
-          GHashTableIter iter;
-          gpointer value;
-
-          g_hash_table_iter_init (&iter, self->pages);
-          while (g_hash_table_iter_next (&iter, NULL, &value))
-            {
-              Page *p = value;
-
-              if (page_first (self, p->index) >= new_n_items)
-                {
-                  if (p->state == PAGE_WANTED)
-                    g_queue_unlink (&self->wanted, &p->link);
-                  g_hash_table_iter_remove (&iter);
-                }
-            }
-
-          g_list_model_items_changed (G_LIST_MODEL (self), new_n_items,
-                                      old_n_items - new_n_items, 0);
-        }
-      else
-        g_list_model_items_changed (G_LIST_MODEL (self), old_n_items,
-                                    0, new_n_items - old_n_items);
-
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
-    }
+  filled = fill_page (self, index, result);
+  set_n_items (self, new_n_items);
 
   /* Rows that existed before this page arrived held placeholders. */
   if (filled)
@@ -187,9 +216,28 @@ page_fetched (AttPagedModel *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
     }
 
-  set_error (self, NULL);
-
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The page's rows are announced as failed; a view offers to retry. */
+static void
+page_failed (AttPagedModel *self,
+             guint          index,
+             GError        *error)
+{
+  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+
+  g_debug ("Paged model: page %u failed: %s", index, error->message);
+
+  /* Forgotten meanwhile (the total shrank): nobody shows its rows. */
+  if (page == NULL || page->state != PAGE_FETCHING)
+    {
+      g_error_free (error);
+      return;
+    }
+
+  att_paged_model_page_failed (self, page, error);
+  set_error (self, error);
 }
 
 static void
@@ -227,19 +275,10 @@ on_page_fetched (GObject      *source_object,
     {
       page_fetched (self, index, page_result);
       att_paged_model_evict_pages (self, index);
+      refresh_error (self);
     }
   else
-    {
-      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-
-      /* A failed page is not fetched again until reload(): a view asks for
-       * its rows over and over, and would hammer a failing server. */
-      if (page != NULL && page->state == PAGE_FETCHING)
-        page->state = PAGE_FAILED;
-
-      g_debug ("Paged model: page %u failed: %s", index, error->message);
-      set_error (self, g_steal_pointer (&error));
-    }
+    page_failed (self, index, g_steal_pointer (&error));
 
   dispatch_fetches (self);
 
@@ -324,7 +363,7 @@ att_paged_model_get_item (GListModel *model,
   offset = position % self->page_size;
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-  if (page == NULL || page->state == PAGE_WANTED)
+  if (page == NULL || page->state == PAGE_WANTED || page->state == PAGE_FAILED)
     {
       request_page (self, index);
       page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
@@ -519,7 +558,10 @@ att_paged_model_class_init (AttPagedModelClass *klass)
   /**
    * AttPagedModel:error:
    *
-   * The last failure, cleared when a page arrives.
+   * Why a page failed, while one is failed: the first page (the model is
+   * then not :loaded) or a later one, whose rows are then
+   * %ATT_PAGED_ITEM_FAILED.  Cleared when no page is failed any more, and
+   * by reload() and retry().
    */
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL,
@@ -642,6 +684,42 @@ att_paged_model_cancel (AttPagedModel *self)
 }
 
 /**
+ * att_paged_model_retry:
+ *
+ * Fetches again, at once, every page that failed (or the first page, if
+ * that is the one that failed), and clears :error meanwhile: for a Retry
+ * button that keeps the rows already shown.
+ */
+void
+att_paged_model_retry (AttPagedModel *self)
+{
+  g_autoptr(GArray) requeued = NULL;
+  gboolean was_loading;
+
+  g_return_if_fail (ATT_IS_PAGED_MODEL (self));
+
+  if (!self->loaded)
+    {
+      if (self->error != NULL)
+        att_paged_model_reload (self);
+      return;
+    }
+
+  was_loading = get_loading (self);
+  g_object_freeze_notify (G_OBJECT (self));
+
+  requeued = att_paged_model_requeue_failed (self);
+  set_error (self, NULL);
+  for (guint i = 0; i < requeued->len; i++)
+    att_paged_model_emit_rows_changed (self, g_array_index (requeued, guint, i));
+  dispatch_fetches (self);
+
+  if (was_loading != get_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
  * att_paged_model_is_item_loaded:
  *
  * Returns: whether the item at @position came from the server, rather than
@@ -651,18 +729,9 @@ gboolean
 att_paged_model_is_item_loaded (AttPagedModel *self,
                                 guint          position)
 {
-  Page *page;
-
   g_return_val_if_fail (ATT_IS_PAGED_MODEL (self), FALSE);
 
-  if (position >= self->n_items)
-    return FALSE;
-
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / self->page_size));
-
-  return page != NULL &&
-         page->state == PAGE_LOADED &&
-         position % self->page_size < page->n_real;
+  return att_paged_model_get_item_state (self, position) == ATT_PAGED_ITEM_LOADED;
 }
 
 guint

@@ -14,6 +14,7 @@
 #include "att-format.h"
 #include "att-frame-trace.h"
 #include "att-higg-client.h"
+#include "att-paged-footer.h"
 #include "att-paged-model.h"
 #include "att-product.h"
 #include "att-product-details.h"
@@ -57,6 +58,7 @@ struct _AttProductsPage
   AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
   GtkLabel           *count_label;
+  AttPagedFooter     *paged_footer;
   AttProductDetails  *details;
 };
 
@@ -139,15 +141,6 @@ update_state (AttProductsPage *self)
         gtk_stack_set_visible_child_name (self->list_stack, "error");
         gtk_label_set_label (self->count_label, "");
         att_spinner_stop (self->spinner);
-        g_value_unset (&value);
-        return;
-      }
-    if (error != NULL)
-      {
-        /* Rows already shown stay; say what failed below the list. */
-        g_autofree char *text = g_strdup_printf (_("Some products could not be loaded: %s"),
-                                                 error->message);
-        gtk_label_set_label (self->count_label, text);
         g_value_unset (&value);
         return;
       }
@@ -240,6 +233,7 @@ set_model (AttProductsPage *self,
     }
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  att_paged_footer_set_model (self->paged_footer, model);
   update_state (self);
   on_selected_item_changed (self);
 }
@@ -353,20 +347,53 @@ set_cell_text (GtkInscription *cell,
                                   text != NULL ? text : "", -1);
 }
 
+/* A row with no product yet says why: its page is on its way, or failed
+ * (Retry is below the list), or the server sent something unreadable. */
+static void
+bind_placeholder (AttProductsPage *self,
+                  GtkListItem     *item,
+                  Column           column)
+{
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  guint position = gtk_list_item_get_position (item);
+  AttPagedItemState state = ATT_PAGED_ITEM_PENDING;
+  const GError *error = NULL;
+  const char *text = _("Loading…");
+
+  if (self->model != NULL)
+    {
+      state = att_paged_model_get_item_state (self->model, position);
+      error = att_paged_model_get_item_error (self->model, position);
+    }
+  if (state == ATT_PAGED_ITEM_FAILED)
+    text = _("Could not be loaded");
+  else if (state == ATT_PAGED_ITEM_UNREADABLE)
+    text = _("Unreadable product");
+
+  gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
+  if (column != COLUMN_NAME)
+    {
+      set_cell_text (cell, "");
+      return;
+    }
+  set_cell_text (cell, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (cell), error != NULL ? error->message : NULL);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  Column column = GPOINTER_TO_INT (user_data);
+  AttProductsPage *self = ATT_PRODUCTS_PAGE (user_data);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "att-column"));
   AttProduct *product = gtk_list_item_get_item (item);
   GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
   if (product == NULL || att_product_is_placeholder (product))
     {
-      set_cell_text (cell, column == COLUMN_NAME ? _("Loading…") : "");
-      gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
+      bind_placeholder (self, item, column);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
@@ -417,7 +444,8 @@ add_column (AttProductsPage *self,
   GtkColumnViewColumn *view_column;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), "att-column", GINT_TO_POINTER (column));
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell), self, 0);
 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -627,6 +655,7 @@ att_products_page_class_init (AttProductsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATT_TYPE_PRODUCT_DETAILS);
+  g_type_ensure (ATT_TYPE_PAGED_FOOTER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/attestapp/Attest/att-products-page.ui");
@@ -640,6 +669,7 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, paged_footer);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, details);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
