@@ -12,7 +12,7 @@ BUILD_PKGS=(
 )
 TEST_PKGS=(
   xvfb xauth dbus gnome-keyring libsecret-tools at-spi2-core python3 python3-dogtail openssl
-  imagemagick xdotool
+  imagemagick xdotool clang-format
 )
 
 pkgs=("${BUILD_PKGS[@]}")
