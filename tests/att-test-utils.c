@@ -44,8 +44,8 @@ remove_shared_data_dir (void)
  * Returns: (transfer full): a new sandbox, not listening yet
  */
 AttSandbox *
-att_test_sandbox_new (const char  *db_path,
-                      GError     **error)
+att_test_sandbox_new (const char *db_path,
+                      GError    **error)
 {
   if (shared_data_dir == NULL)
     {
@@ -188,8 +188,8 @@ get_string (JsonObject *object,
  *   @error set
  */
 AttHiggAuth *
-att_test_fetch_demo_auth (const char  *base_url,
-                          GError     **error)
+att_test_fetch_demo_auth (const char *base_url,
+                          GError    **error)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *url = g_strconcat (base_url, "/_sandbox/demo-account", NULL);
@@ -197,10 +197,10 @@ att_test_fetch_demo_auth (const char  *base_url,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
-  gconstpointer data;
-  gsize length = 0;
-  const char *api_key, *integration_key, *public_key;
-  JsonObject *object;
+  gconstpointer    data;
+  gsize            length = 0;
+  const char      *api_key, *integration_key, *public_key;
+  JsonObject      *object;
 
   bytes = soup_session_send_and_read (session, msg, NULL, error);
   if (bytes == NULL)

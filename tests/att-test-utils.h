@@ -16,34 +16,34 @@ G_BEGIN_DECLS
 
 /* A sandbox whose RSA key pair is made once per test program and shared
  * through a temporary data directory, removed at exit. */
-AttSandbox         *att_test_sandbox_new          (const char          *db_path,
-                                                   GError             **error);
+AttSandbox         *att_test_sandbox_new (const char *db_path,
+                                          GError    **error);
 
 /* Fixed, distinctive secrets for tests whose output check-secret-leaks.sh
  * searches: $ATTEST_TEST_API_KEY and $ATTEST_TEST_INTEGRATION_KEY if set,
  * else built-in values. */
-const char         *att_test_secret_api_key               (void);
-const char         *att_test_secret_integration_key       (void);
-void                att_test_sandbox_use_test_secrets     (AttSandbox          *sandbox);
+const char         *att_test_secret_api_key (void);
+const char         *att_test_secret_integration_key (void);
+void                att_test_sandbox_use_test_secrets (AttSandbox *sandbox);
 
 /* Credentials that @sandbox accepts. */
-AttHiggAuth        *att_test_higg_auth_new        (AttSandbox          *sandbox);
-AttHiggClient      *att_test_higg_client_new      (AttHttp             *http,
-                                                   AttSandbox          *sandbox);
-SoupMessageHeaders *att_test_auth_headers_new     (AttSandbox          *sandbox);
-void                att_test_add_auth_headers     (SoupMessage         *msg,
-                                                   AttSandbox          *sandbox);
+AttHiggAuth        *att_test_higg_auth_new (AttSandbox *sandbox);
+AttHiggClient      *att_test_higg_client_new (AttHttp    *http,
+                                              AttSandbox *sandbox);
+SoupMessageHeaders *att_test_auth_headers_new (AttSandbox *sandbox);
+void                att_test_add_auth_headers (SoupMessage *msg,
+                                               AttSandbox  *sandbox);
 
 /* Credentials of a sandbox in another process, read from its
  * GET /_sandbox/demo-account (blocking: for test set-up only). */
-AttHiggAuth        *att_test_fetch_demo_auth      (const char          *base_url,
-                                                   GError             **error);
+AttHiggAuth        *att_test_fetch_demo_auth (const char *base_url,
+                                              GError    **error);
 
 /* Points $XDG_DATA_HOME, for this process and its children, at a new
  * temporary directory, so that sandboxes started without --data-dir keep
  * their key pair there rather than in the user's; and removes it. */
-char               *att_test_isolate_data_home    (void);
-void                att_test_remove_data_home     (const char          *dir);
-void                att_test_remove_dir           (const char          *path);
+char               *att_test_isolate_data_home (void);
+void                att_test_remove_data_home (const char *dir);
+void                att_test_remove_dir (const char *path);
 
 G_END_DECLS

@@ -150,7 +150,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  Server server = { 0 };
+  Server   server = { 0 };
   GThread *thread;
 
   g_mutex_init (&server.lock);

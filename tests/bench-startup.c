@@ -30,9 +30,9 @@
 
 #include "att-sandbox.h"
 
-#define TRACE_FD        3
-#define RUN_TIMEOUT_S   60
-#define N_GENERATED     100000
+#define TRACE_FD      3
+#define RUN_TIMEOUT_S 60
+#define N_GENERATED   100000
 
 typedef struct
 {
@@ -82,7 +82,7 @@ marker_read_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Run *run = user_data;
+  Run             *run = user_data;
   g_autofree char *line = NULL;
 
   line = g_data_input_stream_read_line_finish (run->markers, result, NULL, NULL);
@@ -115,7 +115,7 @@ spawn_traced (char **argv,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
-  int fds[2];
+  int          fds[2];
 
   if (!g_unix_open_pipe (fds, FD_CLOEXEC, &error))
     g_error ("pipe: %s", error->message);
@@ -125,7 +125,7 @@ spawn_traced (char **argv,
   g_subprocess_launcher_take_fd (launcher, fds[1], TRACE_FD);
   g_subprocess_launcher_setenv (launcher, "ATTEST_FRAME_TRACE", G_STRINGIFY (TRACE_FD), TRUE);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv, &error);
   if (process == NULL)
     g_error ("Could not start %s: %s", argv[0], error->message);
   *read_fd = fds[0];
@@ -134,15 +134,15 @@ spawn_traced (char **argv,
 
 /* Starts the subject, waits for its markers, then ends it. */
 static void
-run_subject (Subject  *subject,
-             gboolean  keep)
+run_subject (Subject *subject,
+             gboolean keep)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GInputStream) pipe_in = NULL;
-  Run run = { loop, NULL, 0, -1, -1, subject->wants_rows, FALSE };
+  Run   run = { loop, NULL, 0, -1, -1, subject->wants_rows, FALSE };
   guint timeout;
-  int read_fd;
+  int   read_fd;
 
   run.start = g_get_monotonic_time ();
   process = spawn_traced (subject->argv, &read_fd);
@@ -212,7 +212,7 @@ subject_new (const char *label,
   Subject *subject = g_new0 (Subject, 1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *arg;
-  va_list args;
+  va_list     args;
 
   va_start (args, wants_rows);
   while ((arg = va_arg (args, const char *)) != NULL)
@@ -266,7 +266,7 @@ main (int   argc,
   g_autoptr(AttSandbox) demo = NULL;
   g_autoptr(AttSandbox) large = NULL;
   Subject *subjects[4];
-  guint runs;
+  guint    runs;
 
   if (argc < 3)
     {
@@ -292,7 +292,8 @@ main (int   argc,
       run_subject (subjects[i], round > 0);
 
   printf ("# start-up, median of %u interleaved runs, from spawn to painted frame; "
-          "ratios to the bare window's first frame\n", runs);
+          "ratios to the bare window's first frame\n",
+          runs);
   for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
     print_subject (subjects[i], median (subjects[0]->frame_ms));
 

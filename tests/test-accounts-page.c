@@ -46,13 +46,21 @@ typedef struct
 /* What the keyring itself holds, asked without Attest's code: the schema
  * name is not matched, only the attributes Attest documents. */
 static const SecretSchema keyring_schema = {
-  "io.github.attestapp.Attest.ApiKey", SECRET_SCHEMA_DONT_MATCH_NAME,
+  "io.github.attestapp.Attest.ApiKey",
+  SECRET_SCHEMA_DONT_MATCH_NAME,
   {
     { "account", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { NULL, 0 },
   },
-  0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  0,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
+  NULL,
 };
 
 static char *
@@ -99,12 +107,12 @@ timeout_cb (gpointer data)
 typedef gboolean (*Predicate) (gconstpointer data);
 
 static void
-wait_until (Predicate      predicate,
-            gconstpointer  data,
-            const char    *what)
+wait_until (Predicate     predicate,
+            gconstpointer data,
+            const char   *what)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timeout_cb, &timed_out);
+  guint    id = g_timeout_add_seconds (WAIT_SECONDS, timeout_cb, &timed_out);
 
   while (!predicate (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -150,8 +158,8 @@ maybe_screenshot (GtkWidget  *window,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
+  GskRenderer     *renderer;
+  int              width, height;
 
   if (dir == NULL || *dir == '\0')
     return;
@@ -177,7 +185,7 @@ maybe_screenshot (GtkWidget  *window,
   if (g_getenv ("ATTEST_SCREENSHOT_ROOT") != NULL)
     {
       g_autofree char *root_path = g_strdup_printf ("%s/%s-screen.png", dir, name);
-      const char *argv[] = { "import", "-window", "root", root_path, NULL };
+      const char      *argv[] = { "import", "-window", "root", root_path, NULL };
 
       g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                     NULL, NULL, NULL, NULL);
@@ -189,9 +197,9 @@ maybe_screenshot (GtkWidget  *window,
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
 
 static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
+find_widget (GtkWidget    *root,
+             WidgetMatch   match,
+             gconstpointer data)
 {
   if (match (root, data))
     return root;
@@ -209,16 +217,16 @@ find_widget (GtkWidget     *root,
 }
 
 static gboolean
-match_row_title (GtkWidget     *widget,
-                 gconstpointer  data)
+match_row_title (GtkWidget    *widget,
+                 gconstpointer data)
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
 static gboolean
-match_button_label (GtkWidget     *widget,
-                    gconstpointer  data)
+match_button_label (GtkWidget    *widget,
+                    gconstpointer data)
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
@@ -231,11 +239,11 @@ typedef struct
 } ActionMatch;
 
 static gboolean
-match_action (GtkWidget     *widget,
-              gconstpointer  data)
+match_action (GtkWidget    *widget,
+              gconstpointer data)
 {
   const ActionMatch *m = data;
-  GVariant *target;
+  GVariant          *target;
 
   if (!GTK_IS_ACTIONABLE (widget) ||
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), m->action) != 0)
@@ -249,15 +257,15 @@ match_action (GtkWidget     *widget,
 }
 
 static gboolean
-match_type (GtkWidget     *widget,
-            gconstpointer  data)
+match_type (GtkWidget    *widget,
+            gconstpointer data)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
 static gboolean
-match_account_row (GtkWidget     *widget,
-                   gconstpointer  data)
+match_account_row (GtkWidget    *widget,
+                   gconstpointer data)
 {
   return ATT_IS_ACCOUNT_ROW (widget) &&
          g_strcmp0 (att_account_get_id (att_account_row_get_account (ATT_ACCOUNT_ROW (widget))),
@@ -265,8 +273,8 @@ match_account_row (GtkWidget     *widget,
 }
 
 static gboolean
-match_label_text (GtkWidget     *widget,
-                  gconstpointer  data)
+match_label_text (GtkWidget    *widget,
+                  gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
@@ -277,8 +285,8 @@ static void
 maybe_screenshot_end (GtkWidget  *window,
                       const char *name)
 {
-  GtkWidget *page;
-  GtkWidget *scroller;
+  GtkWidget     *page;
+  GtkWidget     *scroller;
   GtkAdjustment *adjustment;
 
   if (g_getenv ("ATTEST_SCREENSHOT_DIR") == NULL)
@@ -295,8 +303,8 @@ maybe_screenshot_end (GtkWidget  *window,
 }
 
 static gboolean
-match_label_prefix (GtkWidget     *widget,
-                    gconstpointer  data)
+match_label_prefix (GtkWidget    *widget,
+                    gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
          g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), data);
@@ -330,7 +338,7 @@ get_action_widget (GtkWidget  *root,
                    const char *target)
 {
   ActionMatch m = { action, target };
-  GtkWidget *widget = find_widget (root, match_action, &m);
+  GtkWidget  *widget = find_widget (root, match_action, &m);
 
   if (widget == NULL)
     g_error ("Nothing activates %s(%s)", action, target != NULL ? target : "");
@@ -384,8 +392,8 @@ choose_custom_server (GtkWidget  *editor,
                       const char *url)
 {
   AdwComboRow *server = ADW_COMBO_ROW (get_row (editor, "Server"));
-  GListModel *model = adw_combo_row_get_model (server);
-  guint n = g_list_model_get_n_items (model);
+  GListModel  *model = adw_combo_row_get_model (server);
+  guint        n = g_list_model_get_n_items (model);
   g_autoptr(GtkStringObject) last = g_list_model_get_item (model, n - 1);
 
   g_assert_cmpstr (gtk_string_object_get_string (last), ==, "Custom");
@@ -434,8 +442,8 @@ find_message_dialog (void)
 }
 
 static gboolean
-match_selectable_label (GtkWidget     *widget,
-                        gconstpointer  data)
+match_selectable_label (GtkWidget    *widget,
+                        gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
 }
@@ -468,7 +476,7 @@ static gboolean
 test_result_shown (gconstpointer data)
 {
   const ResultWait *wait = data;
-  const char *shown = shown_test_result (wait->editor);
+  const char       *shown = shown_test_result (wait->editor);
 
   return shown != NULL && g_strcmp0 (shown, wait->text) == 0;
 }
@@ -491,9 +499,9 @@ click_test_and_wait (GtkWidget  *editor,
 /* What the connection test itself answers for these values. */
 typedef struct
 {
-  gboolean             done;
-  AttConnectionStatus  status;
-  char                *message;
+  gboolean            done;
+  AttConnectionStatus status;
+  char               *message;
 } DirectTest;
 
 static void
@@ -518,13 +526,13 @@ direct_test_done (gconstpointer data)
 }
 
 static AttConnectionStatus
-direct_test (Fixture     *f,
-             AttService   service,
-             const char  *base_url,
-             const char  *api_key,
-             const char  *integration_key,
-             const char  *public_key,
-             char       **message)
+direct_test (Fixture    *f,
+             AttService  service,
+             const char *base_url,
+             const char *api_key,
+             const char *integration_key,
+             const char *public_key,
+             char      **message)
 {
   DirectTest test = { FALSE, ATT_CONNECTION_FAILED, NULL };
 
@@ -570,8 +578,8 @@ unused_port (void)
 /* Fixture */
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -600,8 +608,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   GtkWidget *editor;
 
@@ -642,7 +650,7 @@ only_account (Fixture *f)
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
   account = g_list_model_get_item (G_LIST_MODEL (f->store), 0);
-  return account;   /* the store keeps its reference */
+  return account; /* the store keeps its reference */
 }
 
 static gboolean
@@ -654,16 +662,16 @@ store_is_empty (gconstpointer data)
 /* Tests */
 
 static void
-test_add_test_edit_higg (Fixture       *f,
-                         gconstpointer  data)
+test_add_test_edit_higg (Fixture      *f,
+                         gconstpointer data)
 {
-  const char *url = att_sandbox_get_base_url (f->sandbox);
-  const char *pem = att_sandbox_get_public_key_pem (f->sandbox);
+  const char      *url = att_sandbox_get_base_url (f->sandbox);
+  const char      *pem = att_sandbox_get_public_key_pem (f->sandbox);
   g_autofree char *unauthorized = NULL;
   g_autofree char *file_text = NULL;
-  GtkWidget *editor;
-  AttAccount *account;
-  GtkWidget *row;
+  GtkWidget       *editor;
+  AttAccount      *account;
+  GtkWidget       *row;
 
   /* The empty page says so. */
   g_assert_nonnull (find_widget (GTK_WIDGET (f->prefs), match_label_text,
@@ -760,10 +768,10 @@ test_add_test_edit_higg (Fixture       *f,
 }
 
 static void
-test_closient_key_check (Fixture       *f,
-                         gconstpointer  data)
+test_closient_key_check (Fixture      *f,
+                         gconstpointer data)
 {
-  const char *body = "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z";
+  const char      *body = "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z";
   g_autofree char *good = make_closient_key ("csu", body);
   g_autofree char *publishable = make_closient_key ("cpk", body);
   g_autofree char *bad = g_strdup (good);
@@ -836,8 +844,8 @@ test_closient_key_check (Fixture       *f,
 
 typedef struct
 {
-  gboolean  done;
-  GError   *error;
+  gboolean done;
+  GError  *error;
 } Done;
 
 static void
@@ -871,10 +879,10 @@ is_done (gconstpointer data)
 }
 
 static void
-store_secret (Fixture       *f,
-              const char    *id,
-              AttSecretKind  kind,
-              const char    *secret)
+store_secret (Fixture      *f,
+              const char   *id,
+              AttSecretKind kind,
+              const char   *secret)
 {
   Done done = { FALSE, NULL };
 
@@ -884,15 +892,15 @@ store_secret (Fixture       *f,
 }
 
 static void
-test_remove_clears_keys (Fixture       *f,
-                         gconstpointer  data)
+test_remove_clears_keys (Fixture      *f,
+                         gconstpointer data)
 {
   g_autoptr(AttAccount) account = att_account_new (ATT_SERVICE_HIGG, "To Remove",
-                                                   att_sandbox_get_base_url (f->sandbox));
+                                                    att_sandbox_get_base_url (f->sandbox));
   const char *id = att_account_get_id (account);
-  Done done = { FALSE, NULL };
-  GtkWidget *row;
-  GtkWidget *dialog;
+  Done        done = { FALSE, NULL };
+  GtkWidget  *row;
+  GtkWidget  *dialog;
 
   att_account_set_public_key_pem (account, att_sandbox_get_public_key_pem (f->sandbox));
   store_secret (f, id, ATT_SECRET_HIGG_API_KEY, "remove-me-api-key");
@@ -942,8 +950,8 @@ test_remove_clears_keys (Fixture       *f,
 }
 
 static void
-test_cancel_and_close (Fixture       *f,
-                       gconstpointer  data)
+test_cancel_and_close (Fixture      *f,
+                       gconstpointer data)
 {
   GtkWidget *editor;
   GtkWidget *test_button;
@@ -983,9 +991,9 @@ test_cancel_and_close (Fixture       *f,
 static char *
 get_public_key (GtkWidget *editor)
 {
-  GtkWidget *view = find_widget (editor, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
+  GtkWidget     *view = find_widget (editor, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -1005,10 +1013,10 @@ load_public_key_file (GtkWidget  *editor,
 }
 
 static void
-test_public_key_file (Fixture       *f,
-                      gconstpointer  data)
+test_public_key_file (Fixture      *f,
+                      gconstpointer data)
 {
-  const char *pem = att_sandbox_get_public_key_pem (f->sandbox);
+  const char      *pem = att_sandbox_get_public_key_pem (f->sandbox);
   g_autofree char *good_path = g_build_filename (f->dir, "public.pem", NULL);
   g_autofree char *binary_path = g_build_filename (f->dir, "binary.pem", NULL);
   g_autofree char *missing_path = g_build_filename (f->dir, "missing.pem", NULL);

@@ -75,8 +75,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -89,8 +89,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   g_clear_object (&fixture->secrets);
   rm_rf (fixture->dir);
@@ -152,7 +152,7 @@ assert_secret (AttSecretStore *secrets,
                AttSecretKind   kind,
                const char     *expected)
 {
-  char *secret = lookup_secret_sync (secrets, account_id, kind);
+  char    *secret = lookup_secret_sync (secrets, account_id, kind);
   gboolean same = g_strcmp0 (secret, expected) == 0;
 
   /* Compared without g_assert_cmpstr(), which would print the secret. */
@@ -445,8 +445,8 @@ test_session_cancelled (void)
 #define PEM "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----\n"
 
 static void
-test_store_missing_file (Fixture       *fixture,
-                         gconstpointer  data)
+test_store_missing_file (Fixture      *fixture,
+                         gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(GError) error = NULL;
@@ -461,8 +461,8 @@ test_store_missing_file (Fixture       *fixture,
 }
 
 static void
-test_store_round_trip (Fixture       *fixture,
-                       gconstpointer  data)
+test_store_round_trip (Fixture      *fixture,
+                       gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(AttAccountStore) reloaded = NULL;
@@ -471,8 +471,8 @@ test_store_round_trip (Fixture       *fixture,
   g_autoptr(AttAccount) closient = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
-  GStatBuf buf;
-  AttAccount *account;
+  GStatBuf         buf;
+  AttAccount      *account;
 
   production = att_account_new (ATT_SERVICE_HIGG, "Production", NULL);
   att_account_set_public_key_pem (production, PEM);
@@ -529,8 +529,8 @@ test_store_round_trip (Fixture       *fixture,
 }
 
 static void
-test_store_sorted (Fixture       *fixture,
-                   gconstpointer  data)
+test_store_sorted (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   const char *names[][2] = {
@@ -596,8 +596,8 @@ on_items_changed (GListModel   *model,
 }
 
 static void
-test_store_update (Fixture       *fixture,
-                   gconstpointer  data)
+test_store_update (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(AttAccountStore) reloaded = NULL;
@@ -606,7 +606,7 @@ test_store_update (Fixture       *fixture,
   g_autoptr(AttAccount) draft = NULL;
   g_autoptr(AttAccount) item = NULL;
   g_autoptr(GError) error = NULL;
-  ItemsChanged changed = { 0, };
+  ItemsChanged changed = { 0 };
 
   att_account_store_add (store, a);
   att_account_store_add (store, b);
@@ -653,8 +653,8 @@ on_active_changed (AttAccountStore *store,
 }
 
 static void
-test_store_active (Fixture       *fixture,
-                   gconstpointer  data)
+test_store_active (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(AttAccountStore) reloaded = NULL;
@@ -663,8 +663,8 @@ test_store_active (Fixture       *fixture,
   g_autoptr(AttAccount) closient = att_account_new (ATT_SERVICE_CLOSIENT, "Closient", NULL);
   g_autoptr(AttAccount) draft = NULL;
   g_autoptr(GError) error = NULL;
-  ActiveChanged changed = { 0, };
-  ActiveChanged reloaded_changed = { 0, };
+  ActiveChanged changed = { 0 };
+  ActiveChanged reloaded_changed = { 0 };
 
   att_account_store_add (store, higg1);
   att_account_store_add (store, higg2);
@@ -730,8 +730,8 @@ test_store_active (Fixture       *fixture,
 }
 
 static void
-test_store_active_invalid (Fixture       *fixture,
-                           gconstpointer  data)
+test_store_active_invalid (Fixture      *fixture,
+                           gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(GError) error = NULL;
@@ -757,8 +757,8 @@ test_store_active_invalid (Fixture       *fixture,
 }
 
 static void
-test_store_corrupt (Fixture       *fixture,
-                    gconstpointer  data)
+test_store_corrupt (Fixture      *fixture,
+                    gconstpointer data)
 {
   const char *corrupt = "[Account 1]\nService=higg\nthis line is not a key file\n\x01\x02";
   g_autoptr(AttAccountStore) store = new_store (fixture);
@@ -769,7 +769,7 @@ test_store_corrupt (Fixture       *fixture,
   g_autofree char *dir = NULL;
   g_autoptr(GDir) listing = NULL;
   const char *name;
-  guint backups = 0;
+  guint       backups = 0;
 
   write_file (fixture->path, corrupt);
 
@@ -820,8 +820,8 @@ test_store_corrupt (Fixture       *fixture,
 }
 
 static void
-test_store_keeps_unknown (Fixture       *fixture,
-                          gconstpointer  data)
+test_store_keeps_unknown (Fixture      *fixture,
+                          gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(AttAccount) account = NULL;
@@ -863,8 +863,8 @@ test_store_keeps_unknown (Fixture       *fixture,
 }
 
 static void
-test_store_no_secret_in_file (Fixture       *fixture,
-                              gconstpointer  data)
+test_store_no_secret_in_file (Fixture      *fixture,
+                              gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(AttAccount) higg = att_account_new (ATT_SERVICE_HIGG, "Higg", NULL);
@@ -896,8 +896,8 @@ test_store_no_secret_in_file (Fixture       *fixture,
 }
 
 static void
-test_store_remove (Fixture       *fixture,
-                   gconstpointer  data)
+test_store_remove (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(AttAccountStore) reloaded = NULL;
@@ -907,8 +907,8 @@ test_store_remove (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *doomed_id = g_strdup (att_account_get_id (doomed));
-  ActiveChanged changed = { 0, };
-  ItemsChanged items = { 0, };
+  ActiveChanged    changed = { 0 };
+  ItemsChanged     items = { 0 };
 
   att_account_store_add (store, doomed);
   att_account_store_add (store, kept);
@@ -959,13 +959,13 @@ test_store_remove (Fixture       *fixture,
 }
 
 static void
-test_store_queued_saves (Fixture       *fixture,
-                         gconstpointer  data)
+test_store_queued_saves (Fixture      *fixture,
+                         gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = new_store (fixture);
   g_autoptr(AttAccountStore) reloaded = NULL;
   g_autoptr(GError) error = NULL;
-  GAsyncResult *results[4] = { NULL, };
+  GAsyncResult *results[4] = { NULL };
 
   /* Saves started back to back, with edits in between, end with the
    * last state on disk, whatever order the writes take. */
@@ -992,8 +992,8 @@ test_store_queued_saves (Fixture       *fixture,
 }
 
 static void
-test_store_save_error (Fixture       *fixture,
-                       gconstpointer  data)
+test_store_save_error (Fixture      *fixture,
+                       gconstpointer data)
 {
   g_autoptr(AttAccountStore) store = NULL;
   g_autoptr(AttAccount) account = att_account_new (ATT_SERVICE_HIGG, "H", NULL);

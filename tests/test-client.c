@@ -27,7 +27,7 @@
 /* While set, every field of every log message is appended here, so a test
  * can check what the debug log would have shown. */
 static GString *captured_log;
-static char *saved_messages_debug;
+static char    *saved_messages_debug;
 
 static GLogWriterOutput
 test_log_writer (GLogLevelFlags   log_level,
@@ -85,8 +85,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  user_data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -106,8 +106,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  user_data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer user_data)
 {
   g_clear_object (&fixture->client);
   g_clear_object (&fixture->http);
@@ -183,7 +183,8 @@ make_create_body (const char *name)
     "  \"frenchLabelCountry\": {\"code\": \"FR\", \"name\": \"France\"},"
     "  \"frenchLabelDyeingCountry\": {\"code\": \"TR\", \"name\": \"Turkey\"},"
     "  \"frenchLabelFabricCountry\": {\"code\": \"IN\", \"name\": \"India\"}"
-    "}", name, g_random_int ());
+    "}",
+    name, g_random_int ());
 
   return parse_object (json);
 }
@@ -248,7 +249,7 @@ find_purchase_order (AttProduct *product,
       g_autoptr(AttPurchaseOrder) order = g_list_model_get_item (orders, i);
 
       if (g_strcmp0 (att_purchase_order_get_purchase_order_id (order), purchase_order_id) == 0)
-        return order;   /* the product keeps it alive */
+        return order; /* the product keeps it alive */
     }
 
   return NULL;
@@ -257,8 +258,8 @@ find_purchase_order (AttProduct *product,
 /* --- Products --------------------------------------------------------- */
 
 static void
-test_create_and_get (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_create_and_get (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   g_autofree char *name = unique_name ("Client Test Tee");
   g_autoptr(JsonObject) body = make_create_body (name);
@@ -293,8 +294,8 @@ test_create_and_get (Fixture       *fixture,
 }
 
 static void
-test_update (Fixture       *fixture,
-             gconstpointer  user_data)
+test_update (Fixture      *fixture,
+             gconstpointer user_data)
 {
   g_autofree char *name = unique_name ("Client Test Hoodie");
   g_autofree char *new_name = unique_name ("Client Test Renamed");
@@ -304,10 +305,10 @@ test_update (Fixture       *fixture,
   g_autoptr(AttProduct) updated = NULL;
   g_autoptr(AttProduct) stored = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *po_a = NULL;
-  g_autofree char *po_b = NULL;
-  g_autofree char *po_c = NULL;
+  g_autofree char  *id = NULL;
+  g_autofree char  *po_a = NULL;
+  g_autofree char  *po_b = NULL;
+  g_autofree char  *po_c = NULL;
   AttPurchaseOrder *order;
 
   product = create_product (fixture, body, &error);
@@ -335,7 +336,8 @@ test_update (Fixture       *fixture,
 
   g_free (command);
   command = g_strdup_printf ("{\"updatePurchaseOrder\": [{\"_id\": \"%s\", \"purchaseOrderId\": \"PO-A\","
-                             " \"purchaseDate\": \"2024-03-01\", \"amountPurchase\": 111}]}", po_a);
+                             " \"purchaseDate\": \"2024-03-01\", \"amountPurchase\": 111}]}",
+                             po_a);
   updated = update_product (fixture, id, command, &error);
   g_assert_no_error (error);
   g_clear_object (&updated);
@@ -366,7 +368,8 @@ test_update (Fixture       *fixture,
                              "   \"purchaseDate\": \"2024-06-01\", \"amountPurchase\": 40}],"
                              " \"updatePurchaseOrder\": [{\"_id\": \"%s\", \"purchaseOrderId\": \"PO-C\","
                              "   \"purchaseDate\": \"2024-05-20\", \"amountPurchase\": 33}],"
-                             " \"removePurchaseOrder\": [\"%s\"]}", po_c, po_a);
+                             " \"removePurchaseOrder\": [\"%s\"]}",
+                             po_c, po_a);
   updated = update_product (fixture, id, command, &error);
   g_assert_no_error (error);
   g_clear_object (&updated);
@@ -388,8 +391,8 @@ test_update (Fixture       *fixture,
 }
 
 static void
-test_search_paging (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_search_paging (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   g_autofree char *token = g_strdup_printf ("Qzx%08x", g_random_int ());
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -486,17 +489,17 @@ test_search_paging (Fixture       *fixture,
 
 /* --- Catalogues and countries ----------------------------------------- */
 
-typedef void     (*CatalogSearch) (AttHiggClient *, const char *, guint, guint,
-                                   GCancellable *, GAsyncReadyCallback, gpointer);
+typedef void (*CatalogSearch) (AttHiggClient *, const char *, guint, guint,
+                               GCancellable *, GAsyncReadyCallback, gpointer);
 typedef AttPage *(*CatalogFinish) (AttHiggClient *, GAsyncResult *, GError **);
 
 static AttPage *
-search_catalog (Fixture       *fixture,
-                CatalogSearch  search,
-                CatalogFinish  finish,
-                const char    *text,
-                guint          from,
-                guint          size)
+search_catalog (Fixture      *fixture,
+                CatalogSearch search,
+                CatalogFinish finish,
+                const char   *text,
+                guint         from,
+                guint         size)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -510,10 +513,10 @@ search_catalog (Fixture       *fixture,
 }
 
 static void
-check_catalog (Fixture       *fixture,
-               CatalogSearch  search,
-               CatalogFinish  finish,
-               guint          expected_total)
+check_catalog (Fixture      *fixture,
+               CatalogSearch search,
+               CatalogFinish finish,
+               guint         expected_total)
 {
   g_autoptr(AttPage) first = search_catalog (fixture, search, finish, NULL, 0, 5);
   g_autoptr(AttPage) second = NULL;
@@ -522,7 +525,7 @@ check_catalog (Fixture       *fixture,
   g_autoptr(AttCatalogItem) item = NULL;
   g_autoptr(AttCatalogItem) next = NULL;
   GListModel *items;
-  gboolean found = FALSE;
+  gboolean    found = FALSE;
 
   g_assert_cmpuint (att_page_get_total (first), ==, expected_total);
   g_assert_cmpuint (g_list_model_get_n_items (att_page_get_items (first)), ==, 5);
@@ -566,8 +569,8 @@ count_catalogue_file (const char *name)
 }
 
 static void
-test_catalogs (Fixture       *fixture,
-               gconstpointer  user_data)
+test_catalogs (Fixture      *fixture,
+               gconstpointer user_data)
 {
   check_catalog (fixture,
                  att_higg_client_search_materials_async,
@@ -584,8 +587,8 @@ test_catalogs (Fixture       *fixture,
 }
 
 static void
-test_countries (Fixture       *fixture,
-                gconstpointer  user_data)
+test_countries (Fixture      *fixture,
+                gconstpointer user_data)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListModel) countries = NULL;
@@ -616,8 +619,8 @@ test_countries (Fixture       *fixture,
 /* --- Error mapping ---------------------------------------------------- */
 
 static void
-test_error_validation (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_error_validation (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   g_autofree char *name = unique_name ("Client Test Invalid");
   g_autoptr(JsonObject) body = make_create_body (name);
@@ -625,8 +628,8 @@ test_error_validation (Fixture       *fixture,
   g_autoptr(AttPage) page = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *material;
-  GPtrArray *field_errors;
-  gboolean found = FALSE;
+  GPtrArray  *field_errors;
+  gboolean    found = FALSE;
 
   /* netUse must be 1-100 (api-higg.md V4). */
   material = json_array_get_object_element (json_object_get_array_member (body, "materials"), 0);
@@ -663,9 +666,9 @@ test_error_validation (Fixture       *fixture,
 }
 
 static void
-check_injected (Fixture     *fixture,
-                guint        status,
-                AttApiError  code)
+check_injected (Fixture    *fixture,
+                guint       status,
+                AttApiError code)
 {
   g_autoptr(AttPage) page = NULL;
   g_autoptr(GError) error = NULL;
@@ -688,8 +691,8 @@ check_injected (Fixture     *fixture,
 }
 
 static void
-test_error_injected (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_error_injected (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   check_injected (fixture, 401, ATT_API_ERROR_UNAUTHORIZED);
   check_injected (fixture, 403, ATT_API_ERROR_FORBIDDEN);
@@ -704,8 +707,8 @@ test_error_injected (Fixture       *fixture,
 }
 
 static void
-test_error_timeout (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_error_timeout (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   g_autoptr(AttPage) page = NULL;
   g_autoptr(GError) error = NULL;
@@ -721,8 +724,8 @@ test_error_timeout (Fixture       *fixture,
 }
 
 static void
-test_error_network (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_error_network (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autoptr(AttHiggClient) client = NULL;
@@ -730,7 +733,7 @@ test_error_network (Fixture       *fixture,
   g_autoptr(AttPage) page = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  guint16 port;
+  guint16          port;
 
   /* A port that was free a moment ago: nothing listens there. */
   port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
@@ -751,13 +754,13 @@ static GTlsCertificate *
 make_self_signed_certificate (void)
 {
   gnutls_x509_privkey_t key = NULL;
-  gnutls_x509_crt_t crt = NULL;
-  gnutls_datum_t key_pem = { NULL, 0 };
-  gnutls_datum_t crt_pem = { NULL, 0 };
-  const unsigned char serial[] = { 0x01 };
-  const unsigned char loopback[] = { 127, 0, 0, 1 };
-  time_t now = time (NULL);
-  g_autofree char *pem = NULL;
+  gnutls_x509_crt_t     crt = NULL;
+  gnutls_datum_t        key_pem = { NULL, 0 };
+  gnutls_datum_t        crt_pem = { NULL, 0 };
+  const unsigned char   serial[] = { 0x01 };
+  const unsigned char   loopback[] = { 127, 0, 0, 1 };
+  time_t                now = time (NULL);
+  g_autofree char      *pem = NULL;
   g_autoptr(GError) error = NULL;
   GTlsCertificate *certificate;
 
@@ -769,9 +772,11 @@ make_self_signed_certificate (void)
   g_assert_cmpint (gnutls_x509_crt_set_activation_time (crt, now - 3600), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_expiration_time (crt, now + 3600), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_dn_by_oid (crt, GNUTLS_OID_X520_COMMON_NAME, 0,
-                                                  "127.0.0.1", 9), ==, 0);
+                                                  "127.0.0.1", 9),
+                   ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_subject_alt_name (crt, GNUTLS_SAN_IPADDRESS, loopback,
-                                                         sizeof loopback, GNUTLS_FSAN_SET), ==, 0);
+                                                         sizeof loopback, GNUTLS_FSAN_SET),
+                   ==, 0);
   g_assert_cmpint (gnutls_x509_crt_set_key (crt, key), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_sign2 (crt, crt, key, GNUTLS_DIG_SHA256, 0), ==, 0);
   g_assert_cmpint (gnutls_x509_crt_export2 (crt, GNUTLS_X509_FMT_PEM, &crt_pem), ==, 0);
@@ -798,7 +803,7 @@ on_plain_incoming (GSocketService    *service,
                    gpointer           user_data)
 {
   static const char reply[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  GOutputStream    *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
 
   g_output_stream_write_all (out, reply, sizeof reply - 1, NULL, NULL, NULL);
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
@@ -823,8 +828,8 @@ search_at (Fixture    *fixture,
 /* TLS failures are told apart from other network failures: the user fixes
  * them differently (a certificate, a proxy that intercepts, a wrong port). */
 static void
-test_error_tls (Fixture       *fixture,
-                gconstpointer  user_data)
+test_error_tls (Fixture      *fixture,
+                gconstpointer user_data)
 {
   g_autoptr(GSocketService) plain = g_socket_service_new ();
   g_autofree char *https_to_http = NULL;
@@ -881,8 +886,8 @@ test_error_tls (Fixture       *fixture,
 /* --- Retries ---------------------------------------------------------- */
 
 static void
-test_retry_idempotent (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_retry_idempotent (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   g_autoptr(AttPage) page = NULL;
   g_autoptr(GError) error = NULL;
@@ -903,8 +908,8 @@ test_retry_idempotent (Fixture       *fixture,
 }
 
 static void
-test_retry_not_idempotent (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_retry_not_idempotent (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   g_autofree char *name = unique_name ("Client Test Retry");
   g_autoptr(JsonObject) body = make_create_body (name);
@@ -944,8 +949,8 @@ cancel_cb (gpointer user_data)
 }
 
 static void
-test_cancel (Fixture       *fixture,
-             gconstpointer  user_data)
+test_cancel (Fixture      *fixture,
+             gconstpointer user_data)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -1011,8 +1016,8 @@ on_request_queued (SoupSession *session,
 }
 
 static void
-test_insecure (Fixture       *fixture,
-               gconstpointer  user_data)
+test_insecure (Fixture      *fixture,
+               gconstpointer user_data)
 {
   const char *refused[] = {
     "http://example.com/pic-api/v1/products/search",
@@ -1022,7 +1027,7 @@ test_insecure (Fixture       *fixture,
     "http://127.0.0.1.nip.io/x",
     "ftp://127.0.0.1/x",
   };
-  guint queued = 0;
+  guint  queued = 0;
   gulong handler;
 
   handler = g_signal_connect (att_http_get_session (fixture->http), "request-queued",
@@ -1060,7 +1065,7 @@ test_insecure (Fixture       *fixture,
   {
     g_autofree char *url = NULL;
     g_autoptr(GUri) base = g_uri_parse (att_sandbox_get_base_url (fixture->sandbox),
-                                        G_URI_FLAGS_NONE, NULL);
+                                         G_URI_FLAGS_NONE, NULL);
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(JsonNode) node = NULL;
     g_autoptr(GError) error = NULL;
@@ -1081,8 +1086,8 @@ test_insecure (Fixture       *fixture,
 }
 
 static void
-test_log_redaction (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_log_redaction (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   g_autofree char *auth = g_strdup_printf ("Bearer fake-%08x", g_random_int ());
   g_autofree char *url = g_strconcat (att_sandbox_get_base_url (fixture->sandbox),
@@ -1137,8 +1142,8 @@ test_log_redaction (Fixture       *fixture,
 /* --- How long does reading a 100-product page take? -------------------- */
 
 static void
-test_measure_page_parse (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_measure_page_parse (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -1148,11 +1153,11 @@ test_measure_page_parse (Fixture       *fixture,
                                       "/pic-api/v1/products/search", NULL);
   g_autoptr(JsonNode) body = json_from_string ("{\"from\": 0, \"size\": 100}", NULL);
   g_autofree char *text = NULL;
-  gsize length = 0;
+  gsize            length = 0;
   g_autoptr(SoupMessageHeaders) headers = att_test_auth_headers_new (fixture->sandbox);
   gint64 best = G_MAXINT64;
   gint64 best_parse = G_MAXINT64;
-  guint n_results;
+  guint  n_results;
 
   att_sandbox_add_generated_products (fixture->sandbox, 100, 7, &error);
   g_assert_no_error (error);
@@ -1172,7 +1177,7 @@ test_measure_page_parse (Fixture       *fixture,
   for (guint rep = 0; rep < 10; rep++)
     {
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-      gint64 start = g_get_monotonic_time ();
+      gint64     start = g_get_monotonic_time ();
       JsonArray *results;
 
       json_parser_load_from_data (parser, text, (gssize) length, &error);
@@ -1183,7 +1188,7 @@ test_measure_page_parse (Fixture       *fixture,
       for (guint i = 0; i < json_array_get_length (results); i++)
         {
           g_autoptr(AttProduct) product =
-            att_product_new_from_json (json_array_get_object_element (results, i), NULL, &error);
+                       att_product_new_from_json (json_array_get_object_element (results, i), NULL, &error);
 
           g_assert_no_error (error);
         }
@@ -1239,7 +1244,7 @@ peer_new (void)
 {
   Peer *peer = g_new0 (Peer, 1);
   g_autoptr(GError) error = NULL;
-  GSList *uris;
+  GSList          *uris;
   g_autofree char *uri = NULL;
 
   peer->server = soup_server_new (NULL, NULL);
@@ -1296,9 +1301,9 @@ peer_free (Peer *peer)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Peer, peer_free)
 
 static AttPage *
-search_peer_page (Fixture  *fixture,
-                  Peer     *peer,
-                  GError  **error)
+search_peer_page (Fixture *fixture,
+                  Peer    *peer,
+                  GError **error)
 {
   g_autoptr(AttHiggClient) client = att_higg_client_new (fixture->http, peer->base_url);
   g_autoptr(GAsyncResult) result = NULL;
@@ -1329,8 +1334,8 @@ assert_one_bad_row (AttPage    *page,
                     guint       bad_row,
                     const char *path_prefix)
 {
-  const GError *row_error = att_page_get_row_error (page, bad_row);
-  GPtrArray *details;
+  const GError        *row_error = att_page_get_row_error (page, bad_row);
+  GPtrArray           *details;
   const AttFieldError *detail;
 
   g_assert_cmpuint (g_list_model_get_n_items (att_page_get_items (page)), ==, n_rows);
@@ -1353,8 +1358,8 @@ assert_one_bad_row (AttPage    *page,
 }
 
 static void
-test_hostile_bad_result (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_hostile_bad_result (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   g_autoptr(Peer) peer = peer_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -1365,8 +1370,8 @@ test_hostile_bad_result (Fixture       *fixture,
   g_autoptr(JsonNode) body = json_from_string ("{\"from\": 0, \"size\": 10}", NULL);
   g_autoptr(SoupMessageHeaders) headers = att_test_auth_headers_new (fixture->sandbox);
   g_autofree char *broken = NULL;
-  JsonArray *results;
-  JsonObject *material;
+  JsonArray       *results;
+  JsonObject      *material;
 
   /* A real page from the sandbox... */
   att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, headers, TRUE,
@@ -1403,10 +1408,11 @@ test_hostile_bad_result (Fixture       *fixture,
 }
 
 static void
-test_hostile_shapes (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_hostile_shapes (Fixture      *fixture,
+                     gconstpointer user_data)
 {
-  const struct {
+  const struct
+  {
     const char *content_type;
     const char *body;
     const char *expected;
@@ -1473,8 +1479,8 @@ test_hostile_shapes (Fixture       *fixture,
 }
 
 static void
-test_hostile_errors (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_hostile_errors (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   g_autoptr(Peer) peer = peer_new ();
   g_autoptr(GError) error = NULL;
@@ -1482,9 +1488,9 @@ test_hostile_errors (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 120);
   g_autofree char *http_date = g_date_time_format (later, "%a, %d %b %Y %H:%M:%S GMT");
-  GPtrArray *field_errors;
-  AttFieldError *field_error;
-  gint64 retry_after;
+  GPtrArray       *field_errors;
+  AttFieldError   *field_error;
+  gint64           retry_after;
 
   /* `errors` with `field`, as many APIs send it. */
   peer_answer (peer, 422, "application/json",
@@ -1638,7 +1644,7 @@ on_raw_incoming (GSocketService    *service,
                  GObject           *source_object,
                  gpointer           user_data)
 {
-  RawPeer *peer = user_data;
+  RawPeer  *peer = user_data;
   RawWrite *write = g_new0 (RawWrite, 1);
 
   g_ptr_array_add (peer->connections, g_object_ref (connection));
@@ -1696,8 +1702,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RawPeer, raw_peer_free)
 
 #define SMALL_LIMIT (64 * 1024)
 
-#define CHUNKED_HEAD "HTTP/1.1 200 OK\r\n"                  \
-                     "Content-Type: application/json\r\n"   \
+#define CHUNKED_HEAD "HTTP/1.1 200 OK\r\n"                \
+                     "Content-Type: application/json\r\n" \
                      "Transfer-Encoding: chunked\r\n\r\n"
 
 /* A JSON object of exactly @size bytes: `{"size": N}` and spaces. */
@@ -1718,7 +1724,7 @@ static GBytes *
 chunked_answer (const char *body)
 {
   GString *answer = g_string_new (CHUNKED_HEAD);
-  gsize length = strlen (body);
+  gsize    length = strlen (body);
 
   for (gsize done = 0; done < length; done += 4096)
     {
@@ -1735,9 +1741,9 @@ chunked_answer (const char *body)
 /* GETs @url (idempotent, so a retry would be allowed); returns the size
  * the answer says it has, or 0 with @error set. */
 static gsize
-get_sized_json (Fixture     *fixture,
-                const char  *url,
-                GError     **error)
+get_sized_json (Fixture    *fixture,
+                const char *url,
+                GError    **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -1760,8 +1766,8 @@ assert_too_large (const GError *error,
 }
 
 static void
-test_limit_content_length (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_limit_content_length (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   static const char lying[] = "HTTP/1.1 200 OK\r\n"
                               "Content-Type: application/json\r\n"
@@ -1780,7 +1786,8 @@ test_limit_content_length (Fixture       *fixture,
    * of its 696 MB and stalls, so reading would only end at the deadline. */
   att_http_set_timeout (fixture->http, 10);
   get_sized_json (fixture, raw->base_url, &error);
-  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0" "MiB.");
+  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0"
+                           "MiB.");
   g_assert_cmpuint (raw->connections->len, ==, 1);
   g_clear_error (&error);
 
@@ -1793,13 +1800,14 @@ test_limit_content_length (Fixture       *fixture,
 
   peer_answer (peer, 200, "application/json", past_limit);
   get_sized_json (fixture, peer->base_url, &error);
-  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0" "KiB.");
+  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0"
+                           "KiB.");
   g_assert_cmpuint (peer->hits, ==, 1);
 }
 
 static void
-test_limit_chunked (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_limit_chunked (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   g_autofree char *at_limit = json_of_size (SMALL_LIMIT);
   g_autofree char *past_limit = json_of_size (SMALL_LIMIT + 1);
@@ -1823,7 +1831,8 @@ test_limit_chunked (Fixture       *fixture,
   chunk = g_bytes_new (endless_chunk->str, endless_chunk->len);
   endless = raw_peer_new (head, chunk);
   get_sized_json (fixture, endless->base_url, &error);
-  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0" "KiB.");
+  assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0"
+                           "KiB.");
   g_assert_cmpuint (endless->connections->len, ==, 1);
   g_clear_error (&error);
 
@@ -1838,7 +1847,8 @@ test_limit_chunked (Fixture       *fixture,
     g_autoptr(RawPeer) raw = raw_peer_new (past_limit_answer, NULL);
 
     get_sized_json (fixture, raw->base_url, &error);
-    assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0" "KiB.");
+    assert_too_large (error, "The server’s answer is too large: over 64.0\xc2\xa0"
+                             "KiB.");
   }
 }
 

@@ -13,8 +13,8 @@
 
 /* Computed independently, with Python: format(zlib.crc32(body) & 0xFFFFFFFF, "08x"),
  * as docs.closient.com/authentication describes the check. */
-#define KNOWN_BODY     "AbCdEfGhIjKlMnOpQrStUvWxYz012345"
-#define KNOWN_CHECKSUM "45ffccd2"
+#define KNOWN_BODY       "AbCdEfGhIjKlMnOpQrStUvWxYz012345"
+#define KNOWN_CHECKSUM   "45ffccd2"
 #define KNOWN_BODY_2     "0123456789abcdefghijABCDEFGHIJ01"
 #define KNOWN_CHECKSUM_2 "56ee0708"
 
@@ -46,10 +46,11 @@ test_known_good (void)
 static void
 test_valid_kinds (void)
 {
-  static const struct {
-    const char         *prefix;
-    AttClosientKeyKind  kind;
-    gboolean            warns;
+  static const struct
+  {
+    const char        *prefix;
+    AttClosientKeyKind kind;
+    gboolean           warns;
   } cases[] = {
     { "csb", ATT_CLOSIENT_KEY_BUSINESS, FALSE },
     { "csu", ATT_CLOSIENT_KEY_USER, FALSE },
@@ -61,7 +62,7 @@ test_valid_kinds (void)
       g_autofree char *key = make_key (cases[i].prefix, KNOWN_BODY);
       g_autoptr(GError) error = NULL;
       AttClosientKeyKind kind = (AttClosientKeyKind) -1;
-      const char *warning;
+      const char        *warning;
 
       g_assert_true (att_closient_key_check (key, &kind, &error));
       g_assert_no_error (error);
@@ -85,8 +86,8 @@ test_valid_kinds (void)
   for (guint n = 0; n < 200; n++)
     {
       static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-      char body[33];
-      g_autofree char *key = NULL;
+      char              body[33];
+      g_autofree char  *key = NULL;
 
       for (guint i = 0; i < 32; i++)
         body[i] = alphabet[g_random_int_range (0, (gint32) strlen (alphabet))];
@@ -99,7 +100,7 @@ test_valid_kinds (void)
 typedef struct
 {
   const char *key;
-  const char *message_part;   /* what the message must say */
+  const char *message_part; /* what the message must say */
 } BadCase;
 
 static void
@@ -148,9 +149,14 @@ test_wrong_length (void)
 {
   static const BadCase cases[] = {
     /* One character lost or added while pasting. */
-    { "csb_" "bCdEfGhIjKlMnOpQrStUvWxYz012345" "_" KNOWN_CHECKSUM, "32 characters" },
+    { "csb_"
+      "bCdEfGhIjKlMnOpQrStUvWxYz012345"
+      "_" KNOWN_CHECKSUM,
+      "32 characters" },
     { "csb_" KNOWN_BODY "X_" KNOWN_CHECKSUM, "32 characters" },
-    { "csb_" "_" KNOWN_CHECKSUM, "32 characters" },
+    { "csb_"
+      "_" KNOWN_CHECKSUM,
+      "32 characters" },
     { "csb_" KNOWN_BODY "_45ffccd", "8 characters" },
     { "csb_" KNOWN_BODY "_45ffccd2a", "8 characters" },
     { "csb_" KNOWN_BODY "_", "8 characters" },

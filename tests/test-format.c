@@ -13,7 +13,11 @@
 static void
 test_category (void)
 {
-  struct { const char *id; const char *expected; } cases[] = {
+  struct
+  {
+    const char *id;
+    const char *expected;
+  } cases[] = {
     { "ApparelAccessories-TopsBlouses-ButtonFrontShirts", "Button Front Shirts" },
     { "ApparelAccessories-SleepwearLoungewear-PajamaBottoms", "Pajama Bottoms" },
     { "Apparel-Tops-TShirts", "T-Shirts" },
@@ -33,7 +37,12 @@ test_category (void)
 static void
 test_number (void)
 {
-  struct { double value; int decimals; const char *expected; } cases[] = {
+  struct
+  {
+    double      value;
+    int         decimals;
+    const char *expected;
+  } cases[] = {
     { 12.5, 2, "12.5" },
     { 3.0, 2, "3" },
     { 0.125, 2, "0.12" },

@@ -29,7 +29,7 @@ load_fixture (const char *name)
   g_autofree char *filename = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
+  gsize     length;
   JsonNode *root;
 
   filename = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
@@ -103,9 +103,9 @@ mutate (JsonObject *root,
 }
 
 static AttProduct *
-parse_product (JsonNode    *root,
-               const char  *path,
-               GError     **error)
+parse_product (JsonNode   *root,
+               const char *path,
+               GError    **error)
 {
   JsonObject *object = att_json_node_get_object (root, path, error);
 
@@ -116,41 +116,41 @@ parse_product (JsonNode    *root,
 }
 
 static gpointer
-parse_material_use (JsonObject  *object,
-                    const char  *path,
-                    GError     **error)
+parse_material_use (JsonObject *object,
+                    const char *path,
+                    GError    **error)
 {
   return att_material_use_new_from_json (object, path, error);
 }
 
 static gpointer
-parse_packaging_use (JsonObject  *object,
-                     const char  *path,
-                     GError     **error)
+parse_packaging_use (JsonObject *object,
+                     const char *path,
+                     GError    **error)
 {
   return att_packaging_use_new_from_json (object, path, error);
 }
 
 static gpointer
-parse_component_use (JsonObject  *object,
-                     const char  *path,
-                     GError     **error)
+parse_component_use (JsonObject *object,
+                     const char *path,
+                     GError    **error)
 {
   return att_component_use_new_from_json (object, path, error);
 }
 
 static gpointer
-parse_purchase_order (JsonObject  *object,
-                      const char  *path,
-                      GError     **error)
+parse_purchase_order (JsonObject *object,
+                      const char *path,
+                      GError    **error)
 {
   return att_purchase_order_new_from_json (object, path, error);
 }
 
 static gpointer
-parse_catalog_item (JsonObject  *object,
-                    const char  *path,
-                    GError     **error)
+parse_catalog_item (JsonObject *object,
+                    const char *path,
+                    GError    **error)
 {
   return att_catalog_item_new_from_json (object, path, error);
 }
@@ -160,7 +160,7 @@ static void
 read_all_properties (GObject *object)
 {
   g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
+  guint                   n_pspecs;
 
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
@@ -192,9 +192,9 @@ check_seed_response (const char *fixture)
   g_autoptr(AttPackagingUse) packaging = NULL;
   g_autoptr(AttComponentUse) component = NULL;
   g_autoptr(AttPurchaseOrder) order = NULL;
-  AttEcoScore *score;
-  const char * const *messages;
-  guint n_impacts;
+  AttEcoScore         *score;
+  const char *const   *messages;
+  guint                n_impacts;
   const AttImpactInfo *impacts = att_impacts_get_all (&n_impacts);
 
   product = parse_product (root, NULL, &error);
@@ -273,11 +273,11 @@ test_seed_update_response (void)
 /* Parses request.@key with @parser and checks that each item's
  * to_request_json() gives back exactly what the example sent. */
 static void
-check_request_list (JsonObject          *request,
-                    const char          *key,
-                    GType                type,
-                    AttJsonObjectParser  parser,
-                    guint                expected_n_items)
+check_request_list (JsonObject         *request,
+                    const char         *key,
+                    GType               type,
+                    AttJsonObjectParser parser,
+                    guint               expected_n_items)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) store = NULL;
@@ -430,10 +430,10 @@ test_product_values (void)
   g_autoptr(AttMaterialUse) cotton = NULL;
   g_autoptr(AttMaterialUse) elastane = NULL;
   g_autoptr(AttPurchaseOrder) order = NULL;
-  g_autofree char *weight = NULL;
-  g_autofree char *expected_weight = NULL;
-  const char * const *tags;
-  AttEcoScore *score;
+  g_autofree char   *weight = NULL;
+  g_autofree char   *expected_weight = NULL;
+  const char *const *tags;
+  AttEcoScore       *score;
 
   product = parse_product (root, NULL, &error);
   g_assert_no_error (error);
@@ -510,10 +510,10 @@ test_product_values (void)
 
 typedef struct
 {
-  const char *parent;   /* the object to edit, "" for the root */
-  const char *key;      /* the member to set */
-  const char *value;    /* its new JSON value, NULL to remove it */
-  const char *message;  /* the exact error message */
+  const char *parent;  /* the object to edit, "" for the root */
+  const char *key;     /* the member to set */
+  const char *value;   /* its new JSON value, NULL to remove it */
+  const char *message; /* the exact error message */
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
@@ -594,7 +594,8 @@ test_errors (void)
 static void
 test_garbage (void)
 {
-  const struct {
+  const struct
+  {
     const char *text;
     const char *message_prefix;
   } cases[] = {
@@ -610,7 +611,7 @@ test_garbage (void)
   };
   g_autofree char *filename = NULL;
   g_autofree char *contents = NULL;
-  gsize length;
+  gsize            length;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -707,7 +708,7 @@ test_unknown_fields_round_trip (void)
   g_autoptr(JsonNode) reparsed = NULL;
   g_autoptr(AttProduct) again = NULL;
   g_autofree char *text = NULL;
-  JsonObject *future;
+  JsonObject      *future;
 
   product = parse_product (root, NULL, &error);
   g_assert_no_error (error);
@@ -745,7 +746,8 @@ test_unknown_fields_round_trip (void)
 static void
 test_purchase_date (void)
 {
-  const struct {
+  const struct
+  {
     const char *value;
     const char *expected;
   } cases[] = {
@@ -792,8 +794,7 @@ test_purchase_date (void)
       g_assert_cmpstr (json_object_get_string_member (request_object, "_id"), ==, "po-9");
       g_assert_cmpstr (json_object_get_string_member (request_object, "purchaseOrderId"), ==, "PO-9");
       /* An integral amount goes out as a JSON integer, not 10.0. */
-      g_assert_true (json_node_get_value_type (json_object_get_member (request_object, "amountPurchase"))
-                     == G_TYPE_INT64);
+      g_assert_true (json_node_get_value_type (json_object_get_member (request_object, "amountPurchase")) == G_TYPE_INT64);
       g_assert_cmpint (json_object_get_int_member (request_object, "amountPurchase"), ==, 10);
       g_assert_cmpuint (json_object_get_size (json_object_get_object_member (request_object, "assembly")), ==, 1);
 
@@ -806,7 +807,7 @@ test_purchase_date (void)
    * without a femId. */
   {
     g_autoptr(JsonNode) node = parse_json ("{\"purchaseOrderId\": \"PO-1\", \"purchaseDate\": \"2025-01-31\","
-                                           " \"amountPurchase\": 2.5}");
+                                            " \"amountPurchase\": 2.5}");
     g_autoptr(GError) error = NULL;
     g_autoptr(AttPurchaseOrder) order = att_purchase_order_new_from_json (node_object (node), NULL, &error);
     g_autoptr(JsonNode) request = NULL;
@@ -825,9 +826,10 @@ test_purchase_date (void)
 static void
 test_created_on (void)
 {
-  const struct {
+  const struct
+  {
     const char *value;
-    gint64 expected;
+    gint64      expected;
   } cases[] = {
     { "1717000000000", G_GINT64_CONSTANT (1717000000000) },
     { "1717000000000.0", G_GINT64_CONSTANT (1717000000000) },
@@ -907,7 +909,8 @@ test_create_request (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (request, "packaging")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (request, "components")), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (request, "components"), 0),
-                                               "unit"), ==, 3);
+                                               "unit"),
+                   ==, 3);
 
   expected_country = parse_json ("{\"code\": \"BD\", \"name\": \"Bangladesh\"}");
   g_assert_true (json_node_equal (json_object_get_member (request, "frenchLabelCountry"), expected_country));
@@ -922,10 +925,11 @@ test_create_request (void)
 static void
 test_weight (void)
 {
-  const struct {
+  const struct
+  {
     const char *members;
-    double expected_kg;
-    double expected_number;
+    double      expected_kg;
+    double      expected_number;
     const char *expected_symbol;
   } cases[] = {
     { "\"weight\": 1.2, \"weightMeasureUnit\": \"kilograms\"", 1.2, 1.2, "kg" },
@@ -1030,13 +1034,13 @@ test_placeholder (void)
 
 typedef struct
 {
-  AttJsonObjectParser  parser;
-  const char          *path;
-  const char          *json;      /* a use as the server sends it */
-  const char          *request;   /* what to_request_json() must send */
-  const char          *id;
-  const char          *number;    /* one of the kind's own numbers... */
-  double               value;     /* ...and its value */
+  AttJsonObjectParser parser;
+  const char         *path;
+  const char         *json;    /* a use as the server sends it */
+  const char         *request; /* what to_request_json() must send */
+  const char         *id;
+  const char         *number; /* one of the kind's own numbers... */
+  double              value;  /* ...and its value */
 } UseCase;
 
 static const UseCase use_cases[] = {
@@ -1087,7 +1091,7 @@ test_catalog_use_round_trip (void)
       g_autofree char *json_text = json_to_string (json, FALSE);
       g_autofree char *request_text = json_to_string (request, FALSE);
       g_autofree char *catalog_id = NULL;
-      double value = NAN;
+      double           value = NAN;
 
       g_test_message ("%s", c->path);
       /* Unknown members, nested ones included, go back as they came, in a
@@ -1148,7 +1152,8 @@ test_catalog_use_getters (void)
 static void
 test_catalog_use_properties (void)
 {
-  const struct {
+  const struct
+  {
     GType (*get_type) (void);
     const char *own;
     const char *foreign;
@@ -1205,11 +1210,12 @@ test_catalog_use_properties (void)
 static void
 test_catalog_use_errors (void)
 {
-  const struct {
+  const struct
+  {
     AttJsonObjectParser parser;
-    const char *path;
-    const char *json;
-    const char *message;  /* NULL: parses */
+    const char         *path;
+    const char         *json;
+    const char         *message; /* NULL: parses */
   } cases[] = {
     { parse_material_use, "materials[2]", "{\"materialId\": \"M\", \"composition\": \"95\"}",
       "materials[2].composition: expected a number" },
@@ -1297,9 +1303,9 @@ test_country (void)
 }
 
 static void
-check_catalogue (const char  *file,
-                 const char  *first_type,
-                 guint       *out_n_items)
+check_catalogue (const char *file,
+                 const char *first_type,
+                 guint      *out_n_items)
 {
   g_autofree char *filename = NULL;
   g_autofree char *contents = NULL;
@@ -1334,8 +1340,8 @@ static void
 test_catalog_item (void)
 {
   g_autoptr(JsonNode) node = parse_json ("{\"_id\": \"MatTX0001\", \"name\": \"Cotton\", \"type\": \"Textiles\","
-                                         " \"description\": \"d\", \"code\": \"ei-coton\","
-                                         " \"dataSource\": \"Ecobalyse\", \"isCustomMaterial\": false}");
+                                          " \"description\": \"d\", \"code\": \"ei-coton\","
+                                          " \"dataSource\": \"Ecobalyse\", \"isCustomMaterial\": false}");
   g_autoptr(JsonNode) bad = parse_json ("{\"name\": \"No id\"}");
   g_autoptr(GError) error = NULL;
   g_autoptr(AttCatalogItem) item = NULL;
@@ -1399,10 +1405,10 @@ test_impacts (void)
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   const AttImpactInfo *impacts;
-  JsonArray *reference;
-  double pef_sum = 0, ecs_sum = 0;
-  guint n_impacts = 0;
-  gsize length;
+  JsonArray           *reference;
+  double               pef_sum = 0, ecs_sum = 0;
+  guint                n_impacts = 0;
+  gsize                length;
 
   impacts = att_impacts_get_all (&n_impacts);
   g_assert_cmpuint (n_impacts, ==, 21);
@@ -1453,7 +1459,7 @@ static void
 test_readers (void)
 {
   g_autoptr(JsonNode) node = parse_json ("{\"i\": 3, \"d\": 3.0, \"f\": 3.5, \"s\": \"x\", \"b\": true,"
-                                         " \"n\": null, \"big\": 1e300}");
+                                          " \"n\": null, \"big\": 1e300}");
   JsonObject *object = node_object (node);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) copy = NULL;

@@ -33,13 +33,17 @@
 #define OTHER_ACCOUNT_KEY    "hk_live_KEYRING_other_account_111111111111"
 #define SESSION_KEY          "hk_live_KEYRING_session_only_22222222222222"
 
-static const char * const all_secrets[] = {
-  HIGG_API_KEY, HIGG_INTEGRATION_KEY, CLOSIENT_API_KEY,
-  REPLACED_KEY, OTHER_ACCOUNT_KEY, SESSION_KEY,
+static const char *const all_secrets[] = {
+  HIGG_API_KEY,
+  HIGG_INTEGRATION_KEY,
+  CLOSIENT_API_KEY,
+  REPLACED_KEY,
+  OTHER_ACCOUNT_KEY,
+  SESSION_KEY,
 };
 
 /* Everything logged while the tests run, at every level, also debug. */
-static GMutex log_lock;
+static GMutex   log_lock;
 static GString *log_text;
 
 static GLogWriterOutput
@@ -138,11 +142,11 @@ check_sync (AttSecretStore *secrets)
 }
 
 static gboolean
-store_secret_sync (AttSecretStore  *secrets,
-                   const char      *account_id,
-                   AttSecretKind    kind,
-                   const char      *secret,
-                   GError         **error)
+store_secret_sync (AttSecretStore *secrets,
+                   const char     *account_id,
+                   AttSecretKind   kind,
+                   const char     *secret,
+                   GError        **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -151,10 +155,10 @@ store_secret_sync (AttSecretStore  *secrets,
 }
 
 static char *
-lookup_secret_sync (AttSecretStore  *secrets,
-                    const char      *account_id,
-                    AttSecretKind    kind,
-                    GError         **error)
+lookup_secret_sync (AttSecretStore *secrets,
+                    const char     *account_id,
+                    AttSecretKind   kind,
+                    GError        **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -182,15 +186,14 @@ assert_secret (AttSecretStore *secrets,
                const char     *expected)
 {
   g_autoptr(GError) error = NULL;
-  char *secret = lookup_secret_sync (secrets, account_id, kind, &error);
+  char    *secret = lookup_secret_sync (secrets, account_id, kind, &error);
   gboolean same = g_strcmp0 (secret, expected) == 0;
 
   g_assert_no_error (error);
   if (!same)
     g_test_message ("Account %s, %s: %s", account_id, att_secret_kind_to_string (kind),
-                    secret == NULL ? "no secret stored, one expected" :
-                    expected == NULL ? "a secret stored, none expected" :
-                    "not the secret stored by the test");
+                    secret == NULL ? "no secret stored, one expected" : expected == NULL ? "a secret stored, none expected"
+                                                                                         : "not the secret stored by the test");
   /* Freed as the API says: libsecret's secure memory. */
   secret_password_free (secret);
   g_assert_true (same);
@@ -225,7 +228,7 @@ count_items (const char *account_id,
              const char *kind)
 {
   GList *items = search_items (account_id, kind);
-  guint n = g_list_length (items);
+  guint  n = g_list_length (items);
 
   g_list_free_full (items, g_object_unref);
 
@@ -384,8 +387,8 @@ test_remove_account (void)
   g_autofree char *dir = g_dir_make_tmp ("attest-keyring-XXXXXX", &error);
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
-  const char *doomed_id = att_account_get_id (doomed);
-  const char *kept_id = att_account_get_id (kept);
+  const char      *doomed_id = att_account_get_id (doomed);
+  const char      *kept_id = att_account_get_id (kept);
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "accounts.ini", NULL);
@@ -534,7 +537,7 @@ lock_default_collection (void)
   g_autoptr(SecretService) service = NULL;
   g_autoptr(SecretCollection) collection = NULL;
   GList *objects;
-  int n;
+  int    n;
 
   service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
   g_assert_no_error (error);
@@ -561,8 +564,8 @@ test_locked (void)
   g_autoptr(GTimer) timer = g_timer_new ();
   g_autofree char *dir = g_dir_make_tmp ("attest-keyring-XXXXXX", &error);
   g_autofree char *path = NULL;
-  const char *id = att_account_get_id (account);
-  char *secret;
+  const char      *id = att_account_get_id (account);
+  char            *secret;
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "accounts.ini", NULL);
@@ -616,7 +619,7 @@ main (int   argc,
       char *argv[])
 {
   const char *mode = g_getenv ("ATT_TEST_KEYRING_MODE");
-  int ret;
+  int         ret;
 
   log_text = g_string_new (NULL);
   g_log_set_writer_func (capture_writer, NULL, NULL);

@@ -24,13 +24,13 @@ typedef struct
   AttHiggClient *client;
 
   /* What the model asked for, through the counting fetch function. */
-  GArray        *requested;     /* of guint `from` */
+  GArray        *requested; /* of guint `from` */
   guint          completed;
   GCancellable  *last_cancellable;
 
   /* A consumer's view of the model, kept in step by items-changed. */
   guint          shadow_n_items;
-  GArray        *changes;       /* of Change */
+  GArray        *changes; /* of Change */
 } Fixture;
 
 typedef struct
@@ -41,8 +41,8 @@ typedef struct
 } Change;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  user_data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -61,8 +61,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  user_data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer user_data)
 {
   /* Every fetch the model started has finished, one way or another. */
   while (fixture->completed < fixture->requested->len)
@@ -83,9 +83,9 @@ fixture_teardown (Fixture       *fixture,
 
 typedef struct
 {
-  Fixture             *fixture;
-  GAsyncReadyCallback  callback;
-  gpointer             callback_data;
+  Fixture            *fixture;
+  GAsyncReadyCallback callback;
+  gpointer            callback_data;
 } Forward;
 
 static void
@@ -101,12 +101,12 @@ on_fetched (GObject      *source_object,
 }
 
 static void
-counting_fetch (guint                from,
-                guint                size,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             callback_data,
-                gpointer             user_data)
+counting_fetch (guint               from,
+                guint               size,
+                GCancellable       *cancellable,
+                GAsyncReadyCallback callback,
+                gpointer            callback_data,
+                gpointer            user_data)
 {
   Fixture *fixture = user_data;
   Forward *forward = g_new0 (Forward, 1);
@@ -123,9 +123,9 @@ counting_fetch (guint                from,
 }
 
 static AttPage *
-counting_finish (GAsyncResult  *result,
-                 GError       **error,
-                 gpointer       user_data)
+counting_finish (GAsyncResult *result,
+                 GError      **error,
+                 gpointer      user_data)
 {
   Fixture *fixture = user_data;
 
@@ -140,7 +140,7 @@ on_items_changed (GListModel *model,
                   gpointer    user_data)
 {
   Fixture *fixture = user_data;
-  Change change = { position, removed, added };
+  Change   change = { position, removed, added };
 
   /* A consistent change applies to the list the consumer knew. */
   g_assert_cmpuint (position + removed, <=, fixture->shadow_n_items);
@@ -277,8 +277,8 @@ direct_name_at (Fixture *fixture,
 /* --- Tests ------------------------------------------------------------ */
 
 static void
-test_first_page_and_far_row (Fixture       *fixture,
-                             gconstpointer  user_data)
+test_first_page_and_far_row (Fixture      *fixture,
+                             gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = make_model (fixture);
   g_autoptr(AttProduct) first = NULL;
@@ -286,8 +286,8 @@ test_first_page_and_far_row (Fixture       *fixture,
   g_autoptr(AttProduct) far_again = NULL;
   g_autoptr(AttProduct) far_loaded = NULL;
   g_autofree char *expected = NULL;
-  const Change *change;
-  gboolean loaded = FALSE;
+  const Change    *change;
+  gboolean         loaded = FALSE;
 
   /* Nothing until the first page arrives. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
@@ -349,8 +349,8 @@ test_first_page_and_far_row (Fixture       *fixture,
 }
 
 static void
-test_scroll (Fixture       *fixture,
-             gconstpointer  user_data)
+test_scroll (Fixture      *fixture,
+             gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = make_model (fixture);
   guint n_pages = N_PRODUCTS / PAGE_SIZE;
@@ -385,8 +385,8 @@ test_scroll (Fixture       *fixture,
 }
 
 static void
-test_sparse_rows (Fixture       *fixture,
-                  gconstpointer  user_data)
+test_sparse_rows (Fixture      *fixture,
+                  gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = make_model (fixture);
   const guint rows[] = { 120, 130, 149, 510, 777 };
@@ -412,13 +412,13 @@ test_sparse_rows (Fixture       *fixture,
 }
 
 static void
-test_error_and_reload (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_error_and_reload (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = NULL;
   g_autoptr(GObject) item = NULL;
   const GError *error;
-  guint n_requested;
+  guint         n_requested;
 
   /* The first page fails. */
   att_sandbox_inject_failure (fixture->sandbox, 500, 1);
@@ -500,8 +500,8 @@ assert_page_failed (Fixture       *fixture,
  * hot loop while the server fails), but once the server has recovered a
  * view that keeps asking gets its rows. */
 static void
-test_failed_page_fetched_again (Fixture       *fixture,
-                                gconstpointer  user_data)
+test_failed_page_fetched_again (Fixture      *fixture,
+                                gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = make_model (fixture);
   g_autoptr(GObject) item = NULL;
@@ -541,8 +541,8 @@ test_failed_page_fetched_again (Fixture       *fixture,
 
 /* Retry fetches every failed page at once, without a wait. */
 static void
-test_retry_failed_pages (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_retry_failed_pages (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = make_model (fixture);
   g_autoptr(GObject) second = NULL;
@@ -582,8 +582,8 @@ assert_unreadable_row (AttPagedModel *model,
                        guint          row_in_answer)
 {
   g_autoptr(AttProduct) item = g_list_model_get_item (G_LIST_MODEL (model), position);
-  const GError *error = att_paged_model_get_item_error (model, position);
-  g_autofree char *path = g_strdup_printf ("results[%u].name: ", row_in_answer);
+  const GError        *error = att_paged_model_get_item_error (model, position);
+  g_autofree char     *path = g_strdup_printf ("results[%u].name: ", row_in_answer);
   const AttFieldError *detail;
 
   g_assert_cmpint (att_paged_model_get_item_state (model, position), ==, ATT_PAGED_ITEM_UNREADABLE);
@@ -598,8 +598,8 @@ assert_unreadable_row (AttPagedModel *model,
 /* One row the client cannot read: the rest of its page is shown, the row
  * keeps its place (the count is the server's), and it is reported. */
 static void
-test_unreadable_row (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_unreadable_row (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = NULL;
   g_autoptr(GObject) item = NULL;
@@ -631,8 +631,8 @@ test_unreadable_row (Fixture       *fixture,
 }
 
 static void
-test_total_changes (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_total_changes (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = make_model (fixture);
   g_autoptr(GError) error = NULL;
@@ -662,13 +662,13 @@ test_total_changes (Fixture       *fixture,
 }
 
 static void
-test_memory_bound (Fixture       *fixture,
-                   gconstpointer  user_data)
+test_memory_bound (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_pages;
-  guint n_loaded = 0;
+  guint    n_pages;
+  guint    n_loaded = 0;
   gboolean first_page_announced = FALSE;
 
   /* 60 pages, more than the model keeps. */
@@ -717,11 +717,11 @@ test_memory_bound (Fixture       *fixture,
 }
 
 static void
-test_dispose_cancels (Fixture       *fixture,
-                      gconstpointer  user_data)
+test_dispose_cancels (Fixture      *fixture,
+                      gconstpointer user_data)
 {
   AttPagedModel *model;
-  GWeakRef weak;
+  GWeakRef       weak;
 
   att_sandbox_set_latency (fixture->sandbox, 2000);
   model = make_model (fixture);
@@ -741,8 +741,8 @@ test_dispose_cancels (Fixture       *fixture,
 }
 
 static void
-test_client_model (Fixture       *fixture,
-                   gconstpointer  user_data)
+test_client_model (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   g_autoptr(AttPagedModel) model = att_higg_client_create_product_model (fixture->client, NULL, 25);
   g_autoptr(AttPagedModel) none = NULL;

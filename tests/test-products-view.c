@@ -21,11 +21,11 @@
 
 typedef struct
 {
-  AttSandbox    *sandbox;
-  AttHttp       *http;
-  AttHiggClient *client;
-  AttContext    *context;
-  GtkWindow     *window;
+  AttSandbox      *sandbox;
+  AttHttp         *http;
+  AttHiggClient   *client;
+  AttContext      *context;
+  GtkWindow       *window;
   AttProductsPage *page;
 } Fixture;
 
@@ -48,7 +48,7 @@ wait_until (Fixture      *f,
             const char   *what)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  guint    id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
 
   while (!predicate (f, data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -59,12 +59,12 @@ wait_until (Fixture      *f,
 }
 
 static gboolean
-model_loaded (Fixture       *f,
-              gconstpointer  data)
+model_loaded (Fixture      *f,
+              gconstpointer data)
 {
   GListModel *model = att_products_page_get_model (f->page);
-  gboolean loaded = FALSE;
-  gboolean loading = TRUE;
+  gboolean    loaded = FALSE;
+  gboolean    loading = TRUE;
 
   if (model == NULL)
     return FALSE;
@@ -92,8 +92,8 @@ find_list_stack (GtkWidget *root)
 }
 
 static gboolean
-stack_shows (Fixture       *f,
-             gconstpointer  data)
+stack_shows (Fixture      *f,
+             gconstpointer data)
 {
   GtkWidget *stack = find_list_stack (GTK_WIDGET (f->page));
 
@@ -145,8 +145,8 @@ find_label (GtkWidget  *root,
 }
 
 static gboolean
-label_shown (Fixture       *f,
-             gconstpointer  data)
+label_shown (Fixture      *f,
+             gconstpointer data)
 {
   return find_label (GTK_WIDGET (f->window), data) != NULL;
 }
@@ -164,10 +164,10 @@ search_done_cb (GObject      *object,
 }
 
 static gboolean
-page_arrived (Fixture       *f,
-              gconstpointer  data)
+page_arrived (Fixture      *f,
+              gconstpointer data)
 {
-  AttPage * const *page = data;
+  AttPage *const *page = data;
 
   return *page != NULL;
 }
@@ -188,8 +188,8 @@ server_search (Fixture    *f,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture      *f,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -212,8 +212,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
 {
   gtk_window_destroy (f->window);
   g_clear_object (&f->context);
@@ -225,8 +225,8 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-test_rows_and_details (Fixture       *f,
-                       gconstpointer  data)
+test_rows_and_details (Fixture      *f,
+                       gconstpointer data)
 {
   g_autoptr(AttPage) truth = NULL;
   g_autoptr(AttProduct) first = NULL;
@@ -268,8 +268,8 @@ test_rows_and_details (Fixture       *f,
 }
 
 static void
-test_scroll_far_loads_page (Fixture       *f,
-                            gconstpointer  data)
+test_scroll_far_loads_page (Fixture      *f,
+                            gconstpointer data)
 {
   g_autoptr(AttPage) truth = NULL;
   g_autoptr(AttProduct) far_truth = NULL;
@@ -294,8 +294,8 @@ test_scroll_far_loads_page (Fixture       *f,
 }
 
 static void
-test_search_narrows (Fixture       *f,
-                     gconstpointer  data)
+test_search_narrows (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(AttPage) all = NULL;
   g_autoptr(AttPage) truth = NULL;
@@ -303,8 +303,8 @@ test_search_narrows (Fixture       *f,
   g_autofree char *word = NULL;
   g_auto(GStrv) words = NULL;
   g_autofree char *expected_count = NULL;
-  GListModel *model;
-  guint n;
+  GListModel      *model;
+  guint            n;
 
   wait_until (f, model_loaded, NULL, "the first page");
 
@@ -348,8 +348,8 @@ test_search_narrows (Fixture       *f,
 }
 
 static void
-test_error_and_retry (Fixture       *f,
-                      gconstpointer  data)
+test_error_and_retry (Fixture      *f,
+                      gconstpointer data)
 {
   GtkWidget *retry;
 
@@ -377,11 +377,11 @@ test_error_and_retry (Fixture       *f,
 #define SLOW_SERVER_MS 60000
 
 static gboolean
-model_idle (Fixture       *f,
-            gconstpointer  data)
+model_idle (Fixture      *f,
+            gconstpointer data)
 {
   GListModel *model = att_products_page_get_model (f->page);
-  gboolean loading = TRUE;
+  gboolean    loading = TRUE;
 
   g_object_get (model, "loading", &loading, NULL);
   return !loading;
@@ -423,8 +423,8 @@ assert_load_cancelled (Fixture *f)
 }
 
 static void
-test_slow_cancel_retry (Fixture       *f,
-                        gconstpointer  data)
+test_slow_cancel_retry (Fixture      *f,
+                        gconstpointer data)
 {
   wait_until (f, model_loaded, NULL, "the first page");
   g_object_set (f->page, "slow-delay", 200, NULL);
@@ -504,15 +504,15 @@ find_of_type (GtkWidget *root,
 }
 
 static gboolean
-model_replaced (Fixture       *f,
-                gconstpointer  data)
+model_replaced (Fixture      *f,
+                gconstpointer data)
 {
   return att_products_page_get_model (f->page) != data;
 }
 
 static void
-test_escape_cancels (Fixture       *f,
-                     gconstpointer  data)
+test_escape_cancels (Fixture      *f,
+                     gconstpointer data)
 {
   GtkWidget *entry = find_of_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
   g_autoptr(GListModel) old_model = NULL;
@@ -541,15 +541,15 @@ test_escape_cancels (Fixture       *f,
 }
 
 static gboolean
-label_starts_shown (Fixture       *f,
-                    gconstpointer  data)
+label_starts_shown (Fixture      *f,
+                    gconstpointer data)
 {
   return find_label_full (GTK_WIDGET (f->window), data, TRUE) != NULL;
 }
 
 static gboolean
-label_gone (Fixture       *f,
-            gconstpointer  data)
+label_gone (Fixture      *f,
+            gconstpointer data)
 {
   return !label_shown (f, data);
 }
@@ -574,8 +574,8 @@ find_by_type (GtkWidget *root,
 }
 
 static gboolean
-list_has_height (Fixture       *f,
-                 gconstpointer  data)
+list_has_height (Fixture      *f,
+                 gconstpointer data)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (data));
 
@@ -587,9 +587,9 @@ static void
 scroll_to_row (Fixture *f,
                guint    row)
 {
-  GtkWidget *view = find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget     *view = find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
   GtkAdjustment *adjustment;
-  guint n = g_list_model_get_n_items (att_products_page_get_model (f->page));
+  guint          n = g_list_model_get_n_items (att_products_page_get_model (f->page));
 
   g_assert_nonnull (view);
   wait_until (f, list_has_height, view, "the list to have a height");
@@ -598,8 +598,8 @@ scroll_to_row (Fixture *f,
 }
 
 static gboolean
-row_loaded (Fixture       *f,
-            gconstpointer  data)
+row_loaded (Fixture      *f,
+            gconstpointer data)
 {
   GListModel *model = att_products_page_get_model (f->page);
 
@@ -607,8 +607,8 @@ row_loaded (Fixture       *f,
 }
 
 static gboolean
-some_name_shown (Fixture       *f,
-                 gconstpointer  data)
+some_name_shown (Fixture      *f,
+                 gconstpointer data)
 {
   GListModel *items = att_page_get_items ((AttPage *) data);
 
@@ -637,13 +637,13 @@ first_failed_row (Fixture *f)
 /* A later page fails while the user scrolls: its rows say so, the footer
  * offers Retry, and once the server has recovered Retry shows the rows. */
 static void
-test_failed_page_retry (Fixture       *f,
-                        gconstpointer  data)
+test_failed_page_retry (Fixture      *f,
+                        gconstpointer data)
 {
   g_autoptr(AttPage) truth = NULL;
   GtkWidget *retry_label;
   GtkWidget *button;
-  guint row;
+  guint      row;
 
   wait_until (f, model_loaded, NULL, "the first page");
   wait_until (f, stack_shows, "list", "the list");
@@ -676,8 +676,8 @@ test_failed_page_retry (Fixture       *f,
 /* One product the app cannot read: the others are shown, its row says so,
  * and the footer explains in words first, with the path as detail. */
 static void
-test_unreadable_row (Fixture       *f,
-                     gconstpointer  data)
+test_unreadable_row (Fixture      *f,
+                     gconstpointer data)
 {
   g_autoptr(AttPage) truth = NULL;
   g_autoptr(AttProduct) after = NULL;
@@ -701,8 +701,8 @@ test_unreadable_row (Fixture       *f,
 }
 
 static gboolean
-window_shows_view (Fixture       *f,
-                   gconstpointer  data)
+window_shows_view (Fixture      *f,
+                   gconstpointer data)
 {
   return label_shown (f, "Products");
 }
@@ -715,7 +715,7 @@ test_window_sidebar (void)
   g_autoptr(AttHttp) http = att_http_new ();
   g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(AttContext) context = NULL;
-  Fixture f = { 0 };
+  Fixture    f = { 0 };
   AttWindow *window;
   GtkWidget *page;
 

@@ -21,7 +21,7 @@
 
 /* What the user sees after the demo's server died twice: no "Connection
  * refused". */
-#define GAVE_UP_MESSAGE \
+#define GAVE_UP_MESSAGE                                                                        \
   "The demo server stopped unexpectedly again, so it was not restarted. Start the demo again " \
   "to continue."
 
@@ -96,8 +96,8 @@ fixture_connect_to (Fixture              *fixture,
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  user_data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer user_data)
 {
   fixture->http = att_http_new ();
   /* Keep retries fast: the recovery is what is tested, not the backoff. */
@@ -105,18 +105,18 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_setup_demo (Fixture       *fixture,
-                    gconstpointer  user_data)
+fixture_setup_demo (Fixture      *fixture,
+                    gconstpointer user_data)
 {
-  const char * const args[] = { "--seed", "demo", NULL };
+  const char *const args[] = { "--seed", "demo", NULL };
 
   fixture_setup (fixture, user_data);
   fixture_connect_to (fixture, att_sandbox_connection_new_demo (fixture->http, NULL, args));
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  user_data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer user_data)
 {
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->connection);
@@ -153,8 +153,8 @@ search_finish (Fixture       *fixture,
 /* A products search through the fixture's context, as the Products page
  * makes it. */
 static AttPage *
-search (Fixture  *fixture,
-        GError  **error)
+search (Fixture *fixture,
+        GError **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -176,7 +176,7 @@ static GPid
 kill_child (Fixture *fixture)
 {
   AttSandboxProcess *process = att_sandbox_connection_get_process (fixture->connection);
-  GPid pid;
+  GPid               pid;
 
   g_assert_nonnull (process);
   pid = att_sandbox_process_get_pid (process);
@@ -190,8 +190,8 @@ kill_child (Fixture *fixture)
  * new keys) and succeed, through the same context and client.  Killed
  * again, it is not restarted, and the search says so. */
 static void
-test_demo_restart (Fixture       *fixture,
-                   gconstpointer  user_data)
+test_demo_restart (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   g_autofree char *first_url = NULL;
   g_autoptr(GAsyncResult) result_a = NULL;
@@ -247,15 +247,16 @@ make_create_body (void)
     "  \"weightIsPrimaryData\": true,"
     "  \"categoryExpansionId\": \"ApparelAccessories-SleepwearLoungewear-PajamaBottoms\","
     "  \"size\": \"Adult\""
-    "}", NULL);
+    "}",
+    NULL);
 
   g_assert_nonnull (node);
   return json_object_ref (json_node_get_object (node));
 }
 
 static AttProduct *
-create_product (Fixture  *fixture,
-                GError  **error)
+create_product (Fixture *fixture,
+                GError **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) body = make_create_body ();
@@ -269,8 +270,8 @@ create_product (Fixture  *fixture,
  * whose data is back to the start: the user is told, and their retry
  * works. */
 static void
-test_demo_change_after_restart (Fixture       *fixture,
-                                gconstpointer  user_data)
+test_demo_change_after_restart (Fixture      *fixture,
+                                gconstpointer user_data)
 {
   g_autoptr(AttProduct) refused = NULL;
   g_autoptr(AttProduct) created = NULL;
@@ -292,8 +293,8 @@ test_demo_change_after_restart (Fixture       *fixture,
 /* The connection of an account-less sandbox never starts one: a sandbox
  * that is not there is reported as it is. */
 static void
-test_sandbox_url_down (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_sandbox_url_down (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttSandbox) sandbox = att_test_sandbox_new (NULL, &error);
@@ -341,8 +342,8 @@ get_port (const char *base_url)
  * the old keys is refused; the connection's client fetches the demo account
  * again and its next call succeeds. */
 static void
-test_sandbox_url_new_keys (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_sandbox_url_new_keys (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("attest-test-keys-XXXXXX", &error);
@@ -383,7 +384,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
-  int status;
+  int              status;
 
   g_test_init (&argc, &argv, NULL);
   data_home = att_test_isolate_data_home ();

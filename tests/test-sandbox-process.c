@@ -40,10 +40,10 @@ started_cb (GObject      *object,
 }
 
 static AttSandboxProcess *
-start_program (const char          *program,
-               const char * const  *extra_args,
-               GCancellable        *cancellable,
-               GError             **error)
+start_program (const char        *program,
+               const char *const *extra_args,
+               GCancellable      *cancellable,
+               GError           **error)
 {
   Start start = { 0 };
 
@@ -57,9 +57,9 @@ start_program (const char          *program,
 }
 
 static AttSandboxProcess *
-start_sandbox (const char * const  *extra_args,
-               GCancellable        *cancellable,
-               GError             **error)
+start_sandbox (const char *const *extra_args,
+               GCancellable      *cancellable,
+               GError           **error)
 {
   return start_program (NULL, extra_args, cancellable, error);
 }
@@ -88,18 +88,18 @@ fetched_cb (GObject      *object,
  * @authenticate, the request carries the sandbox's demo credentials, read
  * from its /_sandbox/demo-account as the app does. */
 static JsonNode *
-fetch_json_full (const char  *base_url,
-                 const char  *path,
-                 const char  *json,
-                 gboolean     authenticate,
-                 guint       *out_status,
-                 GError     **error)
+fetch_json_full (const char *base_url,
+                 const char *path,
+                 const char *json,
+                 gboolean    authenticate,
+                 guint      *out_status,
+                 GError    **error)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *url = g_strconcat (base_url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (json != NULL ? "POST" : "GET", url);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  Fetch fetch = { 0 };
+  Fetch     fetch = { 0 };
   JsonNode *root;
 
   if (authenticate)
@@ -142,11 +142,11 @@ fetch_json_full (const char  *base_url,
 }
 
 static JsonNode *
-fetch_json (const char  *base_url,
-            const char  *path,
-            const char  *json,
-            guint       *out_status,
-            GError     **error)
+fetch_json (const char *base_url,
+            const char *path,
+            const char *json,
+            guint      *out_status,
+            GError    **error)
 {
   return fetch_json_full (base_url, path, json, g_str_has_prefix (path, "/pic-api/"),
                           out_status, error);
@@ -157,7 +157,7 @@ process_exists (GPid pid)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
   g_autofree char *stat = NULL;
-  const char *state;
+  const char      *state;
 
   if (kill (pid, 0) != 0 && errno == ESRCH)
     return FALSE;
@@ -184,7 +184,7 @@ wait_until_gone (GPid  pid,
                  guint seconds)
 {
   gboolean expired = FALSE;
-  guint timeout_id = g_timeout_add_seconds (seconds, timeout_cb, &expired);
+  guint    timeout_id = g_timeout_add_seconds (seconds, timeout_cb, &expired);
 
   while (!expired && process_exists (pid))
     {
@@ -226,14 +226,14 @@ test_find_program (void)
 static void
 test_start_and_stop (void)
 {
-  const char * const args[] = { "--seed", "demo", NULL };
+  const char *const args[] = { "--seed", "demo", NULL };
   g_autoptr(AttSandboxProcess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) countries = NULL;
   g_autoptr(JsonNode) products = NULL;
   g_autofree char *base_url = NULL;
-  guint status = 0;
-  GPid pid;
+  guint            status = 0;
+  GPid             pid;
 
   process = start_sandbox (args, NULL, &error);
   g_assert_no_error (error);
@@ -262,7 +262,7 @@ test_start_and_stop (void)
   /* Nobody answers there any more. */
   {
     g_autoptr(JsonNode) none = fetch_json (base_url, "/pic-api/v1/french-label-manufacturing-countries",
-                                           NULL, &status, &error);
+                                            NULL, &status, &error);
 
     g_assert_null (none);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
@@ -287,17 +287,17 @@ static void
 test_auth_and_data_dir (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("attest-test-process-XXXXXX", &error);
-  g_autofree char *private_path = g_build_filename (dir, "higg-developer-private.pem", NULL);
-  g_autofree char *public_path = g_build_filename (dir, "higg-developer-public.pem", NULL);
-  const char * const args[] = { "--data-dir", dir, NULL };
+  g_autofree char  *dir = g_dir_make_tmp ("attest-test-process-XXXXXX", &error);
+  g_autofree char  *private_path = g_build_filename (dir, "higg-developer-private.pem", NULL);
+  g_autofree char  *public_path = g_build_filename (dir, "higg-developer-public.pem", NULL);
+  const char *const args[] = { "--data-dir", dir, NULL };
   g_autoptr(AttSandboxProcess) process = NULL;
   g_autoptr(AttSandboxProcess) again = NULL;
   g_autoptr(JsonNode) refused = NULL;
   g_autofree char *first_key = NULL;
   g_autofree char *second_key = NULL;
-  GStatBuf st;
-  guint status = 0;
+  GStatBuf         st;
+  guint            status = 0;
 
   g_assert_no_error (error);
   process = start_sandbox (args, NULL, &error);
@@ -337,7 +337,7 @@ write_debug_wrapper (const char *dir)
   g_autofree char *quoted = g_shell_quote (program);
   g_autofree char *script = g_strdup_printf ("#!/bin/sh\nG_MESSAGES_DEBUG=all exec %s \"$@\"\n",
                                              quoted);
-  char *path = g_build_filename (dir, "attest-sandbox-debug", NULL);
+  char            *path = g_build_filename (dir, "attest-sandbox-debug", NULL);
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, script, -1, &error);
@@ -353,13 +353,13 @@ static void
 test_debug_messages (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("attest-test-debug-XXXXXX", &error);
-  g_autofree char *wrapper = NULL;
-  const char * const args[] = { "--data-dir", dir, NULL };
+  g_autofree char  *dir = g_dir_make_tmp ("attest-test-debug-XXXXXX", &error);
+  g_autofree char  *wrapper = NULL;
+  const char *const args[] = { "--data-dir", dir, NULL };
   g_autoptr(AttSandboxProcess) process = NULL;
   g_autoptr(JsonNode) countries = NULL;
   guint status = 0;
-  GPid pid;
+  GPid  pid;
 
   g_assert_no_error (error);
   wrapper = write_debug_wrapper (dir);
@@ -384,7 +384,7 @@ test_unref_stops (void)
 {
   g_autoptr(GError) error = NULL;
   AttSandboxProcess *process = start_sandbox (NULL, NULL, &error);
-  GPid pid;
+  GPid               pid;
 
   g_assert_no_error (error);
   pid = att_sandbox_process_get_pid (process);
@@ -398,7 +398,7 @@ test_unref_stops (void)
 static void
 test_start_fails (void)
 {
-  const char * const bad_args[] = { "--seed", "bogus", NULL };
+  const char *const bad_args[] = { "--seed", "bogus", NULL };
   g_autoptr(AttSandboxProcess) process = NULL;
   g_autoptr(GError) error = NULL;
   Start start = { 0 };
@@ -441,7 +441,7 @@ test_start_cancelled (void)
 static void
 test_no_orphan (void)
 {
-  const char *argv[] = { NULL, PARENT_MODE, NULL };
+  const char      *argv[] = { NULL, PARENT_MODE, NULL };
   g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autoptr(GSubprocess) parent = NULL;
   g_autoptr(GDataInputStream) out = NULL;
@@ -449,10 +449,10 @@ test_no_orphan (void)
   g_autoptr(JsonNode) countries = NULL;
   g_autofree char *line = NULL;
   g_auto(GStrv) fields = NULL;
-  guint status = 0;
-  GPid pid;
-  int wait_status = 0;
-  pid_t reaped = 0;
+  guint  status = 0;
+  GPid   pid;
+  int    wait_status = 0;
+  pid_t  reaped = 0;
   gint64 deadline;
 
   /* Orphans are re-parented to this process, so that it can see how the
@@ -529,7 +529,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
-  int status;
+  int              status;
 
   if (argc == 2 && g_str_equal (argv[1], PARENT_MODE))
     return parent_main ();

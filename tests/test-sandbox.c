@@ -28,13 +28,13 @@ typedef struct
 
 typedef struct
 {
-  guint    status;
-  char    *content_type;
-  GBytes  *body;
+  guint     status;
+  char     *content_type;
+  GBytes   *body;
   JsonNode *json;
-  char    *retry_after;
-  char    *allow;
-  gboolean done;
+  char     *retry_after;
+  char     *allow;
+  gboolean  done;
 } Response;
 
 static void
@@ -51,8 +51,8 @@ response_free (Response *response)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Response, response_free)
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -64,8 +64,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer data)
 {
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->sandbox);
@@ -78,7 +78,7 @@ sent_cb (GObject      *object,
 {
   Response *response = user_data;
   g_autoptr(GError) error = NULL;
-  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  SoupMessage        *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
   SoupMessageHeaders *headers;
 
   response->body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
@@ -133,7 +133,7 @@ send_raw_full (Fixture            *fixture,
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) error = NULL;
-      gsize size;
+      gsize       size;
       const char *data = g_bytes_get_data (response->body, &size);
 
       json_parser_load_from_data (parser, data, (gssize) size, &error);
@@ -202,8 +202,8 @@ assert_error (Response   *response,
               const char *path)
 {
   JsonObject *body;
-  JsonArray *details;
-  gboolean found = FALSE;
+  JsonArray  *details;
+  gboolean    found = FALSE;
 
   g_assert_cmpuint (response->status, ==, status);
   g_assert_cmpstr (response->content_type, ==, "application/json");
@@ -306,9 +306,9 @@ set_path (JsonObject *root,
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      char *bracket = strchr (parts[i], '[');
+      char    *bracket = strchr (parts[i], '[');
       gboolean last = parts[i + 1] == NULL;
-      guint index = 0;
+      guint    index = 0;
 
       if (bracket != NULL)
         {
@@ -358,17 +358,17 @@ impact_weight (JsonObject *row,
 }
 
 static void
-test_create_valid (Fixture       *fixture,
-                   gconstpointer  data)
+test_create_valid (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_autoptr(JsonObject) product = create_product (fixture, valid_create);
   g_autoptr(GBytes) impacts_bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GDateTime) date = g_date_time_new_utc (2024, 3, 15, 0, 0, 0);
   JsonObject *weight, *material, *po, *score, *impacts, *shares, *country, *eligibility;
-  JsonArray *rows, *materials, *orders;
+  JsonArray  *rows, *materials, *orders;
   const char *id;
-  double pef = 0, ecs = 0;
+  double      pef = 0, ecs = 0;
 
   id = json_object_get_string_member (product, "_id");
   g_assert_cmpuint (strlen (id), ==, 24);
@@ -443,7 +443,7 @@ test_create_valid (Fixture       *fixture,
     {
       JsonObject *row = json_array_get_object_element (rows, i);
       const char *key = json_object_get_string_member (row, "key");
-      double value;
+      double      value;
 
       g_assert_true (json_object_has_member (impacts, key));
       g_assert_true (json_object_has_member (shares, key));
@@ -464,8 +464,8 @@ test_create_valid (Fixture       *fixture,
 }
 
 static void
-test_create_deterministic_score (Fixture       *fixture,
-                                 gconstpointer  data)
+test_create_deterministic_score (Fixture      *fixture,
+                                 gconstpointer data)
 {
   g_autoptr(JsonObject) first = create_product (fixture, valid_create);
   g_autoptr(JsonObject) second = create_product (fixture, valid_create);
@@ -489,13 +489,13 @@ test_create_deterministic_score (Fixture       *fixture,
 }
 
 static void
-test_create_not_eligible (Fixture       *fixture,
-                          gconstpointer  data)
+test_create_not_eligible (Fixture      *fixture,
+                          gconstpointer data)
 {
   g_autoptr(JsonObject) body = parse_object (valid_create);
   g_autoptr(Response) response = NULL;
   JsonObject *product, *eligibility;
-  JsonArray *reasons;
+  JsonArray  *reasons;
 
   set_path (body, "weightIsPrimaryData", "false");
   set_path (body, "frenchLabelDyeingCountry", NULL);
@@ -519,8 +519,8 @@ test_create_not_eligible (Fixture       *fixture,
 }
 
 static void
-test_create_score_pending (Fixture       *fixture,
-                           gconstpointer  data)
+test_create_score_pending (Fixture      *fixture,
+                           gconstpointer data)
 {
   g_autoptr(JsonObject) product = NULL;
   g_autoptr(JsonObject) found = NULL;
@@ -538,8 +538,8 @@ test_create_score_pending (Fixture       *fixture,
 }
 
 static void
-test_create_material_weight (Fixture       *fixture,
-                             gconstpointer  data)
+test_create_material_weight (Fixture      *fixture,
+                             gconstpointer data)
 {
   g_autoptr(JsonObject) body = parse_object (valid_create);
   g_autoptr(Response) response = NULL;
@@ -561,9 +561,9 @@ test_create_material_weight (Fixture       *fixture,
 typedef struct
 {
   const char *rule;
-  const char *path;      /* what to change */
-  const char *value;     /* JSON, or NULL to remove */
-  const char *expected;  /* the detail path */
+  const char *path;     /* what to change */
+  const char *value;    /* JSON, or NULL to remove */
+  const char *expected; /* the detail path */
 } Rule;
 
 static const Rule rules[] = {
@@ -624,8 +624,8 @@ static const Rule rules[] = {
 };
 
 static void
-test_validation_rule (Fixture       *fixture,
-                      gconstpointer  data)
+test_validation_rule (Fixture      *fixture,
+                      gconstpointer data)
 {
   const Rule *rule = data;
   g_autoptr(JsonObject) body = parse_object (valid_create);
@@ -654,8 +654,8 @@ test_validation_rule_fixture (gconstpointer data)
 }
 
 static void
-test_validation_many (Fixture       *fixture,
-                      gconstpointer  data)
+test_validation_many (Fixture      *fixture,
+                      gconstpointer data)
 {
   g_autoptr(Response) response = NULL;
   JsonArray *details;
@@ -727,11 +727,17 @@ test_validation_functions (void)
 /* Malformed requests ---------------------------------------------------------- */
 
 static void
-test_bad_bodies (Fixture       *fixture,
-                 gconstpointer  data)
+test_bad_bodies (Fixture      *fixture,
+                 gconstpointer data)
 {
-  static const char * const bodies[] = {
-    "{\"name\": ", "[1, 2]", "\"text\"", "42", "null", "{\"name\": \"x\",}", "\xff\xfe{}",
+  static const char *const bodies[] = {
+    "{\"name\": ",
+    "[1, 2]",
+    "\"text\"",
+    "42",
+    "null",
+    "{\"name\": \"x\",}",
+    "\xff\xfe{}",
   };
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
   g_autoptr(GBytes) plain = g_bytes_new_static ("{}", 2);
@@ -761,15 +767,15 @@ test_bad_bodies (Fixture       *fixture,
   {
     /* A charset parameter is fine. */
     g_autoptr(Response) response = send_raw (fixture, "POST", API "/products/search",
-                                             "application/json; charset=utf-8", plain);
+                                              "application/json; charset=utf-8", plain);
 
     g_assert_cmpuint (response->status, ==, 200);
   }
 }
 
 static void
-test_body_too_large (Fixture       *fixture,
-                     gconstpointer  data)
+test_body_too_large (Fixture      *fixture,
+                     gconstpointer data)
 {
   gsize size = 10 * 1024 * 1024 + 16;
   char *text = g_malloc (size);
@@ -792,8 +798,8 @@ test_body_too_large (Fixture       *fixture,
 }
 
 static void
-test_not_found_and_method (Fixture       *fixture,
-                           gconstpointer  data)
+test_not_found_and_method (Fixture      *fixture,
+                           gconstpointer data)
 {
   g_autoptr(Response) unknown = post (fixture, API "/products/delete", "{}");
   g_autoptr(Response) root = send_raw (fixture, "GET", "/", NULL, NULL);
@@ -802,7 +808,7 @@ test_not_found_and_method (Fixture       *fixture,
   g_autoptr(Response) post_countries = post (fixture, API "/french-label-manufacturing-countries", "{}");
   g_autoptr(Response) no_id = post (fixture, API "/products/update/", "{\"name\": \"x\"}");
   g_autoptr(Response) unknown_product = post (fixture, API "/products/update/0123456789abcdef01234567",
-                                              "{\"name\": \"x\"}");
+                                               "{\"name\": \"x\"}");
 
   assert_error (unknown, 404, NULL);
   assert_error (root, 404, NULL);
@@ -820,8 +826,8 @@ test_not_found_and_method (Fixture       *fixture,
 /* Search and update ----------------------------------------------------------- */
 
 static void
-test_create_then_search (Fixture       *fixture,
-                         gconstpointer  data)
+test_create_then_search (Fixture      *fixture,
+                         gconstpointer data)
 {
   g_autoptr(JsonObject) product = create_product (fixture, valid_create);
   g_autoptr(JsonObject) other = create_product (fixture, valid_create);
@@ -868,11 +874,11 @@ update_product (Fixture    *fixture,
 }
 
 static void
-test_update_semantics (Fixture       *fixture,
-                       gconstpointer  data)
+test_update_semantics (Fixture      *fixture,
+                       gconstpointer data)
 {
   g_autoptr(JsonObject) created = create_product (fixture, valid_create);
-  const char *id = json_object_get_string_member (created, "_id");
+  const char      *id = json_object_get_string_member (created, "_id");
   g_autofree char *po1 = po_id (created, 0);
   g_autofree char *po2 = po_id (created, 1);
   g_autofree char *command = NULL;
@@ -881,7 +887,7 @@ test_update_semantics (Fixture       *fixture,
   g_autoptr(JsonObject) combined = NULL;
   g_autoptr(JsonObject) stored = NULL;
   g_autoptr(JsonObject) cleared = NULL;
-  JsonArray *orders, *materials;
+  JsonArray  *orders, *materials;
   JsonObject *optional;
 
   /* Omitted fields stay as they are. */
@@ -898,7 +904,8 @@ test_update_semantics (Fixture       *fixture,
   /* Lists replace; null clears packaging. */
   replaced = update_product (fixture, id,
                              "{\"materials\": [{\"materialId\": \"MatTX0086\", \"netUse\": 75}],"
-                             " \"packaging\": null}", 200, NULL);
+                             " \"packaging\": null}",
+                             200, NULL);
   materials = json_object_get_array_member (replaced, "materials");
   g_assert_cmpint (json_array_get_length (materials), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (materials, 0), "name"), ==,
@@ -910,7 +917,8 @@ test_update_semantics (Fixture       *fixture,
   command = g_strdup_printf ("{\"addPurchaseOrder\": [{\"purchaseOrderId\": \"PO-3\", \"purchaseDate\": \"2025-01-31\","
                              "                        \"amountPurchase\": 42}],"
                              " \"updatePurchaseOrder\": [{\"_id\": \"%s\", \"amountPurchase\": 999}],"
-                             " \"removePurchaseOrder\": [\"%s\"]}", po1, po2);
+                             " \"removePurchaseOrder\": [\"%s\"]}",
+                             po1, po2);
   combined = update_product (fixture, id, command, 200, NULL);
   orders = json_object_get_array_member (combined, "purchaseOrder");
   g_assert_cmpint (json_array_get_length (orders), ==, 2);
@@ -954,7 +962,8 @@ test_update_semantics (Fixture       *fixture,
   /* Optional fields merge; null clears one of them. */
   g_clear_pointer (&cleared, json_object_unref);
   cleared = update_product (fixture, id, "{\"frenchLabelOptionalFields\": {\"price\": null, \"upcycled\": true},"
-                                         " \"frenchLabelCountry\": null}", 200, NULL);
+                                         " \"frenchLabelCountry\": null}",
+                            200, NULL);
   optional = json_object_get_object_member (cleared, "frenchLabelOptionalFields");
   g_assert_false (json_object_has_member (optional, "price"));
   g_assert_true (json_object_get_boolean_member (optional, "upcycled"));
@@ -963,8 +972,8 @@ test_update_semantics (Fixture       *fixture,
 }
 
 static void
-test_update_wrong_bodies (Fixture       *fixture,
-                          gconstpointer  data)
+test_update_wrong_bodies (Fixture      *fixture,
+                          gconstpointer data)
 {
   g_autoptr(JsonObject) created = create_product (fixture, valid_create);
   g_autofree char *path = g_strdup_printf (API "/products/update/%s", json_object_get_string_member (created, "_id"));
@@ -1001,8 +1010,8 @@ assert_page (JsonObject *reply,
 }
 
 static void
-test_paging (Fixture       *fixture,
-             gconstpointer  data)
+test_paging (Fixture      *fixture,
+             gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1076,15 +1085,16 @@ test_paging (Fixture       *fixture,
 }
 
 static void
-test_text_search (Fixture       *fixture,
-                  gconstpointer  data)
+test_text_search (Fixture      *fixture,
+                  gconstpointer data)
 {
   g_autoptr(JsonObject) body = parse_object (valid_create);
   g_autoptr(JsonObject) target = NULL;
   g_autoptr(JsonObject) decoy = NULL;
   g_autoptr(GError) error = NULL;
   const char *target_id;
-  static const struct {
+  static const struct
+  {
     const char *query;
     gint64      total;
   } cases[] = {
@@ -1141,8 +1151,8 @@ test_text_search (Fixture       *fixture,
   {
     g_autoptr(Response) response = search (fixture, "{\"textSearch\": \"navy\", \"size\": 100}");
     JsonObject *reply = reply_object (response);
-    JsonArray *results = json_object_get_array_member (reply, "results");
-    gint64 total = json_object_get_int_member (reply, "total");
+    JsonArray  *results = json_object_get_array_member (reply, "results");
+    gint64      total = json_object_get_int_member (reply, "total");
 
     g_assert_cmpint (total, >, 0);
     g_assert_cmpuint (json_array_get_length (results), ==, MIN (total, 100));
@@ -1158,8 +1168,8 @@ test_text_search (Fixture       *fixture,
 /* Catalogue ------------------------------------------------------------------- */
 
 static void
-test_catalogue_search (Fixture       *fixture,
-                       gconstpointer  data)
+test_catalogue_search (Fixture      *fixture,
+                       gconstpointer data)
 {
   g_autoptr(Response) all = post (fixture, API "/materials/search", "{}");
   g_autoptr(Response) capped = post (fixture, API "/materials/search", "{\"size\": 500}");
@@ -1170,7 +1180,7 @@ test_catalogue_search (Fixture       *fixture,
   g_autoptr(Response) bad_sort = post (fixture, API "/materials/search", "{\"sort\": {\"field\": \"impacts\", \"order\": \"up\"}}");
   g_autoptr(Response) components = post (fixture, API "/components/search", "{\"textSearch\": \"zipper\"}");
   g_autoptr(Response) packaging = post (fixture, API "/packaging/search", "{\"size\": 5, \"from\": 30}");
-  JsonArray *results;
+  JsonArray  *results;
   JsonObject *first;
 
   assert_page (reply_object (all), 0, 50, 179, 50);
@@ -1218,12 +1228,12 @@ test_catalogue_search (Fixture       *fixture,
 }
 
 static void
-test_countries (Fixture       *fixture,
-                gconstpointer  data)
+test_countries (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(Response) response = send_raw (fixture, "GET", API "/french-label-manufacturing-countries", NULL, NULL);
   JsonArray *countries;
-  gboolean found_france = FALSE;
+  gboolean   found_france = FALSE;
 
   g_assert_cmpuint (response->status, ==, 200);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (response->json));
@@ -1258,13 +1268,13 @@ gtin_is_valid (const char *gtin)
 }
 
 static void
-test_seed_demo (Fixture       *fixture,
-                gconstpointer  data)
+test_seed_demo (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(Response) response = NULL;
   JsonArray *results;
-  guint scored = 0, gtins = 0;
+  guint      scored = 0, gtins = 0;
 
   att_sandbox_seed_demo (fixture->sandbox, &error);
   g_assert_no_error (error);
@@ -1279,11 +1289,10 @@ test_seed_demo (Fixture       *fixture,
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
       JsonObject *product = json_array_get_object_element (results, i);
-      JsonObject *score = json_object_has_member (product, "frenchLabelEcoScore") ?
-                          json_object_get_object_member (product, "frenchLabelEcoScore") : NULL;
-      JsonArray *materials = json_object_get_array_member (product, "materials");
-      JsonArray *orders = json_object_get_array_member (product, "purchaseOrder");
-      gint64 sum = 0;
+      JsonObject *score = json_object_has_member (product, "frenchLabelEcoScore") ? json_object_get_object_member (product, "frenchLabelEcoScore") : NULL;
+      JsonArray  *materials = json_object_get_array_member (product, "materials");
+      JsonArray  *orders = json_object_get_array_member (product, "purchaseOrder");
+      gint64      sum = 0;
 
       if (score != NULL && g_strcmp0 (json_object_get_string_member (score, "status"), "Complete") == 0)
         scored++;
@@ -1311,8 +1320,8 @@ test_seed_demo (Fixture       *fixture,
 }
 
 static void
-test_generated (Fixture       *fixture,
-                gconstpointer  data)
+test_generated (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttSandbox) twin = NULL;
@@ -1351,8 +1360,8 @@ test_generated (Fixture       *fixture,
 /* Faults ---------------------------------------------------------------------- */
 
 static void
-test_fault_injection (Fixture       *fixture,
-                      gconstpointer  data)
+test_fault_injection (Fixture      *fixture,
+                      gconstpointer data)
 {
   att_sandbox_inject_failure (fixture->sandbox, 503, 2);
 
@@ -1382,8 +1391,8 @@ test_fault_injection (Fixture       *fixture,
 }
 
 static void
-test_faults_over_http (Fixture       *fixture,
-                       gconstpointer  data)
+test_faults_over_http (Fixture      *fixture,
+                       gconstpointer data)
 {
   g_autoptr(Response) set = post (fixture, "/_sandbox/faults", "{\"status\": 429, \"count\": 1}");
   g_autoptr(Response) limited = NULL;
@@ -1417,8 +1426,8 @@ test_faults_over_http (Fixture       *fixture,
 /* A later page can be failed alone, and one row of a product search can be
  * spoiled, over HTTP as the out-of-process sandbox is told. */
 static void
-test_faults_later_page_and_bad_row (Fixture       *fixture,
-                                    gconstpointer  data)
+test_faults_later_page_and_bad_row (Fixture      *fixture,
+                                    gconstpointer data)
 {
   g_autoptr(Response) set = NULL;
   g_autoptr(Response) bad = NULL;
@@ -1472,12 +1481,12 @@ tick_cb (gpointer user_data)
 }
 
 static void
-test_latency (Fixture       *fixture,
-              gconstpointer  data)
+test_latency (Fixture      *fixture,
+              gconstpointer data)
 {
   g_autoptr(Response) response = NULL;
   gboolean ticked = FALSE;
-  gint64 start;
+  gint64   start;
 
   att_sandbox_set_latency (fixture->sandbox, 300);
 
@@ -1548,10 +1557,10 @@ encrypt_raw (const char *plain,
              const char *public_key_pem)
 {
   gnutls_pubkey_t key = NULL;
-  gnutls_datum_t pem = { (unsigned char *) public_key_pem, (unsigned int) strlen (public_key_pem) };
-  gnutls_datum_t data = { (unsigned char *) plain, (unsigned int) strlen (plain) };
-  gnutls_datum_t encrypted = { NULL, 0 };
-  char *token;
+  gnutls_datum_t  pem = { (unsigned char *) public_key_pem, (unsigned int) strlen (public_key_pem) };
+  gnutls_datum_t  data = { (unsigned char *) plain, (unsigned int) strlen (plain) };
+  gnutls_datum_t  encrypted = { NULL, 0 };
+  char           *token;
 
   g_assert_cmpint (gnutls_pubkey_init (&key), ==, 0);
   g_assert_cmpint (gnutls_pubkey_import (key, &pem, GNUTLS_X509_FMT_PEM), ==, 0);
@@ -1581,8 +1590,8 @@ search_with (Fixture    *fixture,
 }
 
 static Response *
-search_with_token_at (Fixture   *fixture,
-                      GTimeSpan  offset)
+search_with_token_at (Fixture  *fixture,
+                      GTimeSpan offset)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) when = g_date_time_add (now, offset);
@@ -1593,8 +1602,8 @@ search_with_token_at (Fixture   *fixture,
 }
 
 static void
-test_auth_api_key (Fixture       *fixture,
-                   gconstpointer  data)
+test_auth_api_key (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_autofree char *token = make_token (att_sandbox_get_integration_key (fixture->sandbox),
                                        att_sandbox_get_public_key_pem (fixture->sandbox), NULL);
@@ -1623,11 +1632,11 @@ test_auth_api_key (Fixture       *fixture,
 }
 
 static void
-test_auth_token_refused (Fixture       *fixture,
-                         gconstpointer  data)
+test_auth_token_refused (Fixture      *fixture,
+                         gconstpointer data)
 {
   g_autofree char *api_key = g_strdup (att_sandbox_get_api_key (fixture->sandbox));
-  const char *pem = att_sandbox_get_public_key_pem (fixture->sandbox);
+  const char      *pem = att_sandbox_get_public_key_pem (fixture->sandbox);
   g_autoptr(AttSandbox) other = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *other_key_token = NULL;
@@ -1700,7 +1709,7 @@ test_auth_token_refused (Fixture       *fixture,
 
   /* Not a time after the "&", or no "&" at all. */
   {
-    static const char * const plains[] = {
+    static const char *const plains[] = {
       "key&with&ampersands&2025-10-09 22:14",
       "key&with&ampersands&yesterday",
       "key&with&ampersands&",
@@ -1729,8 +1738,8 @@ test_auth_token_refused (Fixture       *fixture,
 }
 
 static void
-test_auth_token_time (Fixture       *fixture,
-                      gconstpointer  data)
+test_auth_token_time (Fixture      *fixture,
+                      gconstpointer data)
 {
   const GTimeSpan hour = G_TIME_SPAN_HOUR, minute = G_TIME_SPAN_MINUTE;
   g_autoptr(Response) fresh = search_with_token_at (fixture, 0);
@@ -1753,10 +1762,11 @@ test_auth_token_time (Fixture       *fixture,
 }
 
 static void
-test_auth_everywhere (Fixture       *fixture,
-                      gconstpointer  data)
+test_auth_everywhere (Fixture      *fixture,
+                      gconstpointer data)
 {
-  static const struct {
+  static const struct
+  {
     const char *method;
     const char *path;
   } endpoints[] = {
@@ -1775,8 +1785,8 @@ test_auth_everywhere (Fixture       *fixture,
     {
       gboolean post_it = g_str_equal (endpoints[i].method, "POST");
       g_autoptr(Response) response = send_raw_full (fixture, endpoints[i].method, endpoints[i].path,
-                                                    "application/json", post_it ? body : NULL,
-                                                    FALSE, NULL);
+                                                     "application/json", post_it ? body : NULL,
+                                                     FALSE, NULL);
 
       g_test_message ("%s %s", endpoints[i].method, endpoints[i].path);
       assert_unauthorized (response, "api-key");
@@ -1785,15 +1795,15 @@ test_auth_everywhere (Fixture       *fixture,
   /* The control endpoints need none. */
   {
     g_autoptr(Response) faults = send_raw_full (fixture, "POST", "/_sandbox/faults",
-                                                "application/json", body, FALSE, NULL);
+                                                 "application/json", body, FALSE, NULL);
 
     g_assert_cmpuint (faults->status, ==, 200);
   }
 }
 
 static void
-test_auth_injected (Fixture       *fixture,
-                    gconstpointer  data)
+test_auth_injected (Fixture      *fixture,
+                    gconstpointer data)
 {
   g_autoptr(Response) failed = NULL;
   g_autoptr(Response) ok = NULL;
@@ -1806,8 +1816,8 @@ test_auth_injected (Fixture       *fixture,
 }
 
 static void
-test_auth_fixed_credentials (Fixture       *fixture,
-                             gconstpointer  data)
+test_auth_fixed_credentials (Fixture      *fixture,
+                             gconstpointer data)
 {
   g_autofree char *old_api_key = g_strdup (att_sandbox_get_api_key (fixture->sandbox));
   g_autofree char *old_token = make_token (att_sandbox_get_integration_key (fixture->sandbox),
@@ -1836,17 +1846,17 @@ test_auth_fixed_credentials (Fixture       *fixture,
 }
 
 static void
-test_demo_account (Fixture       *fixture,
-                   gconstpointer  data)
+test_demo_account (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_autoptr(Response) response = send_raw_full (fixture, "GET", "/_sandbox/demo-account",
-                                                NULL, NULL, FALSE, NULL);
+                                                 NULL, NULL, FALSE, NULL);
   g_autoptr(Response) posted = NULL;
   g_autoptr(Response) search = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
-  JsonObject *account;
-  const char *api_key, *integration_key, *public_key;
+  JsonObject      *account;
+  const char      *api_key, *integration_key, *public_key;
 
   g_assert_cmpuint (response->status, ==, 200);
   account = reply_object (response);

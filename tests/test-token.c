@@ -31,9 +31,9 @@
  * as the Higg server would. */
 typedef struct
 {
-  gnutls_privkey_t  private_key;
-  char             *public_pem;
-  char             *private_pem;
+  gnutls_privkey_t private_key;
+  char            *public_pem;
+  char            *private_pem;
 } KeyPair;
 
 static KeyPair test_keys;
@@ -48,23 +48,25 @@ datum_free_to_string (gnutls_datum_t *datum)
 }
 
 static void
-make_key_pair (KeyPair             *pair,
+make_key_pair (KeyPair              *pair,
                gnutls_pk_algorithm_t algorithm,
                unsigned int          bits)
 {
   gnutls_x509_privkey_t x509 = NULL;
-  gnutls_pubkey_t public_key = NULL;
-  gnutls_datum_t datum = { NULL, 0 };
+  gnutls_pubkey_t       public_key = NULL;
+  gnutls_datum_t        datum = { NULL, 0 };
 
   g_assert_cmpint (gnutls_x509_privkey_init (&x509), ==, 0);
   g_assert_cmpint (gnutls_x509_privkey_generate (x509, algorithm, bits, 0), ==, 0);
   g_assert_cmpint (gnutls_x509_privkey_export2_pkcs8 (x509, GNUTLS_X509_FMT_PEM, NULL,
-                                                     GNUTLS_PKCS_PLAIN, &datum), ==, 0);
+                                                      GNUTLS_PKCS_PLAIN, &datum),
+                   ==, 0);
   pair->private_pem = datum_free_to_string (&datum);
 
   g_assert_cmpint (gnutls_privkey_init (&pair->private_key), ==, 0);
   g_assert_cmpint (gnutls_privkey_import_x509 (pair->private_key, x509,
-                                               GNUTLS_PRIVKEY_IMPORT_COPY), ==, 0);
+                                               GNUTLS_PRIVKEY_IMPORT_COPY),
+                   ==, 0);
   g_assert_cmpint (gnutls_pubkey_init (&public_key), ==, 0);
   g_assert_cmpint (gnutls_pubkey_import_privkey (public_key, pair->private_key, 0, 0), ==, 0);
   g_assert_cmpint (gnutls_pubkey_export2 (public_key, GNUTLS_X509_FMT_PEM, &datum), ==, 0);
@@ -87,12 +89,12 @@ static char *
 decrypt_token (const char *token)
 {
   g_autofree guchar *encrypted = NULL;
-  gnutls_datum_t cipher;
-  gnutls_datum_t plain = { NULL, 0 };
-  gsize length = 0;
+  gnutls_datum_t     cipher;
+  gnutls_datum_t     plain = { NULL, 0 };
+  gsize              length = 0;
 
   encrypted = g_base64_decode (token, &length);
-  g_assert_cmpuint (length, ==, 256);   /* one RSA-2048 block */
+  g_assert_cmpuint (length, ==, 256); /* one RSA-2048 block */
   cipher.data = encrypted;
   cipher.size = (unsigned int) length;
   g_assert_cmpint (gnutls_privkey_decrypt_data (test_keys.private_key, 0, &cipher, &plain), ==, 0);
@@ -102,9 +104,9 @@ decrypt_token (const char *token)
 
 /* Splits "<key>&<timestamp>" at the last "&". */
 static void
-split_plain (const char  *plain,
-             char       **key,
-             char       **timestamp)
+split_plain (const char *plain,
+             char      **key,
+             char      **timestamp)
 {
   const char *amp = strrchr (plain, '&');
 
@@ -243,17 +245,17 @@ test_token_openssl (void)
 {
   g_autofree char *openssl = g_find_program_in_path ("openssl");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *key_path = NULL;
-  g_autofree char *in_path = NULL;
-  g_autofree char *token = NULL;
+  g_autofree char   *dir = NULL;
+  g_autofree char   *key_path = NULL;
+  g_autofree char   *in_path = NULL;
+  g_autofree char   *token = NULL;
   g_autofree guchar *encrypted = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *timestamp = NULL;
-  gsize length = 0;
-  int status = 0;
+  g_autofree char   *out = NULL;
+  g_autofree char   *err = NULL;
+  g_autofree char   *key = NULL;
+  g_autofree char   *timestamp = NULL;
+  gsize              length = 0;
+  int                status = 0;
 
   if (openssl == NULL)
     {
@@ -334,8 +336,8 @@ static void
 test_auth_reuse_and_renew (void)
 {
   g_autoptr(AttHiggAuth) auth = att_higg_auth_new ("auth-api-key", "auth-integration-key",
-                                                   test_keys.public_pem);
-  FakeClock clock = { g_date_time_new_utc (2025, 10, 9, 22, 14, 0) };
+                                                    test_keys.public_pem);
+  FakeClock        clock = { g_date_time_new_utc (2025, 10, 9, 22, 14, 0) };
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *late = NULL;
@@ -428,8 +430,8 @@ on_request_queued (SoupSession *session,
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  user_data)
+fixture_setup (Fixture      *fixture,
+               gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -451,8 +453,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  user_data)
+fixture_teardown (Fixture      *fixture,
+                  gconstpointer user_data)
 {
   g_clear_signal_handler (&fixture->queued_id, att_http_get_session (fixture->http));
   g_clear_object (&fixture->auth);
@@ -476,8 +478,8 @@ on_result (GObject      *source_object,
 }
 
 static AttPage *
-search (Fixture  *fixture,
-        GError  **error)
+search (Fixture *fixture,
+        GError **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
@@ -505,8 +507,8 @@ assert_no_secret (const char *text)
 }
 
 static void
-test_client_valid (Fixture       *fixture,
-                   gconstpointer  user_data)
+test_client_valid (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttPage) first = search (fixture, &error);
@@ -523,8 +525,8 @@ test_client_valid (Fixture       *fixture,
 }
 
 static void
-test_client_renews_once (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_client_renews_once (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttPage) page = NULL;
@@ -540,8 +542,8 @@ test_client_renews_once (Fixture       *fixture,
 /* A create refused with 401 was not stored: sending it again after renewing
  * the token stores it exactly once. */
 static void
-test_client_renews_create (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_client_renews_create (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -551,7 +553,8 @@ test_client_renews_create (Fixture       *fixture,
     "{\"name\": \"Token Test Tee\","
     " \"materials\": [{\"materialId\": \"MatTX0001\", \"netUse\": 90, \"composition\": 100}],"
     " \"weight\": 150, \"weightMeasureUnit\": \"grams\","
-    " \"categoryExpansionId\": \"ApparelAccessories-SleepwearLoungewear-PajamaBottoms\"}", &error);
+    " \"categoryExpansionId\": \"ApparelAccessories-SleepwearLoungewear-PajamaBottoms\"}",
+    &error);
 
   g_assert_no_error (error);
   att_sandbox_inject_failure (fixture->sandbox, 401, 1);
@@ -584,12 +587,12 @@ search_error (Fixture *fixture)
 }
 
 static void
-test_client_wrong_integration_key (Fixture       *fixture,
-                                   gconstpointer  user_data)
+test_client_wrong_integration_key (Fixture      *fixture,
+                                   gconstpointer user_data)
 {
   g_autoptr(AttHiggAuth) auth = att_higg_auth_new (att_sandbox_get_api_key (fixture->sandbox),
-                                                   "not-the-integration-key",
-                                                   att_sandbox_get_public_key_pem (fixture->sandbox));
+                                                    "not-the-integration-key",
+                                                    att_sandbox_get_public_key_pem (fixture->sandbox));
   g_autoptr(GError) error = NULL;
 
   use_auth (fixture, auth);
@@ -606,13 +609,13 @@ test_client_wrong_integration_key (Fixture       *fixture,
 }
 
 static void
-test_client_wrong_public_key (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_client_wrong_public_key (Fixture      *fixture,
+                              gconstpointer user_data)
 {
   /* A valid RSA key, but not the sandbox's. */
   g_autoptr(AttHiggAuth) auth = att_higg_auth_new (att_sandbox_get_api_key (fixture->sandbox),
-                                                   att_sandbox_get_integration_key (fixture->sandbox),
-                                                   test_keys.public_pem);
+                                                    att_sandbox_get_integration_key (fixture->sandbox),
+                                                    test_keys.public_pem);
   g_autoptr(GError) error = NULL;
 
   use_auth (fixture, auth);
@@ -623,12 +626,12 @@ test_client_wrong_public_key (Fixture       *fixture,
 }
 
 static void
-test_client_wrong_api_key (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_client_wrong_api_key (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   g_autoptr(AttHiggAuth) auth = att_higg_auth_new ("not-the-api-key",
-                                                   att_sandbox_get_integration_key (fixture->sandbox),
-                                                   att_sandbox_get_public_key_pem (fixture->sandbox));
+                                                    att_sandbox_get_integration_key (fixture->sandbox),
+                                                    att_sandbox_get_public_key_pem (fixture->sandbox));
   g_autoptr(GError) error = NULL;
 
   use_auth (fixture, auth);
@@ -641,8 +644,8 @@ test_client_wrong_api_key (Fixture       *fixture,
 }
 
 static void
-test_client_clock (Fixture       *fixture,
-                   gconstpointer  user_data)
+test_client_clock (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   FakeClock clock = { g_date_time_add (now, -13 * G_TIME_SPAN_HOUR) };
@@ -671,8 +674,8 @@ test_client_clock (Fixture       *fixture,
 }
 
 static void
-test_client_no_auth (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_client_no_auth (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -703,8 +706,8 @@ unauthorized_handler (SoupServer        *server,
 }
 
 static void
-test_client_unknown_reason (Fixture       *fixture,
-                            gconstpointer  user_data)
+test_client_unknown_reason (Fixture      *fixture,
+                            gconstpointer user_data)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -715,8 +718,8 @@ test_client_unknown_reason (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GSocketAddress) local = NULL;
   g_autofree char *url = NULL;
-  GSList *listeners;
-  guint hits = 0;
+  GSList          *listeners;
+  guint            hits = 0;
 
   soup_server_add_handler (server, NULL, unauthorized_handler, &hits, NULL);
   g_assert_true (soup_server_listen (server, address, 0, &error));
@@ -746,8 +749,8 @@ test_client_unknown_reason (Fixture       *fixture,
 }
 
 static void
-test_client_bad_public_key (Fixture       *fixture,
-                            gconstpointer  user_data)
+test_client_bad_public_key (Fixture      *fixture,
+                            gconstpointer user_data)
 {
   g_autoptr(AttHiggAuth) auth = att_higg_auth_new ("k", "i", "-----BEGIN PUBLIC KEY-----\nAAAA\n");
   g_autoptr(GError) error = NULL;
@@ -770,8 +773,8 @@ on_notify (GObject    *object,
 }
 
 static void
-test_client_auth_property (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_client_auth_property (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   g_autoptr(AttHiggAuth) other = att_higg_auth_new ("a", "b", test_keys.public_pem);
   g_autoptr(AttHiggAuth) read_back = NULL;
@@ -796,8 +799,8 @@ test_client_auth_property (Fixture       *fixture,
 /* A token made by the guide's shell recipe is what the sandbox accepts:
  * the format is checked from both ends. */
 static void
-test_sandbox_accepts_openssl (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_sandbox_accepts_openssl (Fixture      *fixture,
+                              gconstpointer user_data)
 {
   g_autofree char *openssl = g_find_program_in_path ("openssl");
   g_autoptr(GError) error = NULL;
@@ -816,7 +819,7 @@ test_sandbox_accepts_openssl (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) answer = NULL;
   gsize length = 0;
-  int status = 0;
+  int   status = 0;
 
   if (openssl == NULL)
     {

@@ -21,7 +21,7 @@ struct _AttContext
   AttHttp         *http;
   AttAccountStore *accounts;
   AttHiggClient   *higg_client;
-  gboolean       is_demo;
+  gboolean         is_demo;
 };
 
 G_DEFINE_FINAL_TYPE (AttContext, att_context, G_TYPE_OBJECT)

@@ -13,16 +13,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttContext, att_context, ATT, CONTEXT, GObject)
 
-AttContext      *att_context_new               (AttHiggClient   *higg_client);
-AttContext      *att_context_new_full          (AttHttp         *http,
-                                                AttAccountStore *accounts,
-                                                AttHiggClient   *higg_client);
-AttHttp         *att_context_get_http          (AttContext      *self);
-AttAccountStore *att_context_get_account_store (AttContext      *self);
-AttSecretStore  *att_context_get_secret_store  (AttContext      *self);
-AttHiggClient   *att_context_get_higg_client   (AttContext      *self);
-gboolean         att_context_get_is_demo       (AttContext      *self);
-void             att_context_set_is_demo       (AttContext      *self,
-                                                gboolean         is_demo);
+AttContext      *att_context_new (AttHiggClient *higg_client);
+AttContext      *att_context_new_full (AttHttp         *http,
+                                       AttAccountStore *accounts,
+                                       AttHiggClient   *higg_client);
+AttHttp         *att_context_get_http (AttContext *self);
+AttAccountStore *att_context_get_account_store (AttContext *self);
+AttSecretStore  *att_context_get_secret_store (AttContext *self);
+AttHiggClient   *att_context_get_higg_client (AttContext *self);
+gboolean         att_context_get_is_demo (AttContext *self);
+void             att_context_set_is_demo (AttContext *self,
+                                          gboolean    is_demo);
 
 G_END_DECLS

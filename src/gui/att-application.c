@@ -32,17 +32,17 @@
  * restarted; the application only shows what happened. */
 struct _AttApplication
 {
-  AdwApplication     parent_instance;
+  AdwApplication        parent_instance;
 
-  AttHttp           *http;
-  AttSecretStore    *secrets;
-  AttAccountStore   *accounts;
-  AttContext        *context;
+  AttHttp              *http;
+  AttSecretStore       *secrets;
+  AttAccountStore      *accounts;
+  AttContext           *context;
   AttSandboxConnection *sandbox;
-  GCancellable      *connect_cancellable;
+  GCancellable         *connect_cancellable;
 
-  char              *sandbox_url;
-  gboolean           start_demo;
+  char                 *sandbox_url;
+  gboolean              start_demo;
 };
 
 G_DEFINE_FINAL_TYPE (AttApplication, att_application, ADW_TYPE_APPLICATION)
@@ -157,8 +157,8 @@ on_sandbox_restarted (AttApplication       *self,
     return;
 
   att_window_add_toast (get_window (self),
-                        adw_toast_new (_("The demo server stopped and was started again. "
-                                         "Changes made in the demo were lost.")));
+                        adw_toast_new (_ ("The demo server stopped and was started again. "
+                                          "Changes made in the demo were lost.")));
 }
 
 static void
@@ -170,7 +170,7 @@ on_sandbox_failed (AttApplication       *self,
     return;
 
   /* Its Try Again starts a new demo server. */
-  att_window_show_failure (get_window (self), _("The Demo Stopped"), error->message);
+  att_window_show_failure (get_window (self), _ ("The Demo Stopped"), error->message);
 }
 
 /* The demo's connection, or the one to the sandbox given on the command
@@ -180,7 +180,7 @@ static AttSandboxConnection *
 get_sandbox (AttApplication *self,
              gboolean        demo)
 {
-  static const char * const demo_args[] = { "--seed", "demo", NULL };
+  static const char *const demo_args[] = { "--seed", "demo", NULL };
 
   if (self->sandbox != NULL && att_sandbox_connection_get_is_demo (self->sandbox) == demo)
     return self->sandbox;
@@ -204,15 +204,14 @@ sandbox_connected_cb (GObject      *object,
 {
   g_autoptr(AttApplication) self = user_data;
   AttSandboxConnection *sandbox = ATT_SANDBOX_CONNECTION (object);
-  gboolean demo = att_sandbox_connection_get_is_demo (sandbox);
+  gboolean              demo = att_sandbox_connection_get_is_demo (sandbox);
   g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
   client = att_sandbox_connection_connect_finish (sandbox, result, &error);
   if (client == NULL)
     {
-      connect_failed (self, error, demo ? _("Could Not Start the Demo")
-                                        : _("Could Not Connect to the Sandbox"));
+      connect_failed (self, error, demo ? _ ("Could Not Start the Demo") : _ ("Could Not Connect to the Sandbox"));
       return;
     }
 
@@ -223,7 +222,7 @@ sandbox_connected_cb (GObject      *object,
 static void
 connect_sandbox (AttApplication *self)
 {
-  begin_connecting (self, _("Connecting to the sandbox…"));
+  begin_connecting (self, _ ("Connecting to the sandbox…"));
   att_sandbox_connection_connect_async (get_sandbox (self, FALSE), self->connect_cancellable,
                                         sandbox_connected_cb, g_object_ref (self));
 }
@@ -231,7 +230,7 @@ connect_sandbox (AttApplication *self)
 static void
 start_demo (AttApplication *self)
 {
-  begin_connecting (self, _("Starting the demo…"));
+  begin_connecting (self, _ ("Starting the demo…"));
   att_sandbox_connection_connect_async (get_sandbox (self, TRUE), self->connect_cancellable,
                                         sandbox_connected_cb, g_object_ref (self));
 }
@@ -265,7 +264,7 @@ session_only_response_cb (AdwMessageDialog *dialog,
                           gpointer          user_data)
 {
   AttApplication *self = ATT_APPLICATION (user_data);
-  AttAccount *account = g_object_get_data (G_OBJECT (dialog), "account");
+  AttAccount     *account = g_object_get_data (G_OBJECT (dialog), "account");
 
   if (g_strcmp0 (response, "session") != 0)
     return;
@@ -283,16 +282,16 @@ offer_session_only (AttApplication *self,
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
-                                                       _("Keyring Not Available"), NULL));
+                                                       _ ("Keyring Not Available"), NULL));
   adw_message_dialog_format_body (dialog,
-                                  _("Attest keeps API keys only in the system keyring, and it "
-                                    "cannot be used: %s\n\nYou can enter the keys again and keep "
-                                    "them for this session only. They will be forgotten when "
-                                    "Attest quits, and never written to disk."),
+                                  _ ("Attest keeps API keys only in the system keyring, and it "
+                                     "cannot be used: %s\n\nYou can enter the keys again and keep "
+                                     "them for this session only. They will be forgotten when "
+                                     "Attest quits, and never written to disk."),
                                   error->message);
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "session", _("_Keep Keys for This Session"),
+                                    "cancel", _ ("_Cancel"),
+                                    "session", _ ("_Keep Keys for This Session"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "session", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "session");
@@ -323,10 +322,10 @@ keys_missing (AttApplication *self,
       return;
     }
 
-  message = g_strdup_printf (_("The keys of “%s” are not in the keyring. Enter them again in "
-                               "Preferences."),
+  message = g_strdup_printf (_ ("The keys of “%s” are not in the keyring. Enter them again in "
+                                "Preferences."),
                              att_account_get_display_name (account));
-  att_window_show_failure (get_window (self), _("Keys Missing"), message);
+  att_window_show_failure (get_window (self), _ ("Keys Missing"), message);
 }
 
 static void
@@ -379,9 +378,9 @@ api_key_cb (GObject      *object,
 static void
 connect_active_account (AttApplication *self)
 {
-  AttAccount *account = att_account_store_get_active (self->accounts, ATT_SERVICE_HIGG);
+  AttAccount      *account = att_account_store_get_active (self->accounts, ATT_SERVICE_HIGG);
   g_autofree char *message = NULL;
-  ConnectData *data;
+  ConnectData     *data;
 
   if (account == NULL)
     {
@@ -391,7 +390,7 @@ connect_active_account (AttApplication *self)
       return;
     }
 
-  message = g_strdup_printf (_("Connecting to %s…"), att_account_get_display_name (account));
+  message = g_strdup_printf (_ ("Connecting to %s…"), att_account_get_display_name (account));
   begin_connecting (self, message);
 
   data = g_new0 (ConnectData, 1);
@@ -403,8 +402,8 @@ connect_active_account (AttApplication *self)
 }
 
 static void
-on_active_changed (AttApplication *self,
-                   AttService      service,
+on_active_changed (AttApplication  *self,
+                   AttService       service,
                    AttAccountStore *store)
 {
   /* Choosing an account leaves the demo; a sandbox given on the command
@@ -421,7 +420,7 @@ static void
 open_preferences (AttApplication *self,
                   AttAccount     *edit_account)
 {
-  GtkWindow *window = GTK_WINDOW (get_window (self));
+  GtkWindow            *window = GTK_WINDOW (get_window (self));
   AttPreferencesWindow *preferences;
 
   preferences = att_preferences_window_new (self->context);
@@ -444,9 +443,9 @@ add_account_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  AttApplication *self = ATT_APPLICATION (user_data);
+  AttApplication       *self = ATT_APPLICATION (user_data);
   AttPreferencesWindow *preferences;
-  AttService service;
+  AttService            service;
 
   if (!att_service_from_string (g_variant_get_string (parameter, NULL), &service))
     return;
@@ -510,15 +509,15 @@ about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  AttApplication *self = ATT_APPLICATION (user_data);
+  AttApplication    *self = ATT_APPLICATION (user_data);
   static const char *developers[] = { "Attest developers", NULL };
-  GtkWidget *about;
+  GtkWidget         *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-icon", APP_ID,
-                        "application-name", _("Attest"),
-                        "developer-name", _("Attest developers"),
+                        "application-name", _ ("Attest"),
+                        "developer-name", _ ("Attest developers"),
                         "version", PACKAGE_VERSION,
                         "website", "https://github.com/attestapp/attest",
                         "issue-url", "https://github.com/attestapp/attest/issues",
@@ -526,9 +525,9 @@ about_action (GSimpleAction *action,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
                         /* Translators: replace with your names, one per line */
-                        "translator-credits", _("translator-credits"),
-                        "comments", _("Product data, eco-scores and certificates for "
-                                      "sustainability teams, on Higg and Closient."),
+                        "translator-credits", _ ("translator-credits"),
+                        "comments", _ ("Product data, eco-scores and certificates for "
+                                       "sustainability teams, on Higg and Closient."),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -550,7 +549,7 @@ att_application_handle_local_options (GApplication *application,
                                       GVariantDict *options)
 {
   AttApplication *self = ATT_APPLICATION (application);
-  const char *url = NULL;
+  const char     *url = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -565,7 +564,7 @@ att_application_handle_local_options (GApplication *application,
       if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
                           g_strcmp0 (g_uri_get_scheme (uri), "https") != 0))
         {
-          g_printerr (_("Not a web address: %s\n"), url);
+          g_printerr (_ ("Not a web address: %s\n"), url);
           return 1;
         }
       self->sandbox_url = g_strdup (url);
@@ -588,7 +587,7 @@ on_terminate_signal (gpointer user_data)
 static void
 att_application_startup (GApplication *application)
 {
-  AttApplication *self = ATT_APPLICATION (application);
+  AttApplication    *self = ATT_APPLICATION (application);
   static const char *quit_accels[] = { "<Ctrl>q", NULL };
   static const char *preferences_accels[] = { "<Ctrl>comma", NULL };
   g_autoptr(GError) error = NULL;
@@ -619,8 +618,8 @@ static void
 att_application_activate (GApplication *application)
 {
   AttApplication *self = ATT_APPLICATION (application);
-  AttWindow *window = get_window (self);
-  gboolean connected = att_context_get_higg_client (self->context) != NULL;
+  AttWindow      *window = get_window (self);
+  gboolean        connected = att_context_get_higg_client (self->context) != NULL;
 
   gtk_window_present (GTK_WINDOW (window));
 
@@ -678,7 +677,7 @@ att_application_finalize (GObject *object)
 static void
 att_application_class_init (AttApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = att_application_dispose;
@@ -694,11 +693,11 @@ att_application_init (AttApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Explore the demo: start a local sandbox server with demo data"), NULL },
+      N_ ("Explore the demo: start a local sandbox server with demo data"), NULL },
     { "sandbox-url", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Connect to a running sandbox server at URL, with its demo account"), N_("URL") },
+      N_ ("Connect to a running sandbox server at URL, with its demo account"), N_ ("URL") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Show the version and exit"), NULL },
+      N_ ("Show the version and exit"), NULL },
     { NULL }
   };
 

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttApplication, att_application, ATT, APPLICATION, AdwApplication)
 
-AttApplication *att_application_new         (void);
+AttApplication *att_application_new (void);
 AttContext     *att_application_get_context (AttApplication *self);
 
 G_END_DECLS

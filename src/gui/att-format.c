@@ -23,7 +23,7 @@ char *
 att_format_category (const char *category_id)
 {
   const char *last;
-  GString *str;
+  GString    *str;
 
   if (category_id == NULL || *category_id == '\0')
     return NULL;
@@ -51,7 +51,7 @@ att_format_number (double value,
                    int    max_decimals)
 {
   g_autofree char *text = NULL;
-  char *dot;
+  char            *dot;
 
   if (isnan (value))
     return NULL;
@@ -80,14 +80,14 @@ att_format_percent (double value)
   if (number == NULL)
     return NULL;
   /* Translators: a percentage, e.g. "60 %"; use your language's spacing */
-  return g_strdup_printf (_("%s %%"), number);
+  return g_strdup_printf (_ ("%s %%"), number);
 }
 
 char *
 att_format_eco_score_short (AttEcoScore *score)
 {
   const char *status;
-  double value;
+  double      value;
 
   if (score == NULL)
     return g_strdup ("—");
@@ -95,7 +95,7 @@ att_format_eco_score_short (AttEcoScore *score)
   status = att_eco_score_get_status (score);
   value = att_eco_score_get_score (score);
   if (g_strcmp0 (status, "Pending") == 0)
-    return g_strdup (_("Pending"));
+    return g_strdup (_ ("Pending"));
   if (isnan (value))
     return g_strdup ("—");
   return g_strdup_printf ("%.0f", value);
@@ -129,5 +129,5 @@ att_format_date_ms (gint64 unix_ms)
   if (dt == NULL)
     return NULL;
   /* Translators: a date, see strftime(3) */
-  return g_date_time_format (dt, _("%-d %B %Y"));
+  return g_date_time_format (dt, _ ("%-d %B %Y"));
 }

@@ -9,12 +9,12 @@
 
 G_BEGIN_DECLS
 
-char *att_format_category        (const char  *category_id);
+char *att_format_category (const char *category_id);
 char *att_format_eco_score_short (AttEcoScore *score);
-char *att_format_number          (double       value,
-                                  int          max_decimals);
-char *att_format_percent         (double       value);
-char *att_format_country         (AttCountry  *country);
-char *att_format_date_ms         (gint64       unix_ms);
+char *att_format_number (double value,
+                         int    max_decimals);
+char *att_format_percent (double value);
+char *att_format_country (AttCountry *country);
+char *att_format_date_ms (gint64 unix_ms);
 
 G_END_DECLS

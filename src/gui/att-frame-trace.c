@@ -22,7 +22,7 @@ static int
 get_trace_fd (void)
 {
   static gsize initialized = 0;
-  static int fd = -1;
+  static int   fd = -1;
 
   if (g_once_init_enter (&initialized))
     {
@@ -39,7 +39,7 @@ static void
 write_marker (const char *event)
 {
   char line[64];
-  int length;
+  int  length;
 
   g_debug ("Painted the %s marker frame", event);
   length = g_snprintf (line, sizeof line, "%s %" G_GINT64_FORMAT "\n",

@@ -10,6 +10,6 @@
 G_BEGIN_DECLS
 
 void att_frame_trace_watch_window (GtkWindow *window);
-void att_frame_trace_rows_shown   (GtkWidget *widget);
+void att_frame_trace_rows_shown (GtkWidget *widget);
 
 G_END_DECLS

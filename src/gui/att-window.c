@@ -16,23 +16,23 @@
 
 struct _AttWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
-  AttContext           *context;
-  GSettings            *settings;
+  AttContext          *context;
+  GSettings           *settings;
 
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  GtkSpinner           *starting_spinner;
-  GtkLabel             *starting_label;
-  AdwStatusPage        *welcome_page;
-  AdwStatusPage        *failed_page;
-  AdwLeaflet           *leaflet;
-  AdwWindowTitle       *sidebar_title;
-  GtkListBox           *sidebar_list;
-  GtkStack             *view_stack;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *main_stack;
+  GtkSpinner          *starting_spinner;
+  GtkLabel            *starting_label;
+  AdwStatusPage       *welcome_page;
+  AdwStatusPage       *failed_page;
+  AdwLeaflet          *leaflet;
+  AdwWindowTitle      *sidebar_title;
+  GtkListBox          *sidebar_list;
+  GtkStack            *view_stack;
 
-  guint                 reveal_timeout;
+  guint                reveal_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -49,7 +49,7 @@ typedef struct
 } ViewInfo;
 
 static const ViewInfo views[] = {
-  { "products", N_("Products"), "view-list-bullet-symbolic" },
+  { "products", N_ ("Products"), "view-list-bullet-symbolic" },
 };
 
 static void
@@ -70,7 +70,7 @@ create_sidebar_row (const ViewInfo *info)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name (info->icon_name);
-  GtkWidget *label = gtk_label_new (_(info->title));
+  GtkWidget *label = gtk_label_new (_ (info->title));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_box_append (GTK_BOX (box), image);
@@ -78,7 +78,7 @@ create_sidebar_row (const ViewInfo *info)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, info->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ (info->title),
                                   -1);
   return row;
 }
@@ -110,7 +110,7 @@ static void
 build_views (AttWindow *self)
 {
   g_autofree char *last_view = NULL;
-  GtkListBoxRow *selected = NULL;
+  GtkListBoxRow   *selected = NULL;
 
   clear_views (self);
 
@@ -124,7 +124,7 @@ build_views (AttWindow *self)
       g_assert (page != NULL);
 
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
-      gtk_stack_add_titled (self->view_stack, page, views[i].name, _(views[i].title));
+      gtk_stack_add_titled (self->view_stack, page, views[i].name, _ (views[i].title));
 
       row = create_sidebar_row (&views[i]);
       gtk_list_box_append (self->sidebar_list, row);
@@ -250,7 +250,7 @@ att_window_dispose (GObject *object)
 static void
 att_window_class_init (AttWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -384,7 +384,8 @@ att_window_set_context (AttWindow  *self,
 
   adw_window_title_set_subtitle (self->sidebar_title,
                                  att_context_get_is_demo (context)
-                                 ? _("Demo data") : NULL);
+                                   ? _ ("Demo data")
+                                   : NULL);
   build_views (self);
   reveal_views_when_ready (self);
 }

@@ -21,7 +21,7 @@
  * and 100 full product objects (a few hundred kB) keep one reply small
  * enough for a paged list. */
 #define PRODUCT_PAGE_SIZE 10
-#define PRODUCT_PAGE_MAX 100
+#define PRODUCT_PAGE_MAX  100
 
 void
 att_sandbox_reply_clear (AttSandboxReply *reply)
@@ -66,7 +66,7 @@ static void
 set_validation_error (AttSandboxReply *reply,
                       GPtrArray       *errors)
 {
-  att_sandbox_reply_set_error (reply, SOUP_STATUS_BAD_REQUEST, _("Validation failed"), errors);
+  att_sandbox_reply_set_error (reply, SOUP_STATUS_BAD_REQUEST, _ ("Validation failed"), errors);
 }
 
 static void
@@ -75,7 +75,7 @@ set_storage_error (AttSandboxReply *reply,
 {
   g_warning ("Sandbox storage failed: %s", error->message);
   att_sandbox_reply_set_error (reply, SOUP_STATUS_INTERNAL_SERVER_ERROR,
-                               _("The sandbox could not store the product"), NULL);
+                               _ ("The sandbox could not store the product"), NULL);
 }
 
 static JsonNode *
@@ -144,7 +144,7 @@ att_sandbox_api_products_update (const AttSandboxApiContext *context,
   if (row == NULL)
     {
       /* Translators: %s is a product id sent by a client. */
-      g_autofree char *message = g_strdup_printf (_("There is no product with the id “%s”"), product_id);
+      g_autofree char *message = g_strdup_printf (_ ("There is no product with the id “%s”"), product_id);
 
       att_sandbox_reply_set_error (reply, SOUP_STATUS_NOT_FOUND, message, NULL);
       return;
@@ -207,9 +207,9 @@ att_sandbox_api_products_search (const AttSandboxApiContext *context,
   g_auto(GStrv) identifiers = NULL;
   g_auto(GStrv) words = NULL;
   AttSandboxQuery query = { 0 };
-  JsonObject *result;
-  JsonArray *results;
-  gint64 total = 0;
+  JsonObject     *result;
+  JsonArray      *results;
+  gint64          total = 0;
 
   att_sandbox_request_paging (body, PRODUCT_PAGE_SIZE, PRODUCT_PAGE_MAX, &query.from, &query.size, errors);
   ids = att_sandbox_request_strings (body, "id", FALSE, errors);
@@ -223,10 +223,10 @@ att_sandbox_api_products_search (const AttSandboxApiContext *context,
     }
 
   casefold_strv (words);
-  query.ids = (const char * const *) ids;
-  query.names = (const char * const *) names;
-  query.identifiers = (const char * const *) identifiers;
-  query.words = (const char * const *) words;
+  query.ids = (const char *const *) ids;
+  query.names = (const char *const *) names;
+  query.identifiers = (const char *const *) identifiers;
+  query.words = (const char *const *) words;
 
   if (!att_sandbox_store_search (context->store, &query, &total, &rows, &error))
     {

@@ -29,29 +29,29 @@ typedef struct
   gint64               now;
 } AttSandboxApiContext;
 
-void att_sandbox_reply_clear              (AttSandboxReply            *reply);
-void att_sandbox_reply_set_error          (AttSandboxReply            *reply,
-                                           guint                       status,
-                                           const char                 *message,
-                                           GPtrArray                  *details);
-void att_sandbox_reply_set_json           (AttSandboxReply            *reply,
-                                           JsonNode                   *json);
+void att_sandbox_reply_clear (AttSandboxReply *reply);
+void att_sandbox_reply_set_error (AttSandboxReply *reply,
+                                  guint            status,
+                                  const char      *message,
+                                  GPtrArray       *details);
+void att_sandbox_reply_set_json (AttSandboxReply *reply,
+                                 JsonNode        *json);
 
-void att_sandbox_api_products_create      (const AttSandboxApiContext *context,
-                                           JsonObject                 *body,
-                                           AttSandboxReply            *reply);
-void att_sandbox_api_products_update      (const AttSandboxApiContext *context,
-                                           const char                 *product_id,
-                                           JsonObject                 *body,
-                                           AttSandboxReply            *reply);
-void att_sandbox_api_products_search      (const AttSandboxApiContext *context,
-                                           JsonObject                 *body,
-                                           AttSandboxReply            *reply);
-void att_sandbox_api_catalogue_search     (const AttSandboxApiContext *context,
-                                           AttSandboxKind              kind,
-                                           JsonObject                 *body,
-                                           AttSandboxReply            *reply);
-void att_sandbox_api_countries            (const AttSandboxApiContext *context,
-                                           AttSandboxReply            *reply);
+void att_sandbox_api_products_create (const AttSandboxApiContext *context,
+                                      JsonObject                 *body,
+                                      AttSandboxReply            *reply);
+void att_sandbox_api_products_update (const AttSandboxApiContext *context,
+                                      const char                 *product_id,
+                                      JsonObject                 *body,
+                                      AttSandboxReply            *reply);
+void att_sandbox_api_products_search (const AttSandboxApiContext *context,
+                                      JsonObject                 *body,
+                                      AttSandboxReply            *reply);
+void att_sandbox_api_catalogue_search (const AttSandboxApiContext *context,
+                                       AttSandboxKind              kind,
+                                       JsonObject                 *body,
+                                       AttSandboxReply            *reply);
+void att_sandbox_api_countries (const AttSandboxApiContext *context,
+                                AttSandboxReply            *reply);
 
 G_END_DECLS

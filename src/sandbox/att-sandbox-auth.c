@@ -31,30 +31,30 @@
  * only, because the demo account is configured from them on each start.
  */
 
-#define RSA_BITS                2048
-#define TOKEN_LIFETIME_SECONDS  (12 * 60 * 60)
-#define CLOCK_SKEW_SECONDS      (5 * 60)
-#define RANDOM_KEY_BYTES        16
+#define RSA_BITS               2048
+#define TOKEN_LIFETIME_SECONDS (12 * 60 * 60)
+#define CLOCK_SKEW_SECONDS     (5 * 60)
+#define RANDOM_KEY_BYTES       16
 
 /* Longer than any token for a 4096-bit key; anything longer is refused
  * before it is decoded. */
-#define MAX_TOKEN_LENGTH        1024
+#define MAX_TOKEN_LENGTH 1024
 
 struct _AttSandboxAuth
 {
-  GObject           parent_instance;
+  GObject          parent_instance;
 
-  gnutls_privkey_t  private_key;
-  char             *public_key_pem;
-  char             *api_key;
-  char             *integration_key;
+  gnutls_privkey_t private_key;
+  char            *public_key_pem;
+  char            *api_key;
+  char            *integration_key;
 };
 
 G_DEFINE_FINAL_TYPE (AttSandboxAuth, att_sandbox_auth, G_TYPE_OBJECT)
 
 typedef struct gnutls_x509_privkey_int AttX509Privkey;
-typedef struct gnutls_privkey_st AttPrivkey;
-typedef struct gnutls_pubkey_st AttPubkey;
+typedef struct gnutls_privkey_st       AttPrivkey;
+typedef struct gnutls_pubkey_st        AttPubkey;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttX509Privkey, gnutls_x509_privkey_deinit)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttPrivkey, gnutls_privkey_deinit)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttPubkey, gnutls_pubkey_deinit)
@@ -72,9 +72,9 @@ wipe_string (char **string)
 }
 
 static gboolean
-set_gnutls_error (GError     **error,
-                  int          ret,
-                  const char  *what)
+set_gnutls_error (GError    **error,
+                  int         ret,
+                  const char *what)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", what, gnutls_strerror (ret));
   return FALSE;
@@ -83,7 +83,7 @@ set_gnutls_error (GError     **error,
 static char *
 random_key (const char *prefix)
 {
-  guint8 bytes[RANDOM_KEY_BYTES];
+  guint8   bytes[RANDOM_KEY_BYTES];
   GString *key = g_string_new (prefix);
 
   if (gnutls_rnd (GNUTLS_RND_KEY, bytes, sizeof bytes) < 0)
@@ -129,14 +129,14 @@ generate_private_key (GError **error)
 }
 
 static AttX509Privkey *
-import_private_key (const char  *pem,
-                    gsize        length,
-                    const char  *path,
-                    GError     **error)
+import_private_key (const char *pem,
+                    gsize       length,
+                    const char *path,
+                    GError    **error)
 {
   g_autoptr(AttX509Privkey) key = NULL;
   gnutls_datum_t datum = { (unsigned char *) pem, (unsigned int) length };
-  int ret;
+  int            ret;
 
   if ((ret = gnutls_x509_privkey_init (&key)) < 0 ||
       (ret = gnutls_x509_privkey_import2 (key, &datum, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN)) < 0)
@@ -159,17 +159,17 @@ import_private_key (const char  *pem,
 
 /* Writes the private key (0600) and the public key into @data_dir. */
 static gboolean
-save_key_pair (AttX509Privkey  *key,
-               const char      *public_key_pem,
-               const char      *data_dir,
-               GError         **error)
+save_key_pair (AttX509Privkey *key,
+               const char     *public_key_pem,
+               const char     *data_dir,
+               GError        **error)
 {
   g_autofree char *private_path = g_build_filename (data_dir, ATT_SANDBOX_AUTH_PRIVATE_KEY_FILE, NULL);
   g_autofree char *public_path = g_build_filename (data_dir, ATT_SANDBOX_AUTH_PUBLIC_KEY_FILE, NULL);
   g_autofree char *private_pem = NULL;
-  gnutls_datum_t datum = { NULL, 0 };
-  gboolean ok;
-  int ret;
+  gnutls_datum_t   datum = { NULL, 0 };
+  gboolean         ok;
+  int              ret;
 
   ret = gnutls_x509_privkey_export2_pkcs8 (key, GNUTLS_X509_FMT_PEM, NULL, GNUTLS_PKCS_PLAIN, &datum);
   if (ret < 0)
@@ -188,23 +188,23 @@ save_key_pair (AttX509Privkey  *key,
 }
 
 static gboolean
-load_key_pair (AttSandboxAuth  *self,
-               const char      *data_dir,
-               GError         **error)
+load_key_pair (AttSandboxAuth *self,
+               const char     *data_dir,
+               GError        **error)
 {
   g_autoptr(AttX509Privkey) x509_key = NULL;
   g_autoptr(AttPrivkey) private_key = NULL;
   g_autoptr(AttPubkey) public_key = NULL;
   g_autofree char *path = NULL;
-  gnutls_datum_t datum = { NULL, 0 };
-  gboolean created = FALSE;
-  int ret;
+  gnutls_datum_t   datum = { NULL, 0 };
+  gboolean         created = FALSE;
+  int              ret;
 
   if (data_dir != NULL)
     {
       g_autoptr(GError) local_error = NULL;
       g_autofree char *pem = NULL;
-      gsize length = 0;
+      gsize            length = 0;
 
       if (g_mkdir_with_parents (data_dir, 0700) != 0)
         {
@@ -267,8 +267,8 @@ static gboolean
 secret_equal (const char *a,
               const char *b)
 {
-  gsize length_a = strlen (a);
-  gsize length_b = strlen (b);
+  gsize  length_a = strlen (a);
+  gsize  length_b = strlen (b);
   guint8 difference = length_a != length_b;
 
   for (gsize i = 0; i < length_a; i++)
@@ -283,10 +283,10 @@ decrypt_token (AttSandboxAuth *self,
                const char     *token)
 {
   g_autofree guchar *encrypted = NULL;
-  gnutls_datum_t cipher;
-  gnutls_datum_t plain = { NULL, 0 };
-  gsize length = 0;
-  char *text;
+  gnutls_datum_t     cipher;
+  gnutls_datum_t     plain = { NULL, 0 };
+  gsize              length = 0;
+  char              *text;
 
   if (strlen (token) > MAX_TOKEN_LENGTH)
     return NULL;
@@ -323,9 +323,9 @@ decrypt_token (AttSandboxAuth *self,
 }
 
 static AttSandboxAuthResult
-refuse (AttSandboxAuthResult   result,
-        char                 **out_message,
-        const char            *message)
+refuse (AttSandboxAuthResult result,
+        char               **out_message,
+        const char          *message)
 {
   if (out_message != NULL)
     *out_message = g_strdup (message);
@@ -341,18 +341,18 @@ refuse (AttSandboxAuthResult   result,
  * Returns: %ATT_SANDBOX_AUTH_OK, or which credential is wrong
  */
 AttSandboxAuthResult
-att_sandbox_auth_check (AttSandboxAuth      *self,
-                        SoupMessageHeaders  *headers,
-                        GDateTime           *now,
-                        char               **out_message)
+att_sandbox_auth_check (AttSandboxAuth     *self,
+                        SoupMessageHeaders *headers,
+                        GDateTime          *now,
+                        char              **out_message)
 {
-  const char *api_key;
-  const char *token;
+  const char      *api_key;
+  const char      *token;
   g_autofree char *plain = NULL;
   g_autoptr(GDateTime) issued = NULL;
   const char *separator;
-  GTimeSpan age;
-  gboolean key_ok;
+  GTimeSpan   age;
+  gboolean    key_ok;
 
   g_return_val_if_fail (ATT_IS_SANDBOX_AUTH (self), ATT_SANDBOX_AUTH_API_KEY);
   g_return_val_if_fail (headers != NULL, ATT_SANDBOX_AUTH_API_KEY);
@@ -361,23 +361,23 @@ att_sandbox_auth_check (AttSandboxAuth      *self,
   api_key = soup_message_headers_get_one (headers, "x-api-key");
   if (api_key == NULL || *api_key == '\0')
     return refuse (ATT_SANDBOX_AUTH_API_KEY, out_message,
-                   _("Unauthorized: the x-api-key header is missing. Send the API key of your "
-                     "developer account (Profile › Account Settings › Integrations)."));
+                   _ ("Unauthorized: the x-api-key header is missing. Send the API key of your "
+                      "developer account (Profile › Account Settings › Integrations)."));
   if (!secret_equal (api_key, self->api_key))
     return refuse (ATT_SANDBOX_AUTH_API_KEY, out_message,
-                   _("Unauthorized: the API key in x-api-key is not valid."));
+                   _ ("Unauthorized: the API key in x-api-key is not valid."));
 
   token = soup_message_headers_get_one (headers, "x-developer-request-token");
   if (token == NULL || *token == '\0')
     return refuse (ATT_SANDBOX_AUTH_TOKEN, out_message,
-                   _("Unauthorized: the x-developer-request-token header is missing. Generate a "
-                     "request token from your integration key and the developer public key."));
+                   _ ("Unauthorized: the x-developer-request-token header is missing. Generate a "
+                      "request token from your integration key and the developer public key."));
 
   plain = decrypt_token (self, token);
   if (plain == NULL)
     return refuse (ATT_SANDBOX_AUTH_TOKEN, out_message,
-                   _("Unauthorized: the request token is invalid: it does not decrypt with the "
-                     "developer key pair. Regenerate it with the developer public key."));
+                   _ ("Unauthorized: the request token is invalid: it does not decrypt with the "
+                      "developer key pair. Regenerate it with the developer public key."));
 
   /* The key part may itself hold "&": the timestamp follows the last one. */
   separator = strrchr (plain, '&');
@@ -385,8 +385,8 @@ att_sandbox_auth_check (AttSandboxAuth      *self,
     {
       wipe_string (&plain);
       return refuse (ATT_SANDBOX_AUTH_TOKEN, out_message,
-                     _("Unauthorized: the request token is invalid: it must be the integration "
-                       "key, “&” and a UTC timestamp. Regenerate it."));
+                     _ ("Unauthorized: the request token is invalid: it must be the integration "
+                        "key, “&” and a UTC timestamp. Regenerate it."));
     }
 
   plain[separator - plain] = '\0';
@@ -396,23 +396,23 @@ att_sandbox_auth_check (AttSandboxAuth      *self,
 
   if (!key_ok)
     return refuse (ATT_SANDBOX_AUTH_TOKEN, out_message,
-                   _("Unauthorized: the request token is invalid: it was not made with the "
-                     "integration key of this account. Regenerate it."));
+                   _ ("Unauthorized: the request token is invalid: it was not made with the "
+                      "integration key of this account. Regenerate it."));
 
   if (issued == NULL)
     return refuse (ATT_SANDBOX_AUTH_TOKEN, out_message,
-                   _("Unauthorized: the request token is invalid: its timestamp is not a UTC "
-                     "ISO-8601 time such as 2025-10-09T22:14:00Z. Regenerate it."));
+                   _ ("Unauthorized: the request token is invalid: its timestamp is not a UTC "
+                      "ISO-8601 time such as 2025-10-09T22:14:00Z. Regenerate it."));
 
   age = g_date_time_difference (now, issued);
   if (age >= (GTimeSpan) TOKEN_LIFETIME_SECONDS * G_TIME_SPAN_SECOND)
     return refuse (ATT_SANDBOX_AUTH_TOKEN_EXPIRED, out_message,
-                   _("Unauthorized: the request token has expired. Tokens expire every 12 hours: "
-                     "regenerate it with a fresh timestamp."));
+                   _ ("Unauthorized: the request token has expired. Tokens expire every 12 hours: "
+                      "regenerate it with a fresh timestamp."));
   if (age < -(GTimeSpan) CLOCK_SKEW_SECONDS * G_TIME_SPAN_SECOND)
     return refuse (ATT_SANDBOX_AUTH_TOKEN_EXPIRED, out_message,
-                   _("Unauthorized: the request token is dated in the future. Check the clock "
-                     "and regenerate it with the current UTC time."));
+                   _ ("Unauthorized: the request token is dated in the future. Check the clock "
+                      "and regenerate it with the current UTC time."));
 
   return ATT_SANDBOX_AUTH_OK;
 }
@@ -479,8 +479,8 @@ att_sandbox_auth_init (AttSandboxAuth *self)
  *   key and integration key, or %NULL on error
  */
 AttSandboxAuth *
-att_sandbox_auth_new (const char  *data_dir,
-                      GError     **error)
+att_sandbox_auth_new (const char *data_dir,
+                      GError    **error)
 {
   g_autoptr(AttSandboxAuth) self = g_object_new (ATT_TYPE_SANDBOX_AUTH, NULL);
 

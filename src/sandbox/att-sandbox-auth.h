@@ -17,12 +17,11 @@ G_DECLARE_FINAL_TYPE (AttSandboxAuth, att_sandbox_auth, ATT, SANDBOX_AUTH, GObje
 
 /* What a request's credentials are worth; the names of the refusals are the
  * `reason` of the 401 body. */
-typedef enum
-{
+typedef enum {
   ATT_SANDBOX_AUTH_OK,
-  ATT_SANDBOX_AUTH_API_KEY,        /* "api-key" */
-  ATT_SANDBOX_AUTH_TOKEN,          /* "token" */
-  ATT_SANDBOX_AUTH_TOKEN_EXPIRED,  /* "token-expired" */
+  ATT_SANDBOX_AUTH_API_KEY,       /* "api-key" */
+  ATT_SANDBOX_AUTH_TOKEN,         /* "token" */
+  ATT_SANDBOX_AUTH_TOKEN_EXPIRED, /* "token-expired" */
 } AttSandboxAuthResult;
 
 /* The private key file in the data directory (PEM, mode 0600), and its
@@ -30,18 +29,18 @@ typedef enum
 #define ATT_SANDBOX_AUTH_PRIVATE_KEY_FILE "higg-developer-private.pem"
 #define ATT_SANDBOX_AUTH_PUBLIC_KEY_FILE  "higg-developer-public.pem"
 
-AttSandboxAuth       *att_sandbox_auth_new                 (const char          *data_dir,
-                                                            GError             **error);
-const char           *att_sandbox_auth_get_api_key         (AttSandboxAuth      *self);
-const char           *att_sandbox_auth_get_integration_key (AttSandboxAuth      *self);
-const char           *att_sandbox_auth_get_public_key_pem  (AttSandboxAuth      *self);
-void                  att_sandbox_auth_set_credentials     (AttSandboxAuth      *self,
-                                                            const char          *api_key,
-                                                            const char          *integration_key);
-AttSandboxAuthResult  att_sandbox_auth_check               (AttSandboxAuth      *self,
-                                                            SoupMessageHeaders  *headers,
-                                                            GDateTime           *now,
-                                                            char               **out_message);
-const char           *att_sandbox_auth_result_to_reason    (AttSandboxAuthResult result);
+AttSandboxAuth      *att_sandbox_auth_new (const char *data_dir,
+                                           GError    **error);
+const char          *att_sandbox_auth_get_api_key (AttSandboxAuth *self);
+const char          *att_sandbox_auth_get_integration_key (AttSandboxAuth *self);
+const char          *att_sandbox_auth_get_public_key_pem (AttSandboxAuth *self);
+void                 att_sandbox_auth_set_credentials (AttSandboxAuth *self,
+                                                       const char     *api_key,
+                                                       const char     *integration_key);
+AttSandboxAuthResult att_sandbox_auth_check (AttSandboxAuth     *self,
+                                             SoupMessageHeaders *headers,
+                                             GDateTime          *now,
+                                             char              **out_message);
+const char          *att_sandbox_auth_result_to_reason (AttSandboxAuthResult result);
 
 G_END_DECLS

@@ -36,8 +36,10 @@ struct _AttSandboxCatalogue
 
 G_DEFINE_FINAL_TYPE (AttSandboxCatalogue, att_sandbox_catalogue, G_TYPE_OBJECT)
 
-static const char * const kind_files[] = {
-  "materials.json", "components.json", "packaging.json",
+static const char *const kind_files[] = {
+  "materials.json",
+  "components.json",
+  "packaging.json",
 };
 
 static void
@@ -74,14 +76,14 @@ att_sandbox_catalogue_init (AttSandboxCatalogue *self)
 }
 
 static JsonArray *
-load_array (const char  *name,
-            GError     **error)
+load_array (const char *name,
+            GError    **error)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonNode *root;
-  gsize size;
+  JsonNode   *root;
+  gsize       size;
   const char *data;
 
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
@@ -113,7 +115,7 @@ index_array (JsonArray  *array,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      JsonNode   *node = json_array_get_element (array, i);
       JsonObject *object;
       const char *id;
 
@@ -140,8 +142,8 @@ nullable_double (JsonObject *object,
 }
 
 static gboolean
-load_impacts (AttSandboxCatalogue  *self,
-              GError              **error)
+load_impacts (AttSandboxCatalogue *self,
+              GError             **error)
 {
   guint n;
 
@@ -154,8 +156,8 @@ load_impacts (AttSandboxCatalogue  *self,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *node = json_array_get_element (self->impact_rows, i);
-      JsonObject *row;
+      JsonNode         *node = json_array_get_element (self->impact_rows, i);
+      JsonObject       *row;
       AttSandboxImpact *impact;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -299,7 +301,7 @@ att_sandbox_catalogue_unit_mass_kg (AttSandboxCatalogue *self,
                                     const char          *id)
 {
   JsonObject *item = att_sandbox_catalogue_lookup (self, kind, id);
-  double unit = att_sandbox_hash_unit ("mass", id);
+  double      unit = att_sandbox_hash_unit ("mass", id);
   const char *group;
 
   if (item == NULL || kind == ATT_SANDBOX_KIND_MATERIAL)
@@ -336,7 +338,7 @@ att_sandbox_catalogue_carbon_per_kg (AttSandboxCatalogue *self,
                                      const char          *id)
 {
   JsonObject *item = att_sandbox_catalogue_lookup (self, kind, id);
-  double unit = att_sandbox_hash_unit ("carbon", id);
+  double      unit = att_sandbox_hash_unit ("carbon", id);
   const char *type;
 
   if (item == NULL)
@@ -374,10 +376,10 @@ compare_items (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  JsonObject *left = *(JsonObject * const *) a;
-  JsonObject *right = *(JsonObject * const *) b;
+  JsonObject     *left = *(JsonObject *const *) a;
+  JsonObject     *right = *(JsonObject *const *) b;
   const SortSpec *sort = user_data;
-  int result = 0;
+  int             result = 0;
 
   if (sort->field != NULL)
     {
@@ -393,26 +395,25 @@ compare_items (gconstpointer a,
 }
 
 static gboolean
-sort_field_allowed (AttSandboxKind  kind,
-                    const char     *field)
+sort_field_allowed (AttSandboxKind kind,
+                    const char    *field)
 {
-  static const char * const material_fields[] = { "_id", "name", "type", "code", "dataSource", NULL };
-  static const char * const component_fields[] = { "_id", "name", NULL };
-  static const char * const packaging_fields[] = { "_id", "name", "packagingType", NULL };
-  const char * const *fields = kind == ATT_SANDBOX_KIND_MATERIAL ? material_fields :
-                               kind == ATT_SANDBOX_KIND_COMPONENT ? component_fields :
-                               packaging_fields;
+  static const char *const material_fields[] = { "_id", "name", "type", "code", "dataSource", NULL };
+  static const char *const component_fields[] = { "_id", "name", NULL };
+  static const char *const packaging_fields[] = { "_id", "name", "packagingType", NULL };
+  const char *const       *fields = kind == ATT_SANDBOX_KIND_MATERIAL ? material_fields : kind == ATT_SANDBOX_KIND_COMPONENT ? component_fields
+                                                                                                                             : packaging_fields;
 
   return g_strv_contains (fields, field);
 }
 
 static void
-read_sort (JsonObject     *request,
-           AttSandboxKind  kind,
-           SortSpec       *sort,
-           GPtrArray      *errors)
+read_sort (JsonObject    *request,
+           AttSandboxKind kind,
+           SortSpec      *sort,
+           GPtrArray     *errors)
 {
-  JsonNode *node = json_object_get_member (request, "sort");
+  JsonNode   *node = json_object_get_member (request, "sort");
   JsonObject *object;
   const char *order;
 
@@ -421,7 +422,7 @@ read_sort (JsonObject     *request,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      att_sandbox_add_error (errors, "sort", _("Expected an object with a field and an order"));
+      att_sandbox_add_error (errors, "sort", _ ("Expected an object with a field and an order"));
       return;
     }
 
@@ -430,9 +431,9 @@ read_sort (JsonObject     *request,
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        att_sandbox_add_error (errors, "sort.field", _("Expected text"));
+        att_sandbox_add_error (errors, "sort.field", _ ("Expected text"));
       else if (!sort_field_allowed (kind, json_node_get_string (node)))
-        att_sandbox_add_error (errors, "sort.field", _("This field cannot be sorted on"));
+        att_sandbox_add_error (errors, "sort.field", _ ("This field cannot be sorted on"));
       else
         sort->field = json_node_get_string (node);
     }
@@ -440,20 +441,19 @@ read_sort (JsonObject     *request,
   node = json_object_get_member (object, "order");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      order = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING ?
-              json_node_get_string (node) : NULL;
+      order = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
       if (g_strcmp0 (order, "asc") == 0)
         sort->descending = FALSE;
       else if (g_strcmp0 (order, "desc") == 0)
         sort->descending = TRUE;
       else
-        att_sandbox_add_error (errors, "sort.order", _("Must be one of: asc, desc"));
+        att_sandbox_add_error (errors, "sort.order", _ ("Must be one of: asc, desc"));
     }
 }
 
 static gboolean
-matches_words (JsonObject          *item,
-               const char * const  *words)
+matches_words (JsonObject        *item,
+               const char *const *words)
 {
   g_autofree char *name = NULL;
 
@@ -509,7 +509,7 @@ item_reply (AttSandboxCatalogue *self,
     }
   else if (kind == ATT_SANDBOX_KIND_PACKAGING)
     {
-      double mass = att_sandbox_catalogue_unit_mass_kg (self, kind, id);
+      double      mass = att_sandbox_catalogue_unit_mass_kg (self, kind, id);
       JsonObject *weight = json_object_new ();
 
       json_object_set_string_member (result, "type", "packaging");
@@ -556,12 +556,12 @@ att_sandbox_catalogue_search (AttSandboxCatalogue *self,
   g_auto(GStrv) words = NULL;
   g_auto(GStrv) ids = NULL;
   g_autoptr(GPtrArray) matches = NULL;
-  SortSpec sort = { NULL, FALSE };
+  SortSpec    sort = { NULL, FALSE };
   JsonObject *reply;
-  JsonArray *results;
-  JsonArray *items;
-  guint from, size;
-  guint errors_before;
+  JsonArray  *results;
+  JsonArray  *items;
+  guint       from, size;
+  guint       errors_before;
 
   g_return_val_if_fail (ATT_IS_SANDBOX_CATALOGUE (self), NULL);
   g_return_val_if_fail (request != NULL, NULL);
@@ -588,15 +588,15 @@ att_sandbox_catalogue_search (AttSandboxCatalogue *self,
   items = self->items[kind];
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
+      JsonNode   *node = json_array_get_element (items, i);
       JsonObject *item;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       item = json_node_get_object (node);
-      if (ids != NULL && ids[0] != NULL && !g_strv_contains ((const char * const *) ids, item_string (item, "_id")))
+      if (ids != NULL && ids[0] != NULL && !g_strv_contains ((const char *const *) ids, item_string (item, "_id")))
         continue;
-      if (!matches_words (item, (const char * const *) words))
+      if (!matches_words (item, (const char *const *) words))
         continue;
       g_ptr_array_add (matches, item);
     }
@@ -632,7 +632,7 @@ att_sandbox_catalogue_countries_reply (AttSandboxCatalogue *self)
 
   for (guint i = 0; i < json_array_get_length (self->countries); i++)
     {
-      JsonNode *node = json_array_get_element (self->countries, i);
+      JsonNode   *node = json_array_get_element (self->countries, i);
       JsonObject *country;
       JsonObject *item;
 

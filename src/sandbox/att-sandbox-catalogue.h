@@ -14,8 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttSandboxCatalogue, att_sandbox_catalogue, ATT, SANDBOX_CATALOGUE, GObject)
 
-typedef enum
-{
+typedef enum {
   ATT_SANDBOX_KIND_MATERIAL,
   ATT_SANDBOX_KIND_COMPONENT,
   ATT_SANDBOX_KIND_PACKAGING,
@@ -32,33 +31,33 @@ typedef struct
   gboolean    aggregate;
 } AttSandboxImpact;
 
-AttSandboxCatalogue    *att_sandbox_catalogue_new             (GError              **error);
+AttSandboxCatalogue    *att_sandbox_catalogue_new (GError **error);
 
-JsonObject             *att_sandbox_catalogue_lookup          (AttSandboxCatalogue  *self,
-                                                               AttSandboxKind        kind,
-                                                               const char           *id);
-JsonArray              *att_sandbox_catalogue_get_items       (AttSandboxCatalogue  *self,
-                                                               AttSandboxKind        kind);
-JsonObject             *att_sandbox_catalogue_lookup_country  (AttSandboxCatalogue  *self,
-                                                               const char           *code);
-JsonArray              *att_sandbox_catalogue_get_countries   (AttSandboxCatalogue  *self);
-JsonObject             *att_sandbox_catalogue_lookup_category (AttSandboxCatalogue  *self,
-                                                               const char           *category_id);
-JsonArray              *att_sandbox_catalogue_get_categories  (AttSandboxCatalogue  *self);
-const AttSandboxImpact *att_sandbox_catalogue_get_impacts     (AttSandboxCatalogue  *self,
-                                                               guint                *n_impacts);
+JsonObject             *att_sandbox_catalogue_lookup (AttSandboxCatalogue *self,
+                                                      AttSandboxKind       kind,
+                                                      const char          *id);
+JsonArray              *att_sandbox_catalogue_get_items (AttSandboxCatalogue *self,
+                                                         AttSandboxKind       kind);
+JsonObject             *att_sandbox_catalogue_lookup_country (AttSandboxCatalogue *self,
+                                                              const char          *code);
+JsonArray              *att_sandbox_catalogue_get_countries (AttSandboxCatalogue *self);
+JsonObject             *att_sandbox_catalogue_lookup_category (AttSandboxCatalogue *self,
+                                                               const char          *category_id);
+JsonArray              *att_sandbox_catalogue_get_categories (AttSandboxCatalogue *self);
+const AttSandboxImpact *att_sandbox_catalogue_get_impacts (AttSandboxCatalogue *self,
+                                                           guint               *n_impacts);
 
-double                  att_sandbox_catalogue_unit_mass_kg    (AttSandboxCatalogue  *self,
-                                                               AttSandboxKind        kind,
-                                                               const char           *id);
-double                  att_sandbox_catalogue_carbon_per_kg   (AttSandboxCatalogue  *self,
-                                                               AttSandboxKind        kind,
-                                                               const char           *id);
+double                  att_sandbox_catalogue_unit_mass_kg (AttSandboxCatalogue *self,
+                                                            AttSandboxKind       kind,
+                                                            const char          *id);
+double                  att_sandbox_catalogue_carbon_per_kg (AttSandboxCatalogue *self,
+                                                             AttSandboxKind       kind,
+                                                             const char          *id);
 
-JsonNode               *att_sandbox_catalogue_search          (AttSandboxCatalogue  *self,
-                                                               AttSandboxKind        kind,
-                                                               JsonObject           *request,
-                                                               GPtrArray            *errors);
-JsonNode               *att_sandbox_catalogue_countries_reply (AttSandboxCatalogue  *self);
+JsonNode               *att_sandbox_catalogue_search (AttSandboxCatalogue *self,
+                                                      AttSandboxKind       kind,
+                                                      JsonObject          *request,
+                                                      GPtrArray           *errors);
+JsonNode               *att_sandbox_catalogue_countries_reply (AttSandboxCatalogue *self);
 
 G_END_DECLS

@@ -19,11 +19,10 @@
 #include "att-sandbox-request.h"
 #include "att-sandbox-util.h"
 
-#define API_PREFIX "/pic-api/v1"
+#define API_PREFIX     "/pic-api/v1"
 #define CONTROL_PREFIX "/_sandbox/"
 
-typedef enum
-{
+typedef enum {
   ROUTE_PRODUCTS_CREATE,
   ROUTE_PRODUCTS_UPDATE,
   ROUTE_PRODUCTS_SEARCH,
@@ -71,7 +70,7 @@ check_auth (AttSandbox        *self,
             SoupServerMessage *msg)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *message = NULL;
+  g_autofree char     *message = NULL;
   AttSandboxAuthResult result;
 
   result = att_sandbox_auth_check (self->auth, soup_server_message_get_request_headers (msg),
@@ -110,7 +109,7 @@ find_route (const char  *method,
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
       const Route *route = &routes[i];
-      gboolean matches;
+      gboolean     matches;
 
       if (route->is_prefix)
         {
@@ -141,13 +140,16 @@ dispatch (AttSandbox        *self,
           SoupServerMessage *msg,
           const char        *path)
 {
-  const char *method = soup_server_message_get_method (msg);
-  const char *argument = NULL;
-  gboolean method_ok = FALSE;
+  const char  *method = soup_server_message_get_method (msg);
+  const char  *argument = NULL;
+  gboolean     method_ok = FALSE;
   const Route *route = find_route (method, path, &argument, &method_ok);
   g_autoptr(JsonObject) body = NULL;
   AttSandboxApiContext context = {
-    self->store, self->catalogue, self->score_delay_ms, att_sandbox_now_ms (),
+    self->store,
+    self->catalogue,
+    self->score_delay_ms,
+    att_sandbox_now_ms (),
   };
   AttSandboxReply reply = { 0 };
 
@@ -158,7 +160,7 @@ dispatch (AttSandbox        *self,
 
   if (route == NULL)
     {
-      _att_sandbox_respond_error (msg, SOUP_STATUS_NOT_FOUND, _("There is no such endpoint"), NULL);
+      _att_sandbox_respond_error (msg, SOUP_STATUS_NOT_FOUND, _ ("There is no such endpoint"), NULL);
       return;
     }
 
@@ -167,14 +169,14 @@ dispatch (AttSandbox        *self,
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Allow", route->method);
       _att_sandbox_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED,
-                                  _("This endpoint does not accept this method"), NULL);
+                                  _ ("This endpoint does not accept this method"), NULL);
       return;
     }
 
   if (g_object_get_data (G_OBJECT (msg), TOO_LARGE_KEY) != NULL)
     {
       _att_sandbox_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                  _("The request body is larger than 10 MiB"), NULL);
+                                  _ ("The request body is larger than 10 MiB"), NULL);
       return;
     }
 
@@ -197,7 +199,7 @@ dispatch (AttSandbox        *self,
         if (product_id == NULL)
           {
             _att_sandbox_respond_error (msg, SOUP_STATUS_NOT_FOUND,
-                                        _("There is no such endpoint"), NULL);
+                                        _ ("There is no such endpoint"), NULL);
             return;
           }
         att_sandbox_api_products_update (&context, product_id, body, &reply);
@@ -253,7 +255,7 @@ process (AttSandbox        *self,
         soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                       "Retry-After", "1");
       _att_sandbox_respond_error (msg, status,
-                                  _("The sandbox was told to fail this request"), NULL);
+                                  _ ("The sandbox was told to fail this request"), NULL);
     }
   else
     {
@@ -266,7 +268,7 @@ process (AttSandbox        *self,
 static gboolean
 pending_timeout_cb (gpointer user_data)
 {
-  Pending *pending = user_data;
+  Pending    *pending = user_data;
   AttSandbox *self = pending->self;
 
   pending->timeout_id = 0;
@@ -294,8 +296,8 @@ _att_sandbox_server_callback (SoupServer        *server,
                               gpointer           user_data)
 {
   AttSandbox *self = user_data;
-  gint64 started = g_get_monotonic_time ();
-  Pending *pending;
+  gint64      started = g_get_monotonic_time ();
+  Pending    *pending;
 
   if (self->latency_ms == 0 || g_str_has_prefix (path, CONTROL_PREFIX))
     {

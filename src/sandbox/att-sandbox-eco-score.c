@@ -34,9 +34,9 @@
  */
 
 #define POINTS_PER_KG 4000.0
-#define API_VERSION "sandbox-1.0"
+#define API_VERSION   "sandbox-1.0"
 
-static const char * const stage_keys[] = {
+static const char *const stage_keys[] = {
   "frenchLabelFabricCountry",
   "frenchLabelDyeingCountry",
   "frenchLabelCountry",
@@ -68,15 +68,15 @@ att_sandbox_eco_score_reasons (JsonObject *state)
   JsonArray *reasons = json_array_new ();
 
   if (!(att_sandbox_json_number (state, "weight", NAN) > 0))
-    add_reason (reasons, "Weight", _("The product weight is missing"));
+    add_reason (reasons, "Weight", _ ("The product weight is missing"));
   if (!att_sandbox_json_boolean (state, "weightIsPrimaryData", FALSE))
-    add_reason (reasons, "Weight", _("The weight must be primary data (the real weight of the product)"));
+    add_reason (reasons, "Weight", _ ("The weight must be primary data (the real weight of the product)"));
   if (att_sandbox_json_object (state, "frenchLabelFabricCountry") == NULL)
-    add_reason (reasons, "Location", _("The country of textile formation (weaving or knitting) is missing"));
+    add_reason (reasons, "Location", _ ("The country of textile formation (weaving or knitting) is missing"));
   if (att_sandbox_json_object (state, "frenchLabelDyeingCountry") == NULL)
-    add_reason (reasons, "Location", _("The country of dyeing and finishing is missing"));
+    add_reason (reasons, "Location", _ ("The country of dyeing and finishing is missing"));
   if (att_sandbox_json_object (state, "frenchLabelCountry") == NULL)
-    add_reason (reasons, "Location", _("The country of manufacturing is missing"));
+    add_reason (reasons, "Location", _ ("The country of manufacturing is missing"));
 
   return reasons;
 }
@@ -108,9 +108,9 @@ points_per_kg (JsonObject *state,
                const char *key)
 {
   JsonArray *materials = att_sandbox_json_array (state, "materials");
-  gboolean with_composition;
-  double points = 0;
-  double factor = 1;
+  gboolean   with_composition;
+  double     points = 0;
+  double     factor = 1;
 
   if (materials == NULL || json_array_get_length (materials) == 0)
     return 0;
@@ -120,9 +120,9 @@ points_per_kg (JsonObject *state,
     {
       JsonObject *material = att_sandbox_json_element_object (materials, i);
       const char *id = att_sandbox_json_string (material, "materialId");
-      double net_use = att_sandbox_json_number (material, "netUse", 100) / 100.0;
-      double f = 0.4 + 1.6 * att_sandbox_hash_unit ("material", id);
-      double j = 0.5 + att_sandbox_hash_unit (id, key);
+      double      net_use = att_sandbox_json_number (material, "netUse", 100) / 100.0;
+      double      f = 0.4 + 1.6 * att_sandbox_hash_unit ("material", id);
+      double      j = 0.5 + att_sandbox_hash_unit (id, key);
 
       /* Cutting waste means more material is made than ends up in the
        * product. */
@@ -131,8 +131,8 @@ points_per_kg (JsonObject *state,
 
   for (guint i = 0; i < G_N_ELEMENTS (stage_keys); i++)
     {
-      JsonObject *country = att_sandbox_json_object (state, stage_keys[i]);
-      const char *code = att_sandbox_json_string (country, "code");
+      JsonObject      *country = att_sandbox_json_object (state, stage_keys[i]);
+      const char      *code = att_sandbox_json_string (country, "code");
       g_autofree char *salt = g_strconcat (stage_keys[i], ":", key, NULL);
 
       factor *= 0.8 + 0.4 * att_sandbox_hash_unit (salt, code);
@@ -152,12 +152,12 @@ att_sandbox_eco_score_compute (AttSandboxCatalogue *catalogue,
                                double               mass_kg)
 {
   const AttSandboxImpact *impacts;
-  guint n_impacts;
-  g_autofree double *values = NULL;
-  JsonObject *result = json_object_new ();
-  JsonObject *impacts_object = json_object_new ();
-  JsonObject *shares = json_object_new ();
-  double pef = 0, ecs = 0;
+  guint                   n_impacts;
+  g_autofree double      *values = NULL;
+  JsonObject             *result = json_object_new ();
+  JsonObject             *impacts_object = json_object_new ();
+  JsonObject             *shares = json_object_new ();
+  double                  pef = 0, ecs = 0;
 
   impacts = att_sandbox_catalogue_get_impacts (catalogue, &n_impacts);
   values = g_new0 (double, n_impacts);
@@ -165,7 +165,7 @@ att_sandbox_eco_score_compute (AttSandboxCatalogue *catalogue,
   for (guint i = 0; i < n_impacts; i++)
     {
       const AttSandboxImpact *impact = &impacts[i];
-      double normalized;
+      double                  normalized;
 
       if (impact->aggregate || !(impact->normalization > 0))
         continue;
@@ -184,7 +184,7 @@ att_sandbox_eco_score_compute (AttSandboxCatalogue *catalogue,
   for (guint i = 0; i < n_impacts; i++)
     {
       const AttSandboxImpact *impact = &impacts[i];
-      double share = 0;
+      double                  share = 0;
 
       if (g_str_equal (impact->key, "ecs"))
         {
@@ -233,8 +233,8 @@ att_sandbox_eco_score_render (AttSandboxCatalogue *catalogue,
                               gint64               now,
                               JsonObject          *product)
 {
-  JsonArray *reasons = att_sandbox_eco_score_reasons (state);
-  gboolean eligible = json_array_get_length (reasons) == 0;
+  JsonArray  *reasons = att_sandbox_eco_score_reasons (state);
+  gboolean    eligible = json_array_get_length (reasons) == 0;
   JsonObject *eligibility = json_object_new ();
   JsonObject *score;
 

@@ -10,11 +10,11 @@
 
 G_BEGIN_DECLS
 
-JsonArray *att_sandbox_eco_score_reasons (JsonObject          *state);
+JsonArray  *att_sandbox_eco_score_reasons (JsonObject *state);
 JsonObject *att_sandbox_eco_score_compute (AttSandboxCatalogue *catalogue,
                                            JsonObject          *state,
                                            double               mass_kg);
-void       att_sandbox_eco_score_render  (AttSandboxCatalogue *catalogue,
+void        att_sandbox_eco_score_render (AttSandboxCatalogue *catalogue,
                                           JsonObject          *state,
                                           double               mass_kg,
                                           const AttSandboxRow *row,

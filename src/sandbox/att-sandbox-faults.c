@@ -23,9 +23,9 @@ request_from (SoupServerMessage *msg)
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  gsize size = 0;
+  gsize       size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
-  JsonNode *root;
+  JsonNode   *root;
 
   if (size == 0 || size > G_MAXSSIZE ||
       !json_parser_load_from_data (parser, data, (gssize) size, NULL))
@@ -55,7 +55,7 @@ void
 _att_sandbox_spoil_row (AttSandbox *self,
                         JsonNode   *reply)
 {
-  JsonArray *results;
+  JsonArray  *results;
   JsonObject *row;
 
   if (self->malformed_row < 0 || reply == NULL || !JSON_NODE_HOLDS_OBJECT (reply))
@@ -81,15 +81,15 @@ check_faults (JsonObject *body,
   double row = att_sandbox_json_number (body, "malformedRow", -1);
 
   if (att_sandbox_json_is_set (body, "latencyMs") && !(latency >= 0 && latency <= 600000))
-    att_sandbox_add_error (errors, "latencyMs", _("Expected a number of milliseconds between 0 and 600,000"));
+    att_sandbox_add_error (errors, "latencyMs", _ ("Expected a number of milliseconds between 0 and 600,000"));
   if (att_sandbox_json_is_set (body, "status") && !(status >= 100 && status <= 599))
-    att_sandbox_add_error (errors, "status", _("Expected an HTTP status between 100 and 599"));
+    att_sandbox_add_error (errors, "status", _ ("Expected an HTTP status between 100 and 599"));
   if (att_sandbox_json_is_set (body, "count") && !(count >= 0 && count <= G_MAXINT32))
-    att_sandbox_add_error (errors, "count", _("Expected a count, 0 or more"));
+    att_sandbox_add_error (errors, "count", _ ("Expected a count, 0 or more"));
   if (att_sandbox_json_is_set (body, "fromAtLeast") && !(from >= 0 && from <= G_MAXINT32))
-    att_sandbox_add_error (errors, "fromAtLeast", _("Expected an offset, 0 or more"));
+    att_sandbox_add_error (errors, "fromAtLeast", _ ("Expected an offset, 0 or more"));
   if (att_sandbox_json_is_set (body, "malformedRow") && !(row >= -1 && row <= G_MAXINT32))
-    att_sandbox_add_error (errors, "malformedRow", _("Expected a row index, or -1 for none"));
+    att_sandbox_add_error (errors, "malformedRow", _ ("Expected a row index, or -1 for none"));
 }
 
 static void
@@ -123,7 +123,7 @@ _att_sandbox_handle_faults (AttSandbox        *self,
   check_faults (body, errors);
   if (errors->len > 0)
     {
-      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, _("Validation failed"), errors);
+      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, _ ("Validation failed"), errors);
       return;
     }
 

@@ -59,12 +59,12 @@ _att_sandbox_respond_error_full (SoupServerMessage *msg,
 {
   g_autoptr(JsonNode) node = NULL;
   JsonObject *body = json_object_new ();
-  JsonArray *array = json_array_new ();
+  JsonArray  *array = json_array_new ();
 
   for (guint i = 0; details != NULL && i < details->len; i++)
     {
       const AttFieldError *field_error = g_ptr_array_index (details, i);
-      JsonObject *detail = json_object_new ();
+      JsonObject          *detail = json_object_new ();
 
       json_object_set_string_member (detail, "path", field_error->path);
       json_object_set_string_member (detail, "message", field_error->message);
@@ -112,13 +112,13 @@ _att_sandbox_read_body (SoupServerMessage *msg)
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   const char *data;
-  gsize size;
-  JsonNode *root;
+  gsize       size;
+  JsonNode   *root;
 
   if (!is_json_content_type (msg))
     {
       _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                  _("The Content-Type must be application/json"), NULL);
+                                  _ ("The Content-Type must be application/json"), NULL);
       return NULL;
     }
 
@@ -128,14 +128,14 @@ _att_sandbox_read_body (SoupServerMessage *msg)
   if (size == 0)
     {
       _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                  _("The request body is empty"), NULL);
+                                  _ ("The request body is empty"), NULL);
       return NULL;
     }
 
   if (!g_utf8_validate (data, (gssize) size, NULL))
     {
       _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                  _("The request body is not valid UTF-8"), NULL);
+                                  _ ("The request body is not valid UTF-8"), NULL);
       return NULL;
     }
 
@@ -143,7 +143,7 @@ _att_sandbox_read_body (SoupServerMessage *msg)
   if (!json_parser_load_from_data (parser, data, (gssize) size, &error))
     {
       /* Translators: %s is the JSON parser's explanation. */
-      g_autofree char *message = g_strdup_printf (_("The request body is not valid JSON: %s"),
+      g_autofree char *message = g_strdup_printf (_ ("The request body is not valid JSON: %s"),
                                                   error->message);
 
       _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, message, NULL);
@@ -154,7 +154,7 @@ _att_sandbox_read_body (SoupServerMessage *msg)
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                  _("The request body must be a JSON object"), NULL);
+                                  _ ("The request body must be a JSON object"), NULL);
       return NULL;
     }
 

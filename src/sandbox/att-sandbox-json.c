@@ -144,8 +144,8 @@ att_sandbox_json_to_string (JsonNode *node)
 }
 
 JsonObject *
-att_sandbox_json_parse_object (const char  *text,
-                               GError     **error)
+att_sandbox_json_parse_object (const char *text,
+                               GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;

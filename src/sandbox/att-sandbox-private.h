@@ -47,51 +47,51 @@ struct _AttSandbox
   guint                score_delay_ms;
   guint                fail_status;
   guint                fail_count;
-  guint                fail_min_from;     /* fail only requests with from >= this */
-  int                  malformed_row;     /* spoiled in product searches, or -1 */
+  guint                fail_min_from; /* fail only requests with from >= this */
+  int                  malformed_row; /* spoiled in product searches, or -1 */
 
   GPtrArray           *pending;
 };
 
 /* att-sandbox-dispatch.c */
-void        _att_sandbox_pending_free       (Pending            *pending);
-void        _att_sandbox_server_callback    (SoupServer         *server,
-                                             SoupServerMessage  *msg,
-                                             const char         *path,
-                                             GHashTable         *query,
-                                             gpointer            user_data);
+void        _att_sandbox_pending_free (Pending *pending);
+void        _att_sandbox_server_callback (SoupServer        *server,
+                                          SoupServerMessage *msg,
+                                          const char        *path,
+                                          GHashTable        *query,
+                                          gpointer           user_data);
 
 /* att-sandbox-faults.c */
-void        _att_sandbox_handle_faults      (AttSandbox         *self,
-                                             SoupServerMessage  *msg,
-                                             JsonObject         *body);
-gboolean    _att_sandbox_fault_applies      (AttSandbox         *self,
-                                             SoupServerMessage  *msg);
-void        _att_sandbox_spoil_row          (AttSandbox         *self,
-                                             JsonNode           *reply);
+void        _att_sandbox_handle_faults (AttSandbox        *self,
+                                        SoupServerMessage *msg,
+                                        JsonObject        *body);
+gboolean    _att_sandbox_fault_applies (AttSandbox        *self,
+                                        SoupServerMessage *msg);
+void        _att_sandbox_spoil_row (AttSandbox *self,
+                                    JsonNode   *reply);
 
 /* att-sandbox-http.c */
-void        _att_sandbox_log_request        (SoupServerMessage  *msg,
-                                             const char         *path,
-                                             guint               status,
-                                             gint64              started);
-void        _att_sandbox_respond_node       (SoupServerMessage  *msg,
-                                             guint               status,
-                                             JsonNode           *node);
-void        _att_sandbox_respond_error_full (SoupServerMessage  *msg,
-                                             guint               status,
-                                             const char         *message,
-                                             GPtrArray          *details,
-                                             const char         *reason);
-void        _att_sandbox_respond_error      (SoupServerMessage  *msg,
-                                             guint               status,
-                                             const char         *message,
-                                             GPtrArray          *details);
-JsonObject *_att_sandbox_read_body          (SoupServerMessage  *msg);
-void        _att_sandbox_early_callback     (SoupServer         *server,
-                                             SoupServerMessage  *msg,
-                                             const char         *path,
-                                             GHashTable         *query,
-                                             gpointer            user_data);
+void        _att_sandbox_log_request (SoupServerMessage *msg,
+                                      const char        *path,
+                                      guint              status,
+                                      gint64             started);
+void        _att_sandbox_respond_node (SoupServerMessage *msg,
+                                       guint              status,
+                                       JsonNode          *node);
+void        _att_sandbox_respond_error_full (SoupServerMessage *msg,
+                                             guint              status,
+                                             const char        *message,
+                                             GPtrArray         *details,
+                                             const char        *reason);
+void        _att_sandbox_respond_error (SoupServerMessage *msg,
+                                        guint              status,
+                                        const char        *message,
+                                        GPtrArray         *details);
+JsonObject *_att_sandbox_read_body (SoupServerMessage *msg);
+void        _att_sandbox_early_callback (SoupServer        *server,
+                                         SoupServerMessage *msg,
+                                         const char        *path,
+                                         GHashTable        *query,
+                                         gpointer           user_data);
 
 G_END_DECLS

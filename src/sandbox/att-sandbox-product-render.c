@@ -165,9 +165,9 @@ render_materials (AttSandboxCatalogue *catalogue,
 {
   JsonArray *materials = att_sandbox_json_array (state, "materials");
   JsonArray *result = json_array_new ();
-  double unit_kg = att_sandbox_unit_to_kg (unit);
-  gboolean with_composition;
-  guint n;
+  double     unit_kg = att_sandbox_unit_to_kg (unit);
+  gboolean   with_composition;
+  guint      n;
 
   if (materials == NULL)
     return result;
@@ -180,11 +180,11 @@ render_materials (AttSandboxCatalogue *catalogue,
       JsonObject *material = att_sandbox_json_element_object (materials, i);
       const char *id = att_sandbox_json_string (material, "materialId");
       JsonObject *item = att_sandbox_catalogue_lookup (catalogue, ATT_SANDBOX_KIND_MATERIAL, id);
-      double net_use = att_sandbox_json_number (material, "netUse", 100);
-      double share = with_composition ? att_sandbox_json_number (material, "composition", 0) / 100.0 : 1.0 / n;
-      double net = mass_kg * share;
-      double gross = net / (MAX (net_use, 1) / 100.0);
-      double carbon = isnan (gross) ? 0 : gross * att_sandbox_catalogue_carbon_per_kg (catalogue, ATT_SANDBOX_KIND_MATERIAL, id);
+      double      net_use = att_sandbox_json_number (material, "netUse", 100);
+      double      share = with_composition ? att_sandbox_json_number (material, "composition", 0) / 100.0 : 1.0 / n;
+      double      net = mass_kg * share;
+      double      gross = net / (MAX (net_use, 1) / 100.0);
+      double      carbon = isnan (gross) ? 0 : gross * att_sandbox_catalogue_carbon_per_kg (catalogue, ATT_SANDBOX_KIND_MATERIAL, id);
       JsonObject *reply = json_object_new ();
       JsonObject *weight = json_object_new ();
 
@@ -233,21 +233,21 @@ render_parts (AttSandboxCatalogue *catalogue,
               double              *out_mass_kg,
               double              *out_carbon)
 {
-  gboolean is_packaging = kind == ATT_SANDBOX_KIND_PACKAGING;
+  gboolean    is_packaging = kind == ATT_SANDBOX_KIND_PACKAGING;
   const char *list_key = is_packaging ? "packaging" : "components";
   const char *id_key = is_packaging ? "packagingId" : "componentId";
   const char *count_key = is_packaging ? "amount" : "unit";
-  JsonArray *list = att_sandbox_json_array (state, list_key);
-  JsonArray *result = json_array_new ();
+  JsonArray  *list = att_sandbox_json_array (state, list_key);
+  JsonArray  *result = json_array_new ();
 
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
       JsonObject *part = att_sandbox_json_element_object (list, i);
       const char *id = att_sandbox_json_string (part, id_key);
       JsonObject *item = att_sandbox_catalogue_lookup (catalogue, kind, id);
-      double count = att_sandbox_json_number (part, count_key, 0);
-      double mass = count * att_sandbox_catalogue_unit_mass_kg (catalogue, kind, id);
-      double carbon = mass * att_sandbox_catalogue_carbon_per_kg (catalogue, kind, id);
+      double      count = att_sandbox_json_number (part, count_key, 0);
+      double      mass = count * att_sandbox_catalogue_unit_mass_kg (catalogue, kind, id);
+      double      carbon = mass * att_sandbox_catalogue_carbon_per_kg (catalogue, kind, id);
       JsonObject *reply;
       JsonObject *weight;
 
@@ -286,19 +286,19 @@ render_purchase_orders (JsonObject   *state,
                         JsonObject   *product,
                         const Stages *stages)
 {
-  JsonArray *orders = att_sandbox_json_array (state, "purchaseOrder");
-  JsonArray *result = json_array_new ();
+  JsonArray  *orders = att_sandbox_json_array (state, "purchaseOrder");
+  JsonArray  *result = json_array_new ();
   JsonObject *manufacturing = att_sandbox_json_object (state, "frenchLabelCountry");
-  Stages total_stages = { 0 };
-  double total_units = 0;
-  gboolean have_default = FALSE;
+  Stages      total_stages = { 0 };
+  double      total_units = 0;
+  gboolean    have_default = FALSE;
 
   for (guint i = 0; orders != NULL && i < json_array_get_length (orders); i++)
     {
       JsonObject *po = att_sandbox_json_element_object (orders, i);
       JsonObject *assembly = att_sandbox_json_object (po, "assembly");
-      double amount = att_sandbox_json_number (po, "amountPurchase", 0);
-      gint64 date = (gint64) att_sandbox_json_number (po, "purchaseDate", 0);
+      double      amount = att_sandbox_json_number (po, "amountPurchase", 0);
+      gint64      date = (gint64) att_sandbox_json_number (po, "purchaseDate", 0);
       JsonObject *reply;
 
       if (po == NULL)
@@ -312,8 +312,8 @@ render_purchase_orders (JsonObject   *state,
           const char *fem_id = att_sandbox_json_string (assembly, "femId");
           g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (date / 1000);
           g_autofree char *facility = g_strdup_printf ("Facility %s", fem_id != NULL ? fem_id : "");
-          JsonObject *reply_assembly = json_object_new ();
-          JsonArray *types = json_array_new ();
+          JsonObject      *reply_assembly = json_object_new ();
+          JsonArray       *types = json_array_new ();
 
           json_object_set_boolean_member (reply_assembly, "isDefault", !have_default);
           have_default = TRUE;
@@ -367,7 +367,8 @@ render_french_label (AttSandboxCatalogue *catalogue,
                      JsonObject          *state,
                      JsonObject          *product)
 {
-  static const struct {
+  static const struct
+  {
     const char *state_key;
     const char *reply_key;
   } countries[] = {
@@ -403,23 +404,23 @@ att_sandbox_product_render (AttSandboxCatalogue *catalogue,
                             JsonObject          *state,
                             gint64               now)
 {
-  JsonObject *product = json_object_new ();
-  JsonObject *weight = json_object_new ();
-  JsonObject *packaging_weight = json_object_new ();
-  JsonObject *manufacturing = att_sandbox_json_object (state, "frenchLabelCountry");
-  const char *unit = att_sandbox_json_string (state, "weightMeasureUnit");
-  const char *category_id = att_sandbox_json_string (state, "categoryExpansionId");
-  const char *identifier_type = att_sandbox_json_string (state, "identifierType");
-  const char *identifier = att_sandbox_json_string (state, "identifier");
-  JsonObject *category = att_sandbox_catalogue_lookup_category (catalogue, category_id);
-  JsonArray *barcodes = json_array_new ();
-  JsonArray *tags = att_sandbox_json_array (state, "tags");
-  double mass_kg = att_sandbox_product_mass_kg (state);
-  double mass_or_zero = isnan (mass_kg) ? 0 : mass_kg;
-  double packaging_kg = 0, components_kg = 0;
+  JsonObject      *product = json_object_new ();
+  JsonObject      *weight = json_object_new ();
+  JsonObject      *packaging_weight = json_object_new ();
+  JsonObject      *manufacturing = att_sandbox_json_object (state, "frenchLabelCountry");
+  const char      *unit = att_sandbox_json_string (state, "weightMeasureUnit");
+  const char      *category_id = att_sandbox_json_string (state, "categoryExpansionId");
+  const char      *identifier_type = att_sandbox_json_string (state, "identifierType");
+  const char      *identifier = att_sandbox_json_string (state, "identifier");
+  JsonObject      *category = att_sandbox_catalogue_lookup_category (catalogue, category_id);
+  JsonArray       *barcodes = json_array_new ();
+  JsonArray       *tags = att_sandbox_json_array (state, "tags");
+  double           mass_kg = att_sandbox_product_mass_kg (state);
+  double           mass_or_zero = isnan (mass_kg) ? 0 : mass_kg;
+  double           packaging_kg = 0, components_kg = 0;
   g_autofree char *rev = NULL;
-  Stages stages = { 0 };
-  JsonArray *materials, *packaging, *components;
+  Stages           stages = { 0 };
+  JsonArray       *materials, *packaging, *components;
 
   g_return_val_if_fail (ATT_IS_SANDBOX_CATALOGUE (catalogue), NULL);
   g_return_val_if_fail (row != NULL && state != NULL, NULL);

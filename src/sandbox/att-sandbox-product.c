@@ -26,18 +26,32 @@
  * stale and a stored row stays small (100,000 of them fit in memory).
  */
 
-static const char * const scalar_keys[] = {
-  "name", "weight", "weightMeasureUnit", "weightIsPrimaryData", "isMaterialWeight",
-  "categoryExpansionId", "productCategory", "size", "taxonomyId",
-  "identifier", "identifierType",
+static const char *const scalar_keys[] = {
+  "name",
+  "weight",
+  "weightMeasureUnit",
+  "weightIsPrimaryData",
+  "isMaterialWeight",
+  "categoryExpansionId",
+  "productCategory",
+  "size",
+  "taxonomyId",
+  "identifier",
+  "identifierType",
 };
 
-static const char * const country_keys[] = {
-  "frenchLabelCountry", "frenchLabelFabricCountry", "frenchLabelDyeingCountry",
+static const char *const country_keys[] = {
+  "frenchLabelCountry",
+  "frenchLabelFabricCountry",
+  "frenchLabelDyeingCountry",
 };
 
-static const char * const optional_keys[] = {
-  "business", "countrySpinning", "numberOfReferences", "price", "upcycled",
+static const char *const optional_keys[] = {
+  "business",
+  "countrySpinning",
+  "numberOfReferences",
+  "price",
+  "upcycled",
 };
 
 /* Normalisation ------------------------------------------------------------- */
@@ -52,16 +66,15 @@ canonical_country (AttSandboxCatalogue *catalogue,
 
   json_object_set_string_member (result, "code", code != NULL ? code : "");
   json_object_set_string_member (result, "name",
-                                 known != NULL ? att_sandbox_json_string (known, "name") :
-                                 att_sandbox_json_string (country, "name"));
+                                 known != NULL ? att_sandbox_json_string (known, "name") : att_sandbox_json_string (country, "name"));
   return result;
 }
 
 static JsonArray *
-normalize_list (JsonArray   *list,
-                const char  *id_key,
-                const char  *amount_key,
-                const char  *optional_key)
+normalize_list (JsonArray  *list,
+                const char *id_key,
+                const char *amount_key,
+                const char *optional_key)
 {
   JsonArray *result = json_array_new ();
 
@@ -95,7 +108,7 @@ normalize_purchase_order (JsonObject *po,
   JsonObject *result = json_object_new ();
   const char *date = att_sandbox_json_string (po, "purchaseDate");
   const char *po_id = att_sandbox_json_string (po, "purchaseOrderId");
-  gint64 date_ms = 0;
+  gint64      date_ms = 0;
 
   json_object_set_string_member (result, "_id", id);
 
@@ -136,7 +149,7 @@ append_new_purchase_orders (JsonArray *orders,
 {
   for (guint i = 0; requested != NULL && i < json_array_get_length (requested); i++)
     {
-      JsonObject *po = att_sandbox_json_element_object (requested, i);
+      JsonObject      *po = att_sandbox_json_element_object (requested, i);
       g_autofree char *id = att_sandbox_new_object_id ();
 
       if (po != NULL)
@@ -249,7 +262,7 @@ att_sandbox_product_state_new (AttSandboxCatalogue *catalogue,
                                JsonObject          *body)
 {
   JsonObject *state = json_object_new ();
-  JsonArray *orders = json_array_new ();
+  JsonArray  *orders = json_array_new ();
 
   g_return_val_if_fail (ATT_IS_SANDBOX_CATALOGUE (catalogue), NULL);
   g_return_val_if_fail (body != NULL, NULL);
@@ -270,21 +283,21 @@ att_sandbox_product_state_new (AttSandboxCatalogue *catalogue,
 /* References ---------------------------------------------------------------- */
 
 static char *
-unknown_message (AttSandboxKind  kind,
-                 const char     *id)
+unknown_message (AttSandboxKind kind,
+                 const char    *id)
 {
   switch (kind)
     {
     case ATT_SANDBOX_KIND_MATERIAL:
       /* Translators: %s is an id sent by a client. */
-      return g_strdup_printf (_("There is no material with the id “%s”"), id);
+      return g_strdup_printf (_ ("There is no material with the id “%s”"), id);
     case ATT_SANDBOX_KIND_COMPONENT:
       /* Translators: %s is an id sent by a client. */
-      return g_strdup_printf (_("There is no component with the id “%s”"), id);
+      return g_strdup_printf (_ ("There is no component with the id “%s”"), id);
     case ATT_SANDBOX_KIND_PACKAGING:
     default:
       /* Translators: %s is an id sent by a client. */
-      return g_strdup_printf (_("There is no packaging with the id “%s”"), id);
+      return g_strdup_printf (_ ("There is no packaging with the id “%s”"), id);
     }
 }
 
@@ -326,7 +339,7 @@ check_country_reference (AttSandboxCatalogue *catalogue,
     {
       g_autofree char *code_path = g_strconcat (path, ".code", NULL);
       /* Translators: %s is a country code sent by a client. */
-      g_autofree char *message = g_strdup_printf (_("“%s” is not in the list of countries for eco-scores"), code);
+      g_autofree char *message = g_strdup_printf (_ ("“%s” is not in the list of countries for eco-scores"), code);
 
       att_sandbox_add_error (errors, code_path, message);
     }
@@ -367,7 +380,7 @@ att_sandbox_product_check_references (AttSandboxCatalogue *catalogue,
       att_sandbox_catalogue_lookup_category (catalogue, category) == NULL)
     {
       /* Translators: %s is a category id sent by a client. */
-      g_autofree char *message = g_strdup_printf (_("There is no category with the id “%s”"), category);
+      g_autofree char *message = g_strdup_printf (_ ("There is no category with the id “%s”"), category);
 
       att_sandbox_add_error (errors, "categoryExpansionId", message);
     }
@@ -419,7 +432,7 @@ att_sandbox_product_check_purchase_orders (JsonObject *state,
         {
           g_autofree char *path = g_strdup_printf ("updatePurchaseOrder[%u]._id", i);
           /* Translators: %s is a purchase order id sent by a client. */
-          g_autofree char *message = g_strdup_printf (_("This product has no purchase order with the id “%s”"), id);
+          g_autofree char *message = g_strdup_printf (_ ("This product has no purchase order with the id “%s”"), id);
 
           att_sandbox_add_error (errors, path, message);
         }
@@ -427,7 +440,7 @@ att_sandbox_product_check_purchase_orders (JsonObject *state,
 
   for (guint i = 0; removals != NULL && i < json_array_get_length (removals); i++)
     {
-      JsonNode *node = json_array_get_element (removals, i);
+      JsonNode   *node = json_array_get_element (removals, i);
       const char *id;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -437,7 +450,7 @@ att_sandbox_product_check_purchase_orders (JsonObject *state,
         {
           g_autofree char *path = g_strdup_printf ("removePurchaseOrder[%u]", i);
           /* Translators: %s is a purchase order id sent by a client. */
-          g_autofree char *message = g_strdup_printf (_("This product has no purchase order with the id “%s”"), id);
+          g_autofree char *message = g_strdup_printf (_ ("This product has no purchase order with the id “%s”"), id);
 
           att_sandbox_add_error (errors, path, message);
         }
@@ -471,7 +484,7 @@ att_sandbox_product_apply_update (AttSandboxCatalogue *catalogue,
     {
       JsonObject *po = att_sandbox_json_element_object (stored, i);
       const char *id = att_sandbox_json_string (po, "_id");
-      gboolean removed = FALSE;
+      gboolean    removed = FALSE;
       JsonObject *change = NULL;
 
       if (po == NULL)
@@ -517,7 +530,7 @@ att_sandbox_product_search_text (AttSandboxCatalogue *catalogue,
   g_autoptr(GString) text = g_string_new (NULL);
   const char *category_id = att_sandbox_json_string (state, "categoryExpansionId");
   JsonObject *category = att_sandbox_catalogue_lookup_category (catalogue, category_id);
-  JsonArray *tags = att_sandbox_json_array (state, "tags");
+  JsonArray  *tags = att_sandbox_json_array (state, "tags");
   const char *parts[] = {
     att_sandbox_json_string (state, "name"),
     att_sandbox_json_string (state, "identifier"),

@@ -25,7 +25,7 @@ read_count (JsonObject *request,
             GPtrArray  *errors)
 {
   JsonNode *node;
-  double value;
+  double    value;
 
   if (!json_object_has_member (request, key))
     return default_value;
@@ -38,14 +38,14 @@ read_count (JsonObject *request,
       (json_node_get_value_type (node) != G_TYPE_INT64 &&
        json_node_get_value_type (node) != G_TYPE_DOUBLE))
     {
-      att_sandbox_add_error (errors, key, _("Expected a number"));
+      att_sandbox_add_error (errors, key, _ ("Expected a number"));
       return default_value;
     }
 
   value = json_node_get_double (node);
   if (!isfinite (value) || floor (value) != value || value < 0)
     {
-      att_sandbox_add_error (errors, key, _("Expected a whole number, 0 or more"));
+      att_sandbox_add_error (errors, key, _ ("Expected a whole number, 0 or more"));
       return default_value;
     }
 
@@ -125,7 +125,7 @@ att_sandbox_request_strings (JsonObject *request,
             {
               g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
 
-              att_sandbox_add_error (errors, path, _("Expected text"));
+              att_sandbox_add_error (errors, path, _ ("Expected text"));
               continue;
             }
           add_words (strings, json_node_get_string (element), split_words);
@@ -133,7 +133,7 @@ att_sandbox_request_strings (JsonObject *request,
     }
   else
     {
-      att_sandbox_add_error (errors, key, _("Expected a list of texts"));
+      att_sandbox_add_error (errors, key, _ ("Expected a list of texts"));
       return NULL;
     }
 

@@ -31,7 +31,7 @@
 #define DEMO_EPOCH_MS G_GINT64_CONSTANT (1704672000000)
 /* 2023-01-02 00:00 UTC, the earliest generated product. */
 #define GENERATED_EPOCH_MS G_GINT64_CONSTANT (1672617600000)
-#define DAY_MS G_GINT64_CONSTANT (86400000)
+#define DAY_MS             G_GINT64_CONSTANT (86400000)
 
 #define DEMO_ID_HIGH 0x64656d6f
 
@@ -41,11 +41,11 @@ typedef struct
   const char *category;
   const char *size;
   guint       grams;
-  const char *materials;   /* "id:composition,..." */
-  const char *packaging;   /* "id:amount,..." */
-  const char *components;  /* "id:unit,..." */
-  const char *countries;   /* "fabric,dyeing,assembly" */
-  const char *tags;        /* "tag,tag" */
+  const char *materials;  /* "id:composition,..." */
+  const char *packaging;  /* "id:amount,..." */
+  const char *components; /* "id:unit,..." */
+  const char *countries;  /* "fabric,dyeing,assembly" */
+  const char *tags;       /* "tag,tag" */
 } DemoProduct;
 
 static const DemoProduct demo_products[] = {
@@ -220,7 +220,7 @@ static const DemoProduct demo_products[] = {
 char *
 att_sandbox_seed_gtin13 (guint64 number)
 {
-  char digits[14];
+  char  digits[14];
   guint sum = 0;
 
   g_snprintf (digits, sizeof digits, "%012" G_GUINT64_FORMAT, number % G_GUINT64_CONSTANT (1000000000000));
@@ -306,9 +306,9 @@ make_purchase_orders (AttSandboxRng *rng,
 
   for (guint i = 0; i < count; i++)
     {
-      JsonObject *po = json_object_new ();
+      JsonObject      *po = json_object_new ();
       g_autofree char *id = att_sandbox_object_id_from (id_high, att_sandbox_mix64 (id_seed * 8 + i));
-      gint64 date = not_after_ms - (gint64) att_sandbox_rng_range (rng, 10, 700) * DAY_MS;
+      gint64           date = not_after_ms - (gint64) att_sandbox_rng_range (rng, 10, 700) * DAY_MS;
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (date / 1000);
       g_autofree char *po_id = g_strdup_printf ("PO-%d-%05u", g_date_time_get_year (when),
                                                 att_sandbox_rng_range (rng, 1, 99999));
@@ -321,7 +321,7 @@ make_purchase_orders (AttSandboxRng *rng,
 
       if (att_sandbox_rng_range (rng, 0, 10) < 6)
         {
-          JsonObject *assembly = json_object_new ();
+          JsonObject      *assembly = json_object_new ();
           g_autofree char *fem_id = att_sandbox_object_id_from (0x66656d00 + att_sandbox_rng_range (rng, 0, 256),
                                                                 att_sandbox_rng_next (rng));
 
@@ -337,7 +337,7 @@ make_purchase_orders (AttSandboxRng *rng,
 
 /* Adds 70-90 % cutting efficiencies, which the demo table leaves out. */
 static void
-set_net_uses (JsonArray *materials,
+set_net_uses (JsonArray  *materials,
               const char *salt)
 {
   for (guint i = 0; i < json_array_get_length (materials); i++)
@@ -363,16 +363,16 @@ string_list (const char *spec)
 }
 
 static gboolean
-store_state (AttSandboxStore      *store,
-             AttSandboxCatalogue  *catalogue,
-             JsonObject           *state,
-             const char           *id,
-             gint64                created_on,
-             gint64                modified_on,
-             GError              **error)
+store_state (AttSandboxStore     *store,
+             AttSandboxCatalogue *catalogue,
+             JsonObject          *state,
+             const char          *id,
+             gint64               created_on,
+             gint64               modified_on,
+             GError             **error)
 {
   AttSandboxRow row = { 0 };
-  gboolean ok;
+  gboolean      ok;
 
   row.id = (char *) id;
   row.created_on = created_on;
@@ -399,7 +399,7 @@ demo_state (AttSandboxCatalogue *catalogue,
             gint64               modified_on)
 {
   JsonObject *state = json_object_new ();
-  JsonArray *materials = parse_pairs (demo->materials, "materialId", "composition");
+  JsonArray  *materials = parse_pairs (demo->materials, "materialId", "composition");
   g_auto(GStrv) countries = g_strsplit (demo->countries, ",", 3);
 
   json_object_set_string_member (state, "name", demo->name);
@@ -461,9 +461,9 @@ demo_state (AttSandboxCatalogue *catalogue,
  * Adds the demo products; those already stored are left alone.
  */
 gboolean
-att_sandbox_seed_demo_products (AttSandboxStore      *store,
-                                AttSandboxCatalogue  *catalogue,
-                                GError              **error)
+att_sandbox_seed_demo_products (AttSandboxStore     *store,
+                                AttSandboxCatalogue *catalogue,
+                                GError             **error)
 {
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (store), FALSE);
   g_return_val_if_fail (ATT_IS_SANDBOX_CATALOGUE (catalogue), FALSE);
@@ -476,8 +476,8 @@ att_sandbox_seed_demo_products (AttSandboxStore      *store,
       AttSandboxRng rng;
       g_autoptr(JsonObject) state = NULL;
       g_autofree char *id = att_sandbox_object_id_from (DEMO_ID_HIGH, att_sandbox_mix64 (i + 1));
-      gint64 created_on = DEMO_EPOCH_MS + (gint64) i * 5 * DAY_MS + (gint64) (i * 7919 % 86400) * 1000;
-      gint64 modified_on = created_on + (gint64) (i % 13) * DAY_MS + 3600 * 1000;
+      gint64           created_on = DEMO_EPOCH_MS + (gint64) i * 5 * DAY_MS + (gint64) (i * 7919 % 86400) * 1000;
+      gint64           modified_on = created_on + (gint64) (i % 13) * DAY_MS + 3600 * 1000;
 
       att_sandbox_rng_init (&rng, G_GUINT64_CONSTANT (0xde30) + i);
       state = demo_state (catalogue, &demo_products[i], i, &rng, modified_on);
@@ -512,8 +512,17 @@ typedef struct
   const char *material;
 } Fabric;
 
-enum { KNIT, WOVEN, DENIM, OUTER, WOOL, SHOE, HOME, N_FAMILIES };
+enum { KNIT,
+       WOVEN,
+       DENIM,
+       OUTER,
+       WOOL,
+       SHOE,
+       HOME,
+       N_FAMILIES };
 
+/* The tables are laid out by hand, a row a line. */
+/* clang-format off */
 static const Fabric fabrics[N_FAMILIES][6] = {
   [KNIT] = { { "Organic Cotton", "MatTX0053" }, { "Cotton", "MatTX0051" }, { "Recycled Polyester", "MatTX0063" },
              { "Lyocell", "MatTX0099" }, { "Hemp", "MatTX0093" }, { "Modal", "MatTX0103" } },
@@ -597,6 +606,7 @@ static const char * const country_codes[] = {
 static const char * const tag_words[] = {
   "basics", "ss25", "aw25", "core", "outlet", "online-only", "bestseller", "new",
 };
+/* clang-format on */
 
 static JsonObject *
 generated_state (AttSandboxCatalogue *catalogue,
@@ -606,19 +616,19 @@ generated_state (AttSandboxCatalogue *catalogue,
                  gint64               modified_on)
 {
   const Template *template = &templates[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (templates))];
-  const Fabric *fabric = &fabrics[template->family][att_sandbox_rng_range (rng, 0, 6)];
-  const char *colour = colours[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (colours))];
-  const char *style = styles[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (styles))];
-  JsonObject *state = json_object_new ();
-  JsonArray *materials = json_array_new ();
-  JsonArray *tags = json_array_new ();
-  JsonObject *material;
+  const Fabric    *fabric = &fabrics[template->family][att_sandbox_rng_range (rng, 0, 6)];
+  const char      *colour = colours[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (colours))];
+  const char      *style = styles[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (styles))];
+  JsonObject      *state = json_object_new ();
+  JsonArray       *materials = json_array_new ();
+  JsonArray       *tags = json_array_new ();
+  JsonObject      *material;
   g_autofree char *name = g_strdup_printf ("%s %s %s %s", colour, style, fabric->word, template->noun);
-  const char *second_id = NULL;
-  guint second_share = 0;
-  guint variant = att_sandbox_rng_range (rng, 0, 10);
-  const char *fabric_country = country_codes[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (country_codes))];
-  const char *assembly_country = country_codes[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (country_codes))];
+  const char      *second_id = NULL;
+  guint            second_share = 0;
+  guint            variant = att_sandbox_rng_range (rng, 0, 10);
+  const char      *fabric_country = country_codes[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (country_codes))];
+  const char      *assembly_country = country_codes[att_sandbox_rng_range (rng, 0, G_N_ELEMENTS (country_codes))];
 
   json_object_set_string_member (state, "name", name);
   json_object_set_int_member (state, "weight",
@@ -698,11 +708,11 @@ generated_state (AttSandboxCatalogue *catalogue,
  * (the same seed and index) are skipped.
  */
 gboolean
-att_sandbox_seed_generated_products (AttSandboxStore      *store,
-                                     AttSandboxCatalogue  *catalogue,
-                                     guint                 n,
-                                     guint32               seed,
-                                     GError              **error)
+att_sandbox_seed_generated_products (AttSandboxStore     *store,
+                                     AttSandboxCatalogue *catalogue,
+                                     guint                n,
+                                     guint32              seed,
+                                     GError             **error)
 {
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (store), FALSE);
   g_return_val_if_fail (ATT_IS_SANDBOX_CATALOGUE (catalogue), FALSE);
@@ -715,7 +725,7 @@ att_sandbox_seed_generated_products (AttSandboxStore      *store,
       AttSandboxRng rng;
       g_autoptr(JsonObject) state = NULL;
       g_autofree char *id = NULL;
-      gint64 created_on, modified_on;
+      gint64           created_on, modified_on;
 
       att_sandbox_rng_init (&rng, ((guint64) seed << 32) ^ (guint64) i ^ G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
       id = att_sandbox_object_id_from (seed, att_sandbox_mix64 (((guint64) seed << 32) | i));

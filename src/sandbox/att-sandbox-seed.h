@@ -10,14 +10,14 @@
 
 G_BEGIN_DECLS
 
-gboolean att_sandbox_seed_demo_products      (AttSandboxStore      *store,
-                                              AttSandboxCatalogue  *catalogue,
-                                              GError              **error);
-gboolean att_sandbox_seed_generated_products (AttSandboxStore      *store,
-                                              AttSandboxCatalogue  *catalogue,
-                                              guint                 n,
-                                              guint32               seed,
-                                              GError              **error);
-char     *att_sandbox_seed_gtin13            (guint64               number);
+gboolean att_sandbox_seed_demo_products (AttSandboxStore     *store,
+                                         AttSandboxCatalogue *catalogue,
+                                         GError             **error);
+gboolean att_sandbox_seed_generated_products (AttSandboxStore     *store,
+                                              AttSandboxCatalogue *catalogue,
+                                              guint                n,
+                                              guint32              seed,
+                                              GError             **error);
+char    *att_sandbox_seed_gtin13 (guint64 number);
 
 G_END_DECLS

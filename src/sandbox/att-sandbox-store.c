@@ -72,9 +72,9 @@ att_sandbox_row_free (AttSandboxRow *row)
 }
 
 static gboolean
-set_sqlite_error (AttSandboxStore  *self,
-                  GError          **error,
-                  const char       *what)
+set_sqlite_error (AttSandboxStore *self,
+                  GError         **error,
+                  const char      *what)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                "%s: %s", what, sqlite3_errmsg (self->db));
@@ -110,9 +110,9 @@ att_sandbox_store_init (AttSandboxStore *self)
 }
 
 static gboolean
-exec (AttSandboxStore  *self,
-      const char       *sql,
-      GError          **error)
+exec (AttSandboxStore *self,
+      const char      *sql,
+      GError         **error)
 {
   char *message = NULL;
 
@@ -126,10 +126,10 @@ exec (AttSandboxStore  *self,
 }
 
 static gboolean
-prepare (AttSandboxStore  *self,
-         const char       *sql,
-         sqlite3_stmt    **stmt,
-         GError          **error)
+prepare (AttSandboxStore *self,
+         const char      *sql,
+         sqlite3_stmt   **stmt,
+         GError         **error)
 {
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
     return set_sqlite_error (self, error, "Cannot prepare a statement");
@@ -145,8 +145,8 @@ prepare (AttSandboxStore  *self,
  * Returns: (transfer full): the store, or %NULL on error
  */
 AttSandboxStore *
-att_sandbox_store_new (const char  *path,
-                       GError     **error)
+att_sandbox_store_new (const char *path,
+                       GError    **error)
 {
   g_autoptr(AttSandboxStore) self = g_object_new (ATT_TYPE_SANDBOX_STORE, NULL);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -193,8 +193,8 @@ att_sandbox_store_new (const char  *path,
 }
 
 gboolean
-att_sandbox_store_begin (AttSandboxStore  *self,
-                         GError          **error)
+att_sandbox_store_begin (AttSandboxStore *self,
+                         GError         **error)
 {
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
 
@@ -202,8 +202,8 @@ att_sandbox_store_begin (AttSandboxStore  *self,
 }
 
 gboolean
-att_sandbox_store_commit (AttSandboxStore  *self,
-                          GError          **error)
+att_sandbox_store_commit (AttSandboxStore *self,
+                          GError         **error)
 {
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
 
@@ -231,10 +231,10 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 static gboolean
-insert_text (AttSandboxStore  *self,
-             sqlite3_int64     rowid,
-             const char       *text,
-             GError          **error)
+insert_text (AttSandboxStore *self,
+             sqlite3_int64    rowid,
+             const char      *text,
+             GError         **error)
 {
   int rc;
 
@@ -257,14 +257,14 @@ insert_text (AttSandboxStore  *self,
  * Adds a product.
  */
 gboolean
-att_sandbox_store_insert (AttSandboxStore      *self,
-                          const AttSandboxRow  *row,
-                          gboolean             *out_inserted,
-                          GError              **error)
+att_sandbox_store_insert (AttSandboxStore     *self,
+                          const AttSandboxRow *row,
+                          gboolean            *out_inserted,
+                          GError             **error)
 {
   sqlite3_stmt *stmt;
-  gboolean inserted;
-  int rc;
+  gboolean      inserted;
+  int           rc;
 
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
   g_return_val_if_fail (row != NULL && row->id != NULL && row->name != NULL, FALSE);
@@ -300,13 +300,13 @@ att_sandbox_store_insert (AttSandboxStore      *self,
  * `created_on` is kept.  An unknown id is a %G_IO_ERROR_NOT_FOUND error.
  */
 gboolean
-att_sandbox_store_update (AttSandboxStore      *self,
-                          const AttSandboxRow  *row,
-                          GError              **error)
+att_sandbox_store_update (AttSandboxStore     *self,
+                          const AttSandboxRow *row,
+                          GError             **error)
 {
   sqlite3_stmt *stmt;
   sqlite3_int64 rowid = 0;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
   g_return_val_if_fail (row != NULL && row->id != NULL && row->name != NULL, FALSE);
@@ -359,13 +359,13 @@ column_dup (sqlite3_stmt *stmt,
  *   none with that id (without setting @error) or on error
  */
 AttSandboxRow *
-att_sandbox_store_get (AttSandboxStore  *self,
-                       const char       *id,
-                       GError          **error)
+att_sandbox_store_get (AttSandboxStore *self,
+                       const char      *id,
+                       GError         **error)
 {
   g_autoptr(AttSandboxRow) row = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -399,13 +399,13 @@ att_sandbox_store_get (AttSandboxStore  *self,
 /* Search ------------------------------------------------------------------ */
 
 static gboolean
-strv_is_empty (const char * const *strv)
+strv_is_empty (const char *const *strv)
 {
   return strv == NULL || strv[0] == NULL;
 }
 
 static char *
-strv_to_json (const char * const *strv)
+strv_to_json (const char *const *strv)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -523,14 +523,14 @@ build_conditions (const AttSandboxQuery *query,
 }
 
 static sqlite3_stmt *
-prepare_query (AttSandboxStore  *self,
-               const char       *sql,
-               GPtrArray        *first_params,
-               GPtrArray        *second_params,
-               GError          **error)
+prepare_query (AttSandboxStore *self,
+               const char      *sql,
+               GPtrArray       *first_params,
+               GPtrArray       *second_params,
+               GError         **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int index = 1;
+  int           index = 1;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -560,21 +560,21 @@ prepare_query (AttSandboxStore  *self,
  * Runs @query, ordered by name then id, and returns one page of it.
  */
 gboolean
-att_sandbox_store_search (AttSandboxStore        *self,
-                          const AttSandboxQuery  *query,
-                          gint64                 *out_total,
-                          GPtrArray             **out_rows,
-                          GError                **error)
+att_sandbox_store_search (AttSandboxStore       *self,
+                          const AttSandboxQuery *query,
+                          gint64                *out_total,
+                          GPtrArray            **out_rows,
+                          GError               **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) att_sandbox_row_free);
   g_auto(Conditions) conditions = { 0 };
   g_autofree char *where = NULL;
   g_autofree char *count_sql = NULL;
   g_autofree char *page_sql = NULL;
-  gboolean has_text, has_product;
-  sqlite3_stmt *stmt;
-  gint64 total = 0;
-  int rc;
+  gboolean         has_text, has_product;
+  sqlite3_stmt    *stmt;
+  gint64           total = 0;
+  int              rc;
 
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -596,9 +596,7 @@ att_sandbox_store_search (AttSandboxStore        *self,
   else
     count_sql = g_strconcat ("SELECT count(*) FROM products AS p WHERE ", where, NULL);
 
-  stmt = has_text && !has_product ?
-         prepare_query (self, count_sql, conditions.text_params, NULL, error) :
-         prepare_query (self, count_sql, conditions.product_params, conditions.text_params, error);
+  stmt = has_text && !has_product ? prepare_query (self, count_sql, conditions.text_params, NULL, error) : prepare_query (self, count_sql, conditions.product_params, conditions.text_params, error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);

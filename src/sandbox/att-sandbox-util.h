@@ -18,29 +18,29 @@ typedef struct
   guint64 state;
 } AttSandboxRng;
 
-void     att_sandbox_rng_init       (AttSandboxRng *rng,
-                                     guint64        seed);
-guint64  att_sandbox_rng_next       (AttSandboxRng *rng);
-guint32  att_sandbox_rng_range      (AttSandboxRng *rng,
-                                     guint32        begin,
-                                     guint32        end);
-double   att_sandbox_rng_double     (AttSandboxRng *rng,
-                                     double         begin,
-                                     double         end);
+void    att_sandbox_rng_init (AttSandboxRng *rng,
+                              guint64        seed);
+guint64 att_sandbox_rng_next (AttSandboxRng *rng);
+guint32 att_sandbox_rng_range (AttSandboxRng *rng,
+                               guint32        begin,
+                               guint32        end);
+double  att_sandbox_rng_double (AttSandboxRng *rng,
+                                double         begin,
+                                double         end);
 
-guint64  att_sandbox_mix64          (guint64        value);
-guint64  att_sandbox_hash_string    (const char    *string,
-                                     guint64        seed);
-double   att_sandbox_hash_unit      (const char    *a,
-                                     const char    *b);
+guint64 att_sandbox_mix64 (guint64 value);
+guint64 att_sandbox_hash_string (const char *string,
+                                 guint64     seed);
+double  att_sandbox_hash_unit (const char *a,
+                               const char *b);
 
-char    *att_sandbox_new_object_id  (void);
-char    *att_sandbox_object_id_from (guint64        high,
-                                     guint64        low);
-gint64   att_sandbox_now_ms         (void);
+char   *att_sandbox_new_object_id (void);
+char   *att_sandbox_object_id_from (guint64 high,
+                                    guint64 low);
+gint64  att_sandbox_now_ms (void);
 
-double   att_sandbox_unit_to_kg     (const char    *unit);
-double   att_sandbox_round          (double         value,
-                                     int            decimals);
+double  att_sandbox_unit_to_kg (const char *unit);
+double  att_sandbox_round (double value,
+                           int    decimals);
 
 G_END_DECLS

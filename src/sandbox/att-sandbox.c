@@ -51,9 +51,9 @@ static GParamSpec *properties[N_PROPS];
 /* GObject ----------------------------------------------------------------- */
 
 static gboolean
-att_sandbox_initable_init (GInitable     *initable,
-                           GCancellable  *cancellable,
-                           GError       **error)
+att_sandbox_initable_init (GInitable    *initable,
+                           GCancellable *cancellable,
+                           GError      **error)
 {
   AttSandbox *self = ATT_SANDBOX (initable);
 
@@ -182,7 +182,7 @@ att_sandbox_class_init (AttSandboxClass *klass)
     g_param_spec_string ("db-path", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                           G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /**
    * AttSandbox:data-dir:
@@ -193,7 +193,7 @@ att_sandbox_class_init (AttSandboxClass *klass)
     g_param_spec_string ("data-dir", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                           G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   properties[PROP_BASE_URL] =
     g_param_spec_string ("base-url", NULL, NULL,
@@ -233,8 +233,8 @@ att_sandbox_init (AttSandbox *self)
  * Returns: (transfer full): a new sandbox, or %NULL on error
  */
 AttSandbox *
-att_sandbox_new (const char  *db_path,
-                 GError     **error)
+att_sandbox_new (const char *db_path,
+                 GError    **error)
 {
   return att_sandbox_new_full (db_path, NULL, error);
 }
@@ -253,9 +253,9 @@ att_sandbox_new (const char  *db_path,
  * Returns: (transfer full): a new sandbox, or %NULL on error
  */
 AttSandbox *
-att_sandbox_new_full (const char  *db_path,
-                      const char  *data_dir,
-                      GError     **error)
+att_sandbox_new_full (const char *db_path,
+                      const char *data_dir,
+                      GError    **error)
 {
   return g_initable_new (ATT_TYPE_SANDBOX, NULL, error,
                          "db-path", db_path,
@@ -270,8 +270,8 @@ att_sandbox_new_full (const char  *db_path,
  * products).  Calling it again adds nothing.
  */
 gboolean
-att_sandbox_seed_demo (AttSandbox  *self,
-                       GError     **error)
+att_sandbox_seed_demo (AttSandbox *self,
+                       GError    **error)
 {
   g_return_val_if_fail (ATT_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -289,10 +289,10 @@ att_sandbox_seed_demo (AttSandbox  *self,
  * Adds @n generated products in one transaction.
  */
 gboolean
-att_sandbox_add_generated_products (AttSandbox  *self,
-                                    guint        n,
-                                    guint32      seed,
-                                    GError     **error)
+att_sandbox_add_generated_products (AttSandbox *self,
+                                    guint       n,
+                                    guint32     seed,
+                                    GError    **error)
 {
   g_return_val_if_fail (ATT_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -308,16 +308,16 @@ att_sandbox_add_generated_products (AttSandbox  *self,
  * thread-default main context.
  */
 gboolean
-att_sandbox_listen (AttSandbox  *self,
-                    guint        port,
-                    GError     **error)
+att_sandbox_listen (AttSandbox *self,
+                    guint       port,
+                    GError    **error)
 {
   g_autoptr(GInetAddress) loopback = NULL;
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GSocketAddress) local = NULL;
   GSList *listeners;
-  guint bound_port;
+  guint   bound_port;
 
   g_return_val_if_fail (ATT_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (port <= G_MAXUINT16, FALSE);

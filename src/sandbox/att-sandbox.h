@@ -38,41 +38,41 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttSandbox, att_sandbox, ATT, SANDBOX, GObject)
 
-AttSandbox *att_sandbox_new                    (const char  *db_path,
-                                                GError     **error);
-AttSandbox *att_sandbox_new_full               (const char  *db_path,
-                                                const char  *data_dir,
-                                                GError     **error);
-const char *att_sandbox_get_api_key            (AttSandbox  *self);
-const char *att_sandbox_get_integration_key    (AttSandbox  *self);
-const char *att_sandbox_get_public_key_pem     (AttSandbox  *self);
-void        att_sandbox_set_credentials        (AttSandbox  *self,
-                                                const char  *api_key,
-                                                const char  *integration_key);
-gboolean    att_sandbox_seed_demo              (AttSandbox  *self,
-                                                GError     **error);
-gboolean    att_sandbox_add_generated_products (AttSandbox  *self,
-                                                guint        n,
-                                                guint32      seed,
-                                                GError     **error);
-gboolean    att_sandbox_listen                 (AttSandbox  *self,
-                                                guint        port,
-                                                GError     **error);
-const char *att_sandbox_get_base_url           (AttSandbox  *self);
-void        att_sandbox_set_latency            (AttSandbox  *self,
-                                                guint        ms);
-guint       att_sandbox_get_latency            (AttSandbox  *self);
-void        att_sandbox_inject_failure         (AttSandbox  *self,
-                                                guint        http_status,
-                                                guint        count);
-void        att_sandbox_inject_failure_from    (AttSandbox  *self,
-                                                guint        http_status,
-                                                guint        count,
-                                                guint        min_from);
-void        att_sandbox_set_malformed_row      (AttSandbox  *self,
-                                                int          row);
-void        att_sandbox_set_score_delay        (AttSandbox  *self,
-                                                guint        ms);
-guint       att_sandbox_get_score_delay        (AttSandbox  *self);
+AttSandbox *att_sandbox_new (const char *db_path,
+                             GError    **error);
+AttSandbox *att_sandbox_new_full (const char *db_path,
+                                  const char *data_dir,
+                                  GError    **error);
+const char *att_sandbox_get_api_key (AttSandbox *self);
+const char *att_sandbox_get_integration_key (AttSandbox *self);
+const char *att_sandbox_get_public_key_pem (AttSandbox *self);
+void        att_sandbox_set_credentials (AttSandbox *self,
+                                         const char *api_key,
+                                         const char *integration_key);
+gboolean    att_sandbox_seed_demo (AttSandbox *self,
+                                   GError    **error);
+gboolean    att_sandbox_add_generated_products (AttSandbox *self,
+                                                guint       n,
+                                                guint32     seed,
+                                                GError    **error);
+gboolean    att_sandbox_listen (AttSandbox *self,
+                                guint       port,
+                                GError    **error);
+const char *att_sandbox_get_base_url (AttSandbox *self);
+void        att_sandbox_set_latency (AttSandbox *self,
+                                     guint       ms);
+guint       att_sandbox_get_latency (AttSandbox *self);
+void        att_sandbox_inject_failure (AttSandbox *self,
+                                        guint       http_status,
+                                        guint       count);
+void        att_sandbox_inject_failure_from (AttSandbox *self,
+                                             guint       http_status,
+                                             guint       count,
+                                             guint       min_from);
+void        att_sandbox_set_malformed_row (AttSandbox *self,
+                                           int         row);
+void        att_sandbox_set_score_delay (AttSandbox *self,
+                                         guint       ms);
+guint       att_sandbox_get_score_delay (AttSandbox *self);
 
 G_END_DECLS

@@ -52,9 +52,9 @@ static void watch_stdin (Server *server);
 
 /* The one line a parent waits for. */
 static gboolean
-announce_base_url (const char  *base_url,
-                   int          fd,
-                   GError     **error)
+announce_base_url (const char *base_url,
+                   int         fd,
+                   GError    **error)
 {
   g_autoptr(GOutputStream) stream = NULL;
   g_autofree char *line = g_strconcat (base_url, "\n", NULL);
@@ -109,31 +109,31 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(AttSandbox) sandbox = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = NULL;
-  g_autofree char *data_dir = NULL;
-  g_autofree char *seed = NULL;
-  int port = 0;
-  int products = 0;
-  int product_seed = 1;
-  int score_delay = 2000;
-  int latency = 0;
-  int address_fd = -1;
-  gboolean exit_with_parent = FALSE;
-  gboolean verbose = FALSE;
-  int status = 0;
-  Server server = { 0 };
+  g_autofree char   *db_path = NULL;
+  g_autofree char   *data_dir = NULL;
+  g_autofree char   *seed = NULL;
+  int                port = 0;
+  int                products = 0;
+  int                product_seed = 1;
+  int                score_delay = 2000;
+  int                latency = 0;
+  int                address_fd = -1;
+  gboolean           exit_with_parent = FALSE;
+  gboolean           verbose = FALSE;
+  int                status = 0;
+  Server             server = { 0 };
   const GOptionEntry entries[] = {
-    { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("TCP port on 127.0.0.1 (0: any free port)"), N_("PORT") },
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("SQLite database file (default: in memory)"), N_("FILE") },
-    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Where to keep the RSA key pair (default: ~/.local/share/attest-sandbox)"), N_("DIR") },
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Add the demo products"), "demo" },
-    { "products", 0, 0, G_OPTION_ARG_INT, &products, N_("Add N generated products"), "N" },
-    { "products-seed", 0, 0, G_OPTION_ARG_INT, &product_seed, N_("Seed of the generated products (default: 1)"), N_("SEED") },
-    { "score-delay-ms", 0, 0, G_OPTION_ARG_INT, &score_delay, N_("How long eco-scores stay Pending (default: 2000)"), N_("MS") },
-    { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, N_("Delay every answer (default: 0)"), N_("MS") },
-    { "address-fd", 0, 0, G_OPTION_ARG_INT, &address_fd, N_("Write the base URL to file descriptor FD instead of stdout"), N_("FD") },
-    { "exit-with-parent", 0, 0, G_OPTION_ARG_NONE, &exit_with_parent, N_("Exit when stdin closes or the parent dies"), NULL },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Log every request"), NULL },
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, N_ ("TCP port on 127.0.0.1 (0: any free port)"), N_ ("PORT") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_ ("SQLite database file (default: in memory)"), N_ ("FILE") },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, N_ ("Where to keep the RSA key pair (default: ~/.local/share/attest-sandbox)"), N_ ("DIR") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_ ("Add the demo products"), "demo" },
+    { "products", 0, 0, G_OPTION_ARG_INT, &products, N_ ("Add N generated products"), "N" },
+    { "products-seed", 0, 0, G_OPTION_ARG_INT, &product_seed, N_ ("Seed of the generated products (default: 1)"), N_ ("SEED") },
+    { "score-delay-ms", 0, 0, G_OPTION_ARG_INT, &score_delay, N_ ("How long eco-scores stay Pending (default: 2000)"), N_ ("MS") },
+    { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency, N_ ("Delay every answer (default: 0)"), N_ ("MS") },
+    { "address-fd", 0, 0, G_OPTION_ARG_INT, &address_fd, N_ ("Write the base URL to file descriptor FD instead of stdout"), N_ ("FD") },
+    { "exit-with-parent", 0, 0, G_OPTION_ARG_NONE, &exit_with_parent, N_ ("Exit when stdin closes or the parent dies"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_ ("Log every request"), NULL },
     { NULL }
   };
 
@@ -143,7 +143,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("A local stand-in for the Higg PIC API, for Attest’s demo mode and tests."));
+  g_option_context_set_summary (context, _ ("A local stand-in for the Higg PIC API, for Attest’s demo mode and tests."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -155,7 +155,7 @@ main (int   argc,
       address_fd < -1 || address_fd == STDIN_FILENO ||
       (seed != NULL && g_strcmp0 (seed, "demo") != 0))
     {
-      g_printerr ("%s\n", _("Invalid option value; see --help"));
+      g_printerr ("%s\n", _ ("Invalid option value; see --help"));
       return 2;
     }
 

@@ -63,7 +63,7 @@ percentile (double *sorted,
 /* Every search is authenticated, as the app's are, so the figures include
  * the RSA decryption of the request token. */
 static const char *api_key;
-static char *token;
+static char       *token;
 
 static void
 run_searches (SoupSession *session,
@@ -74,23 +74,38 @@ run_searches (SoupSession *session,
               guint        max_size,
               const char  *label)
 {
-  static const char * const texts[] = {
-    NULL, "organic", "tee", "navy", "merino cardigan", "jeans", "linen", "sneakers",
-    "recycled polyester", "3760", "gen-42-00012", "duvet", "zz", "outlet", "bestseller",
-    "sage relaxed", "kids", "no-such-product",
+  static const char *const texts[] = {
+    NULL,
+    "organic",
+    "tee",
+    "navy",
+    "merino cardigan",
+    "jeans",
+    "linen",
+    "sneakers",
+    "recycled polyester",
+    "3760",
+    "gen-42-00012",
+    "duvet",
+    "zz",
+    "outlet",
+    "bestseller",
+    "sage relaxed",
+    "kids",
+    "no-such-product",
   };
   double latencies[N_SEARCHES];
 
   for (guint i = 0; i < N_SEARCHES; i++)
     {
       const char *text = texts[g_rand_int_range (rand, 0, G_N_ELEMENTS (texts))];
-      guint from = (guint) g_rand_int_range (rand, 0, text == NULL ? N_PRODUCTS : 200);
-      guint size = (guint) g_rand_int_range (rand, (gint32) min_size, (gint32) max_size);
+      guint       from = (guint) g_rand_int_range (rand, 0, text == NULL ? N_PRODUCTS : 200);
+      guint       size = (guint) g_rand_int_range (rand, (gint32) min_size, (gint32) max_size);
       g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
       g_autoptr(GBytes) bytes = NULL;
       Request request = { loop, NULL, 0 };
-      gint64 start;
-      char *body;
+      gint64  start;
+      char   *body;
 
       if (text != NULL)
         body = g_strdup_printf ("{\"textSearch\": \"%s\", \"from\": %u, \"size\": %u}", text, from, size);
@@ -129,8 +144,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autofree char *url = NULL;
-  gint64 start;
-  double load_s;
+  gint64           start;
+  double           load_s;
 
   sandbox = att_sandbox_new (NULL, &error);
   g_assert_no_error (error);

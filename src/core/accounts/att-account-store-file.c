@@ -50,12 +50,12 @@ static AttAccount *
 account_from_group (GKeyFile   *keyfile,
                     const char *group)
 {
-  const char *id = group + strlen (ACCOUNT_GROUP_PREFIX);
+  const char      *id = group + strlen (ACCOUNT_GROUP_PREFIX);
   g_autofree char *service_str = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *base_url = NULL;
   g_autofree char *public_key = NULL;
-  AttService service;
+  AttService       service;
 
   if (*id == '\0')
     return NULL;
@@ -97,14 +97,14 @@ account_from_group (GKeyFile   *keyfile,
  * Returns: %TRUE if the file was read (or did not exist)
  */
 gboolean
-att_account_store_load (AttAccountStore  *self,
-                        GError          **error)
+att_account_store_load (AttAccountStore *self,
+                        GError         **error)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) groups = NULL;
-  char *active[N_SERVICES] = { NULL, };
+  char *active[N_SERVICES] = { NULL };
   guint old_len;
 
   g_return_val_if_fail (ATT_IS_ACCOUNT_STORE (self), FALSE);
@@ -123,7 +123,7 @@ att_account_store_load (AttAccountStore  *self,
 
           self->load_failed = TRUE;
           g_set_error (error, local_error->domain, local_error->code,
-                       _("Could not read the accounts file “%s”: %s"),
+                       _ ("Could not read the accounts file “%s”: %s"),
                        display, local_error->message);
           return FALSE;
         }
@@ -145,7 +145,7 @@ att_account_store_load (AttAccountStore  *self,
 
   for (guint s = 0; s < N_SERVICES; s++)
     {
-      const char *key = s == ATT_SERVICE_HIGG ? "Higg" : "Closient";
+      const char      *key = s == ATT_SERVICE_HIGG ? "Higg" : "Closient";
       g_autofree char *id = g_key_file_get_string (keyfile, ACTIVE_GROUP, key, NULL);
 
       /* Only an account of the right service can be active. */
@@ -220,8 +220,8 @@ update_keyfile (AttAccountStore *self)
   g_hash_table_remove_all (self->known_ids);
   for (guint i = 0; i < self->accounts->len; i++)
     {
-      AttAccount *account = g_ptr_array_index (self->accounts, i);
-      const char *public_key = att_account_get_public_key_pem (account);
+      AttAccount      *account = g_ptr_array_index (self->accounts, i);
+      const char      *public_key = att_account_get_public_key_pem (account);
       g_autofree char *group = g_strconcat (ACCOUNT_GROUP_PREFIX, att_account_get_id (account), NULL);
 
       g_key_file_set_string (keyfile, group, KEY_SERVICE,
@@ -252,13 +252,13 @@ update_keyfile (AttAccountStore *self)
 /* A file we could not read may be the user's only copy of their account
  * list: keep it under a new name instead of writing over it. */
 static gboolean
-move_broken_file_aside (AttAccountStore  *self,
-                        GError          **error)
+move_broken_file_aside (AttAccountStore *self,
+                        GError         **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *backup = NULL;
-  int saved_errno;
+  int              saved_errno;
 
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     return TRUE;
@@ -280,7 +280,7 @@ move_broken_file_aside (AttAccountStore  *self,
 
   saved_errno = errno;
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not keep the unreadable accounts file: %s"),
+               _ ("Could not keep the unreadable accounts file: %s"),
                g_strerror (saved_errno));
   return FALSE;
 }
@@ -328,7 +328,7 @@ save_cb (GObject      *object,
           g_autofree char *display = g_filename_display_name (self->path);
 
           error = g_error_new (local_error->domain, local_error->code,
-                               _("Could not save the accounts file “%s”: %s"),
+                               _ ("Could not save the accounts file “%s”: %s"),
                                display, local_error->message);
         }
     }
@@ -356,9 +356,9 @@ start_save (AttAccountStore *self)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *dir = NULL;
-  GCancellable *cancellable = NULL;
-  char *data;
-  gsize length;
+  GCancellable    *cancellable = NULL;
+  char            *data;
+  gsize            length;
 
   g_assert (!self->save_in_flight);
   g_assert (self->save_waiting->len > 0);
@@ -370,11 +370,11 @@ start_save (AttAccountStore *self)
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      int saved_errno = errno;
+      int              saved_errno = errno;
       g_autofree char *display = g_filename_display_name (dir);
 
       error = g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           _("Could not create the folder “%s”: %s"),
+                           _ ("Could not create the folder “%s”: %s"),
                            display, g_strerror (saved_errno));
       finish_batch (self, batch, error);
       return;
@@ -420,10 +420,10 @@ start_save (AttAccountStore *self)
  * and then writes the state of that moment.
  */
 void
-att_account_store_save_async (AttAccountStore     *self,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+att_account_store_save_async (AttAccountStore    *self,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   GTask *task;
 
@@ -439,9 +439,9 @@ att_account_store_save_async (AttAccountStore     *self,
 }
 
 gboolean
-att_account_store_save_finish (AttAccountStore  *self,
-                               GAsyncResult     *result,
-                               GError          **error)
+att_account_store_save_finish (AttAccountStore *self,
+                               GAsyncResult    *result,
+                               GError         **error)
 {
   g_return_val_if_fail (ATT_IS_ACCOUNT_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -51,11 +51,11 @@ static int
 compare_accounts (AttAccount *a,
                   AttAccount *b)
 {
-  AttService service_a = att_account_get_service (a);
-  AttService service_b = att_account_get_service (b);
+  AttService       service_a = att_account_get_service (a);
+  AttService       service_b = att_account_get_service (b);
   g_autofree char *folded_a = NULL;
   g_autofree char *folded_b = NULL;
-  int cmp;
+  int              cmp;
 
   if (service_a != service_b)
     return service_a < service_b ? -1 : 1;

@@ -45,15 +45,15 @@ struct _AttAccountStore
 
 /* Defined in att-account-store-list.c. */
 void  att_account_store_list_model_init (GListModelInterface *iface);
-guint att_account_store_find_index      (AttAccountStore     *self,
-                                         const char          *id);
-guint att_account_store_insert_sorted   (AttAccountStore     *self,
-                                         AttAccount          *account);
-void  att_account_store_account_unref   (gpointer             data);
+guint att_account_store_find_index (AttAccountStore *self,
+                                    const char      *id);
+guint att_account_store_insert_sorted (AttAccountStore *self,
+                                       AttAccount      *account);
+void  att_account_store_account_unref (gpointer data);
 
 /* Defined in att-account-store.c. */
-void  att_account_store_set_active_id   (AttAccountStore     *self,
-                                         AttService           service,
-                                         const char          *id);
+void  att_account_store_set_active_id (AttAccountStore *self,
+                                       AttService       service,
+                                       const char      *id);
 
 G_END_DECLS

@@ -30,7 +30,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 /* --- Active accounts -------------------------------------------------------- */
 
@@ -302,10 +302,10 @@ att_account_store_update (AttAccountStore *self,
 {
   g_autoptr(AttAccount) old = NULL;
   const char *id;
-  guint old_position;
-  guint new_position;
-  AttService old_service;
-  AttService new_service;
+  guint       old_position;
+  guint       new_position;
+  AttService  old_service;
+  AttService  new_service;
 
   g_return_if_fail (ATT_IS_ACCOUNT_STORE (self));
   g_return_if_fail (ATT_IS_ACCOUNT (account));
@@ -379,9 +379,9 @@ remove_clear_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   AttAccountStore *self = g_task_get_source_object (task);
-  RemoveData *remove = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  guint position;
+  RemoveData      *remove = g_task_get_task_data (task);
+  GCancellable    *cancellable = g_task_get_cancellable (task);
+  guint            position;
 
   /* If the keys could not be removed, the account stays: dropping it
    * would leave its keys in the keyring with nothing pointing at them. */
@@ -424,11 +424,11 @@ remove_clear_cb (GObject      *object,
  * locked), the account stays and the error says why.
  */
 void
-att_account_store_remove_async (AttAccountStore     *self,
-                                const char          *id,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+att_account_store_remove_async (AttAccountStore    *self,
+                                const char         *id,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   RemoveData *remove;
@@ -443,7 +443,7 @@ att_account_store_remove_async (AttAccountStore     *self,
   if (att_account_store_find_index (self, id) == G_MAXUINT)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               "%s", _("This account does not exist any more"));
+                               "%s", _ ("This account does not exist any more"));
       return;
     }
 
@@ -456,9 +456,9 @@ att_account_store_remove_async (AttAccountStore     *self,
 }
 
 gboolean
-att_account_store_remove_finish (AttAccountStore  *self,
-                                 GAsyncResult     *result,
-                                 GError          **error)
+att_account_store_remove_finish (AttAccountStore *self,
+                                 GAsyncResult    *result,
+                                 GError         **error)
 {
   g_return_val_if_fail (ATT_IS_ACCOUNT_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -18,43 +18,43 @@ G_BEGIN_DECLS
  * service changed (set, unset, or removed). */
 G_DECLARE_FINAL_TYPE (AttAccountStore, att_account_store, ATT, ACCOUNT_STORE, GObject)
 
-AttAccountStore *att_account_store_new              (const char           *path,
-                                                     AttSecretStore       *secrets);
+AttAccountStore *att_account_store_new (const char     *path,
+                                        AttSecretStore *secrets);
 
-gboolean         att_account_store_load             (AttAccountStore      *self,
-                                                     GError              **error);
+gboolean         att_account_store_load (AttAccountStore *self,
+                                         GError         **error);
 
-void             att_account_store_save_async       (AttAccountStore      *self,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-gboolean         att_account_store_save_finish      (AttAccountStore      *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
+void             att_account_store_save_async (AttAccountStore    *self,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean         att_account_store_save_finish (AttAccountStore *self,
+                                                GAsyncResult    *result,
+                                                GError         **error);
 
-void             att_account_store_add              (AttAccountStore      *self,
-                                                     AttAccount           *account);
-void             att_account_store_update           (AttAccountStore      *self,
-                                                     AttAccount           *account);
+void             att_account_store_add (AttAccountStore *self,
+                                        AttAccount      *account);
+void             att_account_store_update (AttAccountStore *self,
+                                           AttAccount      *account);
 
-void             att_account_store_remove_async     (AttAccountStore      *self,
-                                                     const char           *id,
-                                                     GCancellable         *cancellable,
-                                                     GAsyncReadyCallback   callback,
-                                                     gpointer              user_data);
-gboolean         att_account_store_remove_finish    (AttAccountStore      *self,
-                                                     GAsyncResult         *result,
-                                                     GError              **error);
+void             att_account_store_remove_async (AttAccountStore    *self,
+                                                 const char         *id,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
+gboolean         att_account_store_remove_finish (AttAccountStore *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
 
-AttAccount      *att_account_store_lookup           (AttAccountStore      *self,
-                                                     const char           *id);
-AttAccount      *att_account_store_get_active       (AttAccountStore      *self,
-                                                     AttService            service);
-void             att_account_store_set_active       (AttAccountStore      *self,
-                                                     AttService            service,
-                                                     const char           *id);
+AttAccount      *att_account_store_lookup (AttAccountStore *self,
+                                           const char      *id);
+AttAccount      *att_account_store_get_active (AttAccountStore *self,
+                                               AttService       service);
+void             att_account_store_set_active (AttAccountStore *self,
+                                               AttService       service,
+                                               const char      *id);
 
-AttSecretStore  *att_account_store_get_secret_store (AttAccountStore      *self);
-const char      *att_account_store_get_path         (AttAccountStore      *self);
+AttSecretStore  *att_account_store_get_secret_store (AttAccountStore *self);
+const char      *att_account_store_get_path (AttAccountStore *self);
 
 G_END_DECLS

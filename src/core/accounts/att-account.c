@@ -17,20 +17,20 @@
  * The Higg developer public key is public by nature and lives here. */
 struct _AttAccount
 {
-  GObject     parent_instance;
+  GObject    parent_instance;
 
-  char       *id;
-  AttService  service;
-  char       *display_name;
-  char       *base_url;
-  char       *public_key_pem;
+  char      *id;
+  AttService service;
+  char      *display_name;
+  char      *base_url;
+  char      *public_key_pem;
 };
 
 G_DEFINE_FINAL_TYPE (AttAccount, att_account, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (AttService, att_service,
-  G_DEFINE_ENUM_VALUE (ATT_SERVICE_HIGG, "higg"),
-  G_DEFINE_ENUM_VALUE (ATT_SERVICE_CLOSIENT, "closient"))
+                    G_DEFINE_ENUM_VALUE (ATT_SERVICE_HIGG, "higg"),
+                    G_DEFINE_ENUM_VALUE (ATT_SERVICE_CLOSIENT, "closient"))
 
 enum {
   PROP_0,
@@ -154,8 +154,8 @@ host_is_loopback (const char *host)
  * Returns: %TRUE if Attest may use @url as a base URL
  */
 gboolean
-att_account_check_base_url (const char  *url,
-                            GError     **error)
+att_account_check_base_url (const char *url,
+                            GError    **error)
 {
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
@@ -166,7 +166,7 @@ att_account_check_base_url (const char  *url,
   if (url == NULL || *url == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("Enter the address of the service"));
+                           _ ("Enter the address of the service"));
       return FALSE;
     }
 
@@ -174,8 +174,8 @@ att_account_check_base_url (const char  *url,
   if (uri == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("This is not a valid address: it should look like "
-                             "https://api.example.com"));
+                           _ ("This is not a valid address: it should look like "
+                              "https://api.example.com"));
       return FALSE;
     }
 
@@ -186,15 +186,16 @@ att_account_check_base_url (const char  *url,
       g_ascii_strcasecmp (scheme, "http") != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Addresses starting with “%s:” are not supported: "
-                     "use an https:// address"), scheme);
+                   _ ("Addresses starting with “%s:” are not supported: "
+                      "use an https:// address"),
+                   scheme);
       return FALSE;
     }
 
   if (host == NULL || *host == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The address has no server name"));
+                           _ ("The address has no server name"));
       return FALSE;
     }
 
@@ -203,15 +204,15 @@ att_account_check_base_url (const char  *url,
   if (g_uri_get_userinfo (uri) != NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The address must not contain a user name or password"));
+                           _ ("The address must not contain a user name or password"));
       return FALSE;
     }
 
   if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
     {
       g_set_error_literal (error, ATT_API_ERROR, ATT_API_ERROR_INSECURE,
-                           _("Plain http:// addresses would send your API keys "
-                             "unencrypted: use an https:// address"));
+                           _ ("Plain http:// addresses would send your API keys "
+                              "unencrypted: use an https:// address"));
       return FALSE;
     }
 
@@ -222,8 +223,8 @@ att_account_check_base_url (const char  *url,
 
 /* g_set_str() is GLib 2.76; this is the same for 2.74. */
 static gboolean
-set_str (char       **str_pointer,
-         const char  *new_str)
+set_str (char      **str_pointer,
+         const char *new_str)
 {
   char *copy;
 

@@ -36,14 +36,14 @@
 
 typedef struct
 {
-  AttConnectionStatus  status;
-  char                *message;
+  AttConnectionStatus status;
+  char               *message;
 } Outcome;
 
 typedef struct
 {
   AttService     service;
-  AttHiggClient *higg_client;   /* kept alive for the request */
+  AttHiggClient *higg_client; /* kept alive for the request */
 } TestData;
 
 static void
@@ -66,10 +66,10 @@ service_name (AttService service)
   switch (service)
     {
     case ATT_SERVICE_HIGG:
-      return _("Higg");
+      return _ ("Higg");
 
     case ATT_SERVICE_CLOSIENT:
-      return _("Closient");
+      return _ ("Closient");
 
     default:
       return "";
@@ -77,9 +77,9 @@ service_name (AttService service)
 }
 
 static void
-return_outcome (GTask               *task,
-                AttConnectionStatus  status,
-                char                *message)
+return_outcome (GTask              *task,
+                AttConnectionStatus status,
+                char               *message)
 {
   Outcome *outcome = g_new0 (Outcome, 1);
 
@@ -98,7 +98,7 @@ skip_format_prefix (const char *message,
                     const char *format)
 {
   const char *placeholder = strstr (format, "%s");
-  gsize prefix_len;
+  gsize       prefix_len;
 
   if (placeholder == NULL)
     return message;
@@ -116,9 +116,9 @@ static const char *
 transport_reason (const GError *error)
 {
   const char *formats[] = {
-    _("Could not connect to the server: %s"),
-    _("Could not find the server: %s"),
-    _("Could not establish a secure connection: %s"),
+    _ ("Could not connect to the server: %s"),
+    _ ("Could not find the server: %s"),
+    _ ("Could not establish a secure connection: %s"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -146,7 +146,7 @@ is_not_an_api_status (guint status)
 static char *
 not_a_server_message (AttService service)
 {
-  return g_strdup_printf (_("The server answered, but it is not the %s API: check the address"),
+  return g_strdup_printf (_ ("The server answered, but it is not the %s API: check the address"),
                           service_name (service));
 }
 
@@ -162,7 +162,7 @@ return_error_outcome (GTask        *task,
   if (error->domain != ATT_API_ERROR)
     {
       return_outcome (task, ATT_CONNECTION_FAILED,
-                      g_strdup_printf (_("The connection test failed: %s"), error->message));
+                      g_strdup_printf (_ ("The connection test failed: %s"), error->message));
       return;
     }
 
@@ -178,23 +178,23 @@ return_error_outcome (GTask        *task,
         return_outcome (task, ATT_CONNECTION_UNAUTHORIZED, g_strdup (error->message));
       else if (service == ATT_SERVICE_HIGG)
         return_outcome (task, ATT_CONNECTION_UNAUTHORIZED,
-                        g_strdup_printf (_("The server refused the keys: %s"), error->message));
+                        g_strdup_printf (_ ("The server refused the keys: %s"), error->message));
       else
         return_outcome (task, ATT_CONNECTION_UNAUTHORIZED,
-                        g_strdup (_("The server refused the key: check the API key, and that "
-                                    "it is active and allowed to read certifications")));
+                        g_strdup (_ ("The server refused the key: check the API key, and that "
+                                     "it is active and allowed to read certifications")));
       return;
 
     case ATT_API_ERROR_NETWORK:
     case ATT_API_ERROR_TIMEOUT:
       return_outcome (task, ATT_CONNECTION_UNREACHABLE,
-                      g_strdup_printf (_("Could not reach the server: %s"),
+                      g_strdup_printf (_ ("Could not reach the server: %s"),
                                        transport_reason (error)));
       return;
 
     case ATT_API_ERROR_TLS:
       return_outcome (task, ATT_CONNECTION_TLS_ERROR,
-                      g_strdup_printf (_("The server’s certificate is not trusted: %s"),
+                      g_strdup_printf (_ ("The server’s certificate is not trusted: %s"),
                                        transport_reason (error)));
       return;
 
@@ -220,7 +220,7 @@ return_error_outcome (GTask        *task,
     }
 
   return_outcome (task, ATT_CONNECTION_FAILED,
-                  g_strdup_printf (_("The connection test failed: %s"), error->message));
+                  g_strdup_printf (_ ("The connection test failed: %s"), error->message));
 }
 
 /* Higg */
@@ -244,7 +244,7 @@ higg_search_cb (GObject      *object,
       return;
     }
 
-  return_outcome (task, ATT_CONNECTION_OK, g_strdup (_("Connected to Higg")));
+  return_outcome (task, ATT_CONNECTION_OK, g_strdup (_ ("Connected to Higg")));
 }
 
 static void
@@ -263,14 +263,14 @@ start_higg_test (GTask      *task,
       integration_key == NULL || *integration_key == '\0')
     {
       return_outcome (task, ATT_CONNECTION_FAILED,
-                      g_strdup (_("Enter the API key and the integration key first")));
+                      g_strdup (_ ("Enter the API key and the integration key first")));
       return;
     }
 
   if (public_key_pem == NULL || *public_key_pem == '\0')
     {
       return_outcome (task, ATT_CONNECTION_FAILED,
-                      g_strdup (_("Choose or paste the developer public key first")));
+                      g_strdup (_ ("Choose or paste the developer public key first")));
       return;
     }
 
@@ -337,7 +337,7 @@ closient_probe_cb (GObject      *object,
       return;
     }
 
-  return_outcome (task, ATT_CONNECTION_OK, g_strdup (_("Connected to Closient")));
+  return_outcome (task, ATT_CONNECTION_OK, g_strdup (_ ("Connected to Closient")));
 }
 
 static void
@@ -352,7 +352,7 @@ start_closient_test (GTask      *task,
 
   if (api_key == NULL || *api_key == '\0')
     {
-      return_outcome (task, ATT_CONNECTION_FAILED, g_strdup (_("Enter the API key first")));
+      return_outcome (task, ATT_CONNECTION_FAILED, g_strdup (_ ("Enter the API key first")));
       return;
     }
 
@@ -388,21 +388,21 @@ start_closient_test (GTask      *task,
  * sentence for the user.  Never blocks; cancel with @cancellable.
  */
 void
-att_connection_test_async (AttHttp             *http,
-                           AttService           service,
-                           const char          *base_url,
-                           const char          *api_key,
-                           const char          *integration_key,
-                           const char          *public_key_pem,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+att_connection_test_async (AttHttp            *http,
+                           AttService          service,
+                           const char         *base_url,
+                           const char         *api_key,
+                           const char         *integration_key,
+                           const char         *public_key_pem,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  TestData *data;
-  gsize len;
+  TestData        *data;
+  gsize            len;
 
   g_return_if_fail (ATT_IS_HTTP (http));
   g_return_if_fail (service == ATT_SERVICE_HIGG || service == ATT_SERVICE_CLOSIENT);
@@ -443,16 +443,17 @@ att_connection_test_async (AttHttp             *http,
  *   was cancelled
  */
 AttConnectionStatus
-att_connection_test_finish (GAsyncResult  *result,
-                            char         **message,
-                            GError       **error)
+att_connection_test_finish (GAsyncResult *result,
+                            char        **message,
+                            GError      **error)
 {
-  Outcome *outcome;
+  Outcome            *outcome;
   AttConnectionStatus status;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), ATT_CONNECTION_FAILED);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        SOURCE_TAG (att_connection_test_async), ATT_CONNECTION_FAILED);
+                          SOURCE_TAG (att_connection_test_async),
+                        ATT_CONNECTION_FAILED);
 
   if (message != NULL)
     *message = NULL;

@@ -19,8 +19,7 @@ G_BEGIN_DECLS
  * @ATT_CONNECTION_NOT_A_SERVER: a server answered, but not with the expected API
  * @ATT_CONNECTION_FAILED: anything else (the message says what)
  */
-typedef enum
-{
+typedef enum {
   ATT_CONNECTION_OK,
   ATT_CONNECTION_UNAUTHORIZED,
   ATT_CONNECTION_UNREACHABLE,
@@ -29,17 +28,17 @@ typedef enum
   ATT_CONNECTION_FAILED,
 } AttConnectionStatus;
 
-void                att_connection_test_async  (AttHttp              *http,
-                                                AttService            service,
-                                                const char           *base_url,
-                                                const char           *api_key,
-                                                const char           *integration_key,
-                                                const char           *public_key_pem,
-                                                GCancellable         *cancellable,
-                                                GAsyncReadyCallback   callback,
-                                                gpointer              user_data);
-AttConnectionStatus att_connection_test_finish (GAsyncResult         *result,
-                                                char                **message,
-                                                GError              **error);
+void                att_connection_test_async (AttHttp            *http,
+                                               AttService          service,
+                                               const char         *base_url,
+                                               const char         *api_key,
+                                               const char         *integration_key,
+                                               const char         *public_key_pem,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+AttConnectionStatus att_connection_test_finish (GAsyncResult *result,
+                                                char        **message,
+                                                GError      **error);
 
 G_END_DECLS

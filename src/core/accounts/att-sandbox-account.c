@@ -28,8 +28,8 @@ get_member (JsonObject *object,
 }
 
 static AttHiggAuth *
-auth_from_json (JsonNode  *node,
-                GError   **error)
+auth_from_json (JsonNode *node,
+                GError  **error)
 {
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *api_key = get_member (object, "apiKey");
@@ -39,7 +39,7 @@ auth_from_json (JsonNode  *node,
   if (api_key == NULL || integration_key == NULL || public_key == NULL)
     {
       g_set_error_literal (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
-                           _("The sandbox did not offer a demo account."));
+                           _ ("The sandbox did not offer a demo account."));
       return NULL;
     }
 
@@ -53,7 +53,7 @@ fetched_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
-  GError *error = NULL;
+  GError      *error = NULL;
   AttHiggAuth *auth;
 
   node = att_http_send_json_finish (ATT_HTTP (object), result, &error);
@@ -71,11 +71,11 @@ fetched_cb (GObject      *object,
  * Asks the sandbox for its demo account.
  */
 void
-att_sandbox_account_fetch_async (AttHttp             *http,
-                                 const char          *base_url,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+att_sandbox_account_fetch_async (AttHttp            *http,
+                                 const char         *base_url,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *url = NULL;
@@ -97,8 +97,8 @@ att_sandbox_account_fetch_async (AttHttp             *http,
  * Returns: (transfer full): the demo account's credentials, or %NULL
  */
 AttHiggAuth *
-att_sandbox_account_fetch_finish (GAsyncResult  *result,
-                                  GError       **error)
+att_sandbox_account_fetch_finish (GAsyncResult *result,
+                                  GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_sandbox_account_fetch_async), NULL);

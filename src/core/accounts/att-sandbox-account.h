@@ -9,12 +9,12 @@
 
 G_BEGIN_DECLS
 
-void         att_sandbox_account_fetch_async  (AttHttp              *http,
-                                               const char           *base_url,
-                                               GCancellable         *cancellable,
-                                               GAsyncReadyCallback   callback,
-                                               gpointer              user_data);
-AttHiggAuth *att_sandbox_account_fetch_finish (GAsyncResult         *result,
-                                               GError              **error);
+void         att_sandbox_account_fetch_async (AttHttp            *http,
+                                              const char         *base_url,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+AttHiggAuth *att_sandbox_account_fetch_finish (GAsyncResult *result,
+                                               GError      **error);
 
 G_END_DECLS

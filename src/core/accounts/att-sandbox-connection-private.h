@@ -20,7 +20,7 @@ struct _AttSandboxConnection
   AttHttp           *http;
   char              *base_url;
   AttHiggAuth       *auth;
-  guint              generation;     /* counts the changes of base_url and auth */
+  guint              generation; /* counts the changes of base_url and auth */
 
   /* The demo only: how to start the child, the child, and how many times
    * it was started again after it died. */
@@ -37,7 +37,7 @@ struct _AttSandboxConnection
   GCancellable      *exit_wait;
   guint              exit_wait_id;
 
-  GCancellable      *cancellable;    /* cancelled by stop and dispose */
+  GCancellable      *cancellable; /* cancelled by stop and dispose */
 };
 
 enum {
@@ -48,16 +48,16 @@ enum {
 
 extern guint att_sandbox_connection_signals[N_SIGNALS];
 
-void att_sandbox_connection_start_child    (AttSandboxConnection *self,
-                                            GCancellable         *cancellable,
-                                            GAsyncReadyCallback   callback,
-                                            gpointer              user_data);
-void att_sandbox_connection_set_process    (AttSandboxConnection *self,
-                                            AttSandboxProcess    *process);
-void att_sandbox_connection_set_account    (AttSandboxConnection *self,
-                                            AttHiggAuth          *auth);
-void att_sandbox_connection_apply          (AttSandboxConnection *self,
-                                            AttHiggClient        *client);
-void att_sandbox_connection_cancel_recover (AttSandboxConnection *self);
+void         att_sandbox_connection_start_child (AttSandboxConnection *self,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+void         att_sandbox_connection_set_process (AttSandboxConnection *self,
+                                                 AttSandboxProcess    *process);
+void         att_sandbox_connection_set_account (AttSandboxConnection *self,
+                                                 AttHiggAuth          *auth);
+void         att_sandbox_connection_apply (AttSandboxConnection *self,
+                                           AttHiggClient        *client);
+void         att_sandbox_connection_cancel_recover (AttSandboxConnection *self);
 
 G_END_DECLS

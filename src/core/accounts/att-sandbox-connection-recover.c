@@ -134,8 +134,8 @@ give_up (AttSandboxConnection *self)
   gboolean was_running = self->process != NULL;
 
   error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_NETWORK,
-                               _("The demo server stopped unexpectedly again, so it was not "
-                                 "restarted. Start the demo again to continue."));
+                               _ ("The demo server stopped unexpectedly again, so it was not "
+                                  "restarted. Start the demo again to continue."));
   g_clear_object (&self->process);
   finish_failed (self, error);
   if (was_running)
@@ -217,7 +217,7 @@ waiter_task_new (AttSandboxConnection *self,
                  GAsyncReadyCallback   callback,
                  gpointer              user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask  *task = g_task_new (self, cancellable, callback, user_data);
   Waiter *waiter = g_new0 (Waiter, 1);
 
   g_task_set_source_tag (task, SOURCE_TAG (att_sandbox_connection_recover_async));
@@ -297,9 +297,9 @@ att_sandbox_connection_recover_async (AttSandboxConnection *self,
  *   the failure, or to a better explanation of it
  */
 gboolean
-att_sandbox_connection_recover_finish (AttSandboxConnection  *self,
-                                       GAsyncResult          *result,
-                                       GError               **error)
+att_sandbox_connection_recover_finish (AttSandboxConnection *self,
+                                       GAsyncResult         *result,
+                                       GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_sandbox_connection_recover_async), FALSE);

@@ -126,9 +126,9 @@ att_sandbox_connection_new (AttHttp    *http,
  *   process, started when connecting
  */
 AttSandboxConnection *
-att_sandbox_connection_new_demo (AttHttp            *http,
-                                 const char         *program,
-                                 const char * const *extra_args)
+att_sandbox_connection_new_demo (AttHttp           *http,
+                                 const char        *program,
+                                 const char *const *extra_args)
 {
   AttSandboxConnection *self;
 
@@ -148,7 +148,7 @@ att_sandbox_connection_start_child (AttSandboxConnection *self,
                                     GAsyncReadyCallback   callback,
                                     gpointer              user_data)
 {
-  att_sandbox_process_new_async (self->program, (const char * const *) self->args,
+  att_sandbox_process_new_async (self->program, (const char *const *) self->args,
                                  cancellable, callback, user_data);
 }
 
@@ -189,7 +189,7 @@ connect_account_cb (GObject      *object,
   AttSandboxConnection *self = g_task_get_source_object (task);
   g_autoptr(AttHiggAuth) auth = NULL;
   AttHiggClient *client;
-  GError *error = NULL;
+  GError        *error = NULL;
 
   auth = att_sandbox_account_fetch_finish (result, &error);
   if (auth == NULL)
@@ -271,9 +271,9 @@ att_sandbox_connection_connect_async (AttSandboxConnection *self,
  *   back to this connection to recover from failures
  */
 AttHiggClient *
-att_sandbox_connection_connect_finish (AttSandboxConnection  *self,
-                                       GAsyncResult          *result,
-                                       GError               **error)
+att_sandbox_connection_connect_finish (AttSandboxConnection *self,
+                                       GAsyncResult         *result,
+                                       GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_sandbox_connection_connect_async), NULL);

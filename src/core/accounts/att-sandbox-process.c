@@ -28,9 +28,9 @@
  */
 
 #define START_TIMEOUT_SECONDS 20
-#define STOP_GRACE_SECONDS 3
-#define STDERR_TAIL_SIZE 4096
-#define CHILD_ADDRESS_FD 3
+#define STOP_GRACE_SECONDS    3
+#define STDERR_TAIL_SIZE      4096
+#define CHILD_ADDRESS_FD      3
 
 /* ISO C has no cast from a function pointer to gpointer; go through an
  * integer. */
@@ -138,7 +138,7 @@ is_program (const char *path)
 char *
 att_sandbox_process_find_program (void)
 {
-  const char *env = g_getenv ("ATTEST_SANDBOX");
+  const char      *env = g_getenv ("ATTEST_SANDBOX");
   g_autofree char *exe = NULL;
 
   if (env != NULL && *env != '\0')
@@ -147,12 +147,12 @@ att_sandbox_process_find_program (void)
   exe = g_file_read_link ("/proc/self/exe", NULL);
   if (exe != NULL)
     {
-      g_autofree char *dir = g_path_get_dirname (exe);
-      const char * const relative[] = {
-        "attest-sandbox",                     /* installed side by side */
-        "../sandbox/attest-sandbox",          /* build tree, from src/<x>/ */
-        "sandbox/attest-sandbox",             /* build tree, from src/ */
-        "../src/sandbox/attest-sandbox",      /* build tree, from tests/ */
+      g_autofree char  *dir = g_path_get_dirname (exe);
+      const char *const relative[] = {
+        "attest-sandbox",                /* installed side by side */
+        "../sandbox/attest-sandbox",     /* build tree, from src/<x>/ */
+        "sandbox/attest-sandbox",        /* build tree, from src/ */
+        "../src/sandbox/attest-sandbox", /* build tree, from tests/ */
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (relative); i++)
@@ -226,7 +226,7 @@ finish_start_after_exit (AttSandboxProcess *self,
                          gboolean           give_up)
 {
   g_autoptr(GTask) task = NULL;
-  StartData *data;
+  StartData       *data;
   g_autofree char *tail = NULL;
 
   if (self->start_task == NULL)
@@ -242,19 +242,19 @@ finish_start_after_exit (AttSandboxProcess *self,
   if (*tail != '\0')
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
                              /* Translators: %s is what the server printed. */
-                             _("The demo server stopped before it was ready: %s"), tail);
+                             _ ("The demo server stopped before it was ready: %s"), tail);
   else
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             "%s", _("The demo server stopped before it was ready"));
+                             "%s", _ ("The demo server stopped before it was ready"));
 }
 
 static void
 address_line_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  StartData *data = g_task_get_task_data (task);
+  StartData         *data = g_task_get_task_data (task);
   AttSandboxProcess *self = data->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
@@ -271,7 +271,7 @@ address_line_cb (GObject      *object,
 
       if (data->timed_out)
         g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                 _("The demo server did not start within %d seconds"),
+                                 _ ("The demo server did not start within %d seconds"),
                                  START_TIMEOUT_SECONDS);
       else
         g_task_return_error (task, g_steal_pointer (&error));
@@ -293,7 +293,7 @@ address_line_cb (GObject      *object,
       g_clear_object (&self->start_task);
       att_sandbox_process_stop (self);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               _("The demo server printed an unexpected address: %s"), line);
+                               _ ("The demo server printed an unexpected address: %s"), line);
       return;
     }
 
@@ -334,8 +334,8 @@ caller_cancelled_cb (GCancellable *cancellable,
 }
 
 static GPtrArray *
-build_argv (const char         *program,
-            const char * const *extra_args)
+build_argv (const char        *program,
+            const char *const *extra_args)
 {
   GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
 
@@ -356,13 +356,13 @@ build_argv (const char         *program,
  * closes our copy of the write end, so the read end reaches end-of-file
  * when the child exits without writing its address. */
 static GSubprocess *
-spawn_child (GPtrArray  *argv,
-             int        *address_fd,
-             GError    **error)
+spawn_child (GPtrArray *argv,
+             int       *address_fd,
+             GError   **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   GSubprocess *subprocess;
-  int fds[2];
+  int          fds[2];
 
   if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
     return NULL;
@@ -371,7 +371,7 @@ spawn_child (GPtrArray  *argv,
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_take_fd (launcher, fds[1], CHILD_ADDRESS_FD);
-  subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
+  subprocess = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, error);
   if (subprocess == NULL)
     close (fds[0]);
   else
@@ -412,18 +412,18 @@ start_data_new (AttSandboxProcess *self,
  * for it to hand over its address.
  */
 void
-att_sandbox_process_new_async (const char          *program,
-                               const char * const  *extra_args,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+att_sandbox_process_new_async (const char         *program,
+                               const char *const  *extra_args,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) argv = build_argv (program, extra_args);
   g_autoptr(AttSandboxProcess) self = NULL;
   g_autoptr(GError) error = NULL;
   StartData *data;
-  int address_fd = -1;
+  int        address_fd = -1;
 
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
@@ -436,7 +436,7 @@ att_sandbox_process_new_async (const char          *program,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
                                /* Translators: %s explains why a program could not be run. */
-                               _("Could not start the demo server: %s"), error->message);
+                               _ ("Could not start the demo server: %s"), error->message);
       return;
     }
 
@@ -462,8 +462,8 @@ att_sandbox_process_new_async (const char          *program,
  * Returns: (transfer full): the running sandbox, or %NULL on error
  */
 AttSandboxProcess *
-att_sandbox_process_new_finish (GAsyncResult  *result,
-                                GError       **error)
+att_sandbox_process_new_finish (GAsyncResult *result,
+                                GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_sandbox_process_new_async), NULL);
@@ -515,7 +515,7 @@ att_sandbox_process_stop (AttSandboxProcess *self)
 {
   g_autoptr(GSubprocess) subprocess = NULL;
   GOutputStream *stdin_pipe;
-  StopData *data;
+  StopData      *data;
 
   g_return_if_fail (ATT_IS_SANDBOX_PROCESS (self));
 
@@ -557,10 +557,10 @@ wait_cb (GObject      *object,
  * already, or if it was stopped.
  */
 void
-att_sandbox_process_wait_async (AttSandboxProcess   *self,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+att_sandbox_process_wait_async (AttSandboxProcess  *self,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -580,9 +580,9 @@ att_sandbox_process_wait_async (AttSandboxProcess   *self,
  * Returns: %TRUE once the child has exited; %FALSE if cancelled first
  */
 gboolean
-att_sandbox_process_wait_finish (AttSandboxProcess  *self,
-                                 GAsyncResult       *result,
-                                 GError            **error)
+att_sandbox_process_wait_finish (AttSandboxProcess *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

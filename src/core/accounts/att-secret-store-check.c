@@ -14,12 +14,12 @@
 /* --- Checking for a usable keyring -------------------------------------- */
 
 static void
-check_return (GTask                 *task,
-              AttSecretAvailability  availability)
+check_return (GTask                *task,
+              AttSecretAvailability availability)
 {
   g_debug ("Secret store: the keyring is %s",
-           availability == ATT_SECRET_AVAILABLE ? "available" :
-           availability == ATT_SECRET_LOCKED ? "locked" : "unavailable");
+           availability == ATT_SECRET_AVAILABLE ? "available" : availability == ATT_SECRET_LOCKED ? "locked"
+                                                                                                  : "unavailable");
   g_task_return_int (task, availability);
 }
 
@@ -62,10 +62,10 @@ check_unlock_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  CheckData *check = g_task_get_task_data (task);
+  CheckData  *check = g_task_get_task_data (task);
   const char *path = g_dbus_proxy_get_object_path (G_DBUS_PROXY (check->collection));
-  GList *unlocked = NULL;
-  gboolean ok = FALSE;
+  GList      *unlocked = NULL;
+  gboolean    ok = FALSE;
 
   secret_service_unlock_finish (SECRET_SERVICE (object), result, &unlocked, &error);
 
@@ -110,7 +110,7 @@ check_alias_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GList) objects = NULL;
-  CheckData *check = g_task_get_task_data (task);
+  CheckData    *check = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   check->collection = secret_collection_for_alias_finish (result, &error);
@@ -125,7 +125,7 @@ check_alias_cb (GObject      *object,
       else
         {
           g_task_return_error (task, att_secret_store_translate_error (error,
-                                                                      _("Could not open the keyring")));
+                                                                       _ ("Could not open the keyring")));
         }
       return;
     }
@@ -136,7 +136,7 @@ check_alias_cb (GObject      *object,
     {
       g_debug ("Secret store: no default collection, asking to create one");
       secret_collection_create (check->service,
-                                _("Default keyring"),
+                                _ ("Default keyring"),
                                 SECRET_COLLECTION_DEFAULT,
                                 SECRET_COLLECTION_CREATE_NONE,
                                 cancellable,
@@ -164,7 +164,7 @@ check_service_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  CheckData *check = g_task_get_task_data (task);
+  CheckData    *check = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   check->service = secret_service_get_finish (result, &error);
@@ -203,10 +203,10 @@ check_service_cb (GObject      *object,
  * is always %ATT_SECRET_AVAILABLE without a D-Bus call.
  */
 void
-att_secret_store_check_async (AttSecretStore      *self,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+att_secret_store_check_async (AttSecretStore     *self,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -240,9 +240,9 @@ att_secret_store_check_async (AttSecretStore      *self,
  *   and @error is set.
  */
 AttSecretAvailability
-att_secret_store_check_finish (AttSecretStore  *self,
-                               GAsyncResult    *result,
-                               GError         **error)
+att_secret_store_check_finish (AttSecretStore *self,
+                               GAsyncResult   *result,
+                               GError        **error)
 {
   gssize ret;
 

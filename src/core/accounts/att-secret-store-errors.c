@@ -74,15 +74,15 @@ att_secret_store_translate_error (const GError *error,
 
   if (att_secret_store_error_means_unavailable (error))
     return g_error_new (G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN,
-                        "%s: %s", what, _("No keyring service is running"));
+                        "%s: %s", what, _ ("No keyring service is running"));
 
   if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
     return g_error_new (SECRET_ERROR, SECRET_ERROR_IS_LOCKED,
-                        "%s: %s", what, _("The keyring is locked"));
+                        "%s: %s", what, _ ("The keyring is locked"));
 
   if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT))
     return g_error_new (SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT,
-                        "%s: %s", what, _("There is no default keyring"));
+                        "%s: %s", what, _ ("There is no default keyring"));
 
   /* Anything else keeps its code and the service's own words, without
    * the D-Bus error name in front. */

@@ -41,17 +41,17 @@ kind_is_valid (AttSecretKind kind)
 
 /* The label is what a user sees in Passwords and Keys (Seahorse). */
 static char *
-make_label (const char    *account_id,
-            AttSecretKind  kind)
+make_label (const char   *account_id,
+            AttSecretKind kind)
 {
   switch (kind)
     {
     case ATT_SECRET_HIGG_API_KEY:
-      return g_strdup_printf (_("Attest: Higg API key (account %s)"), account_id);
+      return g_strdup_printf (_ ("Attest: Higg API key (account %s)"), account_id);
     case ATT_SECRET_HIGG_INTEGRATION_KEY:
-      return g_strdup_printf (_("Attest: Higg integration key (account %s)"), account_id);
+      return g_strdup_printf (_ ("Attest: Higg integration key (account %s)"), account_id);
     case ATT_SECRET_CLOSIENT_API_KEY:
-      return g_strdup_printf (_("Attest: Closient API key (account %s)"), account_id);
+      return g_strdup_printf (_ ("Attest: Closient API key (account %s)"), account_id);
     default:
       break;
     }
@@ -142,17 +142,17 @@ static void start_clear (GTask *task);
  * locked, the error is %SECRET_ERROR_IS_LOCKED.
  */
 void
-att_secret_store_store_async (AttSecretStore      *self,
-                              const char          *account_id,
-                              AttSecretKind        kind,
-                              const char          *secret,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+att_secret_store_store_async (AttSecretStore     *self,
+                              const char         *account_id,
+                              AttSecretKind       kind,
+                              const char         *secret,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *label = NULL;
-  OpData *op;
+  OpData          *op;
 
   g_return_if_fail (ATT_IS_SECRET_STORE (self));
   g_return_if_fail (account_id != NULL && *account_id != '\0');
@@ -181,13 +181,13 @@ att_secret_store_store_async (AttSecretStore      *self,
    * empty one that would look configured. */
   if (*secret == '\0')
     {
-      op = op_data_new (account_id, kind, _("Could not remove the key from the keyring"));
+      op = op_data_new (account_id, kind, _ ("Could not remove the key from the keyring"));
       g_task_set_task_data (task, op, op_data_free);
       start_clear (g_steal_pointer (&task));
       return;
     }
 
-  op = op_data_new (account_id, kind, _("Could not save the key in the keyring"));
+  op = op_data_new (account_id, kind, _ ("Could not save the key in the keyring"));
   g_task_set_task_data (task, op, op_data_free);
   label = make_label (account_id, kind);
   secret_password_storev (get_schema (), op->attributes, SECRET_COLLECTION_DEFAULT, label, secret,
@@ -195,9 +195,9 @@ att_secret_store_store_async (AttSecretStore      *self,
 }
 
 gboolean
-att_secret_store_store_finish (AttSecretStore  *self,
-                               GAsyncResult    *result,
-                               GError         **error)
+att_secret_store_store_finish (AttSecretStore *self,
+                               GAsyncResult   *result,
+                               GError        **error)
 {
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -213,8 +213,8 @@ lookup_search_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  OpData *op = g_task_get_task_data (task);
-  GList *items;
+  OpData  *op = g_task_get_task_data (task);
+  GList   *items;
   gboolean locked;
 
   items = secret_password_search_finish (result, &error);
@@ -229,7 +229,7 @@ lookup_search_cb (GObject      *object,
 
   if (locked)
     g_task_return_new_error (task, SECRET_ERROR, SECRET_ERROR_IS_LOCKED,
-                             "%s: %s", op->what, _("The keyring is locked"));
+                             "%s: %s", op->what, _ ("The keyring is locked"));
   else
     g_task_return_pointer (task, NULL, NULL);
 }
@@ -241,9 +241,9 @@ lookup_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  OpData *op = g_task_get_task_data (task);
+  OpData       *op = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  char *secret;
+  char         *secret;
 
   secret = secret_password_lookup_finish (result, &error);
   if (error != NULL)
@@ -279,12 +279,12 @@ lookup_cb (GObject      *object,
  * %SECRET_ERROR_IS_LOCKED.
  */
 void
-att_secret_store_lookup_async (AttSecretStore      *self,
-                               const char          *account_id,
-                               AttSecretKind        kind,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+att_secret_store_lookup_async (AttSecretStore     *self,
+                               const char         *account_id,
+                               AttSecretKind       kind,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   OpData *op;
@@ -316,7 +316,7 @@ att_secret_store_lookup_async (AttSecretStore      *self,
       return;
     }
 
-  op = op_data_new (account_id, kind, _("Could not read the key from the keyring"));
+  op = op_data_new (account_id, kind, _ ("Could not read the key from the keyring"));
   g_task_set_task_data (task, op, op_data_free);
   secret_password_lookupv (get_schema (), op->attributes, cancellable,
                            lookup_cb, g_steal_pointer (&task));
@@ -332,9 +332,9 @@ att_secret_store_lookup_async (AttSecretStore      *self,
  *   secret_password_free(); %NULL without @error set when no key is stored
  */
 char *
-att_secret_store_lookup_finish (AttSecretStore  *self,
-                                GAsyncResult    *result,
-                                GError         **error)
+att_secret_store_lookup_finish (AttSecretStore *self,
+                                GAsyncResult   *result,
+                                GError        **error)
 {
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -350,9 +350,9 @@ clear_search_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  OpData *op = g_task_get_task_data (task);
-  GList *items;
-  guint remaining;
+  OpData  *op = g_task_get_task_data (task);
+  GList   *items;
+  guint    remaining;
   gboolean locked;
 
   items = secret_password_search_finish (result, &error);
@@ -370,10 +370,10 @@ clear_search_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
   else if (locked)
     g_task_return_new_error (task, SECRET_ERROR, SECRET_ERROR_IS_LOCKED,
-                             "%s: %s", op->what, _("The keyring is locked"));
+                             "%s: %s", op->what, _ ("The keyring is locked"));
   else
     g_task_return_new_error (task, SECRET_ERROR, SECRET_ERROR_PROTOCOL,
-                             "%s: %s", op->what, _("The keyring did not remove every key"));
+                             "%s: %s", op->what, _ ("The keyring did not remove every key"));
 }
 
 static void
@@ -383,7 +383,7 @@ clear_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  OpData *op = g_task_get_task_data (task);
+  OpData       *op = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   /* FALSE without an error only means there was nothing to remove. */
@@ -422,12 +422,12 @@ start_clear (GTask *task)
  * key left behind in a locked keyring is (%SECRET_ERROR_IS_LOCKED).
  */
 void
-att_secret_store_clear_async (AttSecretStore      *self,
-                              const char          *account_id,
-                              AttSecretKind        kind,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+att_secret_store_clear_async (AttSecretStore     *self,
+                              const char         *account_id,
+                              AttSecretKind       kind,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -454,15 +454,15 @@ att_secret_store_clear_async (AttSecretStore      *self,
     }
 
   g_task_set_task_data (task,
-                        op_data_new (account_id, kind, _("Could not remove the key from the keyring")),
+                        op_data_new (account_id, kind, _ ("Could not remove the key from the keyring")),
                         op_data_free);
   start_clear (g_steal_pointer (&task));
 }
 
 gboolean
-att_secret_store_clear_finish (AttSecretStore  *self,
-                               GAsyncResult    *result,
-                               GError         **error)
+att_secret_store_clear_finish (AttSecretStore *self,
+                               GAsyncResult   *result,
+                               GError        **error)
 {
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -487,11 +487,11 @@ att_secret_store_clear_finish (AttSecretStore  *self,
  * touch the Secret Service.
  */
 void
-att_secret_store_clear_account_async (AttSecretStore      *self,
-                                      const char          *account_id,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+att_secret_store_clear_account_async (AttSecretStore     *self,
+                                      const char         *account_id,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -517,15 +517,15 @@ att_secret_store_clear_account_async (AttSecretStore      *self,
 
   /* Matching on the account alone covers every kind. */
   g_task_set_task_data (task,
-                        op_data_new (account_id, -1, _("Could not remove the account’s keys from the keyring")),
+                        op_data_new (account_id, -1, _ ("Could not remove the account’s keys from the keyring")),
                         op_data_free);
   start_clear (g_steal_pointer (&task));
 }
 
 gboolean
-att_secret_store_clear_account_finish (AttSecretStore  *self,
-                                       GAsyncResult    *result,
-                                       GError         **error)
+att_secret_store_clear_account_finish (AttSecretStore *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
 {
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -17,23 +17,23 @@ G_BEGIN_DECLS
 #define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
 
 /* Defined in att-secret-store-errors.c. */
-gboolean  att_secret_store_error_means_unavailable (const GError   *error);
-GError   *att_secret_store_translate_error         (const GError   *error,
-                                                    const char     *what);
+gboolean att_secret_store_error_means_unavailable (const GError *error);
+GError  *att_secret_store_translate_error (const GError *error,
+                                           const char   *what);
 
 /* Defined in att-secret-store.c: the session-only halves of store,
  * lookup and clear.  The callers own the task and its cancellation. */
-void      att_secret_store_session_store           (AttSecretStore *self,
-                                                    const char     *account_id,
-                                                    AttSecretKind   kind,
-                                                    const char     *secret);
-char     *att_secret_store_session_lookup          (AttSecretStore *self,
-                                                    const char     *account_id,
-                                                    AttSecretKind   kind);
-void      att_secret_store_session_clear           (AttSecretStore *self,
-                                                    const char     *account_id,
-                                                    AttSecretKind   kind);
-void      att_secret_store_session_clear_account   (AttSecretStore *self,
-                                                    const char     *account_id);
+void     att_secret_store_session_store (AttSecretStore *self,
+                                         const char     *account_id,
+                                         AttSecretKind   kind,
+                                         const char     *secret);
+char    *att_secret_store_session_lookup (AttSecretStore *self,
+                                          const char     *account_id,
+                                          AttSecretKind   kind);
+void     att_secret_store_session_clear (AttSecretStore *self,
+                                         const char     *account_id,
+                                         AttSecretKind   kind);
+void     att_secret_store_session_clear_account (AttSecretStore *self,
+                                                 const char     *account_id);
 
 G_END_DECLS

@@ -37,14 +37,14 @@ struct _AttSecretStore
 G_DEFINE_FINAL_TYPE (AttSecretStore, att_secret_store, G_TYPE_OBJECT)
 
 G_DEFINE_ENUM_TYPE (AttSecretKind, att_secret_kind,
-  G_DEFINE_ENUM_VALUE (ATT_SECRET_HIGG_API_KEY, "higg-api-key"),
-  G_DEFINE_ENUM_VALUE (ATT_SECRET_HIGG_INTEGRATION_KEY, "higg-integration-key"),
-  G_DEFINE_ENUM_VALUE (ATT_SECRET_CLOSIENT_API_KEY, "closient-api-key"))
+                    G_DEFINE_ENUM_VALUE (ATT_SECRET_HIGG_API_KEY, "higg-api-key"),
+                    G_DEFINE_ENUM_VALUE (ATT_SECRET_HIGG_INTEGRATION_KEY, "higg-integration-key"),
+                    G_DEFINE_ENUM_VALUE (ATT_SECRET_CLOSIENT_API_KEY, "closient-api-key"))
 
 G_DEFINE_ENUM_TYPE (AttSecretAvailability, att_secret_availability,
-  G_DEFINE_ENUM_VALUE (ATT_SECRET_AVAILABLE, "available"),
-  G_DEFINE_ENUM_VALUE (ATT_SECRET_UNAVAILABLE, "unavailable"),
-  G_DEFINE_ENUM_VALUE (ATT_SECRET_LOCKED, "locked"))
+                    G_DEFINE_ENUM_VALUE (ATT_SECRET_AVAILABLE, "available"),
+                    G_DEFINE_ENUM_VALUE (ATT_SECRET_UNAVAILABLE, "unavailable"),
+                    G_DEFINE_ENUM_VALUE (ATT_SECRET_LOCKED, "locked"))
 
 enum {
   PROP_0,
@@ -84,8 +84,8 @@ static void
 session_value_free (gpointer data)
 {
   SecretValue *value = data;
-  gsize length = 0;
-  char *bytes;
+  gsize        length = 0;
+  char        *bytes;
 
   /* We hold the only reference: wipe the key before libsecret's secure
    * memory takes the block back. */
@@ -97,8 +97,8 @@ session_value_free (gpointer data)
 }
 
 static char *
-session_key (const char    *account_id,
-             AttSecretKind  kind)
+session_key (const char   *account_id,
+             AttSecretKind kind)
 {
   return g_strconcat (att_secret_kind_to_string (kind), ":", account_id, NULL);
 }
@@ -133,7 +133,7 @@ att_secret_store_session_lookup (AttSecretStore *self,
                                  AttSecretKind   kind)
 {
   g_autofree char *key = session_key (account_id, kind);
-  SecretValue *value;
+  SecretValue     *value;
 
   /* secret_value_unref_to_password() copies into libsecret's secure
    * memory (our reference is not the last), so the caller frees the
@@ -160,7 +160,7 @@ att_secret_store_session_clear_account (AttSecretStore *self,
                                         const char     *account_id)
 {
   GHashTableIter iter;
-  const char *key;
+  const char    *key;
 
   g_hash_table_iter_init (&iter, self->session_secrets);
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
  * @ATT_SECRET_HIGG_INTEGRATION_KEY: the Higg integration key (signed into request tokens)
  * @ATT_SECRET_CLOSIENT_API_KEY: the Closient API key
  */
-typedef enum
-{
+typedef enum {
   ATT_SECRET_HIGG_API_KEY,
   ATT_SECRET_HIGG_INTEGRATION_KEY,
   ATT_SECRET_CLOSIENT_API_KEY,
@@ -28,20 +27,19 @@ typedef enum
  * @ATT_SECRET_UNAVAILABLE: no Secret Service is running
  * @ATT_SECRET_LOCKED: the default collection is locked and stayed locked
  */
-typedef enum
-{
+typedef enum {
   ATT_SECRET_AVAILABLE,
   ATT_SECRET_UNAVAILABLE,
   ATT_SECRET_LOCKED,
 } AttSecretAvailability;
 
 #define ATT_TYPE_SECRET_KIND (att_secret_kind_get_type ())
-GType        att_secret_kind_get_type          (void) G_GNUC_CONST;
+GType att_secret_kind_get_type (void) G_GNUC_CONST;
 #define ATT_TYPE_SECRET_AVAILABILITY (att_secret_availability_get_type ())
-GType        att_secret_availability_get_type  (void) G_GNUC_CONST;
+GType       att_secret_availability_get_type (void) G_GNUC_CONST;
 
 /* "higg-api-key", "higg-integration-key", "closient-api-key" (the keyring attribute) */
-const char  *att_secret_kind_to_string         (AttSecretKind kind);
+const char *att_secret_kind_to_string (AttSecretKind kind);
 
 #define ATT_TYPE_SECRET_STORE (att_secret_store_get_type ())
 
@@ -55,59 +53,59 @@ const char  *att_secret_kind_to_string         (AttSecretKind kind);
 
 G_DECLARE_FINAL_TYPE (AttSecretStore, att_secret_store, ATT, SECRET_STORE, GObject)
 
-AttSecretStore        *att_secret_store_new                  (void);
+AttSecretStore       *att_secret_store_new (void);
 
-void                   att_secret_store_set_session_only     (AttSecretStore       *self,
-                                                              gboolean              session_only);
-gboolean               att_secret_store_get_session_only     (AttSecretStore       *self);
+void                  att_secret_store_set_session_only (AttSecretStore *self,
+                                                         gboolean        session_only);
+gboolean              att_secret_store_get_session_only (AttSecretStore *self);
 
-void                   att_secret_store_check_async          (AttSecretStore       *self,
-                                                              GCancellable         *cancellable,
-                                                              GAsyncReadyCallback   callback,
-                                                              gpointer              user_data);
-AttSecretAvailability  att_secret_store_check_finish         (AttSecretStore       *self,
-                                                              GAsyncResult         *result,
-                                                              GError              **error);
+void                  att_secret_store_check_async (AttSecretStore     *self,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+AttSecretAvailability att_secret_store_check_finish (AttSecretStore *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
 
-void                   att_secret_store_store_async          (AttSecretStore       *self,
-                                                              const char           *account_id,
-                                                              AttSecretKind         kind,
-                                                              const char           *secret,
-                                                              GCancellable         *cancellable,
-                                                              GAsyncReadyCallback   callback,
-                                                              gpointer              user_data);
-gboolean               att_secret_store_store_finish         (AttSecretStore       *self,
-                                                              GAsyncResult         *result,
-                                                              GError              **error);
+void                  att_secret_store_store_async (AttSecretStore     *self,
+                                                    const char         *account_id,
+                                                    AttSecretKind       kind,
+                                                    const char         *secret,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+gboolean              att_secret_store_store_finish (AttSecretStore *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
 
-void                   att_secret_store_lookup_async         (AttSecretStore       *self,
-                                                              const char           *account_id,
-                                                              AttSecretKind         kind,
-                                                              GCancellable         *cancellable,
-                                                              GAsyncReadyCallback   callback,
-                                                              gpointer              user_data);
+void                  att_secret_store_lookup_async (AttSecretStore     *self,
+                                                     const char         *account_id,
+                                                     AttSecretKind       kind,
+                                                     GCancellable       *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
 /* NULL without error: no secret stored.  Free the result with secret_password_free(). */
-char                  *att_secret_store_lookup_finish        (AttSecretStore       *self,
-                                                              GAsyncResult         *result,
-                                                              GError              **error);
+char                 *att_secret_store_lookup_finish (AttSecretStore *self,
+                                                      GAsyncResult   *result,
+                                                      GError        **error);
 
-void                   att_secret_store_clear_async          (AttSecretStore       *self,
-                                                              const char           *account_id,
-                                                              AttSecretKind         kind,
-                                                              GCancellable         *cancellable,
-                                                              GAsyncReadyCallback   callback,
-                                                              gpointer              user_data);
-gboolean               att_secret_store_clear_finish         (AttSecretStore       *self,
-                                                              GAsyncResult         *result,
-                                                              GError              **error);
+void                  att_secret_store_clear_async (AttSecretStore     *self,
+                                                    const char         *account_id,
+                                                    AttSecretKind       kind,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+gboolean              att_secret_store_clear_finish (AttSecretStore *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
 
-void                   att_secret_store_clear_account_async  (AttSecretStore       *self,
-                                                              const char           *account_id,
-                                                              GCancellable         *cancellable,
-                                                              GAsyncReadyCallback   callback,
-                                                              gpointer              user_data);
-gboolean               att_secret_store_clear_account_finish (AttSecretStore       *self,
-                                                              GAsyncResult         *result,
-                                                              GError              **error);
+void                  att_secret_store_clear_account_async (AttSecretStore     *self,
+                                                            const char         *account_id,
+                                                            GCancellable       *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer            user_data);
+gboolean              att_secret_store_clear_account_finish (AttSecretStore *self,
+                                                             GAsyncResult   *result,
+                                                             GError        **error);
 
 G_END_DECLS

@@ -24,9 +24,10 @@
  * dialogs, logs and bug reports.
  */
 
-static const struct {
-  const char         *prefix;
-  AttClosientKeyKind  kind;
+static const struct
+{
+  const char        *prefix;
+  AttClosientKeyKind kind;
 } prefixes[] = {
   { "csb", ATT_CLOSIENT_KEY_BUSINESS },
   { "csu", ATT_CLOSIENT_KEY_USER },
@@ -34,8 +35,8 @@ static const struct {
 };
 
 static gboolean
-key_error (GError     **error,
-           const char  *message)
+key_error (GError    **error,
+           const char *message)
 {
   GError *local_error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_VALIDATION, message);
 
@@ -65,23 +66,23 @@ is_lower_hex (char c)
  *   %ATT_API_ERROR domain (%ATT_API_ERROR_VALIDATION) otherwise
  */
 gboolean
-att_closient_key_check (const char          *key,
-                        AttClosientKeyKind  *kind,
-                        GError             **error)
+att_closient_key_check (const char         *key,
+                        AttClosientKeyKind *kind,
+                        GError            **error)
 {
-  const char *body;
-  const char *checksum;
-  const char *second;
-  gsize body_length;
-  gboolean found = FALSE;
+  const char        *body;
+  const char        *checksum;
+  const char        *second;
+  gsize              body_length;
+  gboolean           found = FALSE;
   AttClosientKeyKind key_kind = ATT_CLOSIENT_KEY_BUSINESS;
-  char expected[ATT_CLOSIENT_KEY_CHECKSUM_LENGTH + 1];
-  uLong crc;
+  char               expected[ATT_CLOSIENT_KEY_CHECKSUM_LENGTH + 1];
+  uLong              crc;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (key == NULL || *key == '\0')
-    return key_error (error, _("The Closient API key is empty"));
+    return key_error (error, _ ("The Closient API key is empty"));
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
@@ -93,38 +94,38 @@ att_closient_key_check (const char          *key,
         }
     }
   if (!found)
-    return key_error (error, _("A Closient API key starts with “csb_”, “csu_” or “cpk_”"));
+    return key_error (error, _ ("A Closient API key starts with “csb_”, “csu_” or “cpk_”"));
 
   body = key + 4;
   second = strchr (body, '_');
   if (second == NULL)
-    return key_error (error, _("The Closient API key is incomplete: it needs a key part "
-                               "and a checksum, separated by “_”"));
+    return key_error (error, _ ("The Closient API key is incomplete: it needs a key part "
+                                "and a checksum, separated by “_”"));
 
   checksum = second + 1;
   if (strchr (checksum, '_') != NULL)
-    return key_error (error, _("The Closient API key has too many parts: it is "
-                               "“prefix_key_checksum”"));
+    return key_error (error, _ ("The Closient API key has too many parts: it is "
+                                "“prefix_key_checksum”"));
 
   body_length = (gsize) (second - body);
   if (body_length != ATT_CLOSIENT_KEY_BODY_LENGTH)
-    return key_error (error, _("The key part of a Closient API key is 32 characters long"));
+    return key_error (error, _ ("The key part of a Closient API key is 32 characters long"));
 
   if (strlen (checksum) != ATT_CLOSIENT_KEY_CHECKSUM_LENGTH)
-    return key_error (error, _("The checksum of a Closient API key is 8 characters long"));
+    return key_error (error, _ ("The checksum of a Closient API key is 8 characters long"));
 
   for (gsize i = 0; i < body_length; i++)
     {
       if (!g_ascii_isalnum (body[i]))
-        return key_error (error, _("The key part of a Closient API key has only letters "
-                                   "and digits"));
+        return key_error (error, _ ("The key part of a Closient API key has only letters "
+                                    "and digits"));
     }
 
   for (gsize i = 0; i < ATT_CLOSIENT_KEY_CHECKSUM_LENGTH; i++)
     {
       if (!is_lower_hex (checksum[i]))
-        return key_error (error, _("The checksum of a Closient API key has only digits and "
-                                   "the lowercase letters a to f"));
+        return key_error (error, _ ("The checksum of a Closient API key has only digits and "
+                                    "the lowercase letters a to f"));
     }
 
   crc = crc32 (0L, Z_NULL, 0);
@@ -132,8 +133,8 @@ att_closient_key_check (const char          *key,
   g_snprintf (expected, sizeof expected, "%08lx", crc & 0xffffffffUL);
 
   if (memcmp (expected, checksum, ATT_CLOSIENT_KEY_CHECKSUM_LENGTH) != 0)
-    return key_error (error, _("The Closient API key is mistyped or incomplete: its "
-                               "checksum does not match"));
+    return key_error (error, _ ("The Closient API key is mistyped or incomplete: its "
+                                "checksum does not match"));
 
   if (kind != NULL)
     *kind = key_kind;
@@ -154,8 +155,8 @@ att_closient_key_kind_warning (AttClosientKeyKind kind)
   switch (kind)
     {
     case ATT_CLOSIENT_KEY_PUBLISHABLE:
-      return _("Publishable keys are meant for web widgets and may not be allowed to "
-               "change data.");
+      return _ ("Publishable keys are meant for web widgets and may not be allowed to "
+                "change data.");
 
     case ATT_CLOSIENT_KEY_BUSINESS:
     case ATT_CLOSIENT_KEY_USER:

@@ -16,8 +16,7 @@ G_BEGIN_DECLS
  * @ATT_CLOSIENT_KEY_USER: `csu_`, follows the user's memberships
  * @ATT_CLOSIENT_KEY_PUBLISHABLE: `cpk_`, meant for front-end widgets
  */
-typedef enum
-{
+typedef enum {
   ATT_CLOSIENT_KEY_BUSINESS,
   ATT_CLOSIENT_KEY_USER,
   ATT_CLOSIENT_KEY_PUBLISHABLE,
@@ -27,9 +26,9 @@ typedef enum
 #define ATT_CLOSIENT_KEY_BODY_LENGTH     32
 #define ATT_CLOSIENT_KEY_CHECKSUM_LENGTH 8
 
-gboolean    att_closient_key_check         (const char          *key,
-                                            AttClosientKeyKind  *kind,
-                                            GError             **error);
-const char *att_closient_key_kind_warning  (AttClosientKeyKind   kind);
+gboolean    att_closient_key_check (const char         *key,
+                                    AttClosientKeyKind *kind,
+                                    GError            **error);
+const char *att_closient_key_kind_warning (AttClosientKeyKind kind);
 
 G_END_DECLS

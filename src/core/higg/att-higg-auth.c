@@ -28,18 +28,18 @@
 
 struct _AttHiggAuth
 {
-  GObject              parent_instance;
+  GObject            parent_instance;
 
-  char                *api_key;
-  char                *integration_key;
-  char                *public_key_pem;
+  char              *api_key;
+  char              *integration_key;
+  char              *public_key_pem;
 
-  char                *token;
-  GDateTime           *token_time;      /* the timestamp inside the token */
-  guint                tokens_made;
+  char              *token;
+  GDateTime         *token_time; /* the timestamp inside the token */
+  guint              tokens_made;
 
-  AttHiggAuthNowFunc   now_func;
-  gpointer             now_data;
+  AttHiggAuthNowFunc now_func;
+  gpointer           now_data;
 };
 
 G_DEFINE_FINAL_TYPE (AttHiggAuth, att_higg_auth, G_TYPE_OBJECT)
@@ -164,10 +164,10 @@ att_higg_auth_new (const char *api_key,
  *   as it was
  */
 gboolean
-att_higg_auth_apply (AttHiggAuth         *self,
-                     SoupMessageHeaders  *headers,
-                     gboolean             renew,
-                     GError             **error)
+att_higg_auth_apply (AttHiggAuth        *self,
+                     SoupMessageHeaders *headers,
+                     gboolean            renew,
+                     GError            **error)
 {
   g_autoptr(GDateTime) now = NULL;
 
@@ -218,9 +218,9 @@ att_higg_auth_apply (AttHiggAuth         *self,
  * Replaces the clock, for tests.
  */
 void
-att_higg_auth_set_now_func (AttHiggAuth   *self,
-                            GDateTime   *(*now) (gpointer),
-                            gpointer       data)
+att_higg_auth_set_now_func (AttHiggAuth *self,
+                            GDateTime *(*now) (gpointer),
+                            gpointer data)
 {
   g_return_if_fail (ATT_IS_HIGG_AUTH (self));
 

@@ -24,16 +24,16 @@ G_DECLARE_FINAL_TYPE (AttHiggAuth, att_higg_auth, ATT, HIGG_AUTH, GObject)
  */
 typedef GDateTime *(*AttHiggAuthNowFunc) (gpointer data);
 
-AttHiggAuth *att_higg_auth_new             (const char          *api_key,
-                                            const char          *integration_key,
-                                            const char          *public_key_pem);
-gboolean     att_higg_auth_apply           (AttHiggAuth         *self,
-                                            SoupMessageHeaders  *headers,
-                                            gboolean             renew,
-                                            GError             **error);
-void         att_higg_auth_set_now_func    (AttHiggAuth         *self,
-                                            GDateTime         *(*now) (gpointer),
-                                            gpointer             data);
-guint        att_higg_auth_get_tokens_made (AttHiggAuth         *self);
+AttHiggAuth *att_higg_auth_new (const char *api_key,
+                                const char *integration_key,
+                                const char *public_key_pem);
+gboolean     att_higg_auth_apply (AttHiggAuth        *self,
+                                  SoupMessageHeaders *headers,
+                                  gboolean            renew,
+                                  GError            **error);
+void         att_higg_auth_set_now_func (AttHiggAuth *self,
+                                         GDateTime *(*now) (gpointer),
+                                         gpointer data);
+guint        att_higg_auth_get_tokens_made (AttHiggAuth *self);
 
 G_END_DECLS

@@ -33,17 +33,17 @@ struct _Call
   guint        from;
   guint        size;
   char        *id;
-  const char  *unreadable;    /* what to tell a user about a row that fails */
+  const char  *unreadable; /* what to tell a user about a row that fails */
 
   char        *method;
   char        *path;
   JsonNode    *body;
   gboolean     idempotent;
-  AttHiggAuth *auth;          /* as it was when the call started */
-  gboolean     renewed;       /* the token was remade after a 401 */
-  gboolean     recovered;     /* the sandbox connection signed in again */
-  gboolean     lost_server;   /* ... after the demo's server died */
-  guint        generation;    /* of the sandbox connection, when sent */
+  AttHiggAuth *auth;        /* as it was when the call started */
+  gboolean     renewed;     /* the token was remade after a 401 */
+  gboolean     recovered;   /* the sandbox connection signed in again */
+  gboolean     lost_server; /* ... after the demo's server died */
+  guint        generation;  /* of the sandbox connection, when sent */
 };
 
 void
@@ -113,7 +113,7 @@ item_error (GError     *error,
             const char *path)
 {
   if (error == NULL)
-    return bad_response (path, _("could not be read"));
+    return bad_response (path, _ ("could not be read"));
 
   if (path != NULL && !g_str_has_prefix (error->message, path))
     g_prefix_error (&error, "%s.", path);
@@ -122,18 +122,18 @@ item_error (GError     *error,
 }
 
 static GObject *
-parse_item (Call        *call,
-            JsonNode    *node,
-            const char  *path,
-            GError     **error)
+parse_item (Call       *call,
+            JsonNode   *node,
+            const char *path,
+            GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   GObject *item;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_propagate_error (error, bad_response (path != NULL ? path : _("answer"),
-                                              _("expected an object")));
+      g_propagate_error (error, bad_response (path != NULL ? path : _ ("answer"),
+                                              _ ("expected an object")));
       return NULL;
     }
 
@@ -148,21 +148,21 @@ parse_item (Call        *call,
 }
 
 static gboolean
-get_count (JsonObject  *object,
-           const char  *member,
-           gboolean     required,
-           guint        fallback,
-           guint       *out,
-           GError     **error)
+get_count (JsonObject *object,
+           const char *member,
+           gboolean    required,
+           guint       fallback,
+           guint      *out,
+           GError    **error)
 {
   JsonNode *node = json_object_get_member (object, member);
-  double value;
+  double    value;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
         {
-          g_propagate_error (error, bad_response (member, _("missing")));
+          g_propagate_error (error, bad_response (member, _ ("missing")));
           return FALSE;
         }
       *out = fallback;
@@ -173,14 +173,14 @@ get_count (JsonObject  *object,
       (json_node_get_value_type (node) != G_TYPE_INT64 &&
        json_node_get_value_type (node) != G_TYPE_DOUBLE))
     {
-      g_propagate_error (error, bad_response (member, _("expected a number")));
+      g_propagate_error (error, bad_response (member, _ ("expected a number")));
       return FALSE;
     }
 
   value = json_node_get_double (node);
   if (!isfinite (value) || value < 0 || value > G_MAXUINT)
     {
-      g_propagate_error (error, bad_response (member, _("out of range")));
+      g_propagate_error (error, bad_response (member, _ ("out of range")));
       return FALSE;
     }
 
@@ -205,13 +205,13 @@ row_error_new (Call   *call,
 {
   g_autoptr(GPtrArray) details = att_field_error_array_new ();
   g_autofree char *path = g_strdup_printf ("results[%u]", row);
-  GError *error;
+  GError          *error;
 
   g_ptr_array_add (details, att_field_error_new (path, parse_error->message));
   error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
                                call->unreadable != NULL
-                               ? call->unreadable
-                               : _("The server sent an item Attest cannot read"));
+                                 ? call->unreadable
+                                 : _ ("The server sent an item Attest cannot read"));
   att_api_error_set_details (error, 0, details, -1);
   return error;
 }
@@ -252,19 +252,19 @@ read_rows (Call       *call,
 }
 
 static AttPage *
-read_page (Call      *call,
-           JsonNode  *root,
-           GError   **error)
+read_page (Call     *call,
+           JsonNode *root,
+           GError  **error)
 {
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GPtrArray) row_errors = NULL;
   JsonObject *object;
-  JsonNode *results;
-  guint from, size, total, n;
+  JsonNode   *results;
+  guint       from, size, total, n;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_propagate_error (error, bad_response (NULL, _("The server’s answer is not a JSON object")));
+      g_propagate_error (error, bad_response (NULL, _ ("The server’s answer is not a JSON object")));
       return NULL;
     }
 
@@ -272,7 +272,7 @@ read_page (Call      *call,
   results = json_object_get_member (object, "results");
   if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
     {
-      g_propagate_error (error, bad_response ("results", _("expected an array")));
+      g_propagate_error (error, bad_response ("results", _ ("expected an array")));
       return NULL;
     }
 
@@ -292,9 +292,9 @@ read_page (Call      *call,
 }
 
 static GObject *
-read_one_of (Call      *call,
-             JsonNode  *root,
-             GError   **error)
+read_one_of (Call     *call,
+             JsonNode *root,
+             GError  **error)
 {
   g_autoptr(AttPage) page = read_page (call, root, error);
   GListModel *items;
@@ -321,7 +321,7 @@ read_one_of (Call      *call,
 
   {
     GError *not_found = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_NOT_FOUND,
-                                             _("The product was not found on the server"));
+                                             _ ("The product was not found on the server"));
 
     att_api_error_set_details (not_found, 0, NULL, -1);
     g_propagate_error (error, not_found);
@@ -330,13 +330,13 @@ read_one_of (Call      *call,
 }
 
 static GListModel *
-read_list (Call      *call,
-           JsonNode  *root,
-           GError   **error)
+read_list (Call     *call,
+           JsonNode *root,
+           GError  **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (call->item_type);
   JsonArray *array;
-  guint n;
+  guint      n;
 
   /* Tolerate a list wrapped in a page, as some endpoints answer. */
   if (JSON_NODE_HOLDS_OBJECT (root))
@@ -349,7 +349,7 @@ read_list (Call      *call,
 
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
-      g_propagate_error (error, bad_response (NULL, _("The server’s answer is not a JSON array")));
+      g_propagate_error (error, bad_response (NULL, _ ("The server’s answer is not a JSON array")));
       return NULL;
     }
 
@@ -376,7 +376,7 @@ static const char *
 unauthorized_reason (JsonNode *error_body)
 {
   JsonObject *object;
-  JsonNode *node;
+  JsonNode   *node;
 
   if (error_body == NULL || !JSON_NODE_HOLDS_OBJECT (error_body))
     return NULL;
@@ -397,19 +397,19 @@ unauthorized_error_new (JsonNode *error_body)
 {
   const char *reason = unauthorized_reason (error_body);
   const char *message;
-  GError *error;
+  GError     *error;
 
   if (g_strcmp0 (reason, "api-key") == 0)
-    message = _("The Higg server did not accept the API key. Check the API key of the account.");
+    message = _ ("The Higg server did not accept the API key. Check the API key of the account.");
   else if (g_strcmp0 (reason, "token") == 0)
-    message = _("The Higg server did not accept the request token. Check the integration key "
-                "and the developer public key of the account.");
+    message = _ ("The Higg server did not accept the request token. Check the integration key "
+                 "and the developer public key of the account.");
   else if (g_strcmp0 (reason, "token-expired") == 0)
-    message = _("The Higg server found the request token too old or dated in the future. "
-                "Check this computer’s clock.");
+    message = _ ("The Higg server found the request token too old or dated in the future. "
+                 "Check this computer’s clock.");
   else
-    message = _("The Higg server did not accept the credentials. Check the API key, the "
-                "integration key and the developer public key of the account.");
+    message = _ ("The Higg server did not accept the credentials. Check the API key, the "
+                 "integration key and the developer public key of the account.");
 
   error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED, message);
   att_api_error_set_details (error, SOUP_STATUS_UNAUTHORIZED, NULL, -1);
@@ -423,9 +423,9 @@ static void on_answer (GObject      *source_object,
 /* Runs where the answer was parsed, in a worker thread for a large one:
  * only @call, which nothing changes while a request is out, is read. */
 static GObject *
-read_answer (JsonNode  *root,
-             gpointer   user_data,
-             GError   **error)
+read_answer (JsonNode *root,
+             gpointer  user_data,
+             GError  **error)
 {
   Call *call = user_data;
 
@@ -452,8 +452,8 @@ read_answer (JsonNode  *root,
 static void
 send_attempt (GTask *task)
 {
-  AttHiggClient *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
+  AttHiggClient        *self = g_task_get_source_object (task);
+  Call                 *call = g_task_get_task_data (task);
   AttSandboxConnection *connection = att_higg_client_get_sandbox_connection (self);
   g_autoptr(SoupMessageHeaders) headers = NULL;
   g_autofree char *url = NULL;
@@ -507,9 +507,9 @@ static GError *
 server_restarted_error_new (void)
 {
   GError *error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_NETWORK,
-                                       _("The demo server stopped and was started again, with "
-                                         "its demo data as it was at the start. The change was "
-                                         "not saved: make it again."));
+                                       _ ("The demo server stopped and was started again, with "
+                                          "its demo data as it was at the start. The change was "
+                                          "not saved: make it again."));
 
   att_api_error_set_details (error, 0, NULL, -1);
   return error;
@@ -522,8 +522,8 @@ on_recovered (GObject      *source_object,
 {
   g_autoptr(GTask) task = user_data;
   AttHiggClient *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
-  GError *error = NULL;
+  Call          *call = g_task_get_task_data (task);
+  GError        *error = NULL;
 
   if (!att_sandbox_connection_recover_finish (ATT_SANDBOX_CONNECTION (source_object),
                                               result, &error))
@@ -545,7 +545,7 @@ recover (GTask        *task,
          const GError *error)
 {
   AttHiggClient *self = g_task_get_source_object (task);
-  Call *call = g_task_get_task_data (task);
+  Call          *call = g_task_get_task_data (task);
 
   call->recovered = TRUE;
   call->lost_server = g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_NETWORK);
@@ -603,7 +603,7 @@ static JsonNode *
 copy_body (JsonNode *body)
 {
   g_autofree char *text = json_to_string (body, FALSE);
-  JsonNode *copy = json_from_string (text, NULL);
+  JsonNode        *copy = json_from_string (text, NULL);
 
   /* Only a body json-glib cannot read back (say, with a NaN in it) gets
    * here; it is sent as it is, and the server will refuse it. */
@@ -616,16 +616,16 @@ copy_body (JsonNode *body)
 
 /* Sends one API call; @call (transfer full) says how to read the answer. */
 void
-att_higg_client_send_call (AttHiggClient       *self,
-                           const char          *method,
-                           const char          *path,
-                           JsonNode            *body,
-                           gboolean             idempotent,
-                           Call                *call,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data,
-                           gpointer             source_tag)
+att_higg_client_send_call (AttHiggClient      *self,
+                           const char         *method,
+                           const char         *path,
+                           JsonNode           *body,
+                           gboolean            idempotent,
+                           Call               *call,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data,
+                           gpointer            source_tag)
 {
   g_autoptr(GTask) task = NULL;
   AttHiggAuth *auth;
@@ -645,10 +645,10 @@ att_higg_client_send_call (AttHiggClient       *self,
 }
 
 gpointer
-att_higg_client_finish_call (AttHiggClient  *self,
-                             GAsyncResult   *result,
-                             gpointer        source_tag,
-                             GError        **error)
+att_higg_client_finish_call (AttHiggClient *self,
+                             GAsyncResult  *result,
+                             gpointer       source_tag,
+                             GError       **error)
 {
   g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -20,17 +20,17 @@
 #define MAX_CATALOG_PAGE_SIZE 50
 
 static GObject *
-parse_catalog_item (JsonObject  *object,
-                    const char  *path,
-                    GError     **error)
+parse_catalog_item (JsonObject *object,
+                    const char *path,
+                    GError    **error)
 {
   return (GObject *) att_catalog_item_new_from_json (object, path, error);
 }
 
 static GObject *
-parse_country (JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_country (JsonObject *object,
+               const char *path,
+               GError    **error)
 {
   return (GObject *) att_country_new_from_json (object, path, error);
 }
@@ -38,15 +38,15 @@ parse_country (JsonObject  *object,
 /* --- Catalogues -------------------------------------------------------- */
 
 static void
-search_catalog (AttHiggClient       *self,
-                const char          *path,
-                const char          *text,
-                guint                from,
-                guint                size,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data,
-                gpointer             source_tag)
+search_catalog (AttHiggClient      *self,
+                const char         *path,
+                const char         *text,
+                guint               from,
+                guint               size,
+                GCancellable       *cancellable,
+                GAsyncReadyCallback callback,
+                gpointer            user_data,
+                gpointer            source_tag)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -81,13 +81,13 @@ search_catalog (AttHiggClient       *self,
  * Searches the material catalogue. Idempotent.
  */
 void
-att_higg_client_search_materials_async (AttHiggClient       *self,
-                                        const char          *text,
-                                        guint                from,
-                                        guint                size,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+att_higg_client_search_materials_async (AttHiggClient      *self,
+                                        const char         *text,
+                                        guint               from,
+                                        guint               size,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
 {
   g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -102,9 +102,9 @@ att_higg_client_search_materials_async (AttHiggClient       *self,
  * Returns: (transfer full): a page of #AttCatalogItem, or %NULL with @error set
  */
 AttPage *
-att_higg_client_search_materials_finish (AttHiggClient  *self,
-                                         GAsyncResult   *result,
-                                         GError        **error)
+att_higg_client_search_materials_finish (AttHiggClient *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
 {
   return att_higg_client_finish_call (self, result,
                                       SOURCE_TAG (att_higg_client_search_materials_async), error);
@@ -118,13 +118,13 @@ att_higg_client_search_materials_finish (AttHiggClient  *self,
  * Searches the component catalogue (buttons, zips, trims...). Idempotent.
  */
 void
-att_higg_client_search_components_async (AttHiggClient       *self,
-                                         const char          *text,
-                                         guint                from,
-                                         guint                size,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+att_higg_client_search_components_async (AttHiggClient      *self,
+                                         const char         *text,
+                                         guint               from,
+                                         guint               size,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data)
 {
   g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -139,9 +139,9 @@ att_higg_client_search_components_async (AttHiggClient       *self,
  * Returns: (transfer full): a page of #AttCatalogItem, or %NULL with @error set
  */
 AttPage *
-att_higg_client_search_components_finish (AttHiggClient  *self,
-                                          GAsyncResult   *result,
-                                          GError        **error)
+att_higg_client_search_components_finish (AttHiggClient *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
 {
   return att_higg_client_finish_call (self, result,
                                       SOURCE_TAG (att_higg_client_search_components_async), error);
@@ -155,13 +155,13 @@ att_higg_client_search_components_finish (AttHiggClient  *self,
  * Searches the packaging catalogue. Idempotent.
  */
 void
-att_higg_client_search_packaging_async (AttHiggClient       *self,
-                                        const char          *text,
-                                        guint                from,
-                                        guint                size,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+att_higg_client_search_packaging_async (AttHiggClient      *self,
+                                        const char         *text,
+                                        guint               from,
+                                        guint               size,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
 {
   g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -176,9 +176,9 @@ att_higg_client_search_packaging_async (AttHiggClient       *self,
  * Returns: (transfer full): a page of #AttCatalogItem, or %NULL with @error set
  */
 AttPage *
-att_higg_client_search_packaging_finish (AttHiggClient  *self,
-                                         GAsyncResult   *result,
-                                         GError        **error)
+att_higg_client_search_packaging_finish (AttHiggClient *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
 {
   return att_higg_client_finish_call (self, result,
                                       SOURCE_TAG (att_higg_client_search_packaging_async), error);
@@ -191,10 +191,10 @@ att_higg_client_search_packaging_finish (AttHiggClient  *self,
  * (`GET /french-label-manufacturing-countries`). Idempotent.
  */
 void
-att_higg_client_list_countries_async (AttHiggClient       *self,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+att_higg_client_list_countries_async (AttHiggClient      *self,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
 {
   g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -213,9 +213,9 @@ att_higg_client_list_countries_async (AttHiggClient       *self,
  * Returns: (transfer full): a list of #AttCountry, or %NULL with @error set
  */
 GListModel *
-att_higg_client_list_countries_finish (AttHiggClient  *self,
-                                       GAsyncResult   *result,
-                                       GError        **error)
+att_higg_client_list_countries_finish (AttHiggClient *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
 {
   return att_higg_client_finish_call (self, result,
                                       SOURCE_TAG (att_higg_client_list_countries_async), error);

@@ -17,15 +17,15 @@ G_BEGIN_DECLS
 /* -Wpedantic forbids turning a function pointer straight into a gpointer. */
 #define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
 
-typedef GObject *(*ItemParser) (JsonObject  *object,
-                                const char  *path,
-                                GError     **error);
+typedef GObject *(*ItemParser) (JsonObject *object,
+                                const char *path,
+                                GError    **error);
 
 typedef enum {
-  ANSWER_PAGE,      /* {from, size, total, results[]} -> AttPage */
-  ANSWER_ONE_OF,    /* a page, from which the item with `id` is taken */
-  ANSWER_OBJECT,    /* one object -> the item */
-  ANSWER_LIST,      /* an array -> GListModel */
+  ANSWER_PAGE,   /* {from, size, total, results[]} -> AttPage */
+  ANSWER_ONE_OF, /* a page, from which the item with `id` is taken */
+  ANSWER_OBJECT, /* one object -> the item */
+  ANSWER_LIST,   /* an array -> GListModel */
 } AnswerKind;
 
 /* Defined in att-higg-client-call.c: how to send one call, again after a
@@ -34,31 +34,30 @@ typedef enum {
  * call looks for. */
 typedef struct _Call Call;
 
-Call     *att_higg_client_call_new    (AnswerKind            kind,
-                                       GType                 item_type,
-                                       ItemParser            parse,
-                                       guint                 from,
-                                       guint                 size,
-                                       const char           *id);
-void      att_higg_client_call_free   (Call                 *call);
-void      att_higg_client_call_set_unreadable
-                                      (Call                 *call,
-                                       const char           *message);
+Call                *att_higg_client_call_new (AnswerKind  kind,
+                                               GType       item_type,
+                                               ItemParser  parse,
+                                               guint       from,
+                                               guint       size,
+                                               const char *id);
+void                 att_higg_client_call_free (Call *call);
+void                 att_higg_client_call_set_unreadable (Call       *call,
+                                                          const char *message);
 
 /* Sends one API call; @call (transfer full) says how to read the answer. */
-void      att_higg_client_send_call   (AttHiggClient        *self,
-                                       const char           *method,
-                                       const char           *path,
-                                       JsonNode             *body,
-                                       gboolean              idempotent,
-                                       Call                 *call,
-                                       GCancellable         *cancellable,
-                                       GAsyncReadyCallback   callback,
-                                       gpointer              user_data,
-                                       gpointer              source_tag);
-gpointer  att_higg_client_finish_call (AttHiggClient        *self,
-                                       GAsyncResult         *result,
-                                       gpointer              source_tag,
-                                       GError              **error);
+void                 att_higg_client_send_call (AttHiggClient      *self,
+                                                const char         *method,
+                                                const char         *path,
+                                                JsonNode           *body,
+                                                gboolean            idempotent,
+                                                Call               *call,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data,
+                                                gpointer            source_tag);
+gpointer             att_higg_client_finish_call (AttHiggClient *self,
+                                                  GAsyncResult  *result,
+                                                  gpointer       source_tag,
+                                                  GError       **error);
 
 G_END_DECLS

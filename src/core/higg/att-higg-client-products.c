@@ -17,18 +17,18 @@
 #include "att-product.h"
 
 static GObject *
-parse_product (JsonObject  *object,
-               const char  *path,
-               GError     **error)
+parse_product (JsonObject *object,
+               const char *path,
+               GError    **error)
 {
   return (GObject *) att_product_new_from_json (object, path, error);
 }
 
 static JsonNode *
-build_product_search (const char         *text,
-                      const char * const *ids,
-                      guint               from,
-                      guint               size)
+build_product_search (const char        *text,
+                      const char *const *ids,
+                      guint              from,
+                      guint              size)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -73,14 +73,14 @@ build_product_search (const char         *text,
  * Searches products (`POST /products/search`). Idempotent: may be retried.
  */
 void
-att_higg_client_search_products_async (AttHiggClient       *self,
-                                       const char          *text,
-                                       const char * const  *ids,
-                                       guint                from,
-                                       guint                size,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+att_higg_client_search_products_async (AttHiggClient      *self,
+                                       const char         *text,
+                                       const char *const  *ids,
+                                       guint               from,
+                                       guint               size,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
 {
   g_autoptr(JsonNode) body = NULL;
   Call *call;
@@ -104,7 +104,7 @@ att_higg_client_search_products_async (AttHiggClient       *self,
   body = build_product_search (text, ids, from, size);
   call = att_higg_client_call_new (ANSWER_PAGE, ATT_TYPE_PRODUCT, parse_product,
                                    from, size, NULL);
-  att_higg_client_call_set_unreadable (call, _("The server sent a product Attest cannot read"));
+  att_higg_client_call_set_unreadable (call, _ ("The server sent a product Attest cannot read"));
   att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/search", body, TRUE, call,
                              cancellable, callback, user_data,
                              SOURCE_TAG (att_higg_client_search_products_async));
@@ -116,9 +116,9 @@ att_higg_client_search_products_async (AttHiggClient       *self,
  * Returns: (transfer full): a page of #AttProduct, or %NULL with @error set
  */
 AttPage *
-att_higg_client_search_products_finish (AttHiggClient  *self,
-                                        GAsyncResult   *result,
-                                        GError        **error)
+att_higg_client_search_products_finish (AttHiggClient *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
 {
   return att_higg_client_finish_call (self, result,
                                       SOURCE_TAG (att_higg_client_search_products_async), error);
@@ -132,11 +132,11 @@ att_higg_client_search_products_finish (AttHiggClient  *self,
  * no match fails with %ATT_API_ERROR_NOT_FOUND.
  */
 void
-att_higg_client_get_product_async (AttHiggClient       *self,
-                                   const char          *id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+att_higg_client_get_product_async (AttHiggClient      *self,
+                                   const char         *id,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
 {
   const char *ids[] = { id, NULL };
   g_autoptr(JsonNode) body = NULL;
@@ -148,7 +148,7 @@ att_higg_client_get_product_async (AttHiggClient       *self,
 
   body = build_product_search (NULL, ids, 0, 1);
   call = att_higg_client_call_new (ANSWER_ONE_OF, ATT_TYPE_PRODUCT, parse_product, 0, 1, id);
-  att_higg_client_call_set_unreadable (call, _("The server sent a product Attest cannot read"));
+  att_higg_client_call_set_unreadable (call, _ ("The server sent a product Attest cannot read"));
   att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/search", body, TRUE, call,
                              cancellable, callback, user_data,
                              SOURCE_TAG (att_higg_client_get_product_async));
@@ -160,9 +160,9 @@ att_higg_client_get_product_async (AttHiggClient       *self,
  * Returns: (transfer full): the product, or %NULL with @error set
  */
 AttProduct *
-att_higg_client_get_product_finish (AttHiggClient  *self,
-                                    GAsyncResult   *result,
-                                    GError        **error)
+att_higg_client_get_product_finish (AttHiggClient *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   return att_higg_client_finish_call (self, result,
                                       SOURCE_TAG (att_higg_client_get_product_async), error);
@@ -185,11 +185,11 @@ node_for_object (JsonObject *object)
  * the answer was lost.
  */
 void
-att_higg_client_create_product_async (AttHiggClient       *self,
-                                      JsonObject          *body,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+att_higg_client_create_product_async (AttHiggClient      *self,
+                                      JsonObject         *body,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
 {
   g_autoptr(JsonNode) node = NULL;
 
@@ -211,9 +211,9 @@ att_higg_client_create_product_async (AttHiggClient       *self,
  * Returns: (transfer full): the product as stored, or %NULL with @error set
  */
 AttProduct *
-att_higg_client_create_product_finish (AttHiggClient  *self,
-                                       GAsyncResult   *result,
-                                       GError        **error)
+att_higg_client_create_product_finish (AttHiggClient *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
 {
   return att_higg_client_finish_call (self, result,
                                       SOURCE_TAG (att_higg_client_create_product_async), error);
@@ -230,12 +230,12 @@ att_higg_client_create_product_finish (AttHiggClient  *self,
  * store it twice.
  */
 void
-att_higg_client_update_product_async (AttHiggClient       *self,
-                                      const char          *id,
-                                      JsonObject          *command,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+att_higg_client_update_product_async (AttHiggClient      *self,
+                                      const char         *id,
+                                      JsonObject         *command,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *escaped = NULL;
@@ -262,9 +262,9 @@ att_higg_client_update_product_async (AttHiggClient       *self,
  * Returns: (transfer full): the product as stored, or %NULL with @error set
  */
 AttProduct *
-att_higg_client_update_product_finish (AttHiggClient  *self,
-                                       GAsyncResult   *result,
-                                       GError        **error)
+att_higg_client_update_product_finish (AttHiggClient *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
 {
   return att_higg_client_finish_call (self, result,
                                       SOURCE_TAG (att_higg_client_update_product_async), error);
@@ -287,12 +287,12 @@ product_model_data_free (ProductModelData *data)
 }
 
 static void
-product_model_fetch (guint                from,
-                     guint                size,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             callback_data,
-                     gpointer             user_data)
+product_model_fetch (guint               from,
+                     guint               size,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            callback_data,
+                     gpointer            user_data)
 {
   ProductModelData *data = user_data;
 
@@ -301,9 +301,9 @@ product_model_fetch (guint                from,
 }
 
 static AttPage *
-product_model_finish (GAsyncResult  *result,
-                      GError       **error,
-                      gpointer       user_data)
+product_model_finish (GAsyncResult *result,
+                      GError      **error,
+                      gpointer      user_data)
 {
   ProductModelData *data = user_data;
 

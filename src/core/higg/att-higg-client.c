@@ -47,11 +47,11 @@
 
 struct _AttHiggClient
 {
-  GObject      parent_instance;
+  GObject               parent_instance;
 
-  AttHttp     *http;
-  char        *base_url;
-  AttHiggAuth *auth;
+  AttHttp              *http;
+  char                 *base_url;
+  AttHiggAuth          *auth;
   AttSandboxConnection *sandbox_connection;
 };
 
@@ -270,7 +270,7 @@ void
 att_higg_client_set_base_url (AttHiggClient *self,
                               const char    *base_url)
 {
-  gsize len = base_url != NULL ? strlen (base_url) : 0;
+  gsize            len = base_url != NULL ? strlen (base_url) : 0;
   g_autofree char *url = NULL;
 
   g_return_if_fail (ATT_IS_HIGG_CLIENT (self));

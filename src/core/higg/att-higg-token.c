@@ -44,12 +44,12 @@ token_error_new (const char *message)
  * set.  The PEM text is public, but the message still does not quote it:
  * a user who pasted the wrong file might have pasted a private key. */
 static gnutls_pubkey_t
-import_public_key (const char  *public_key_pem,
-                   GError     **error)
+import_public_key (const char *public_key_pem,
+                   GError    **error)
 {
   g_autoptr(AttPubkey) key = NULL;
   gnutls_datum_t datum;
-  gsize length;
+  gsize          length;
 
   length = public_key_pem != NULL ? strlen (public_key_pem) : 0;
   if (length == 0 || length > G_MAXUINT ||
@@ -69,7 +69,7 @@ import_public_key (const char  *public_key_pem,
 
 invalid:
   g_propagate_error (error,
-                     token_error_new (_("The developer public key is not a valid RSA public key (PEM)")));
+                     token_error_new (_ ("The developer public key is not a valid RSA public key (PEM)")));
   return NULL;
 }
 
@@ -84,8 +84,8 @@ invalid:
  * Returns: %TRUE if a token can be made with the key
  */
 gboolean
-att_higg_public_key_check (const char  *public_key_pem,
-                           GError     **error)
+att_higg_public_key_check (const char *public_key_pem,
+                           GError    **error)
 {
   g_autoptr(AttPubkey) key = NULL;
 
@@ -111,28 +111,28 @@ att_higg_public_key_check (const char  *public_key_pem,
  *   %ATT_API_ERROR domain (%ATT_API_ERROR_VALIDATION)
  */
 char *
-att_higg_token_make (const char  *integration_key,
-                     const char  *public_key_pem,
-                     GDateTime   *now,
-                     GError     **error)
+att_higg_token_make (const char *integration_key,
+                     const char *public_key_pem,
+                     GDateTime  *now,
+                     GError    **error)
 {
   g_autoptr(AttPubkey) key = NULL;
   g_autoptr(GDateTime) current = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autofree char *timestamp = NULL;
   g_autofree char *plain = NULL;
-  gnutls_datum_t plain_datum;
-  gnutls_datum_t encrypted = { NULL, 0 };
-  gsize plain_length;
-  char *token;
-  int ret;
+  gnutls_datum_t   plain_datum;
+  gnutls_datum_t   encrypted = { NULL, 0 };
+  gsize            plain_length;
+  char            *token;
+  int              ret;
 
   g_return_val_if_fail (integration_key != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (*integration_key == '\0')
     {
-      g_propagate_error (error, token_error_new (_("The integration key is empty")));
+      g_propagate_error (error, token_error_new (_ ("The integration key is empty")));
       return NULL;
     }
 
@@ -161,9 +161,9 @@ att_higg_token_make (const char  *integration_key,
        * 11 bytes, 245 for a 2048-bit key. */
       g_debug ("Could not encrypt the request token: %s", gnutls_strerror (ret));
       g_propagate_error (error,
-                         token_error_new (_("Could not encrypt the request token with the "
-                                            "developer public key: the integration key may be "
-                                            "too long for the key")));
+                         token_error_new (_ ("Could not encrypt the request token with the "
+                                             "developer public key: the integration key may be "
+                                             "too long for the key")));
       return NULL;
     }
 

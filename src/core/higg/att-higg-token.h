@@ -22,11 +22,11 @@ G_BEGIN_DECLS
 #define ATT_HIGG_TOKEN_LIFETIME_SECONDS (12 * 60 * 60)
 #define ATT_HIGG_TOKEN_REUSE_SECONDS    (11 * 60 * 60 + 45 * 60)
 
-char     *att_higg_token_make        (const char  *integration_key,
-                                      const char  *public_key_pem,
-                                      GDateTime   *now,
-                                      GError     **error);
-gboolean  att_higg_public_key_check  (const char  *public_key_pem,
-                                      GError     **error);
+char    *att_higg_token_make (const char *integration_key,
+                              const char *public_key_pem,
+                              GDateTime  *now,
+                              GError    **error);
+gboolean att_higg_public_key_check (const char *public_key_pem,
+                                    GError    **error);
 
 G_END_DECLS

@@ -17,11 +17,11 @@
 
 /* The first buffer when the server does not say how long the body is: a
  * typical small answer fits, a large one doubles it a few times. */
-#define INITIAL_BUFFER_SIZE         (16 * 1024)
+#define INITIAL_BUFFER_SIZE (16 * 1024)
 
 /* The least room offered to a read: libsoup reads the trailer lines of a
  * chunked body into the caller's buffer, and fails on one of a byte or two. */
-#define MIN_READ_SIZE               256
+#define MIN_READ_SIZE 256
 
 typedef struct
 {
@@ -80,8 +80,8 @@ static void
 return_body (GTask *task)
 {
   BodyReader *reader = g_task_get_task_data (task);
-  gsize length = reader->length;
-  gpointer data = g_realloc (g_steal_pointer (&reader->data), length);
+  gsize       length = reader->length;
+  gpointer    data = g_realloc (g_steal_pointer (&reader->data), length);
 
   g_task_return_pointer (task, g_bytes_new_take (data, length), (GDestroyNotify) g_bytes_unref);
 }
@@ -95,8 +95,8 @@ on_read (GObject      *source_object,
 {
   g_autoptr(GTask) task = user_data;
   BodyReader *reader = g_task_get_task_data (task);
-  GError *error = NULL;
-  gssize n_read;
+  GError     *error = NULL;
+  gssize      n_read;
 
   n_read = g_input_stream_read_finish (G_INPUT_STREAM (source_object), result, &error);
   if (n_read <= 0)
@@ -141,12 +141,12 @@ read_more (GTask *task)
  * as it is known to be longer than @max_size.
  */
 void
-att_http_read_body_async (SoupMessage         *message,
-                          GInputStream        *stream,
-                          gsize                max_size,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+att_http_read_body_async (SoupMessage        *message,
+                          GInputStream       *stream,
+                          gsize               max_size,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (stream, cancellable, callback, user_data);
   BodyReader *reader = g_new0 (BodyReader, 1);
@@ -171,8 +171,8 @@ att_http_read_body_async (SoupMessage         *message,
  * Returns: (transfer full): the body, or %NULL with @error set
  */
 GBytes *
-att_http_read_body_finish (GAsyncResult  *result,
-                           GError       **error)
+att_http_read_body_finish (GAsyncResult *result,
+                           GError      **error)
 {
   g_assert (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_read_body_async));
 

@@ -42,11 +42,11 @@ att_http_error_code_name (int code)
 }
 
 GError *
-att_http_api_error_new (AttApiError  code,
-                        guint        http_status,
-                        GPtrArray   *field_errors,
-                        gint64       retry_after,
-                        const char  *message)
+att_http_api_error_new (AttApiError code,
+                        guint       http_status,
+                        GPtrArray  *field_errors,
+                        gint64      retry_after,
+                        const char *message)
 {
   GError *error = g_error_new_literal (ATT_API_ERROR, code, message);
 
@@ -68,7 +68,7 @@ att_http_check_uri_is_allowed (GUri    *uri,
     {
       g_propagate_error (error,
                          att_http_api_error_new (ATT_API_ERROR_NETWORK, 0, NULL, -1,
-                                                 _("The server address has no host name")));
+                                                 _ ("The server address has no host name")));
       return FALSE;
     }
 
@@ -78,7 +78,7 @@ att_http_check_uri_is_allowed (GUri    *uri,
   if (g_ascii_strcasecmp (scheme, "http") != 0)
     {
       g_autofree char *message =
-        g_strdup_printf (_("Addresses starting with “%s:” are not supported"), scheme);
+        g_strdup_printf (_ ("Addresses starting with “%s:” are not supported"), scheme);
 
       g_propagate_error (error,
                          att_http_api_error_new (ATT_API_ERROR_INSECURE, 0, NULL, -1,
@@ -96,8 +96,8 @@ att_http_check_uri_is_allowed (GUri    *uri,
 
   g_propagate_error (error,
                      att_http_api_error_new (ATT_API_ERROR_INSECURE, 0, NULL, -1,
-                                             _("Refusing to send data over an unencrypted "
-                                               "connection: use an https:// address")));
+                                             _ ("Refusing to send data over an unencrypted "
+                                                "connection: use an https:// address")));
   return FALSE;
 }
 
@@ -110,7 +110,7 @@ sanitize_server_text (const char *text)
 {
   g_autofree char *valid = NULL;
   g_autofree char *stripped = NULL;
-  char *p;
+  char            *p;
 
   if (text == NULL)
     return NULL;
@@ -203,7 +203,7 @@ add_field_error (GPtrArray  *field_errors,
 
   g_ptr_array_add (field_errors,
                    att_field_error_new (path != NULL ? path : "",
-                                        clean_message != NULL ? clean_message : _("Invalid value")));
+                                        clean_message != NULL ? clean_message : _ ("Invalid value")));
 }
 
 /* Reads `details` or `errors`: an array of {path|field, message} objects
@@ -219,14 +219,14 @@ collect_field_errors (JsonNode  *node,
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
-      guint n = json_array_get_length (array);
+      guint      n = json_array_get_length (array);
 
       for (guint i = 0; i < n; i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *object;
+          JsonNode        *element = json_array_get_element (array, i);
+          JsonObject      *object;
           g_autofree char *path = NULL;
-          const char *message;
+          const char      *message;
 
           if (JSON_NODE_HOLDS_VALUE (element) &&
               json_node_get_value_type (element) == G_TYPE_STRING)
@@ -253,8 +253,8 @@ collect_field_errors (JsonNode  *node,
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObjectIter iter;
-      const char *member;
-      JsonNode *value;
+      const char    *member;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, &member, &value))
@@ -281,17 +281,17 @@ collect_field_errors (JsonNode  *node,
 }
 
 static void
-read_error_body (GBytes     *bytes,
-                 char      **server_message,
-                 GPtrArray  *field_errors,
-                 JsonNode  **out_root)
+read_error_body (GBytes    *bytes,
+                 char     **server_message,
+                 GPtrArray *field_errors,
+                 JsonNode **out_root)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gconstpointer data;
-  gsize size = 0;
-  JsonNode *root;
-  JsonObject *object;
-  const char *message;
+  gsize         size = 0;
+  JsonNode     *root;
+  JsonObject   *object;
+  const char   *message;
 
   *server_message = NULL;
 
@@ -327,8 +327,8 @@ parse_delay_header (const char *value,
                     gboolean    allow_http_date,
                     gboolean    allow_epoch)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  guint64 number;
+  gint64      now = g_get_real_time () / G_USEC_PER_SEC;
+  guint64     number;
   const char *end = NULL;
 
   if (value == NULL)
@@ -413,17 +413,17 @@ format_field_errors (GPtrArray *field_errors)
 }
 
 GError *
-att_http_status_error_new (SoupMessage  *message,
-                           GBytes       *bytes,
-                           JsonNode    **out_body)
+att_http_status_error_new (SoupMessage *message,
+                           GBytes      *bytes,
+                           JsonNode   **out_body)
 {
   guint status = soup_message_get_status (message);
   g_autoptr(GPtrArray) field_errors = att_field_error_array_new ();
   g_autofree char *server_message = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *text = NULL;
-  AttApiError code;
-  gint64 retry_after;
+  AttApiError      code;
+  gint64           retry_after;
 
   read_error_body (bytes, &server_message, field_errors, out_body);
   retry_after = parse_retry_after (soup_message_get_response_headers (message));
@@ -432,28 +432,28 @@ att_http_status_error_new (SoupMessage  *message,
     {
     case SOUP_STATUS_UNAUTHORIZED:
       code = ATT_API_ERROR_UNAUTHORIZED;
-      summary = g_strdup (_("The server did not accept the credentials"));
+      summary = g_strdup (_ ("The server did not accept the credentials"));
       break;
 
     case SOUP_STATUS_FORBIDDEN:
       code = ATT_API_ERROR_FORBIDDEN;
-      summary = g_strdup (_("The account is not allowed to do this"));
+      summary = g_strdup (_ ("The account is not allowed to do this"));
       break;
 
     case SOUP_STATUS_NOT_FOUND:
     case SOUP_STATUS_GONE:
       code = ATT_API_ERROR_NOT_FOUND;
-      summary = g_strdup (_("The item was not found on the server"));
+      summary = g_strdup (_ ("The item was not found on the server"));
       break;
 
     case SOUP_STATUS_CONFLICT:
       code = ATT_API_ERROR_CONFLICT;
-      summary = g_strdup (_("The change conflicts with the data on the server"));
+      summary = g_strdup (_ ("The change conflicts with the data on the server"));
       break;
 
     case SOUP_STATUS_REQUEST_TIMEOUT:
       code = ATT_API_ERROR_TIMEOUT;
-      summary = g_strdup (_("The server did not answer in time"));
+      summary = g_strdup (_ ("The server did not answer in time"));
       break;
 
     case HTTP_TOO_MANY_REQUESTS:
@@ -465,14 +465,14 @@ att_http_status_error_new (SoupMessage  *message,
                                                 (gulong) retry_after),
                                    (int) retry_after);
       else
-        summary = g_strdup (_("Too many requests: try again later"));
+        summary = g_strdup (_ ("Too many requests: try again later"));
       break;
 
     default:
       if (status >= 500 && status < 600)
         {
           code = ATT_API_ERROR_SERVER;
-          summary = g_strdup_printf (_("The server had a problem (HTTP %u)"), status);
+          summary = g_strdup_printf (_ ("The server had a problem (HTTP %u)"), status);
         }
       else if (status >= 400 && status < 500)
         {
@@ -483,13 +483,13 @@ att_http_status_error_new (SoupMessage  *message,
 
               /* The per-field problems say more than the server's summary. */
               g_clear_pointer (&server_message, g_free);
-              summary = g_strdup_printf (_("The server rejected the request: %s"), fields);
+              summary = g_strdup_printf (_ ("The server rejected the request: %s"), fields);
             }
           else if (server_message != NULL)
-            summary = g_strdup_printf (_("The server rejected the request: %s"),
+            summary = g_strdup_printf (_ ("The server rejected the request: %s"),
                                        server_message);
           else
-            summary = g_strdup_printf (_("The server rejected the request (HTTP %u)"), status);
+            summary = g_strdup_printf (_ ("The server rejected the request (HTTP %u)"), status);
           g_clear_pointer (&server_message, g_free);
         }
       else if (status >= 300 && status < 400)
@@ -497,20 +497,20 @@ att_http_status_error_new (SoupMessage  *message,
           /* Redirects are not followed: they could move an API key to
            * another host or to plain http. */
           code = ATT_API_ERROR_BAD_RESPONSE;
-          summary = g_strdup_printf (_("The server redirected the request elsewhere (HTTP %u)"),
+          summary = g_strdup_printf (_ ("The server redirected the request elsewhere (HTTP %u)"),
                                      status);
         }
       else
         {
           code = ATT_API_ERROR_BAD_RESPONSE;
-          summary = g_strdup_printf (_("Unexpected answer from the server (HTTP %u)"), status);
+          summary = g_strdup_printf (_ ("Unexpected answer from the server (HTTP %u)"), status);
         }
       break;
     }
 
   if (server_message != NULL)
     /* Translators: an error summary, then the server's own explanation. */
-    text = g_strdup_printf (_("%s: %s"), summary, server_message);
+    text = g_strdup_printf (_ ("%s: %s"), summary, server_message);
   else
     text = g_steal_pointer (&summary);
 
@@ -534,29 +534,29 @@ att_http_transport_error_new (const GError *error,
                               gboolean      timed_out)
 {
   g_autofree char *text = NULL;
-  AttApiError code = ATT_API_ERROR_NETWORK;
+  AttApiError      code = ATT_API_ERROR_NETWORK;
 
   if (timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     {
       code = ATT_API_ERROR_TIMEOUT;
-      text = g_strdup (_("The server did not answer in time"));
+      text = g_strdup (_ ("The server did not answer in time"));
     }
   else if (error->domain == G_RESOLVER_ERROR)
-    text = g_strdup_printf (_("Could not find the server: %s"), error->message);
+    text = g_strdup_printf (_ ("Could not find the server: %s"), error->message);
   else if (is_tls_error (error))
     {
       code = ATT_API_ERROR_TLS;
-      text = g_strdup_printf (_("Could not establish a secure connection: %s"), error->message);
+      text = g_strdup_printf (_ ("Could not establish a secure connection: %s"), error->message);
     }
   else if (error->domain == SOUP_SESSION_ERROR &&
            error->code != SOUP_SESSION_ERROR_MESSAGE_ALREADY_IN_QUEUE)
     {
       code = ATT_API_ERROR_BAD_RESPONSE;
-      text = g_strdup_printf (_("The server sent an answer that could not be read: %s"),
+      text = g_strdup_printf (_ ("The server sent an answer that could not be read: %s"),
                               error->message);
     }
   else
-    text = g_strdup_printf (_("Could not connect to the server: %s"), error->message);
+    text = g_strdup_printf (_ ("Could not connect to the server: %s"), error->message);
 
   return att_http_api_error_new (code, 0, NULL, -1, text);
 }
@@ -567,7 +567,7 @@ att_http_too_large_error_new (guint   http_status,
 {
   g_autofree char *size = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
   /* Translators: %s is a size, e.g. “64.0 MiB”. */
-  g_autofree char *text = g_strdup_printf (_("The server’s answer is too large: over %s."), size);
+  g_autofree char *text = g_strdup_printf (_ ("The server’s answer is too large: over %s."), size);
 
   return att_http_api_error_new (ATT_API_ERROR_BAD_RESPONSE, http_status, NULL, -1, text);
 }

@@ -17,57 +17,57 @@
 G_BEGIN_DECLS
 
 /* libsoup 3.2 has no name for it. */
-#define HTTP_TOO_MANY_REQUESTS      429
+#define HTTP_TOO_MANY_REQUESTS 429
 
 /* -Wpedantic forbids turning a function pointer straight into a gpointer. */
 #define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
 
 /* Defined in att-http-errors.c. */
-const char *att_http_error_code_name      (int                  code);
-GError     *att_http_api_error_new        (AttApiError          code,
-                                           guint                http_status,
-                                           GPtrArray           *field_errors,
-                                           gint64               retry_after,
-                                           const char          *message);
-gboolean    att_http_check_uri_is_allowed (GUri                *uri,
-                                           GError             **error);
-GError     *att_http_status_error_new     (SoupMessage         *message,
-                                           GBytes              *bytes,
-                                           JsonNode           **out_body);
-GError     *att_http_transport_error_new  (const GError        *error,
-                                           gboolean             timed_out);
-GError     *att_http_too_large_error_new  (guint                http_status,
-                                           guint64              max_size);
+const char             *att_http_error_code_name (int code);
+GError                 *att_http_api_error_new (AttApiError code,
+                                                guint       http_status,
+                                                GPtrArray  *field_errors,
+                                                gint64      retry_after,
+                                                const char *message);
+gboolean                att_http_check_uri_is_allowed (GUri    *uri,
+                                                       GError **error);
+GError                 *att_http_status_error_new (SoupMessage *message,
+                                                   GBytes      *bytes,
+                                                   JsonNode   **out_body);
+GError                 *att_http_transport_error_new (const GError *error,
+                                                      gboolean      timed_out);
+GError                 *att_http_too_large_error_new (guint   http_status,
+                                                      guint64 max_size);
 
 /* Defined in att-http-body.c. */
-void        att_http_read_body_async      (SoupMessage         *message,
-                                           GInputStream        *stream,
-                                           gsize                max_size,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data);
-GBytes     *att_http_read_body_finish     (GAsyncResult        *result,
-                                           GError             **error);
+void                    att_http_read_body_async (SoupMessage        *message,
+                                                  GInputStream       *stream,
+                                                  gsize               max_size,
+                                                  GCancellable       *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer            user_data);
+GBytes                 *att_http_read_body_finish (GAsyncResult *result,
+                                                   GError      **error);
 
 /* Defined in att-http-request.c: the state of one call of
  * att_http_send_json_async(), the task data of its GTask.  att-http.c
  * makes it, starts it and reads the error body the last attempt kept. */
 typedef struct _Request Request;
 
-Request    *att_http_request_new            (const char          *method,
-                                             GUri                *uri,
-                                             GBytes              *body,
-                                             SoupMessageHeaders  *extra_headers,
-                                             gboolean             idempotent,
-                                             guint                timeout,
-                                             guint                max_retries,
-                                             guint                base_delay_ms,
-                                             gsize                max_response_size);
-void        att_http_request_free           (Request             *request);
-void        att_http_request_set_reader     (Request             *request,
-                                             AttHttpReadFunc      read,
-                                             gpointer             read_data);
-JsonNode   *att_http_request_get_error_body (Request             *request);
-void        att_http_request_start          (GTask               *task);
+Request                *att_http_request_new (const char         *method,
+                                              GUri               *uri,
+                                              GBytes             *body,
+                                              SoupMessageHeaders *extra_headers,
+                                              gboolean            idempotent,
+                                              guint               timeout,
+                                              guint               max_retries,
+                                              guint               base_delay_ms,
+                                              gsize               max_response_size);
+void                    att_http_request_free (Request *request);
+void                    att_http_request_set_reader (Request        *request,
+                                                     AttHttpReadFunc read,
+                                                     gpointer        read_data);
+JsonNode               *att_http_request_get_error_body (Request *request);
+void                    att_http_request_start (GTask *task);
 
 G_END_DECLS

@@ -16,14 +16,14 @@
 
 #include "att-http-private.h"
 
-#define MAX_RETRY_DELAY_SECONDS     30
-#define MAX_BACKOFF_SHIFT           16
+#define MAX_RETRY_DELAY_SECONDS 30
+#define MAX_BACKOFF_SHIFT       16
 
 /* Parsing JSON costs about 16 ms per MB here (a page of 100 sandbox
  * products is 0.9 MB and takes 14 ms, most of a 60 Hz frame), so bodies
  * above this size are parsed in a worker thread; below it, parsing takes
  * about a millisecond, less than handing it over. */
-#define PARSE_IN_THREAD_MIN_BYTES   (64 * 1024)
+#define PARSE_IN_THREAD_MIN_BYTES (64 * 1024)
 
 /* The state of one call of att_http_send_json_async(), across attempts. */
 struct _Request
@@ -41,22 +41,22 @@ struct _Request
   guint               base_delay_ms;
   gsize               max_response_size;
 
-  guint               attempt;           /* 1-based, the attempt running or just done */
+  guint               attempt; /* 1-based, the attempt running or just done */
   gint64              attempt_start_us;
-  SoupMessage        *message;           /* of the running attempt */
+  SoupMessage        *message; /* of the running attempt */
   GCancellable       *attempt_cancellable;
   gboolean            timed_out;
 
-  GSource            *cancel_source;     /* watches the caller's cancellable */
-  GSource            *deadline_source;   /* ends the running attempt */
-  GSource            *wait_source;       /* the backoff before the next attempt */
+  GSource            *cancel_source;   /* watches the caller's cancellable */
+  GSource            *deadline_source; /* ends the running attempt */
+  GSource            *wait_source;     /* the backoff before the next attempt */
 
-  AttHttpReadFunc     read;              /* turns the answer into objects, if set */
+  AttHttpReadFunc     read; /* turns the answer into objects, if set */
   gpointer            read_data;
 
-  GBytes             *response;          /* a large body, for the parsing thread */
+  GBytes             *response; /* a large body, for the parsing thread */
   guint               status;
-  JsonNode           *error_body;        /* of the last HTTP error answer, if JSON */
+  JsonNode           *error_body; /* of the last HTTP error answer, if JSON */
 };
 
 static void start_attempt (GTask *task);
@@ -106,8 +106,8 @@ parse_success_body (GBytes  *bytes,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
   gconstpointer data = NULL;
-  gsize size = 0;
-  JsonNode *root;
+  gsize         size = 0;
+  JsonNode     *root;
 
   if (bytes != NULL)
     data = g_bytes_get_data (bytes, &size);
@@ -122,8 +122,8 @@ parse_success_body (GBytes  *bytes,
       g_propagate_error (error,
                          att_http_api_error_new (ATT_API_ERROR_BAD_RESPONSE,
                                                  status, NULL, -1,
-                                                 _("The server sent an answer that is "
-                                                   "not valid JSON")));
+                                                 _ ("The server sent an answer that is "
+                                                    "not valid JSON")));
       return NULL;
     }
 
@@ -138,10 +138,10 @@ parse_success_body (GBytes  *bytes,
  * objects.  The tree goes with the objects that keep parts of it: this
  * function drops every reference it had. */
 static gpointer
-read_answer (Request  *request,
-             GBytes   *bytes,
-             guint     status,
-             GError  **error)
+read_answer (Request *request,
+             GBytes  *bytes,
+             guint    status,
+             GError **error)
 {
   g_autoptr(JsonNode) node = parse_success_body (bytes, status, error);
 
@@ -152,13 +152,11 @@ read_answer (Request  *request,
 }
 
 static void
-return_answer (GTask    *task,
-               Request  *request,
-               gpointer  answer)
+return_answer (GTask   *task,
+               Request *request,
+               gpointer answer)
 {
-  g_task_return_pointer (task, answer, request->read != NULL
-                                       ? (GDestroyNotify) g_object_unref
-                                       : (GDestroyNotify) json_node_unref);
+  g_task_return_pointer (task, answer, request->read != NULL ? (GDestroyNotify) g_object_unref : (GDestroyNotify) json_node_unref);
 }
 
 /* Runs in a worker thread. The JSON tree, or the objects made from it, are
@@ -202,7 +200,7 @@ on_wait_done (gpointer user_data)
 static guint
 compute_backoff_ms (Request *request)
 {
-  guint shift = MIN (request->attempt - 1, MAX_BACKOFF_SHIFT);
+  guint   shift = MIN (request->attempt - 1, MAX_BACKOFF_SHIFT);
   guint64 delay = (guint64) request->base_delay_ms << shift;
   guint64 jitter;
 
@@ -222,8 +220,8 @@ should_retry (Request      *request,
               const GError *error,
               guint        *delay_ms)
 {
-  guint status = att_api_error_get_http_status (error);
-  gint64 retry_after = att_api_error_get_retry_after (error);
+  guint    status = att_api_error_get_http_status (error);
+  gint64   retry_after = att_api_error_get_retry_after (error);
   gboolean retryable;
 
   if (!request->idempotent || request->attempt > request->max_retries)
@@ -263,7 +261,7 @@ retry_or_fail (GTask  *task,
                GError *api_error)
 {
   Request *request = g_task_get_task_data (task);
-  guint delay_ms = 0;
+  guint    delay_ms = 0;
 
   /* A caller who cancelled while this attempt was failing (say, at its
    * deadline) wants no retry. */
@@ -292,13 +290,13 @@ retry_or_fail (GTask  *task,
 /* Handles a whole answer; returns FALSE with @api_error set if it is one
  * to retry or report. */
 static gboolean
-handle_answer (GTask        *task,
-               SoupMessage  *message,
-               GBytes       *bytes,
-               GError      **api_error)
+handle_answer (GTask       *task,
+               SoupMessage *message,
+               GBytes      *bytes,
+               GError     **api_error)
 {
   Request *request = g_task_get_task_data (task);
-  guint status = soup_message_get_status (message);
+  guint    status = soup_message_get_status (message);
   gpointer answer;
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
@@ -333,7 +331,7 @@ log_attempt (Request      *request,
              const GError *error,
              const GError *api_error)
 {
-  gint64 elapsed_ms = (g_get_monotonic_time () - request->attempt_start_us) / 1000;
+  gint64      elapsed_ms = (g_get_monotonic_time () - request->attempt_start_us) / 1000;
   const char *path = request_path (request);
 
   if (api_error == NULL)
@@ -422,7 +420,7 @@ on_sent (GObject      *source_object,
 static gboolean
 on_deadline (gpointer user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   Request *request = g_task_get_task_data (task);
 
   /* on_sent() sees the cancellation and reports a timeout. */
@@ -468,8 +466,8 @@ copy_header (const char *name,
 static void
 start_attempt (GTask *task)
 {
-  AttHttp *self = g_task_get_source_object (task);
-  Request *request = g_task_get_task_data (task);
+  AttHttp            *self = g_task_get_source_object (task);
+  Request            *request = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
 
   g_assert (request->message == NULL);
@@ -555,9 +553,9 @@ att_http_request_new (const char         *method,
  * @read_data: for @read; must outlive the request
  */
 void
-att_http_request_set_reader (Request         *request,
-                             AttHttpReadFunc  read,
-                             gpointer         read_data)
+att_http_request_set_reader (Request        *request,
+                             AttHttpReadFunc read,
+                             gpointer        read_data)
 {
   request->read = read;
   request->read_data = read_data;
@@ -585,7 +583,7 @@ att_http_request_get_error_body (Request *request)
 void
 att_http_request_start (GTask *task)
 {
-  Request *request = g_task_get_task_data (task);
+  Request      *request = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   if (cancellable != NULL)

@@ -28,14 +28,14 @@
  * may carry an API key or a request token.
  */
 
-#define DEFAULT_TIMEOUT_SECONDS     30
-#define DEFAULT_MAX_RETRIES         2
-#define DEFAULT_BASE_DELAY_MS       500
+#define DEFAULT_TIMEOUT_SECONDS 30
+#define DEFAULT_MAX_RETRIES     2
+#define DEFAULT_BASE_DELAY_MS   500
 
 /* Far above any answer of the APIs (a page of 100 products is about 1 MB),
  * and far below what would hurt: a body is held whole in memory, then
  * parsed into a tree several times its size. */
-#define DEFAULT_MAX_RESPONSE_SIZE   (G_GUINT64_CONSTANT (64) * 1024 * 1024)
+#define DEFAULT_MAX_RESPONSE_SIZE (G_GUINT64_CONSTANT (64) * 1024 * 1024)
 
 struct _AttHttp
 {
@@ -382,7 +382,7 @@ start_send (AttHttp            *self,
   if (uri == NULL)
     {
       g_task_return_new_error (task, ATT_API_ERROR, ATT_API_ERROR_NETWORK,
-                               _("The server address is not valid"));
+                               _ ("The server address is not valid"));
       return;
     }
 
@@ -424,15 +424,15 @@ start_send (AttHttp            *self,
  * friends; cancellation as %G_IO_ERROR_CANCELLED.
  */
 void
-att_http_send_json_async (AttHttp             *self,
-                          const char          *method,
-                          const char          *url,
-                          JsonNode            *body,
-                          SoupMessageHeaders  *extra_headers,
-                          gboolean             idempotent,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+att_http_send_json_async (AttHttp            *self,
+                          const char         *method,
+                          const char         *url,
+                          JsonNode           *body,
+                          SoupMessageHeaders *extra_headers,
+                          gboolean            idempotent,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -457,17 +457,17 @@ att_http_send_json_async (AttHttp             *self,
  * A failure of @read is the call's failure, and is not retried.
  */
 void
-att_http_send_json_read_async (AttHttp             *self,
-                               const char          *method,
-                               const char          *url,
-                               JsonNode            *body,
-                               SoupMessageHeaders  *extra_headers,
-                               gboolean             idempotent,
-                               AttHttpReadFunc      read,
-                               gpointer             read_data,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+att_http_send_json_read_async (AttHttp            *self,
+                               const char         *method,
+                               const char         *url,
+                               JsonNode           *body,
+                               SoupMessageHeaders *extra_headers,
+                               gboolean            idempotent,
+                               AttHttpReadFunc     read,
+                               gpointer            read_data,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -491,10 +491,10 @@ att_http_send_json_read_async (AttHttp             *self,
  *   @error set
  */
 GObject *
-att_http_send_json_read_finish (AttHttp       *self,
-                                GAsyncResult  *result,
-                                JsonNode     **error_body,
-                                GError       **error)
+att_http_send_json_read_finish (AttHttp      *self,
+                                GAsyncResult *result,
+                                JsonNode    **error_body,
+                                GError      **error)
 {
   g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -511,9 +511,9 @@ att_http_send_json_read_finish (AttHttp       *self,
  *   @error set
  */
 JsonNode *
-att_http_send_json_finish (AttHttp       *self,
-                           GAsyncResult  *result,
-                           GError       **error)
+att_http_send_json_finish (AttHttp      *self,
+                           GAsyncResult *result,
+                           GError      **error)
 {
   g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -535,10 +535,10 @@ att_http_send_json_finish (AttHttp       *self,
  * Returns: (transfer full): as att_http_send_json_finish()
  */
 JsonNode *
-att_http_send_json_finish_full (AttHttp       *self,
-                                GAsyncResult  *result,
-                                JsonNode     **error_body,
-                                GError       **error)
+att_http_send_json_finish_full (AttHttp      *self,
+                                GAsyncResult *result,
+                                JsonNode    **error_body,
+                                GError      **error)
 {
   g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

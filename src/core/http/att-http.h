@@ -25,60 +25,55 @@ G_BEGIN_DECLS
  * Returns: (transfer full) (nullable): the answer as an object, or %NULL
  *   with @error set
  */
-typedef GObject *(*AttHttpReadFunc) (JsonNode  *root,
-                                     gpointer   user_data,
-                                     GError   **error);
+typedef GObject *(*AttHttpReadFunc) (JsonNode *root,
+                                     gpointer  user_data,
+                                     GError  **error);
 
 #define ATT_TYPE_HTTP (att_http_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttHttp, att_http, ATT, HTTP, GObject)
 
-AttHttp     *att_http_new                (void);
-SoupSession *att_http_get_session        (AttHttp             *self);
-guint        att_http_get_timeout        (AttHttp             *self);
-void         att_http_set_timeout        (AttHttp             *self,
-                                          guint                seconds);
-void         att_http_set_retry_policy   (AttHttp             *self,
-                                          guint                max_retries,
-                                          guint                base_delay_ms);
-guint64      att_http_get_max_response_size
-                                         (AttHttp             *self);
-void         att_http_set_max_response_size
-                                         (AttHttp             *self,
-                                          guint64              max_bytes);
-void         att_http_send_json_async    (AttHttp             *self,
-                                          const char          *method,
-                                          const char          *url,
-                                          JsonNode            *body,
-                                          SoupMessageHeaders  *extra_headers,
-                                          gboolean             idempotent,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-JsonNode    *att_http_send_json_finish   (AttHttp             *self,
-                                          GAsyncResult        *result,
-                                          GError             **error);
-void         att_http_send_json_read_async
-                                         (AttHttp             *self,
-                                          const char          *method,
-                                          const char          *url,
-                                          JsonNode            *body,
-                                          SoupMessageHeaders  *extra_headers,
-                                          gboolean             idempotent,
-                                          AttHttpReadFunc      read,
-                                          gpointer             read_data,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-GObject     *att_http_send_json_read_finish
-                                         (AttHttp             *self,
-                                          GAsyncResult        *result,
-                                          JsonNode           **error_body,
-                                          GError             **error);
-JsonNode    *att_http_send_json_finish_full
-                                         (AttHttp             *self,
-                                          GAsyncResult        *result,
-                                          JsonNode           **error_body,
-                                          GError             **error);
+AttHttp     *att_http_new (void);
+SoupSession *att_http_get_session (AttHttp *self);
+guint        att_http_get_timeout (AttHttp *self);
+void         att_http_set_timeout (AttHttp *self,
+                                   guint    seconds);
+void         att_http_set_retry_policy (AttHttp *self,
+                                        guint    max_retries,
+                                        guint    base_delay_ms);
+guint64      att_http_get_max_response_size (AttHttp *self);
+void         att_http_set_max_response_size (AttHttp *self,
+                                             guint64  max_bytes);
+void         att_http_send_json_async (AttHttp            *self,
+                                       const char         *method,
+                                       const char         *url,
+                                       JsonNode           *body,
+                                       SoupMessageHeaders *extra_headers,
+                                       gboolean            idempotent,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+JsonNode    *att_http_send_json_finish (AttHttp      *self,
+                                        GAsyncResult *result,
+                                        GError      **error);
+void         att_http_send_json_read_async (AttHttp            *self,
+                                            const char         *method,
+                                            const char         *url,
+                                            JsonNode           *body,
+                                            SoupMessageHeaders *extra_headers,
+                                            gboolean            idempotent,
+                                            AttHttpReadFunc     read,
+                                            gpointer            read_data,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+GObject     *att_http_send_json_read_finish (AttHttp      *self,
+                                             GAsyncResult *result,
+                                             JsonNode    **error_body,
+                                             GError      **error);
+JsonNode    *att_http_send_json_finish_full (AttHttp      *self,
+                                             GAsyncResult *result,
+                                             JsonNode    **error_body,
+                                             GError      **error);
 
 G_END_DECLS

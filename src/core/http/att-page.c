@@ -24,7 +24,7 @@ struct _AttPage
   guint       size;
   guint       total;
   GListModel *items;
-  GPtrArray  *row_errors;   /* of GError or NULL, one per item; or NULL */
+  GPtrArray  *row_errors; /* of GError or NULL, one per item; or NULL */
   guint       n_row_errors;
 };
 

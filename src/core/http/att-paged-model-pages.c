@@ -13,10 +13,10 @@
 
 #include "att-paged-model-private.h"
 
-#define MIN_QUEUED_PAGES     4
-#define MAX_QUEUED_ROWS      500
-#define MIN_KEPT_PAGES       50
-#define MAX_KEPT_ROWS        2500
+#define MIN_QUEUED_PAGES 4
+#define MAX_QUEUED_ROWS  500
+#define MIN_KEPT_PAGES   50
+#define MAX_KEPT_ROWS    2500
 
 /* Slots stay NULL until a row is asked for. */
 static void
@@ -86,8 +86,8 @@ static gint
 compare_last_used (gconstpointer a,
                    gconstpointer b)
 {
-  const Page *page_a = *(Page * const *) a;
-  const Page *page_b = *(Page * const *) b;
+  const Page *page_a = *(Page *const *) a;
+  const Page *page_b = *(Page *const *) b;
 
   if (page_a->last_used < page_b->last_used)
     return -1;
@@ -155,10 +155,10 @@ att_paged_model_evict_pages (AttPagedModel *self,
 {
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GArray) evicted = NULL;
-  guint max_kept = max_kept_pages (self);
+  guint          max_kept = max_kept_pages (self);
   GHashTableIter iter;
-  gpointer value;
-  guint excess;
+  gpointer       value;
+  guint          excess;
 
   if (g_hash_table_size (self->pages) <= max_kept)
     return;

@@ -17,8 +17,8 @@
 #include "att-page.h"
 #include "att-paged-model-private.h"
 
-#define RETRY_DELAY_MIN_MS   1000
-#define RETRY_DELAY_MAX_MS   60000
+#define RETRY_DELAY_MIN_MS 1000
+#define RETRY_DELAY_MAX_MS 60000
 
 /* Rows that were read have no error. */
 static void
@@ -111,9 +111,9 @@ static GArray *
 pages_in_state (AttPagedModel *self,
                 PageState      state)
 {
-  GArray *indexes = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray        *indexes = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -177,8 +177,8 @@ page_of (AttPagedModel *self,
 }
 
 static const GError *
-row_error (Page  *page,
-           guint  offset)
+row_error (Page *page,
+           guint offset)
 {
   if (page->row_errors == NULL || offset >= page->row_errors->len)
     return NULL;

@@ -32,8 +32,8 @@
  * still shows them asks again).
  */
 
-#define MAX_IN_FLIGHT        2
-#define MAX_PAGE_SIZE        10000
+#define MAX_IN_FLIGHT 2
+#define MAX_PAGE_SIZE 10000
 
 static void att_paged_model_list_model_init (GListModelInterface *iface);
 
@@ -59,9 +59,9 @@ static GParamSpec *properties[N_PROPS];
  * last reference to the model disposes it, which cancels the fetch. */
 typedef struct
 {
-  GWeakRef      model;
-  guint         page_index;
-  guint         generation;
+  GWeakRef model;
+  guint    page_index;
+  guint    generation;
 } Fetch;
 
 static void dispatch_fetches (AttPagedModel *self);
@@ -85,12 +85,12 @@ set_error (AttPagedModel *self,
 }
 
 static gboolean
-check_page (AttPagedModel  *self,
-            AttPage        *page,
-            GError        **error)
+check_page (AttPagedModel *self,
+            AttPage       *page,
+            GError       **error)
 {
   GListModel *items = att_page_get_items (page);
-  guint n = g_list_model_get_n_items (items);
+  guint       n = g_list_model_get_n_items (items);
 
   for (guint i = 0; i < n; i++)
     {
@@ -99,7 +99,7 @@ check_page (AttPagedModel  *self,
       if (item == NULL || !g_type_is_a (G_OBJECT_TYPE (item), self->item_type))
         {
           g_set_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
-                       _("The list contains an item of the wrong kind"));
+                       _ ("The list contains an item of the wrong kind"));
           return FALSE;
         }
     }
@@ -124,8 +124,8 @@ fill_page (AttPagedModel *self,
            AttPage       *result)
 {
   GListModel *items = att_page_get_items (result);
-  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-  guint n;
+  Page       *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  guint       n;
 
   if (page == NULL || page->state != PAGE_FETCHING)
     return FALSE;
@@ -148,7 +148,7 @@ drop_pages_from (AttPagedModel *self,
                  guint          n_items)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer       value;
 
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -190,8 +190,8 @@ page_fetched (AttPagedModel *self,
               guint          index,
               AttPage       *result)
 {
-  guint old_n_items = self->n_items;
-  guint new_n_items = att_page_get_total (result);
+  guint    old_n_items = self->n_items;
+  guint    new_n_items = att_page_get_total (result);
   gboolean filled;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -250,8 +250,8 @@ on_page_fetched (GObject      *source_object,
   g_autoptr(AttPage) page_result = NULL;
   g_autoptr(GError) error = NULL;
   gboolean was_loading;
-  guint index = fetch->page_index;
-  guint generation = fetch->generation;
+  guint    index = fetch->page_index;
+  guint    generation = fetch->generation;
 
   g_weak_ref_clear (&fetch->model);
   g_free (fetch);
@@ -352,9 +352,9 @@ att_paged_model_get_item (GListModel *model,
                           guint       position)
 {
   AttPagedModel *self = ATT_PAGED_MODEL (model);
-  guint index;
-  guint offset;
-  Page *page;
+  guint          index;
+  guint          offset;
+  Page          *page;
 
   if (position >= self->n_items)
     return NULL;
@@ -595,12 +595,12 @@ att_paged_model_init (AttPagedModel *self)
  * Returns: (transfer full): a new model, already fetching its first page
  */
 AttPagedModel *
-att_paged_model_new (GType               item_type,
-                     guint               page_size,
-                     AttPagedFetchFunc   fetch,
-                     AttPagedFinishFunc  finish,
-                     gpointer            user_data,
-                     GDestroyNotify      destroy)
+att_paged_model_new (GType              item_type,
+                     guint              page_size,
+                     AttPagedFetchFunc  fetch,
+                     AttPagedFinishFunc finish,
+                     gpointer           user_data,
+                     GDestroyNotify     destroy)
 {
   AttPagedModel *self;
 

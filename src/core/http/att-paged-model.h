@@ -21,21 +21,21 @@ G_BEGIN_DECLS
  * Starts fetching one page. It must complete asynchronously (a #GTask
  * does), never by calling @callback before returning.
  */
-typedef void     (*AttPagedFetchFunc)  (guint                from,
-                                        guint                size,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             callback_data,
-                                        gpointer             user_data);
+typedef void (*AttPagedFetchFunc) (guint               from,
+                                   guint               size,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            callback_data,
+                                   gpointer            user_data);
 
 /**
  * AttPagedFinishFunc:
  *
  * Returns: (transfer full) (nullable): the page, or %NULL with @error set
  */
-typedef AttPage *(*AttPagedFinishFunc) (GAsyncResult        *result,
-                                        GError             **error,
-                                        gpointer             user_data);
+typedef AttPage *(*AttPagedFinishFunc) (GAsyncResult *result,
+                                        GError      **error,
+                                        gpointer      user_data);
 
 /**
  * AttPagedItemState:
@@ -56,28 +56,28 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (AttPagedModel, att_paged_model, ATT, PAGED_MODEL, GObject)
 
-AttPagedModel *att_paged_model_new            (GType               item_type,
-                                               guint               page_size,
-                                               AttPagedFetchFunc   fetch,
-                                               AttPagedFinishFunc  finish,
-                                               gpointer            user_data,
-                                               GDestroyNotify      destroy);
-void           att_paged_model_reload         (AttPagedModel      *self);
-void           att_paged_model_cancel         (AttPagedModel      *self);
-void           att_paged_model_retry          (AttPagedModel      *self);
-gboolean       att_paged_model_is_item_loaded (AttPagedModel      *self,
-                                               guint               position);
-guint          att_paged_model_get_page_size  (AttPagedModel      *self);
-gboolean       att_paged_model_get_loading    (AttPagedModel      *self);
-gboolean       att_paged_model_get_loaded     (AttPagedModel      *self);
-guint          att_paged_model_get_total      (AttPagedModel      *self);
-const GError  *att_paged_model_get_error      (AttPagedModel      *self);
+AttPagedModel    *att_paged_model_new (GType              item_type,
+                                       guint              page_size,
+                                       AttPagedFetchFunc  fetch,
+                                       AttPagedFinishFunc finish,
+                                       gpointer           user_data,
+                                       GDestroyNotify     destroy);
+void              att_paged_model_reload (AttPagedModel *self);
+void              att_paged_model_cancel (AttPagedModel *self);
+void              att_paged_model_retry (AttPagedModel *self);
+gboolean          att_paged_model_is_item_loaded (AttPagedModel *self,
+                                                  guint          position);
+guint             att_paged_model_get_page_size (AttPagedModel *self);
+gboolean          att_paged_model_get_loading (AttPagedModel *self);
+gboolean          att_paged_model_get_loaded (AttPagedModel *self);
+guint             att_paged_model_get_total (AttPagedModel *self);
+const GError     *att_paged_model_get_error (AttPagedModel *self);
 
-AttPagedItemState att_paged_model_get_item_state       (AttPagedModel *self,
-                                                        guint          position);
-const GError     *att_paged_model_get_item_error       (AttPagedModel *self,
-                                                        guint          position);
-guint             att_paged_model_get_n_unreadable     (AttPagedModel *self);
+AttPagedItemState att_paged_model_get_item_state (AttPagedModel *self,
+                                                  guint          position);
+const GError     *att_paged_model_get_item_error (AttPagedModel *self,
+                                                  guint          position);
+guint             att_paged_model_get_n_unreadable (AttPagedModel *self);
 const GError     *att_paged_model_get_unreadable_error (AttPagedModel *self);
 
 G_END_DECLS

@@ -97,7 +97,7 @@ static void
 att_catalog_item_class_init (AttCatalogItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = att_catalog_item_finalize;
   object_class->get_property = att_catalog_item_get_property;
@@ -140,9 +140,9 @@ att_catalog_item_init (AttCatalogItem *self)
  *   error
  */
 AttCatalogItem *
-att_catalog_item_new_from_json (JsonObject  *object,
-                                const char  *path,
-                                GError     **error)
+att_catalog_item_new_from_json (JsonObject *object,
+                                const char *path,
+                                GError    **error)
 {
   g_autoptr(AttCatalogItem) self = NULL;
 

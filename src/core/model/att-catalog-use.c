@@ -54,7 +54,7 @@ static void
 att_catalog_use_constructed (GObject *object)
 {
   AttCatalogUsePrivate *priv = get_private (object);
-  guint n_numbers = ATT_CATALOG_USE_GET_CLASS (object)->n_numbers;
+  guint                 n_numbers = ATT_CATALOG_USE_GET_CLASS (object)->n_numbers;
 
   G_OBJECT_CLASS (att_catalog_use_parent_class)->constructed (object);
 
@@ -198,13 +198,13 @@ att_catalog_use_class_set_members (AttCatalogUseClass        *klass,
 }
 
 static gboolean
-read_entry (AttCatalogUse  *self,
-            JsonObject     *object,
-            const char     *path,
-            GError        **error)
+read_entry (AttCatalogUse *self,
+            JsonObject    *object,
+            const char    *path,
+            GError       **error)
 {
   AttCatalogUsePrivate *priv = get_private (self);
-  const char *id_member = ATT_CATALOG_USE_GET_CLASS (self)->id_member;
+  const char           *id_member = ATT_CATALOG_USE_GET_CLASS (self)->id_member;
 
   /* A subclass that never called att_catalog_use_class_set_members(). */
   g_assert (id_member != NULL);
@@ -217,13 +217,13 @@ read_entry (AttCatalogUse  *self,
 }
 
 static gboolean
-read_weight (AttCatalogUse  *self,
-             JsonObject     *object,
-             const char     *path,
-             GError        **error)
+read_weight (AttCatalogUse *self,
+             JsonObject    *object,
+             const char    *path,
+             GError       **error)
 {
   g_autofree char *weight_path = att_json_path_member (path, "weightInformation");
-  JsonObject *weight = NULL;
+  JsonObject      *weight = NULL;
 
   if (!att_json_read_object (object, "weightInformation", path, FALSE, &weight, error))
     return FALSE;
@@ -234,12 +234,12 @@ read_weight (AttCatalogUse  *self,
 }
 
 static gboolean
-read_numbers (AttCatalogUse  *self,
-              JsonObject     *object,
-              const char     *path,
-              GError        **error)
+read_numbers (AttCatalogUse *self,
+              JsonObject    *object,
+              const char    *path,
+              GError       **error)
 {
-  AttCatalogUseClass *klass = ATT_CATALOG_USE_GET_CLASS (self);
+  AttCatalogUseClass   *klass = ATT_CATALOG_USE_GET_CLASS (self);
   AttCatalogUsePrivate *priv = get_private (self);
 
   for (guint i = 0; i < klass->n_numbers; i++)
@@ -261,10 +261,10 @@ read_numbers (AttCatalogUse  *self,
  * Returns: (transfer full) (nullable): a new @type, or %NULL on error
  */
 AttCatalogUse *
-att_catalog_use_new_from_json (GType        type,
-                               JsonObject  *object,
-                               const char  *path,
-                               GError     **error)
+att_catalog_use_new_from_json (GType       type,
+                               JsonObject *object,
+                               const char *path,
+                               GError    **error)
 {
   g_autoptr(AttCatalogUse) self = NULL;
 
@@ -324,7 +324,7 @@ JsonNode *
 att_catalog_use_to_request_json (AttCatalogUse *self)
 {
   g_autoptr(JsonObject) object = NULL;
-  AttCatalogUseClass *klass;
+  AttCatalogUseClass   *klass;
   AttCatalogUsePrivate *priv;
 
   g_return_val_if_fail (ATT_IS_CATALOG_USE (self), NULL);

@@ -29,7 +29,7 @@ typedef struct
 
 struct _AttCatalogUseClass
 {
-  GObjectClass parent_class;
+  GObjectClass               parent_class;
 
   /*< private >*/
   const char                *id_member;
@@ -42,21 +42,21 @@ void           att_catalog_use_class_set_members (AttCatalogUseClass        *kla
                                                   const AttCatalogUseNumber *numbers,
                                                   guint                      n_numbers);
 
-AttCatalogUse *att_catalog_use_new_from_json     (GType                      type,
-                                                  JsonObject                *object,
-                                                  const char                *path,
-                                                  GError                   **error);
-JsonObject    *att_catalog_use_get_json          (AttCatalogUse             *self);
-JsonNode      *att_catalog_use_to_json           (AttCatalogUse             *self);
-JsonNode      *att_catalog_use_to_request_json   (AttCatalogUse             *self);
+AttCatalogUse *att_catalog_use_new_from_json (GType       type,
+                                              JsonObject *object,
+                                              const char *path,
+                                              GError    **error);
+JsonObject    *att_catalog_use_get_json (AttCatalogUse *self);
+JsonNode      *att_catalog_use_to_json (AttCatalogUse *self);
+JsonNode      *att_catalog_use_to_request_json (AttCatalogUse *self);
 
-const char    *att_catalog_use_get_catalog_id    (AttCatalogUse             *self);
-const char    *att_catalog_use_get_name          (AttCatalogUse             *self);
-const char    *att_catalog_use_get_code          (AttCatalogUse             *self);
-const char    *att_catalog_use_get_description   (AttCatalogUse             *self);
-const char    *att_catalog_use_get_data_source   (AttCatalogUse             *self);
-double         att_catalog_use_get_weight_kg     (AttCatalogUse             *self);
-double         att_catalog_use_get_number        (AttCatalogUse             *self,
-                                                  guint                      index);
+const char    *att_catalog_use_get_catalog_id (AttCatalogUse *self);
+const char    *att_catalog_use_get_name (AttCatalogUse *self);
+const char    *att_catalog_use_get_code (AttCatalogUse *self);
+const char    *att_catalog_use_get_description (AttCatalogUse *self);
+const char    *att_catalog_use_get_data_source (AttCatalogUse *self);
+double         att_catalog_use_get_weight_kg (AttCatalogUse *self);
+double         att_catalog_use_get_number (AttCatalogUse *self,
+                                           guint          index);
 
 G_END_DECLS

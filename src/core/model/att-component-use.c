@@ -51,9 +51,9 @@ att_component_use_init (AttComponentUse *self)
  *   error
  */
 AttComponentUse *
-att_component_use_new_from_json (JsonObject  *object,
-                                 const char  *path,
-                                 GError     **error)
+att_component_use_new_from_json (JsonObject *object,
+                                 const char *path,
+                                 GError    **error)
 {
   return (AttComponentUse *) att_catalog_use_new_from_json (ATT_TYPE_COMPONENT_USE, object, path, error);
 }

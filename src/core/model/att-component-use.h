@@ -13,11 +13,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttComponentUse, att_component_use, ATT, COMPONENT_USE, AttCatalogUse)
 
-AttComponentUse *att_component_use_new_from_json    (JsonObject       *object,
-                                                     const char       *path,
-                                                     GError          **error);
+AttComponentUse *att_component_use_new_from_json (JsonObject *object,
+                                                  const char *path,
+                                                  GError    **error);
 
-const char      *att_component_use_get_component_id (AttComponentUse  *self);
-double           att_component_use_get_unit         (AttComponentUse  *self);
+const char      *att_component_use_get_component_id (AttComponentUse *self);
+double           att_component_use_get_unit (AttComponentUse *self);
 
 G_END_DECLS

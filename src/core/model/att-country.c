@@ -149,9 +149,9 @@ att_country_new (const char *code,
  * Returns: (transfer full) (nullable): a new #AttCountry, or %NULL on error
  */
 AttCountry *
-att_country_new_from_json (JsonObject  *object,
-                           const char  *path,
-                           GError     **error)
+att_country_new_from_json (JsonObject *object,
+                           const char *path,
+                           GError    **error)
 {
   g_autoptr(AttCountry) self = NULL;
 

@@ -13,16 +13,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttCountry, att_country, ATT, COUNTRY, GObject)
 
-AttCountry *att_country_new                  (const char  *code,
-                                              const char  *name);
-AttCountry *att_country_new_from_json        (JsonObject  *object,
-                                              const char  *path,
-                                              GError     **error);
-JsonObject *att_country_get_json             (AttCountry  *self);
-JsonNode   *att_country_to_json              (AttCountry  *self);
-JsonNode   *att_country_to_request_json      (AttCountry  *self);
+AttCountry *att_country_new (const char *code,
+                             const char *name);
+AttCountry *att_country_new_from_json (JsonObject *object,
+                                       const char *path,
+                                       GError    **error);
+JsonObject *att_country_get_json (AttCountry *self);
+JsonNode   *att_country_to_json (AttCountry *self);
+JsonNode   *att_country_to_request_json (AttCountry *self);
 
-const char *att_country_get_code             (AttCountry  *self);
-const char *att_country_get_name             (AttCountry  *self);
+const char *att_country_get_code (AttCountry *self);
+const char *att_country_get_name (AttCountry *self);
 
 G_END_DECLS

@@ -115,7 +115,7 @@ static void
 att_eco_score_class_init (AttEcoScoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = att_eco_score_finalize;
   object_class->get_property = att_eco_score_get_property;
@@ -171,10 +171,10 @@ read_number_map (JsonObject  *object,
                  GError     **error)
 {
   g_autofree char *map_path = NULL;
-  JsonObject *map = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  JsonObject      *map = NULL;
+  JsonObjectIter   iter;
+  const char      *name;
+  JsonNode        *member;
 
   if (!att_json_read_object (object, key, path, FALSE, &map, error))
     return FALSE;
@@ -195,7 +195,7 @@ read_number_map (JsonObject  *object,
         {
           g_autofree char *member_path = att_json_path_member (map_path, name);
 
-          att_json_set_error (error, member_path, _("expected a number"));
+          att_json_set_error (error, member_path, _ ("expected a number"));
           return FALSE;
         }
     }
@@ -214,9 +214,9 @@ read_number_map (JsonObject  *object,
  * Returns: (transfer full) (nullable): a new #AttEcoScore, or %NULL on error
  */
 AttEcoScore *
-att_eco_score_new_from_json (JsonObject  *object,
-                             const char  *path,
-                             GError     **error)
+att_eco_score_new_from_json (JsonObject *object,
+                             const char *path,
+                             GError    **error)
 {
   g_autoptr(AttEcoScore) self = NULL;
 

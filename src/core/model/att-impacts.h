@@ -32,7 +32,7 @@ typedef struct
   gboolean    aggregate;
 } AttImpactInfo;
 
-const AttImpactInfo *att_impacts_get_all (guint      *n_impacts);
-const AttImpactInfo *att_impacts_lookup  (const char *key);
+const AttImpactInfo *att_impacts_get_all (guint *n_impacts);
+const AttImpactInfo *att_impacts_lookup (const char *key);
 
 G_END_DECLS

@@ -19,7 +19,7 @@ att_json_date_from_unix_ms (gint64 unix_ms)
 {
   g_autoptr(GDateTime) date_time = NULL;
   gint64 seconds = unix_ms / 1000;
-  int year, month, day;
+  int    year, month, day;
 
   /* Round towards minus infinity so that -1 ms is still 1969-12-31. */
   if (unix_ms % 1000 < 0)
@@ -67,7 +67,7 @@ att_json_normalize_date (const char *text)
   g_autoptr(GDateTime) date_time = NULL;
   g_autoptr(GDateTime) date_time_utc = NULL;
   const char *p = text;
-  int year, month, day;
+  int         year, month, day;
 
   g_return_val_if_fail (text != NULL, NULL);
 

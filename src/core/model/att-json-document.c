@@ -27,9 +27,9 @@
  * Returns: (transfer full) (nullable): the root node, or %NULL on error
  */
 JsonNode *
-att_json_parse (const char  *data,
-                gssize       length,
-                GError     **error)
+att_json_parse (const char *data,
+                gssize      length,
+                GError    **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -45,7 +45,7 @@ att_json_parse (const char  *data,
     {
       g_autofree char *problem = NULL;
 
-      problem = g_strdup_printf (_("not valid JSON: %s"), local_error->message);
+      problem = g_strdup_printf (_ ("not valid JSON: %s"), local_error->message);
       att_json_set_error (error, NULL, problem);
       return NULL;
     }
@@ -53,7 +53,7 @@ att_json_parse (const char  *data,
   root = json_parser_steal_root (parser);
   if (root == NULL)
     {
-      att_json_set_error (error, NULL, _("not valid JSON: the document is empty"));
+      att_json_set_error (error, NULL, _ ("not valid JSON: the document is empty"));
       return NULL;
     }
 
@@ -69,13 +69,13 @@ att_json_parse (const char  *data,
  *   with an error if @node is not an object
  */
 JsonObject *
-att_json_node_get_object (JsonNode    *node,
-                          const char  *path,
-                          GError     **error)
+att_json_node_get_object (JsonNode   *node,
+                          const char *path,
+                          GError    **error)
 {
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      att_json_set_error (error, path, _("expected an object"));
+      att_json_set_error (error, path, _ ("expected an object"));
       return NULL;
     }
 
@@ -90,9 +90,9 @@ att_json_node_get_object (JsonNode    *node,
  * Returns: (transfer full) (nullable): the root object, or %NULL on error
  */
 JsonObject *
-att_json_parse_object (const char  *data,
-                       gssize       length,
-                       GError     **error)
+att_json_parse_object (const char *data,
+                       gssize      length,
+                       GError    **error)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
@@ -133,7 +133,7 @@ att_json_node_copy (JsonNode *node)
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
+        guint      n = json_array_get_length (array);
         g_autoptr(JsonArray) copy = json_array_sized_new (n);
 
         for (guint i = 0; i < n; i++)
@@ -159,10 +159,10 @@ att_json_node_copy (JsonNode *node)
 JsonObject *
 att_json_object_copy (JsonObject *object)
 {
-  JsonObject *copy;
+  JsonObject    *copy;
   JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  const char    *name;
+  JsonNode      *member;
 
   g_return_val_if_fail (object != NULL, NULL);
 

@@ -15,14 +15,14 @@
  * Returns: %FALSE on error
  */
 gboolean
-att_json_read_string (JsonObject  *object,
-                      const char  *key,
-                      const char  *path,
-                      gboolean     required,
-                      char       **out_value,
-                      GError     **error)
+att_json_read_string (JsonObject *object,
+                      const char *key,
+                      const char *path,
+                      gboolean    required,
+                      char      **out_value,
+                      GError    **error)
 {
-  GError *local_error = NULL;
+  GError     *local_error = NULL;
   const char *value;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
@@ -45,15 +45,15 @@ att_json_read_string (JsonObject  *object,
  * Returns: %FALSE on error
  */
 gboolean
-att_json_read_double (JsonObject  *object,
-                      const char  *key,
-                      const char  *path,
-                      gboolean     required,
-                      double      *out_value,
-                      GError     **error)
+att_json_read_double (JsonObject *object,
+                      const char *key,
+                      const char *path,
+                      gboolean    required,
+                      double     *out_value,
+                      GError    **error)
 {
   GError *local_error = NULL;
-  double value;
+  double  value;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
 
@@ -75,14 +75,14 @@ att_json_read_double (JsonObject  *object,
  * Returns: %FALSE on error
  */
 gboolean
-att_json_read_boolean (JsonObject  *object,
-                       const char  *key,
-                       const char  *path,
-                       gboolean     default_value,
-                       gboolean    *out_value,
-                       GError     **error)
+att_json_read_boolean (JsonObject *object,
+                       const char *key,
+                       const char *path,
+                       gboolean    default_value,
+                       gboolean   *out_value,
+                       GError    **error)
 {
-  GError *local_error = NULL;
+  GError  *local_error = NULL;
   gboolean value;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
@@ -112,7 +112,7 @@ att_json_read_object (JsonObject  *object,
                       JsonObject **out_value,
                       GError     **error)
 {
-  GError *local_error = NULL;
+  GError     *local_error = NULL;
   JsonObject *value;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
@@ -135,14 +135,14 @@ att_json_read_object (JsonObject  *object,
  * Returns: %FALSE on error
  */
 gboolean
-att_json_read_strv (JsonObject   *object,
-                    const char   *key,
-                    const char   *path,
-                    char       ***out_value,
-                    GError      **error)
+att_json_read_strv (JsonObject *object,
+                    const char *key,
+                    const char *path,
+                    char     ***out_value,
+                    GError    **error)
 {
   GError *local_error = NULL;
-  char **value;
+  char  **value;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
 
@@ -164,14 +164,14 @@ att_json_read_strv (JsonObject   *object,
  * Returns: %FALSE on error
  */
 gboolean
-att_json_read_timestamp (JsonObject  *object,
-                         const char  *key,
-                         const char  *path,
-                         gint64      *out_value,
-                         GError     **error)
+att_json_read_timestamp (JsonObject *object,
+                         const char *key,
+                         const char *path,
+                         gint64     *out_value,
+                         GError    **error)
 {
   GError *local_error = NULL;
-  gint64 value;
+  gint64  value;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
 
@@ -193,14 +193,14 @@ att_json_read_timestamp (JsonObject  *object,
  * Returns: %FALSE on error
  */
 gboolean
-att_json_read_date (JsonObject  *object,
-                    const char  *key,
-                    const char  *path,
-                    char       **out_value,
-                    GError     **error)
+att_json_read_date (JsonObject *object,
+                    const char *key,
+                    const char *path,
+                    char      **out_value,
+                    GError    **error)
 {
   GError *local_error = NULL;
-  char *value;
+  char   *value;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
 

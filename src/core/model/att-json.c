@@ -57,9 +57,9 @@ att_json_path_index (const char *path,
  * Sets an %ATT_API_ERROR_BAD_RESPONSE error "<path>: <problem>".
  */
 void
-att_json_set_error (GError     **error,
-                    const char  *path,
-                    const char  *problem)
+att_json_set_error (GError    **error,
+                    const char *path,
+                    const char *problem)
 {
   g_return_if_fail (problem != NULL);
 
@@ -73,14 +73,14 @@ att_json_set_error (GError     **error,
   /* Translators: this joins a field path such as "materials[2].composition"
    * with a problem such as "expected a number". */
   g_set_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
-               _("%s: %s"), path, problem);
+               _ ("%s: %s"), path, problem);
 }
 
 static void
-set_member_error (GError     **error,
-                  const char  *path,
-                  const char  *key,
-                  const char  *problem)
+set_member_error (GError    **error,
+                  const char *path,
+                  const char *key,
+                  const char *problem)
 {
   g_autofree char *member_path = att_json_path_member (path, key);
 
@@ -104,16 +104,16 @@ lookup (JsonObject *object,
 /* Returns the member's node; when it is missing, sets an error if it was
  * required.  Callers tell "absent" from "error" by looking at @error. */
 static JsonNode *
-lookup_checked (JsonObject  *object,
-                const char  *key,
-                const char  *path,
-                gboolean     required,
-                GError     **error)
+lookup_checked (JsonObject *object,
+                const char *key,
+                const char *path,
+                gboolean    required,
+                GError    **error)
 {
   JsonNode *node = lookup (object, key);
 
   if (node == NULL && required)
-    set_member_error (error, path, key, _("required field is missing"));
+    set_member_error (error, path, key, _ ("required field is missing"));
 
   return node;
 }
@@ -153,13 +153,13 @@ att_json_has_member (JsonObject *object,
  * Returns: (transfer none) (nullable): the string, owned by @object
  */
 const char *
-att_json_get_string (JsonObject  *object,
-                     const char  *key,
-                     const char  *path,
-                     gboolean     required,
-                     GError     **error)
+att_json_get_string (JsonObject *object,
+                     const char *key,
+                     const char *path,
+                     gboolean    required,
+                     GError    **error)
 {
-  JsonNode *node;
+  JsonNode   *node;
   const char *value;
 
   g_return_val_if_fail (object != NULL, NULL);
@@ -171,7 +171,7 @@ att_json_get_string (JsonObject  *object,
 
   if (!node_holds_type (node, G_TYPE_STRING))
     {
-      set_member_error (error, path, key, _("expected a string"));
+      set_member_error (error, path, key, _ ("expected a string"));
       return NULL;
     }
 
@@ -180,7 +180,7 @@ att_json_get_string (JsonObject  *object,
   /* An identifier or a name that is empty identifies nothing. */
   if (required && (value == NULL || value[0] == '\0'))
     {
-      set_member_error (error, path, key, _("must not be empty"));
+      set_member_error (error, path, key, _ ("must not be empty"));
       return NULL;
     }
 
@@ -193,11 +193,11 @@ att_json_get_string (JsonObject  *object,
  * Returns: the number, or %NAN if absent or on error
  */
 double
-att_json_get_double (JsonObject  *object,
-                     const char  *key,
-                     const char  *path,
-                     gboolean     required,
-                     GError     **error)
+att_json_get_double (JsonObject *object,
+                     const char *key,
+                     const char *path,
+                     gboolean    required,
+                     GError    **error)
 {
   JsonNode *node;
 
@@ -210,7 +210,7 @@ att_json_get_double (JsonObject  *object,
 
   if (!node_holds_number (node))
     {
-      set_member_error (error, path, key, _("expected a number"));
+      set_member_error (error, path, key, _ ("expected a number"));
       return NAN;
     }
 
@@ -225,15 +225,15 @@ att_json_get_double (JsonObject  *object,
  * Returns: the integer, or @default_value if absent or on error
  */
 gint64
-att_json_get_int (JsonObject  *object,
-                  const char  *key,
-                  const char  *path,
-                  gboolean     required,
-                  gint64       default_value,
-                  GError     **error)
+att_json_get_int (JsonObject *object,
+                  const char *key,
+                  const char *path,
+                  gboolean    required,
+                  gint64      default_value,
+                  GError    **error)
 {
   JsonNode *node;
-  double value;
+  double    value;
 
   g_return_val_if_fail (object != NULL, default_value);
   g_return_val_if_fail (key != NULL, default_value);
@@ -247,7 +247,7 @@ att_json_get_int (JsonObject  *object,
 
   if (!node_holds_type (node, G_TYPE_DOUBLE))
     {
-      set_member_error (error, path, key, _("expected an integer"));
+      set_member_error (error, path, key, _ ("expected an integer"));
       return default_value;
     }
 
@@ -255,7 +255,7 @@ att_json_get_int (JsonObject  *object,
   if (!isfinite (value) || value != floor (value) ||
       value < (double) G_MININT64 || value >= (double) G_MAXINT64)
     {
-      set_member_error (error, path, key, _("expected an integer"));
+      set_member_error (error, path, key, _ ("expected an integer"));
       return default_value;
     }
 
@@ -268,12 +268,12 @@ att_json_get_int (JsonObject  *object,
  * Returns: the boolean, or @default_value if absent or on error
  */
 gboolean
-att_json_get_boolean (JsonObject  *object,
-                      const char  *key,
-                      const char  *path,
-                      gboolean     required,
-                      gboolean     default_value,
-                      GError     **error)
+att_json_get_boolean (JsonObject *object,
+                      const char *key,
+                      const char *path,
+                      gboolean    required,
+                      gboolean    default_value,
+                      GError    **error)
 {
   JsonNode *node;
 
@@ -286,7 +286,7 @@ att_json_get_boolean (JsonObject  *object,
 
   if (!node_holds_type (node, G_TYPE_BOOLEAN))
     {
-      set_member_error (error, path, key, _("expected a boolean"));
+      set_member_error (error, path, key, _ ("expected a boolean"));
       return default_value;
     }
 
@@ -299,11 +299,11 @@ att_json_get_boolean (JsonObject  *object,
  * Returns: (transfer none) (nullable): the object, owned by @object
  */
 JsonObject *
-att_json_get_object (JsonObject  *object,
-                     const char  *key,
-                     const char  *path,
-                     gboolean     required,
-                     GError     **error)
+att_json_get_object (JsonObject *object,
+                     const char *key,
+                     const char *path,
+                     gboolean    required,
+                     GError    **error)
 {
   JsonNode *node;
 
@@ -316,7 +316,7 @@ att_json_get_object (JsonObject  *object,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      set_member_error (error, path, key, _("expected an object"));
+      set_member_error (error, path, key, _ ("expected an object"));
       return NULL;
     }
 
@@ -329,11 +329,11 @@ att_json_get_object (JsonObject  *object,
  * Returns: (transfer none) (nullable): the array, owned by @object
  */
 JsonArray *
-att_json_get_array (JsonObject  *object,
-                    const char  *key,
-                    const char  *path,
-                    gboolean     required,
-                    GError     **error)
+att_json_get_array (JsonObject *object,
+                    const char *key,
+                    const char *path,
+                    gboolean    required,
+                    GError    **error)
 {
   JsonNode *node;
 
@@ -346,7 +346,7 @@ att_json_get_array (JsonObject  *object,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      set_member_error (error, path, key, _("expected an array"));
+      set_member_error (error, path, key, _ ("expected an array"));
       return NULL;
     }
 
@@ -363,17 +363,17 @@ att_json_get_array (JsonObject  *object,
  *   absent or on error
  */
 char **
-att_json_get_string_array (JsonObject  *object,
-                           const char  *key,
-                           const char  *path,
-                           gboolean     required,
-                           GError     **error)
+att_json_get_string_array (JsonObject *object,
+                           const char *key,
+                           const char *path,
+                           gboolean    required,
+                           GError    **error)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   g_autofree char *array_path = NULL;
-  GError *local_error = NULL;
-  JsonArray *array;
-  guint n;
+  GError          *local_error = NULL;
+  JsonArray       *array;
+  guint            n;
 
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -401,7 +401,7 @@ att_json_get_string_array (JsonObject  *object,
         {
           g_autofree char *element_path = att_json_path_index (array_path, i);
 
-          att_json_set_error (error, element_path, _("expected a string"));
+          att_json_set_error (error, element_path, _ ("expected a string"));
           return NULL;
         }
 
@@ -429,10 +429,10 @@ date_time_to_unix_ms (GDateTime *date_time)
  * Returns: Unix milliseconds, or 0 if unknown or on error
  */
 gint64
-att_json_get_timestamp (JsonObject  *object,
-                        const char  *key,
-                        const char  *path,
-                        GError     **error)
+att_json_get_timestamp (JsonObject *object,
+                        const char *key,
+                        const char *path,
+                        GError    **error)
 {
   JsonNode *node;
 
@@ -470,7 +470,7 @@ att_json_get_timestamp (JsonObject  *object,
       return date_time_to_unix_ms (date_time);
     }
 
-  set_member_error (error, path, key, _("expected a timestamp"));
+  set_member_error (error, path, key, _ ("expected a timestamp"));
   return 0;
 }
 
@@ -487,10 +487,10 @@ att_json_get_timestamp (JsonObject  *object,
  * Returns: (transfer full) (nullable): "YYYY-MM-DD", or %NULL
  */
 char *
-att_json_get_date (JsonObject  *object,
-                   const char  *key,
-                   const char  *path,
-                   GError     **error)
+att_json_get_date (JsonObject *object,
+                   const char *key,
+                   const char *path,
+                   GError    **error)
 {
   JsonNode *node;
 
@@ -523,7 +523,7 @@ att_json_get_date (JsonObject  *object,
       return date;
     }
 
-  set_member_error (error, path, key, _("expected a date"));
+  set_member_error (error, path, key, _ ("expected a date"));
   return NULL;
 }
 
@@ -540,18 +540,18 @@ att_json_get_date (JsonObject  *object,
  *   %NULL on error
  */
 GListStore *
-att_json_get_object_list (JsonObject           *object,
-                          const char           *key,
-                          const char           *path,
-                          GType                 item_type,
-                          AttJsonObjectParser   parser,
-                          GError              **error)
+att_json_get_object_list (JsonObject         *object,
+                          const char         *key,
+                          const char         *path,
+                          GType               item_type,
+                          AttJsonObjectParser parser,
+                          GError            **error)
 {
   g_autoptr(GListStore) store = NULL;
   g_autofree char *array_path = NULL;
-  GError *local_error = NULL;
-  JsonArray *array;
-  guint n;
+  GError          *local_error = NULL;
+  JsonArray       *array;
+  guint            n;
 
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -573,7 +573,7 @@ att_json_get_object_list (JsonObject           *object,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      JsonNode        *element = json_array_get_element (array, i);
       g_autofree char *element_path = NULL;
       g_autoptr(GObject) item = NULL;
 
@@ -583,7 +583,7 @@ att_json_get_object_list (JsonObject           *object,
       element_path = att_json_path_index (array_path, i);
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          att_json_set_error (error, element_path, _("expected an object"));
+          att_json_set_error (error, element_path, _ ("expected an object"));
           return NULL;
         }
 

@@ -54,9 +54,9 @@ att_material_use_init (AttMaterialUse *self)
  *   error
  */
 AttMaterialUse *
-att_material_use_new_from_json (JsonObject  *object,
-                                const char  *path,
-                                GError     **error)
+att_material_use_new_from_json (JsonObject *object,
+                                const char *path,
+                                GError    **error)
 {
   return (AttMaterialUse *) att_catalog_use_new_from_json (ATT_TYPE_MATERIAL_USE, object, path, error);
 }

@@ -13,12 +13,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttMaterialUse, att_material_use, ATT, MATERIAL_USE, AttCatalogUse)
 
-AttMaterialUse *att_material_use_new_from_json     (JsonObject      *object,
-                                                    const char      *path,
-                                                    GError         **error);
+AttMaterialUse *att_material_use_new_from_json (JsonObject *object,
+                                                const char *path,
+                                                GError    **error);
 
-const char     *att_material_use_get_material_id   (AttMaterialUse  *self);
-double          att_material_use_get_composition   (AttMaterialUse  *self);
-double          att_material_use_get_net_use       (AttMaterialUse  *self);
+const char     *att_material_use_get_material_id (AttMaterialUse *self);
+double          att_material_use_get_composition (AttMaterialUse *self);
+double          att_material_use_get_net_use (AttMaterialUse *self);
 
 G_END_DECLS

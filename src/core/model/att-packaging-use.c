@@ -51,9 +51,9 @@ att_packaging_use_init (AttPackagingUse *self)
  *   error
  */
 AttPackagingUse *
-att_packaging_use_new_from_json (JsonObject  *object,
-                                 const char  *path,
-                                 GError     **error)
+att_packaging_use_new_from_json (JsonObject *object,
+                                 const char *path,
+                                 GError    **error)
 {
   return (AttPackagingUse *) att_catalog_use_new_from_json (ATT_TYPE_PACKAGING_USE, object, path, error);
 }

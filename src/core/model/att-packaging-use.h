@@ -13,11 +13,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttPackagingUse, att_packaging_use, ATT, PACKAGING_USE, AttCatalogUse)
 
-AttPackagingUse *att_packaging_use_new_from_json    (JsonObject       *object,
-                                                     const char       *path,
-                                                     GError          **error);
+AttPackagingUse *att_packaging_use_new_from_json (JsonObject *object,
+                                                  const char *path,
+                                                  GError    **error);
 
-const char      *att_packaging_use_get_packaging_id (AttPackagingUse  *self);
-double           att_packaging_use_get_amount       (AttPackagingUse  *self);
+const char      *att_packaging_use_get_packaging_id (AttPackagingUse *self);
+double           att_packaging_use_get_amount (AttPackagingUse *self);
 
 G_END_DECLS

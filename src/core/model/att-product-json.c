@@ -21,45 +21,45 @@
 /* Trampolines, so that the list parser calls each model's constructor
  * through a function pointer of its own type. */
 static gpointer
-parse_material_use (JsonObject  *object,
-                    const char  *path,
-                    GError     **error)
+parse_material_use (JsonObject *object,
+                    const char *path,
+                    GError    **error)
 {
   return att_material_use_new_from_json (object, path, error);
 }
 
 static gpointer
-parse_packaging_use (JsonObject  *object,
-                     const char  *path,
-                     GError     **error)
+parse_packaging_use (JsonObject *object,
+                     const char *path,
+                     GError    **error)
 {
   return att_packaging_use_new_from_json (object, path, error);
 }
 
 static gpointer
-parse_component_use (JsonObject  *object,
-                     const char  *path,
-                     GError     **error)
+parse_component_use (JsonObject *object,
+                     const char *path,
+                     GError    **error)
 {
   return att_component_use_new_from_json (object, path, error);
 }
 
 static gpointer
-parse_purchase_order (JsonObject  *object,
-                      const char  *path,
-                      GError     **error)
+parse_purchase_order (JsonObject *object,
+                      const char *path,
+                      GError    **error)
 {
   return att_purchase_order_new_from_json (object, path, error);
 }
 
 static gboolean
-read_list (JsonObject           *object,
-           const char           *key,
-           const char           *path,
-           GType                 item_type,
-           AttJsonObjectParser   parser,
-           GListStore          **inout_store,
-           GError              **error)
+read_list (JsonObject         *object,
+           const char         *key,
+           const char         *path,
+           GType               item_type,
+           AttJsonObjectParser parser,
+           GListStore        **inout_store,
+           GError            **error)
 {
   GListStore *store;
 
@@ -101,7 +101,7 @@ read_country (JsonObject  *object,
               GError     **error)
 {
   g_autofree char *country_path = NULL;
-  JsonObject *country = NULL;
+  JsonObject      *country = NULL;
 
   if (!read_optional_object (object, key, path, &country, error))
     return FALSE;
@@ -116,15 +116,15 @@ read_country (JsonObject  *object,
 }
 
 static gboolean
-read_weight (AttProduct  *self,
-             JsonObject  *object,
-             const char  *path,
-             GError     **error)
+read_weight (AttProduct *self,
+             JsonObject *object,
+             const char *path,
+             GError    **error)
 {
   g_autofree char *info_path = NULL;
   g_autofree char *info_unit = NULL;
-  JsonObject *info = NULL;
-  double info_weight = NAN;
+  JsonObject      *info = NULL;
+  double           info_weight = NAN;
 
   /* The request spelling first, then what the response says in
    * `weightInformation`, which wins where it has a value. */
@@ -168,18 +168,18 @@ read_weight (AttProduct  *self,
 }
 
 static gboolean
-read_eligibility (AttProduct  *self,
-                  JsonObject  *object,
-                  const char  *path,
-                  GError     **error)
+read_eligibility (AttProduct *self,
+                  JsonObject *object,
+                  const char *path,
+                  GError    **error)
 {
   g_autoptr(GStrvBuilder) messages = NULL;
   g_autofree char *eligibility_path = NULL;
   g_autofree char *reasons_path = NULL;
-  JsonObject *eligibility = NULL;
-  JsonArray *reasons = NULL;
-  GError *local_error = NULL;
-  guint n;
+  JsonObject      *eligibility = NULL;
+  JsonArray       *reasons = NULL;
+  GError          *local_error = NULL;
+  guint            n;
 
   if (!att_json_read_object (object, "frenchLabelEligibility", path, FALSE, &eligibility, error))
     return FALSE;
@@ -208,11 +208,11 @@ read_eligibility (AttProduct  *self,
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (reasons, i);
+      JsonNode        *element = json_array_get_element (reasons, i);
       g_autofree char *reason_path = NULL;
       g_autofree char *category = NULL;
       g_autofree char *message = NULL;
-      JsonObject *reason;
+      JsonObject      *reason;
 
       if (JSON_NODE_HOLDS_NULL (element))
         continue;
@@ -240,17 +240,17 @@ read_eligibility (AttProduct  *self,
 /* Only checks the types of the optional eco-score inputs: they are sent
  * back as they are in a create request. */
 static gboolean
-read_optional_fields (AttProduct  *self,
-                      JsonObject  *object,
-                      const char  *path,
-                      GError     **error)
+read_optional_fields (AttProduct *self,
+                      JsonObject *object,
+                      const char *path,
+                      GError    **error)
 {
   g_autofree char *fields_path = NULL;
   g_autofree char *business = NULL;
   g_autoptr(AttCountry) spinning = NULL;
   JsonObject *fields = NULL;
-  gboolean upcycled;
-  double number;
+  gboolean    upcycled;
+  double      number;
 
   if (!att_json_read_object (object, "frenchLabelOptionalFields", path, FALSE, &fields, error))
     return FALSE;
@@ -271,13 +271,13 @@ read_optional_fields (AttProduct  *self,
 }
 
 static gboolean
-read_eco_score (AttProduct  *self,
-                JsonObject  *object,
-                const char  *path,
-                GError     **error)
+read_eco_score (AttProduct *self,
+                JsonObject *object,
+                const char *path,
+                GError    **error)
 {
   g_autofree char *score_path = NULL;
-  JsonObject *score = NULL;
+  JsonObject      *score = NULL;
 
   if (!read_optional_object (object, "frenchLabelEcoScore", path, &score, error))
     return FALSE;
@@ -303,9 +303,9 @@ read_eco_score (AttProduct  *self,
  * Returns: (transfer full) (nullable): a new #AttProduct, or %NULL on error
  */
 AttProduct *
-att_product_new_from_json (JsonObject  *object,
-                           const char  *path,
-                           GError     **error)
+att_product_new_from_json (JsonObject *object,
+                           const char *path,
+                           GError    **error)
 {
   g_autoptr(AttProduct) self = NULL;
   g_auto(GStrv) tags = NULL;

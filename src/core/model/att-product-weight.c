@@ -19,21 +19,21 @@ static const struct
   const char *symbol;
   double      kg;
 } weight_units[] = {
-  { "kilograms",  "kg", 1.0 },
-  { "grams",      "g",  1e-3 },
-  { "milligram",  "mg", 1e-6 },
-  { "pound",      "lb", 0.45359237 },
-  { "ounce",      "oz", 0.028349523125 },
-  { "kilogram",   "kg", 1.0 },
-  { "gram",       "g",  1e-3 },
+  { "kilograms", "kg", 1.0 },
+  { "grams", "g", 1e-3 },
+  { "milligram", "mg", 1e-6 },
+  { "pound", "lb", 0.45359237 },
+  { "ounce", "oz", 0.028349523125 },
+  { "kilogram", "kg", 1.0 },
+  { "gram", "g", 1e-3 },
   { "milligrams", "mg", 1e-6 },
-  { "pounds",     "lb", 0.45359237 },
-  { "ounces",     "oz", 0.028349523125 },
-  { "kg",         "kg", 1.0 },
-  { "g",          "g",  1e-3 },
-  { "mg",         "mg", 1e-6 },
-  { "lb",         "lb", 0.45359237 },
-  { "oz",         "oz", 0.028349523125 },
+  { "pounds", "lb", 0.45359237 },
+  { "ounces", "oz", 0.028349523125 },
+  { "kg", "kg", 1.0 },
+  { "g", "g", 1e-3 },
+  { "mg", "mg", 1e-6 },
+  { "lb", "lb", 0.45359237 },
+  { "oz", "oz", 0.028349523125 },
 };
 
 /* Returns the index of @unit in weight_units, or -1 if it is unknown. */

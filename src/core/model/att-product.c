@@ -216,7 +216,7 @@ static void
 att_product_class_init (AttProductClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->dispose = att_product_dispose;
   object_class->finalize = att_product_finalize;
@@ -492,12 +492,12 @@ att_product_get_is_material_weight (AttProduct *self)
  * Returns: (transfer none) (array zero-terminated=1): the tags, possibly
  *   empty, never %NULL
  */
-const char * const *
+const char *const *
 att_product_get_tags (AttProduct *self)
 {
   g_return_val_if_fail (ATT_IS_PRODUCT (self), NULL);
 
-  return (const char * const *) self->tags;
+  return (const char *const *) self->tags;
 }
 
 /**
@@ -624,12 +624,12 @@ att_product_get_eligible (AttProduct *self)
  * Returns: (transfer none) (array zero-terminated=1): why no eco-score can
  *   be computed, as the server put it; possibly empty, never %NULL
  */
-const char * const *
+const char *const *
 att_product_get_eligibility_messages (AttProduct *self)
 {
   g_return_val_if_fail (ATT_IS_PRODUCT (self), NULL);
 
-  return (const char * const *) self->eligibility_messages;
+  return (const char *const *) self->eligibility_messages;
 }
 
 /**

@@ -126,7 +126,7 @@ static void
 att_purchase_order_class_init (AttPurchaseOrderClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = att_purchase_order_finalize;
   object_class->get_property = att_purchase_order_get_property;
@@ -189,13 +189,13 @@ att_purchase_order_init (AttPurchaseOrder *self)
  *   error
  */
 AttPurchaseOrder *
-att_purchase_order_new_from_json (JsonObject  *object,
-                                  const char  *path,
-                                  GError     **error)
+att_purchase_order_new_from_json (JsonObject *object,
+                                  const char *path,
+                                  GError    **error)
 {
   g_autoptr(AttPurchaseOrder) self = NULL;
   g_autofree char *assembly_path = NULL;
-  JsonObject *assembly = NULL;
+  JsonObject      *assembly = NULL;
 
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);

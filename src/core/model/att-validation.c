@@ -21,15 +21,15 @@
  * `materials[2].composition` or `purchaseOrder[0].assembly.femId`.
  */
 
-static const char * const weight_units[] = {
+static const char *const weight_units[] = {
   "kilograms", "grams", "milligram", "pound", "ounce", NULL
 };
 
-static const char * const identifier_types[] = {
+static const char *const identifier_types[] = {
   "GTIN", "SKU", "UPC", "OTHER", NULL
 };
 
-static const char * const business_types[] = {
+static const char *const business_types[] = {
   "small-business",
   "large-business-with-services",
   "large-business-without-services",
@@ -114,8 +114,8 @@ number_is_integer (JsonNode *node)
 }
 
 static gboolean
-string_in (const char         *value,
-           const char * const *allowed)
+string_in (const char        *value,
+           const char *const *allowed)
 {
   for (guint i = 0; allowed[i] != NULL; i++)
     if (g_strcmp0 (value, allowed[i]) == 0)
@@ -144,27 +144,27 @@ check_string (GPtrArray  *errors,
               gboolean    required,
               gboolean    nullable)
 {
-  JsonNode *node = get_member (object, key);
+  JsonNode        *node = get_member (object, key);
   g_autofree char *path = member_path (parent, key);
-  const char *value;
+  const char      *value;
 
   if (node == NULL || node_is_null (node))
     {
       if (required || (node != NULL && !nullable))
-        add_error (errors, path, _("This field is required"));
+        add_error (errors, path, _ ("This field is required"));
       return NULL;
     }
 
   if (!node_is_string (node))
     {
-      add_error (errors, path, _("Expected text"));
+      add_error (errors, path, _ ("Expected text"));
       return NULL;
     }
 
   value = json_node_get_string (node);
   if (required && string_is_blank (value))
     {
-      add_error (errors, path, _("This field must not be empty"));
+      add_error (errors, path, _ ("This field must not be empty"));
       return NULL;
     }
 
@@ -172,11 +172,11 @@ check_string (GPtrArray  *errors,
 }
 
 static void
-check_enum (GPtrArray          *errors,
-            JsonObject         *object,
-            const char         *key,
-            const char         *parent,
-            const char * const *allowed)
+check_enum (GPtrArray         *errors,
+            JsonObject        *object,
+            const char        *key,
+            const char        *parent,
+            const char *const *allowed)
 {
   const char *value = check_string (errors, object, key, parent, FALSE, TRUE);
 
@@ -185,7 +185,7 @@ check_enum (GPtrArray          *errors,
       g_autofree char *path = member_path (parent, key);
       g_autofree char *list = g_strjoinv (", ", (char **) allowed);
       /* Translators: %s is a comma-separated list of the accepted values. */
-      g_autofree char *message = g_strdup_printf (_("Must be one of: %s"), list);
+      g_autofree char *message = g_strdup_printf (_ ("Must be one of: %s"), list);
 
       add_error (errors, path, message);
     }
@@ -203,7 +203,7 @@ check_boolean (GPtrArray  *errors,
     {
       g_autofree char *path = member_path (parent, key);
 
-      add_error (errors, path, _("Expected true or false"));
+      add_error (errors, path, _ ("Expected true or false"));
     }
 }
 
@@ -218,19 +218,19 @@ check_number (GPtrArray  *errors,
               JsonNode  **out_node,
               double     *out_value)
 {
-  JsonNode *node = get_member (object, key);
+  JsonNode        *node = get_member (object, key);
   g_autofree char *path = member_path (parent, key);
 
   if (node == NULL || node_is_null (node))
     {
       if (required)
-        add_error (errors, path, _("This field is required"));
+        add_error (errors, path, _ ("This field is required"));
       return FALSE;
     }
 
   if (!node_is_number (node))
     {
-      add_error (errors, path, _("Expected a number"));
+      add_error (errors, path, _ ("Expected a number"));
       return FALSE;
     }
 
@@ -249,19 +249,19 @@ check_array (GPtrArray  *errors,
              const char *parent,
              gboolean    required)
 {
-  JsonNode *node = get_member (object, key);
+  JsonNode        *node = get_member (object, key);
   g_autofree char *path = member_path (parent, key);
 
   if (node == NULL || node_is_null (node))
     {
       if (required)
-        add_error (errors, path, _("This field is required"));
+        add_error (errors, path, _ ("This field is required"));
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      add_error (errors, path, _("Expected a list"));
+      add_error (errors, path, _ ("Expected a list"));
       return NULL;
     }
 
@@ -275,7 +275,7 @@ check_object (GPtrArray  *errors,
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      add_error (errors, path, _("Expected an object"));
+      add_error (errors, path, _ ("Expected an object"));
       return NULL;
     }
   return json_node_get_object (node);
@@ -287,7 +287,7 @@ check_string_list (GPtrArray  *errors,
                    const char *key,
                    const char *parent)
 {
-  JsonArray *array = check_array (errors, object, key, parent, FALSE);
+  JsonArray       *array = check_array (errors, object, key, parent, FALSE);
   g_autofree char *path = member_path (parent, key);
 
   if (array == NULL)
@@ -299,7 +299,7 @@ check_string_list (GPtrArray  *errors,
         {
           g_autofree char *item_path = index_path (path, i);
 
-          add_error (errors, item_path, _("Expected text"));
+          add_error (errors, item_path, _ ("Expected text"));
         }
     }
 }
@@ -310,16 +310,16 @@ check_country (GPtrArray  *errors,
                const char *key,
                const char *parent)
 {
-  JsonNode *node = get_member (object, key);
+  JsonNode        *node = get_member (object, key);
   g_autofree char *path = member_path (parent, key);
-  JsonObject *country;
+  JsonObject      *country;
 
   if (node == NULL || node_is_null (node))
     return;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      add_error (errors, path, _("Expected a country with a code and a name"));
+      add_error (errors, path, _ ("Expected a country with a code and a name"));
       return;
     }
 
@@ -336,10 +336,10 @@ check_materials (GPtrArray  *errors,
                  gboolean    required)
 {
   JsonArray *array;
-  guint n;
-  guint with_composition = 0;
-  guint valid_composition = 0;
-  gint64 sum = 0;
+  guint      n;
+  guint      with_composition = 0;
+  guint      valid_composition = 0;
+  gint64     sum = 0;
 
   if (!required)
     {
@@ -349,7 +349,7 @@ check_materials (GPtrArray  *errors,
         return;
       if (node_is_null (node))
         {
-          add_error (errors, "materials", _("A product needs at least one material"));
+          add_error (errors, "materials", _ ("A product needs at least one material"));
           return;
         }
     }
@@ -361,16 +361,16 @@ check_materials (GPtrArray  *errors,
   n = json_array_get_length (array);
   if (n == 0)
     {
-      add_error (errors, "materials", _("A product needs at least one material"));
+      add_error (errors, "materials", _ ("A product needs at least one material"));
       return;
     }
 
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *path = index_path ("materials", i);
-      JsonObject *material = check_object (errors, json_array_get_element (array, i), path);
-      JsonNode *composition_node;
-      double value;
+      JsonObject      *material = check_object (errors, json_array_get_element (array, i), path);
+      JsonNode        *composition_node;
+      double           value;
 
       if (material == NULL)
         continue;
@@ -382,7 +382,7 @@ check_materials (GPtrArray  *errors,
         {
           g_autofree char *net_use_path = member_path (path, "netUse");
 
-          add_error (errors, net_use_path, _("Net use must be between 1 and 100"));
+          add_error (errors, net_use_path, _ ("Net use must be between 1 and 100"));
         }
 
       composition_node = get_member (material, "composition");
@@ -396,7 +396,7 @@ check_materials (GPtrArray  *errors,
                   g_autofree char *composition_path = member_path (path, "composition");
 
                   add_error (errors, composition_path,
-                             _("Composition must be a whole number between 1 and 100"));
+                             _ ("Composition must be a whole number between 1 and 100"));
                 }
               else
                 {
@@ -422,14 +422,14 @@ check_materials (GPtrArray  *errors,
               g_autofree char *path = g_strdup_printf ("materials[%u].composition", i);
 
               add_error (errors, path,
-                         _("Give a composition for every material, or for none"));
+                         _ ("Give a composition for every material, or for none"));
             }
         }
     }
   else if (with_composition == n && valid_composition == n && sum != 100)
     {
       /* Translators: %d is the sum of the material compositions. */
-      g_autofree char *message = g_strdup_printf (_("Compositions must add up to 100 %% (they add up to %d %%)"),
+      g_autofree char *message = g_strdup_printf (_ ("Compositions must add up to 100 %% (they add up to %d %%)"),
                                                   (int) sum);
 
       add_error (errors, "materials", message);
@@ -448,8 +448,8 @@ check_packaging (GPtrArray  *errors,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *path = index_path ("packaging", i);
-      JsonObject *item = check_object (errors, json_array_get_element (array, i), path);
-      double value;
+      JsonObject      *item = check_object (errors, json_array_get_element (array, i), path);
+      double           value;
 
       if (item == NULL)
         continue;
@@ -459,7 +459,7 @@ check_packaging (GPtrArray  *errors,
         {
           g_autofree char *amount_path = member_path (path, "amount");
 
-          add_error (errors, amount_path, _("Amount must be greater than 0"));
+          add_error (errors, amount_path, _ ("Amount must be greater than 0"));
         }
     }
 }
@@ -476,8 +476,8 @@ check_components (GPtrArray  *errors,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *path = index_path ("components", i);
-      JsonObject *item = check_object (errors, json_array_get_element (array, i), path);
-      double value;
+      JsonObject      *item = check_object (errors, json_array_get_element (array, i), path);
+      double           value;
 
       if (item == NULL)
         continue;
@@ -487,7 +487,7 @@ check_components (GPtrArray  *errors,
         {
           g_autofree char *unit_path = member_path (path, "unit");
 
-          add_error (errors, unit_path, _("Units must be greater than 0"));
+          add_error (errors, unit_path, _ ("Units must be greater than 0"));
         }
     }
 }
@@ -544,8 +544,8 @@ check_purchase_order (GPtrArray  *errors,
 {
   JsonObject *po = check_object (errors, node, path);
   const char *date;
-  JsonNode *assembly_node;
-  double amount;
+  JsonNode   *assembly_node;
+  double      amount;
 
   if (po == NULL)
     return;
@@ -560,7 +560,7 @@ check_purchase_order (GPtrArray  *errors,
     {
       g_autofree char *date_path = member_path (path, "purchaseDate");
 
-      add_error (errors, date_path, _("Expected a real date written as YYYY-MM-DD"));
+      add_error (errors, date_path, _ ("Expected a real date written as YYYY-MM-DD"));
     }
 
   if (check_number (errors, po, "amountPurchase", path, !partial, NULL, &amount) &&
@@ -568,14 +568,14 @@ check_purchase_order (GPtrArray  *errors,
     {
       g_autofree char *amount_path = member_path (path, "amountPurchase");
 
-      add_error (errors, amount_path, _("The amount purchased must not be negative"));
+      add_error (errors, amount_path, _ ("The amount purchased must not be negative"));
     }
 
   assembly_node = get_member (po, "assembly");
   if (assembly_node != NULL && !node_is_null (assembly_node))
     {
       g_autofree char *assembly_path = member_path (path, "assembly");
-      JsonObject *assembly = check_object (errors, assembly_node, assembly_path);
+      JsonObject      *assembly = check_object (errors, assembly_node, assembly_path);
 
       if (assembly != NULL)
         check_string (errors, assembly, "femId", assembly_path, TRUE, FALSE);
@@ -612,13 +612,13 @@ check_removed_purchase_orders (GPtrArray  *errors,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      JsonNode        *element = json_array_get_element (array, i);
       g_autofree char *path = index_path ("removePurchaseOrder", i);
 
       if (!node_is_string (element))
-        add_error (errors, path, _("Expected the id of a purchase order"));
+        add_error (errors, path, _ ("Expected the id of a purchase order"));
       else if (*json_node_get_string (element) == '\0')
-        add_error (errors, path, _("This field must not be empty"));
+        add_error (errors, path, _ ("This field must not be empty"));
     }
 }
 
@@ -628,10 +628,10 @@ check_optional_fields (GPtrArray  *errors,
                        JsonObject *body)
 {
   const char *key = "frenchLabelOptionalFields";
-  JsonNode *node = get_member (body, key);
+  JsonNode   *node = get_member (body, key);
   JsonObject *fields;
-  JsonNode *number_node = NULL;
-  double value;
+  JsonNode   *number_node = NULL;
+  double      value;
 
   if (node == NULL || node_is_null (node))
     return;
@@ -647,12 +647,12 @@ check_optional_fields (GPtrArray  *errors,
   if (check_number (errors, fields, "numberOfReferences", key, FALSE, &number_node, &value) &&
       (!number_is_integer (number_node) || value < 1 || value > 999999))
     add_error (errors, "frenchLabelOptionalFields.numberOfReferences",
-               _("The number of references must be a whole number between 1 and 999,999"));
+               _ ("The number of references must be a whole number between 1 and 999,999"));
 
   if (check_number (errors, fields, "price", key, FALSE, NULL, &value) &&
       (value < 1 || value > 1000))
     add_error (errors, "frenchLabelOptionalFields.price",
-               _("The price must be between 1 and 1,000 euros"));
+               _ ("The price must be between 1 and 1,000 euros"));
 }
 
 /* The weight rule (V5): a weight is required unless isMaterialWeight is true,
@@ -665,8 +665,8 @@ check_weight (GPtrArray  *errors,
 {
   JsonNode *weight = get_member (body, "weight");
   JsonNode *material_weight = get_member (body, "isMaterialWeight");
-  gboolean is_material_weight = is_create ? FALSE : stored_is_material_weight;
-  double value;
+  gboolean  is_material_weight = is_create ? FALSE : stored_is_material_weight;
+  double    value;
 
   if (material_weight != NULL && node_is_boolean (material_weight))
     is_material_weight = json_node_get_boolean (material_weight);
@@ -681,12 +681,12 @@ check_weight (GPtrArray  *errors,
     {
       if (!is_material_weight)
         add_error (errors, "weight",
-                   _("Enter the product weight, or compute it from the materials"));
+                   _ ("Enter the product weight, or compute it from the materials"));
       return;
     }
 
   if (check_number (errors, body, "weight", NULL, FALSE, NULL, &value) && !(value > 0))
-    add_error (errors, "weight", _("The weight must be greater than 0"));
+    add_error (errors, "weight", _ ("The weight must be greater than 0"));
 }
 
 static void
@@ -769,7 +769,7 @@ att_validate_product_update (JsonObject *body,
    * hides a mistake in the caller; say what to use instead. */
   if (json_object_has_member (body, "purchaseOrder"))
     add_error (errors, "purchaseOrder",
-               _("Use addPurchaseOrder, updatePurchaseOrder or removePurchaseOrder to change purchase orders"));
+               _ ("Use addPurchaseOrder, updatePurchaseOrder or removePurchaseOrder to change purchase orders"));
 
   return g_steal_pointer (&errors);
 }

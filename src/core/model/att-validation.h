@@ -15,7 +15,7 @@ GPtrArray *att_validate_product_create (JsonObject *body);
 GPtrArray *att_validate_product_update (JsonObject *body,
                                         gboolean    stored_is_material_weight);
 
-gboolean   att_validate_date_string    (const char *date,
-                                        gint64     *out_unix_ms);
+gboolean   att_validate_date_string (const char *date,
+                                     gint64     *out_unix_ms);
 
 G_END_DECLS

@@ -23,17 +23,17 @@
 /* Translators: the servers offered for an account: the live service, and
  * Closient's test environment ("Test"). */
 static const Preset higg_presets[] = {
-  { N_("Production"), "https://api-v2.production.higg.org" },
+  { N_ ("Production"), "https://api-v2.production.higg.org" },
 };
 
 static const Preset closient_presets[] = {
-  { N_("Production"), "https://www.closient.com" },
-  { N_("Test"), "https://www.closient.dev" },
+  { N_ ("Production"), "https://www.closient.com" },
+  { N_ ("Test"), "https://www.closient.dev" },
 };
 
 const Preset *
-_att_account_editor_get_presets (AttService  service,
-                                 guint      *n_presets)
+_att_account_editor_get_presets (AttService service,
+                                 guint     *n_presets)
 {
   if (service == ATT_SERVICE_HIGG)
     {
@@ -67,8 +67,8 @@ _att_account_editor_is_custom_server (AttAccountEditor *self)
 char *
 _att_account_editor_get_base_url (AttAccountEditor *self)
 {
-  guint selected = adw_combo_row_get_selected (self->server_row);
-  guint n_presets;
+  guint         selected = adw_combo_row_get_selected (self->server_row);
+  guint         n_presets;
   const Preset *presets = _att_account_editor_get_presets (self->service, &n_presets);
 
   if (selected < n_presets)
@@ -88,7 +88,7 @@ char *
 _att_account_editor_dup_key (AdwEntryRow *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  SecretText key;
+  SecretText  key;
 
   while (g_ascii_isspace (*text))
     text++;
@@ -112,7 +112,7 @@ char *
 _att_account_editor_get_public_key (AttAccountEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->public_key_view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
@@ -178,7 +178,7 @@ validate_closient_key (AttAccountEditor *self)
 
   if (key == NULL)
     return validate_required_key (self, self->api_key_row, self->api_key_message,
-                                  self->api_key_touched, _("Enter the API key"));
+                                  self->api_key_touched, _ ("Enter the API key"));
 
   if (!att_closient_key_check (key, &kind, &error))
     {
@@ -203,10 +203,10 @@ validate_public_key (AttAccountEditor *self)
     {
       if (self->public_key_touched)
         show_field_message (GTK_WIDGET (self->public_key_view), self->public_key_message,
-                            _("Choose the public.pem file or paste its text"), "error");
+                            _ ("Choose the public.pem file or paste its text"), "error");
       else
         show_field_message (GTK_WIDGET (self->public_key_view), self->public_key_message,
-                            _("Choose the public.pem file or paste its text"), "dim-label");
+                            _ ("Choose the public.pem file or paste its text"), "dim-label");
       return FALSE;
     }
 
@@ -218,7 +218,7 @@ validate_public_key (AttAccountEditor *self)
     }
 
   show_field_message (GTK_WIDGET (self->public_key_view), self->public_key_message,
-                      _("A valid RSA public key"), "dim-label");
+                      _ ("A valid RSA public key"), "dim-label");
   return TRUE;
 }
 
@@ -233,7 +233,8 @@ _att_account_editor_validate (AttAccountEditor *self)
   name_ok = *name != '\0';
   show_field_message (GTK_WIDGET (self->name_row), self->name_message,
                       !name_ok && self->name_touched
-                      ? _("Enter a name, for example the brand or “Test”") : NULL,
+                        ? _ ("Enter a name, for example the brand or “Test”")
+                        : NULL,
                       "error");
 
   url_ok = att_account_check_base_url (url, &url_error);
@@ -241,7 +242,7 @@ _att_account_editor_validate (AttAccountEditor *self)
     show_field_message (GTK_WIDGET (self->address_row), self->address_message, NULL, NULL);
   else if (*url == '\0')
     show_field_message (GTK_WIDGET (self->address_row), self->address_message,
-                        self->address_touched ? _("Enter the address of the server") : NULL,
+                        self->address_touched ? _ ("Enter the address of the server") : NULL,
                         "error");
   else
     show_field_message (GTK_WIDGET (self->address_row), self->address_message,
@@ -252,11 +253,11 @@ _att_account_editor_validate (AttAccountEditor *self)
   else
     {
       api_key_ok = validate_required_key (self, self->api_key_row, self->api_key_message,
-                                          self->api_key_touched, _("Enter the API key"));
+                                          self->api_key_touched, _ ("Enter the API key"));
       integration_key_ok = validate_required_key (self, self->integration_key_row,
                                                   self->integration_key_message,
                                                   self->integration_key_touched,
-                                                  _("Enter the integration key"));
+                                                  _ ("Enter the integration key"));
       public_key_ok = validate_public_key (self);
     }
 
@@ -278,7 +279,7 @@ load_public_key_cb (GObject      *object,
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -292,11 +293,11 @@ load_public_key_cb (GObject      *object,
 
   name = g_file_get_parse_name (file);
   if (error != NULL)
-    message = g_strdup_printf (_("Could not read “%s”: %s"), name, error->message);
+    message = g_strdup_printf (_ ("Could not read “%s”: %s"), name, error->message);
   else if (length > MAX_PUBLIC_KEY_FILE_SIZE)
-    message = g_strdup_printf (_("“%s” is too large to be a public key"), name);
+    message = g_strdup_printf (_ ("“%s” is too large to be a public key"), name);
   else if (!g_utf8_validate (contents, (gssize) length, NULL) || memchr (contents, 0, length) != NULL)
-    message = g_strdup_printf (_("“%s” is not a text file: choose the public.pem file"), name);
+    message = g_strdup_printf (_ ("“%s” is not a text file: choose the public.pem file"), name);
 
   if (message != NULL)
     {
@@ -357,13 +358,13 @@ _att_account_editor_choose_public_key_action (GtkWidget  *widget,
     {
       g_autoptr(GtkFileFilter) pem_filter = gtk_file_filter_new ();
 
-      self->chooser = gtk_file_chooser_native_new (_("Choose the Developer Public Key"),
+      self->chooser = gtk_file_chooser_native_new (_ ("Choose the Developer Public Key"),
                                                    GTK_WINDOW (self),
                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                   _("_Open"),
-                                                   _("_Cancel"));
+                                                   _ ("_Open"),
+                                                   _ ("_Cancel"));
       gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-      gtk_file_filter_set_name (pem_filter, _("PEM Files"));
+      gtk_file_filter_set_name (pem_filter, _ ("PEM Files"));
       gtk_file_filter_add_suffix (pem_filter, "pem");
       gtk_file_filter_add_mime_type (pem_filter, "application/x-pem-file");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pem_filter);

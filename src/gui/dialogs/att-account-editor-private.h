@@ -22,7 +22,7 @@ struct _AttAccountEditor
 
   AttContext           *context;
   AttService            service;
-  AttAccount           *account;          /* the original; NULL when adding */
+  AttAccount           *account; /* the original; NULL when adding */
   AttAccount           *draft;
   GtkStringList        *servers;
   guint                 n_presets;
@@ -30,14 +30,14 @@ struct _AttAccountEditor
   GCancellable         *cancellable;      /* saving, reading a key file */
   GCancellable         *test_cancellable; /* the running connection test */
   GtkFileChooserNative *chooser;
-  guint                 secret_step;      /* the next key to store while saving */
-  GtkWidget            *focus_before_saving;  /* weak */
+  guint                 secret_step;         /* the next key to store while saving */
+  GtkWidget            *focus_before_saving; /* weak */
 
   gboolean              valid;
   gboolean              can_test;
   gboolean              saving;
   gboolean              loading_file;
-  gboolean              closed;           /* no more answers wanted */
+  gboolean              closed; /* no more answers wanted */
   gboolean              name_touched;
   gboolean              address_touched;
   gboolean              api_key_touched;
@@ -93,42 +93,42 @@ secret_text_free (char *text)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (SecretText, secret_text_free, NULL)
 
 /* att-account-editor.c */
-AttSecretStore *_att_account_editor_get_secret_store          (AttAccountEditor *self);
-gboolean        _att_account_editor_is_editing                (AttAccountEditor *self);
-void            _att_account_editor_update_actions            (AttAccountEditor *self);
-void            _att_account_editor_notify_busy               (AttAccountEditor *self);
-void            _att_account_editor_show_error                (AttAccountEditor *self,
-                                                               const char       *message);
-void            _att_account_editor_set_saving                (AttAccountEditor *self,
-                                                               gboolean          saving);
+AttSecretStore *_att_account_editor_get_secret_store (AttAccountEditor *self);
+gboolean        _att_account_editor_is_editing (AttAccountEditor *self);
+void            _att_account_editor_update_actions (AttAccountEditor *self);
+void            _att_account_editor_notify_busy (AttAccountEditor *self);
+void            _att_account_editor_show_error (AttAccountEditor *self,
+                                                const char       *message);
+void            _att_account_editor_set_saving (AttAccountEditor *self,
+                                                gboolean          saving);
 
 /* att-account-editor-fields.c */
-const Preset   *_att_account_editor_get_presets               (AttService        service,
-                                                               guint            *n_presets);
-char           *_att_account_editor_normalize_url             (const char       *text);
-gboolean        _att_account_editor_is_custom_server          (AttAccountEditor *self);
-char           *_att_account_editor_get_base_url              (AttAccountEditor *self);
-char           *_att_account_editor_get_name                  (AttAccountEditor *self);
-char           *_att_account_editor_dup_key                   (AdwEntryRow      *row);
-char           *_att_account_editor_get_public_key            (AttAccountEditor *self);
-void            _att_account_editor_validate                  (AttAccountEditor *self);
-void            _att_account_editor_load_public_key_action    (GtkWidget        *widget,
-                                                               const char       *action_name,
-                                                               GVariant         *parameter);
-void            _att_account_editor_choose_public_key_action  (GtkWidget        *widget,
-                                                               const char       *action_name,
-                                                               GVariant         *parameter);
+const Preset   *_att_account_editor_get_presets (AttService service,
+                                                 guint     *n_presets);
+char           *_att_account_editor_normalize_url (const char *text);
+gboolean        _att_account_editor_is_custom_server (AttAccountEditor *self);
+char           *_att_account_editor_get_base_url (AttAccountEditor *self);
+char           *_att_account_editor_get_name (AttAccountEditor *self);
+char           *_att_account_editor_dup_key (AdwEntryRow *row);
+char           *_att_account_editor_get_public_key (AttAccountEditor *self);
+void            _att_account_editor_validate (AttAccountEditor *self);
+void            _att_account_editor_load_public_key_action (GtkWidget  *widget,
+                                                            const char *action_name,
+                                                            GVariant   *parameter);
+void            _att_account_editor_choose_public_key_action (GtkWidget  *widget,
+                                                              const char *action_name,
+                                                              GVariant   *parameter);
 
 /* att-account-editor-test.c */
-void            _att_account_editor_hide_test_result          (AttAccountEditor *self);
-void            _att_account_editor_cancel_test               (AttAccountEditor *self);
-void            _att_account_editor_test_connection_action    (GtkWidget        *widget,
-                                                               const char       *action_name,
-                                                               GVariant         *parameter);
+void            _att_account_editor_hide_test_result (AttAccountEditor *self);
+void            _att_account_editor_cancel_test (AttAccountEditor *self);
+void            _att_account_editor_test_connection_action (GtkWidget  *widget,
+                                                            const char *action_name,
+                                                            GVariant   *parameter);
 
 /* att-account-editor-save.c */
-void            _att_account_editor_save_action               (GtkWidget        *widget,
-                                                               const char       *action_name,
-                                                               GVariant         *parameter);
+void            _att_account_editor_save_action (GtkWidget  *widget,
+                                                 const char *action_name,
+                                                 GVariant   *parameter);
 
 G_END_DECLS

@@ -31,8 +31,9 @@ save_done_cb (GObject      *object,
       if (self->closed)
         return;
 
-      message = g_strdup_printf (_("The keys are in the keyring, but the account could not "
-                                   "be saved: %s"), error->message);
+      message = g_strdup_printf (_ ("The keys are in the keyring, but the account could not "
+                                    "be saved: %s"),
+                                 error->message);
       g_warning ("Could not save the accounts: %s", error->message);
       _att_account_editor_set_saving (self, FALSE);
       _att_account_editor_show_error (self, message);
@@ -72,7 +73,7 @@ static void
 commit_account (AttAccountEditor *self)
 {
   AttAccountStore *store = att_context_get_account_store (self->context);
-  const char *id = att_account_get_id (self->draft);
+  const char      *id = att_account_get_id (self->draft);
   g_autoptr(AttAccount) account = NULL;
 
   apply_form (self);
@@ -121,16 +122,16 @@ offer_session_only (AttAccountEditor *self,
   AdwMessageDialog *dialog;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Keyring Not Available"), NULL));
+                                                       _ ("Keyring Not Available"), NULL));
   adw_message_dialog_format_body (dialog,
-                                  _("Attest keeps API keys only in the system keyring, and it "
-                                    "cannot be used: %s\n\nYou can keep the keys for this "
-                                    "session only. They will be forgotten when Attest quits, and "
-                                    "never written to disk."),
+                                  _ ("Attest keeps API keys only in the system keyring, and it "
+                                     "cannot be used: %s\n\nYou can keep the keys for this "
+                                     "session only. They will be forgotten when Attest quits, and "
+                                     "never written to disk."),
                                   error->message);
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "session", _("_Keep Keys for This Session"),
+                                    "cancel", _ ("_Cancel"),
+                                    "session", _ ("_Keep Keys for This Session"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "session", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "session");
@@ -155,7 +156,7 @@ store_key_cb (GObject      *object,
       if (self->closed)
         return;
 
-      message = g_strdup_printf (_("Could not store the keys in the keyring: %s"),
+      message = g_strdup_printf (_ ("Could not store the keys in the keyring: %s"),
                                  error->message);
       _att_account_editor_set_saving (self, FALSE);
       _att_account_editor_show_error (self, message);
@@ -181,13 +182,14 @@ store_next_key (AttAccountEditor *self)
       guint step = self->secret_step++;
       g_auto(SecretText) key = NULL;
       AttSecretKind kind;
-      AdwEntryRow *row;
+      AdwEntryRow  *row;
 
       if (step == 0)
         {
           row = self->api_key_row;
           kind = self->service == ATT_SERVICE_HIGG
-                 ? ATT_SECRET_HIGG_API_KEY : ATT_SECRET_CLOSIENT_API_KEY;
+                   ? ATT_SECRET_HIGG_API_KEY
+                   : ATT_SECRET_CLOSIENT_API_KEY;
         }
       else if (self->service == ATT_SERVICE_HIGG)
         {
@@ -225,7 +227,7 @@ _att_account_editor_save_action (GtkWidget  *widget,
       att_context_get_account_store (self->context) == NULL)
     {
       _att_account_editor_show_error (self,
-                                      _("Accounts cannot be saved: Attest has no account store"));
+                                      _ ("Accounts cannot be saved: Attest has no account store"));
       return;
     }
 

@@ -31,7 +31,7 @@ set_testing (AttAccountEditor *self,
   g_set_object (&self->test_cancellable, cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), testing);
   gtk_spinner_set_spinning (self->test_spinner, testing);
-  gtk_button_set_label (self->test_button, testing ? _("_Cancel") : _("_Test"));
+  gtk_button_set_label (self->test_button, testing ? _ ("_Cancel") : _ ("_Test"));
   _att_account_editor_update_actions (self);
   _att_account_editor_notify_busy (self);
 }
@@ -47,9 +47,9 @@ _att_account_editor_cancel_test (AttAccountEditor *self)
 }
 
 static void
-show_test_result (AttAccountEditor    *self,
-                  AttConnectionStatus  status,
-                  const char          *message)
+show_test_result (AttAccountEditor   *self,
+                  AttConnectionStatus status,
+                  const char         *message)
 {
   const char *icon_name;
   const char *style;
@@ -105,15 +105,15 @@ typedef struct
   GCancellable     *cancellable;
   char             *base_url;
   char             *public_key;
-  char             *api_key;                  /* wiped; from the keyring if ... */
+  char             *api_key; /* wiped; from the keyring if ... */
   char             *integration_key;
-  gboolean          api_key_stored;           /* ... this says so */
+  gboolean          api_key_stored; /* ... this says so */
   gboolean          integration_key_stored;
 } TestRun;
 
 static void
-free_key (char     *key,
-          gboolean  from_keyring)
+free_key (char    *key,
+          gboolean from_keyring)
 {
   if (from_keyring)
     secret_password_free (key);
@@ -150,7 +150,7 @@ test_done_cb (GObject      *object,
 {
   g_autoptr(TestRun) run = user_data;
   AttAccountEditor *self = run->self;
-  g_autofree char *message = NULL;
+  g_autofree char  *message = NULL;
   g_autoptr(GError) error = NULL;
   AttConnectionStatus status;
 
@@ -189,7 +189,7 @@ lookup_key_cb (GObject      *object,
 
   if (error != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not read the stored keys: %s"),
+      g_autofree char *message = g_strdup_printf (_ ("Could not read the stored keys: %s"),
                                                   error->message);
 
       set_testing (run->self, NULL);
@@ -201,7 +201,7 @@ lookup_key_cb (GObject      *object,
     {
       set_testing (run->self, NULL);
       show_test_result (run->self, ATT_CONNECTION_FAILED,
-                        _("No key is stored for this account: enter the keys above"));
+                        _ ("No key is stored for this account: enter the keys above"));
       return;
     }
 
@@ -224,8 +224,8 @@ static void
 start_test_run (TestRun *run)
 {
   AttAccountEditor *self = run->self;
-  AttSecretStore *secrets = _att_account_editor_get_secret_store (self);
-  const char *id = att_account_get_id (self->draft);
+  AttSecretStore   *secrets = _att_account_editor_get_secret_store (self);
+  const char       *id = att_account_get_id (self->draft);
 
   if (run->api_key == NULL || (self->service == ATT_SERVICE_HIGG && run->integration_key == NULL))
     {
@@ -235,7 +235,8 @@ start_test_run (TestRun *run)
 
       if (run->api_key == NULL)
         kind = self->service == ATT_SERVICE_HIGG
-               ? ATT_SECRET_HIGG_API_KEY : ATT_SECRET_CLOSIENT_API_KEY;
+                 ? ATT_SECRET_HIGG_API_KEY
+                 : ATT_SECRET_CLOSIENT_API_KEY;
       else
         kind = ATT_SECRET_HIGG_INTEGRATION_KEY;
 

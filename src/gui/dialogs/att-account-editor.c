@@ -54,7 +54,7 @@ static guint signals[N_SIGNALS];
 AttSecretStore *
 _att_account_editor_get_secret_store (AttAccountEditor *self)
 {
-  AttSecretStore *secrets = att_context_get_secret_store (self->context);
+  AttSecretStore  *secrets = att_context_get_secret_store (self->context);
   AttAccountStore *store;
 
   if (secrets != NULL)
@@ -165,17 +165,17 @@ on_public_key_changed (AttAccountEditor *self,
 static void
 on_server_selected (AttAccountEditor *self)
 {
-  guint n_presets;
+  guint         n_presets;
   const Preset *presets = _att_account_editor_get_presets (self->service, &n_presets);
-  guint selected = adw_combo_row_get_selected (self->server_row);
-  gboolean custom = _att_account_editor_is_custom_server (self);
+  guint         selected = adw_combo_row_get_selected (self->server_row);
+  gboolean      custom = _att_account_editor_is_custom_server (self);
 
   /* The combo row is built in constructed(): nothing to do before. */
   if (self->servers == NULL)
     return;
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->server_row),
-                               custom ? _("Another address, such as a local test server")
+                               custom ? _ ("Another address, such as a local test server")
                                       : presets[selected].url);
   gtk_widget_set_visible (GTK_WIDGET (self->address_row), custom);
   if (custom && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -189,37 +189,37 @@ on_server_selected (AttAccountEditor *self)
 static void
 setup_form (AttAccountEditor *self)
 {
-  guint n_presets;
+  guint         n_presets;
   const Preset *presets = _att_account_editor_get_presets (self->service, &n_presets);
-  guint selected = n_presets;   /* Custom */
-  const char *base_url = NULL;
-  gboolean higg = self->service == ATT_SERVICE_HIGG;
+  guint         selected = n_presets; /* Custom */
+  const char   *base_url = NULL;
+  gboolean      higg = self->service == ATT_SERVICE_HIGG;
 
   self->n_presets = n_presets;
   self->servers = gtk_string_list_new (NULL);
   for (guint i = 0; i < n_presets; i++)
-    gtk_string_list_append (self->servers, _(presets[i].label));
-  gtk_string_list_append (self->servers, _("Custom"));
+    gtk_string_list_append (self->servers, _ (presets[i].label));
+  gtk_string_list_append (self->servers, _ ("Custom"));
 
   if (_att_account_editor_is_editing (self))
     {
       base_url = att_account_get_base_url (self->account);
-      adw_window_title_set_title (self->window_title, _("Edit Account"));
+      adw_window_title_set_title (self->window_title, _ ("Edit Account"));
       adw_window_title_set_subtitle (self->window_title,
                                      att_account_get_display_name (self->account));
       gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                              att_account_get_display_name (self->account));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->api_key_row), _("New API Key"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->api_key_row), _ ("New API Key"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->integration_key_row),
-                                     _("New Integration Key"));
+                                     _ ("New Integration Key"));
       adw_preferences_group_set_description (self->keys_group,
                                              higg
-                                             ? _("The keys are kept in the keyring of this "
-                                                 "computer. Leave a field empty to keep the "
-                                                 "key stored now.")
-                                             : _("The key is kept in the keyring of this "
-                                                 "computer. Leave the field empty to keep the "
-                                                 "key stored now."));
+                                               ? _ ("The keys are kept in the keyring of this "
+                                                    "computer. Leave a field empty to keep the "
+                                                    "key stored now.")
+                                               : _ ("The key is kept in the keyring of this "
+                                                    "computer. Leave the field empty to keep the "
+                                                    "key stored now."));
       if (higg && att_account_get_public_key_pem (self->account) != NULL)
         gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->public_key_view),
                                   att_account_get_public_key_pem (self->account), -1);
@@ -228,17 +228,17 @@ setup_form (AttAccountEditor *self)
     {
       base_url = att_service_get_default_base_url (self->service);
       adw_window_title_set_title (self->window_title,
-                                  higg ? _("Add Higg Account") : _("Add Closient Account"));
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), higg ? _("Higg") : _("Closient"));
+                                  higg ? _ ("Add Higg Account") : _ ("Add Closient Account"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), higg ? _ ("Higg") : _ ("Closient"));
       adw_preferences_group_set_description (self->keys_group,
                                              higg
-                                             ? _("From the Integrations page of your Higg "
-                                                 "account settings. They are kept in the "
-                                                 "keyring of this computer, never in a file.")
-                                             : _("An API key of your Closient organisation: a "
-                                                 "user (csu_) or business (csb_) key. It is "
-                                                 "kept in the keyring of this computer, never "
-                                                 "in a file."));
+                                               ? _ ("From the Integrations page of your Higg "
+                                                    "account settings. They are kept in the "
+                                                    "keyring of this computer, never in a file.")
+                                               : _ ("An API key of your Closient organisation: a "
+                                                    "user (csu_) or business (csb_) key. It is "
+                                                    "kept in the keyring of this computer, never "
+                                                    "in a file."));
     }
 
   if (base_url != NULL)
@@ -396,7 +396,7 @@ att_account_editor_set_property (GObject      *object,
 static void
 att_account_editor_class_init (AttAccountEditorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = att_account_editor_constructed;

@@ -16,12 +16,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttAccountEditor, att_account_editor, ATT, ACCOUNT_EDITOR, AdwWindow)
 
-GtkWidget  *att_account_editor_new         (GtkWindow        *parent,
-                                            AttContext       *context,
-                                            AttService        service,
-                                            AttAccount       *account);
+GtkWidget  *att_account_editor_new (GtkWindow  *parent,
+                                    AttContext *context,
+                                    AttService  service,
+                                    AttAccount *account);
 AttService  att_account_editor_get_service (AttAccountEditor *self);
 AttAccount *att_account_editor_get_account (AttAccountEditor *self);
-gboolean    att_account_editor_get_busy    (AttAccountEditor *self);
+gboolean    att_account_editor_get_busy (AttAccountEditor *self);
 
 G_END_DECLS

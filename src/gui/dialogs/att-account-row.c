@@ -17,16 +17,16 @@
  * row itself changes nothing. */
 struct _AttAccountRow
 {
-  AdwActionRow     parent_instance;
+  AdwActionRow    parent_instance;
 
-  AttAccount      *account;
-  gboolean         active;
-  gboolean         syncing;   /* set_active() is moving the radio button */
+  AttAccount     *account;
+  gboolean        active;
+  gboolean        syncing; /* set_active() is moving the radio button */
 
   /* template widgets */
-  GtkCheckButton  *use_button;
-  GtkButton       *edit_button;
-  GtkButton       *remove_button;
+  GtkCheckButton *use_button;
+  GtkButton      *edit_button;
+  GtkButton      *remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (AttAccountRow, att_account_row, ADW_TYPE_ACTION_ROW)
@@ -43,19 +43,19 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_accessible_labels (AttAccountRow *self)
 {
-  const char *name = att_account_get_display_name (self->account);
+  const char      *name = att_account_get_display_name (self->account);
   g_autofree char *use_label = NULL;
   g_autofree char *edit_label = NULL;
   g_autofree char *remove_label = NULL;
 
   if (name == NULL || *name == '\0')
-    name = _("Unnamed account");
+    name = _ ("Unnamed account");
 
   /* Translators: accessible labels of the buttons of one account's row;
    * %s is the name of the account. */
-  use_label = g_strdup_printf (_("Use “%s”"), name);
-  edit_label = g_strdup_printf (_("Edit “%s”"), name);
-  remove_label = g_strdup_printf (_("Remove “%s”"), name);
+  use_label = g_strdup_printf (_ ("Use “%s”"), name);
+  edit_label = g_strdup_printf (_ ("Edit “%s”"), name);
+  remove_label = g_strdup_printf (_ ("Remove “%s”"), name);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->use_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, use_label,
@@ -74,7 +74,7 @@ on_account_notify (AttAccountRow *self)
   const char *name = att_account_get_display_name (self->account);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 name != NULL && *name != '\0' ? name : _("Unnamed account"));
+                                 name != NULL && *name != '\0' ? name : _ ("Unnamed account"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), att_account_get_base_url (self->account));
   update_accessible_labels (self);
 }
@@ -102,7 +102,7 @@ static void
 att_account_row_constructed (GObject *object)
 {
   AttAccountRow *self = (AttAccountRow *) object;
-  const char *id;
+  const char    *id;
 
   G_OBJECT_CLASS (att_account_row_parent_class)->constructed (object);
 
@@ -179,7 +179,7 @@ att_account_row_set_property (GObject      *object,
 static void
 att_account_row_class_init (AttAccountRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = att_account_row_constructed;

@@ -21,23 +21,23 @@
  * act through the "prefs.*" actions below. */
 struct _AttPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  AttContext           *context;
-  AttAccountStore      *store;      /* from the context; NULL if it has none */
-  GtkFilterListModel   *higg_model;
-  GtkFilterListModel   *closient_model;
+  AttContext          *context;
+  AttAccountStore     *store; /* from the context; NULL if it has none */
+  GtkFilterListModel  *higg_model;
+  GtkFilterListModel  *closient_model;
   /* Never shown: the radio group of each service's rows, so that even a
    * single row has a radio button. */
-  GtkCheckButton       *higg_group_button;
-  GtkCheckButton       *closient_group_button;
-  GCancellable         *cancellable;
-  GtkWindow            *editor;     /* weak */
-  gboolean              closed;     /* no more answers wanted */
+  GtkCheckButton      *higg_group_button;
+  GtkCheckButton      *closient_group_button;
+  GCancellable        *cancellable;
+  GtkWindow           *editor; /* weak */
+  gboolean             closed; /* no more answers wanted */
 
   /* template widgets */
-  GtkListBox           *higg_list;
-  GtkListBox           *closient_list;
+  GtkListBox          *higg_list;
+  GtkListBox          *closient_list;
 };
 
 G_DEFINE_FINAL_TYPE (AttPreferencesWindow, att_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -96,8 +96,8 @@ sync_active (AttPreferencesWindow *self,
       row = ATT_ACCOUNT_ROW (child);
       att_account_row_set_active (row,
                                   active != NULL &&
-                                  g_strcmp0 (att_account_get_id (att_account_row_get_account (row)),
-                                             att_account_get_id (active)) == 0);
+                                    g_strcmp0 (att_account_get_id (att_account_row_get_account (row)),
+                                               att_account_get_id (active)) == 0);
     }
 }
 
@@ -114,18 +114,19 @@ create_row (gpointer item,
             gpointer user_data)
 {
   AttPreferencesWindow *self = ATT_PREFERENCES_WINDOW (user_data);
-  AttAccount *account = ATT_ACCOUNT (item);
-  AttService service = att_account_get_service (account);
-  GtkWidget *row = att_account_row_new (account);
-  AttAccount *active = att_account_store_get_active (self->store, service);
+  AttAccount           *account = ATT_ACCOUNT (item);
+  AttService            service = att_account_get_service (account);
+  GtkWidget            *row = att_account_row_new (account);
+  AttAccount           *active = att_account_store_get_active (self->store, service);
 
   att_account_row_set_group (ATT_ACCOUNT_ROW (row),
                              service == ATT_SERVICE_HIGG
-                             ? self->higg_group_button : self->closient_group_button);
+                               ? self->higg_group_button
+                               : self->closient_group_button);
   att_account_row_set_active (ATT_ACCOUNT_ROW (row),
                               active != NULL &&
-                              g_strcmp0 (att_account_get_id (active),
-                                         att_account_get_id (account)) == 0);
+                                g_strcmp0 (att_account_get_id (active),
+                                           att_account_get_id (account)) == 0);
   return row;
 }
 
@@ -144,7 +145,7 @@ filter_closient (gpointer item,
 }
 
 static GtkFilterListModel *
-filter_store (AttAccountStore  *store,
+filter_store (AttAccountStore    *store,
               GtkCustomFilterFunc func)
 {
   GtkCustomFilter *filter = gtk_custom_filter_new (func, NULL, NULL);
@@ -187,7 +188,7 @@ on_editor_saved (AttPreferencesWindow *self,
                  AttAccountEditor     *editor)
 {
   g_autofree char *name = escape (att_account_get_display_name (account));
-  g_autofree char *title = g_strdup_printf (_("“%s” saved"), name);
+  g_autofree char *title = g_strdup_printf (_ ("“%s” saved"), name);
 
   add_toast (self, title);
 }
@@ -253,7 +254,7 @@ remove_cb (GObject      *object,
 
       g_warning ("Could not remove an account: %s", error->message);
       message = escape (error->message);
-      title = g_strdup_printf (_("Could not remove “%s”: %s"), name, message);
+      title = g_strdup_printf (_ ("Could not remove “%s”: %s"), name, message);
       add_toast (self, title);
       return;
     }
@@ -263,7 +264,7 @@ remove_cb (GObject      *object,
 
   /* No Undo: the keys are gone from the keyring, and Attest never had a
    * copy to put back. */
-  title = g_strdup_printf (_("“%s” removed"), name);
+  title = g_strdup_printf (_ ("“%s” removed"), name);
   add_toast (self, title);
 }
 
@@ -294,23 +295,23 @@ confirm_remove (AttPreferencesWindow *self,
                 AttAccount           *account)
 {
   AdwMessageDialog *dialog;
-  const char *body;
+  const char       *body;
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  adw_message_dialog_format_heading (dialog, _("Remove “%s”?"),
+  adw_message_dialog_format_heading (dialog, _ ("Remove “%s”?"),
                                      att_account_get_display_name (account));
   if (att_account_get_service (account) == ATT_SERVICE_HIGG)
-    body = _("Attest will forget this account and remove its API key and integration key "
-             "from the keyring of this computer. This cannot be undone: to use the account "
-             "again, you will need to enter its keys again.");
+    body = _ ("Attest will forget this account and remove its API key and integration key "
+              "from the keyring of this computer. This cannot be undone: to use the account "
+              "again, you will need to enter its keys again.");
   else
-    body = _("Attest will forget this account and remove its API key from the keyring of "
-             "this computer. This cannot be undone: to use the account again, you will need "
-             "to enter its key again.");
+    body = _ ("Attest will forget this account and remove its API key from the keyring of "
+              "this computer. This cannot be undone: to use the account again, you will need "
+              "to enter its key again.");
   adw_message_dialog_set_body (dialog, body);
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
+                                    "cancel", _ ("_Cancel"),
+                                    "remove", _ ("_Remove"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -340,7 +341,7 @@ save_cb (GObject      *object,
 
   g_warning ("Could not save the accounts: %s", error->message);
   message = escape (error->message);
-  title = g_strdup_printf (_("Could not save the choice of account: %s"), message);
+  title = g_strdup_printf (_ ("Could not save the choice of account: %s"), message);
   add_toast (self, title);
 }
 
@@ -352,7 +353,7 @@ add_account_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   AttPreferencesWindow *self = ATT_PREFERENCES_WINDOW (widget);
-  AttService service;
+  AttService            service;
 
   if (!att_service_from_string (g_variant_get_string (parameter, NULL), &service))
     {
@@ -383,7 +384,7 @@ edit_account_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   AttPreferencesWindow *self = ATT_PREFERENCES_WINDOW (widget);
-  AttAccount *account = lookup_parameter (self, parameter);
+  AttAccount           *account = lookup_parameter (self, parameter);
 
   if (account != NULL)
     att_preferences_window_edit_account (self, account);
@@ -395,7 +396,7 @@ remove_account_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AttPreferencesWindow *self = ATT_PREFERENCES_WINDOW (widget);
-  AttAccount *account = lookup_parameter (self, parameter);
+  AttAccount           *account = lookup_parameter (self, parameter);
 
   if (account != NULL)
     confirm_remove (self, account);
@@ -407,9 +408,9 @@ use_account_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   AttPreferencesWindow *self = ATT_PREFERENCES_WINDOW (widget);
-  AttAccount *account = lookup_parameter (self, parameter);
-  AttService service;
-  AttAccount *active;
+  AttAccount           *account = lookup_parameter (self, parameter);
+  AttService            service;
+  AttAccount           *active;
 
   if (account == NULL)
     return;
@@ -522,7 +523,7 @@ att_preferences_window_set_property (GObject      *object,
 static void
 att_preferences_window_class_init (AttPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = att_preferences_window_constructed;

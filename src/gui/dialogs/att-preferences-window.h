@@ -16,10 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttPreferencesWindow, att_preferences_window, ATT, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-AttPreferencesWindow *att_preferences_window_new          (AttContext           *context);
-AttContext           *att_preferences_window_get_context  (AttPreferencesWindow *self);
-GtkWindow            *att_preferences_window_add_account  (AttPreferencesWindow *self,
-                                                           AttService            service);
+AttPreferencesWindow *att_preferences_window_new (AttContext *context);
+AttContext           *att_preferences_window_get_context (AttPreferencesWindow *self);
+GtkWindow            *att_preferences_window_add_account (AttPreferencesWindow *self,
+                                                          AttService            service);
 GtkWindow            *att_preferences_window_edit_account (AttPreferencesWindow *self,
                                                            AttAccount           *account);
 

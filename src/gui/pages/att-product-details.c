@@ -21,25 +21,25 @@
 
 struct _AttProductDetails
 {
-  GtkWidget             parent_instance;
+  GtkWidget            parent_instance;
 
-  AttProduct           *product;
-  GPtrArray            *rows;   /* (element-type GtkWidget): rows added to the groups */
+  AttProduct          *product;
+  GPtrArray           *rows; /* (element-type GtkWidget): rows added to the groups */
 
-  GtkStack             *stack;
-  GtkScrolledWindow    *scrolled_window;
-  GtkLabel             *name_label;
-  GtkLabel             *summary_label;
-  GtkWidget            *score_card;
-  GtkLabel             *score_label;
-  GtkLabel             *score_status_label;
-  GtkLabel             *score_detail_label;
-  AdwPreferencesGroup  *overview_group;
-  AdwPreferencesGroup  *materials_group;
-  AdwPreferencesGroup  *packaging_group;
-  AdwPreferencesGroup  *components_group;
-  AdwPreferencesGroup  *orders_group;
-  AdwPreferencesGroup  *locations_group;
+  GtkStack            *stack;
+  GtkScrolledWindow   *scrolled_window;
+  GtkLabel            *name_label;
+  GtkLabel            *summary_label;
+  GtkWidget           *score_card;
+  GtkLabel            *score_label;
+  GtkLabel            *score_status_label;
+  GtkLabel            *score_detail_label;
+  AdwPreferencesGroup *overview_group;
+  AdwPreferencesGroup *materials_group;
+  AdwPreferencesGroup *packaging_group;
+  AdwPreferencesGroup *components_group;
+  AdwPreferencesGroup *orders_group;
+  AdwPreferencesGroup *locations_group;
 };
 
 G_DEFINE_FINAL_TYPE (AttProductDetails, att_product_details, GTK_TYPE_WIDGET)
@@ -91,7 +91,7 @@ add_value_row (AttProductDetails   *self,
                const char          *value)
 {
   GtkWidget *row = add_row (self, group, title, NULL);
-  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : _("Not set"));
+  GtkWidget *label = gtk_label_new (value != NULL && *value != '\0' ? value : _ ("Not set"));
 
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
@@ -115,8 +115,8 @@ add_none_row (AttProductDetails   *self,
 }
 
 static char *
-join_parts (const char * const *parts,
-            guint               n_parts)
+join_parts (const char *const *parts,
+            guint              n_parts)
 {
   GString *str = g_string_new (NULL);
 
@@ -135,31 +135,32 @@ static void
 fill_overview (AttProductDetails *self,
                AttProduct        *product)
 {
-  g_autofree char *category = att_format_category (att_product_get_category (product));
-  g_autofree char *weight = att_product_format_weight (product);
-  g_autofree char *identifier = NULL;
-  const char *id_type = att_product_get_identifier_type (product);
-  const char *id = att_product_get_identifier (product);
-  const char * const *tags = att_product_get_tags (product);
+  g_autofree char   *category = att_format_category (att_product_get_category (product));
+  g_autofree char   *weight = att_product_format_weight (product);
+  g_autofree char   *identifier = NULL;
+  const char        *id_type = att_product_get_identifier_type (product);
+  const char        *id = att_product_get_identifier (product);
+  const char *const *tags = att_product_get_tags (product);
 
   if (id != NULL && id_type != NULL)
     identifier = g_strdup_printf ("%s %s", id_type, id);
   else
     identifier = g_strdup (id);
 
-  add_value_row (self, self->overview_group, _("Identifier"), identifier);
-  add_value_row (self, self->overview_group, _("Category"), category);
-  add_value_row (self, self->overview_group, _("Size"), att_product_get_size (product));
-  add_value_row (self, self->overview_group, _("Weight"), weight);
-  add_value_row (self, self->overview_group, _("Weight Source"),
+  add_value_row (self, self->overview_group, _ ("Identifier"), identifier);
+  add_value_row (self, self->overview_group, _ ("Category"), category);
+  add_value_row (self, self->overview_group, _ ("Size"), att_product_get_size (product));
+  add_value_row (self, self->overview_group, _ ("Weight"), weight);
+  add_value_row (self, self->overview_group, _ ("Weight Source"),
                  att_product_get_weight_is_primary_data (product)
-                 ? _("Measured (primary data)") : _("Estimated"));
+                   ? _ ("Measured (primary data)")
+                   : _ ("Estimated"));
   if (tags != NULL && tags[0] != NULL)
     {
       g_autofree char *joined = g_strjoinv (", ", (char **) tags);
-      add_value_row (self, self->overview_group, _("Tags"), joined);
+      add_value_row (self, self->overview_group, _ ("Tags"), joined);
     }
-  add_value_row (self, self->overview_group, _("Higg ID"), att_product_get_id (product));
+  add_value_row (self, self->overview_group, _ ("Higg ID"), att_product_get_id (product));
 }
 
 static void
@@ -167,7 +168,7 @@ fill_materials (AttProductDetails *self,
                 AttProduct        *product)
 {
   GListModel *materials = att_product_get_materials (product);
-  guint n = g_list_model_get_n_items (materials);
+  guint       n = g_list_model_get_n_items (materials);
 
   for (guint i = 0; i < n; i++)
     {
@@ -175,17 +176,17 @@ fill_materials (AttProductDetails *self,
       g_autofree char *composition = NULL;
       g_autofree char *net_use = NULL;
       g_autofree char *subtitle = NULL;
-      const char *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
+      const char      *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
       g_autofree char *composition_pct = att_format_percent (att_material_use_get_composition (use));
       g_autofree char *net_use_pct = att_format_percent (att_material_use_get_net_use (use));
-      const char *parts[2];
+      const char      *parts[2];
 
       if (composition_pct != NULL)
         /* Translators: %s is a percentage such as "60 %" */
-        composition = g_strdup_printf (_("Composition %s"), composition_pct);
+        composition = g_strdup_printf (_ ("Composition %s"), composition_pct);
       if (net_use_pct != NULL)
         /* Translators: %s is a percentage; net use is the cutting efficiency */
-        net_use = g_strdup_printf (_("Net use %s"), net_use_pct);
+        net_use = g_strdup_printf (_ ("Net use %s"), net_use_pct);
       parts[0] = composition;
       parts[1] = net_use;
       subtitle = join_parts (parts, G_N_ELEMENTS (parts));
@@ -195,7 +196,7 @@ fill_materials (AttProductDetails *self,
                subtitle);
     }
   if (n == 0)
-    add_none_row (self, self->materials_group, _("No materials"));
+    add_none_row (self, self->materials_group, _ ("No materials"));
 }
 
 static void
@@ -203,24 +204,24 @@ fill_packaging (AttProductDetails *self,
                 AttProduct        *product)
 {
   GListModel *packaging = att_product_get_packaging (product);
-  guint n = g_list_model_get_n_items (packaging);
+  guint       n = g_list_model_get_n_items (packaging);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AttPackagingUse) use = g_list_model_get_item (packaging, i);
       g_autofree char *amount = att_format_number (att_packaging_use_get_amount (use), 3);
       g_autofree char *subtitle = NULL;
-      const char *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
+      const char      *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
 
       if (amount != NULL)
         /* Translators: %s is a number of packaging items */
-        subtitle = g_strdup_printf (_("Amount %s"), amount);
+        subtitle = g_strdup_printf (_ ("Amount %s"), amount);
       add_row (self, self->packaging_group,
                name != NULL ? name : att_packaging_use_get_packaging_id (use),
                subtitle);
     }
   if (n == 0)
-    add_none_row (self, self->packaging_group, _("No packaging"));
+    add_none_row (self, self->packaging_group, _ ("No packaging"));
 }
 
 static void
@@ -228,24 +229,24 @@ fill_components (AttProductDetails *self,
                  AttProduct        *product)
 {
   GListModel *components = att_product_get_components (product);
-  guint n = g_list_model_get_n_items (components);
+  guint       n = g_list_model_get_n_items (components);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AttComponentUse) use = g_list_model_get_item (components, i);
       g_autofree char *units = att_format_number (att_component_use_get_unit (use), 3);
       g_autofree char *subtitle = NULL;
-      const char *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
+      const char      *name = att_catalog_use_get_name (ATT_CATALOG_USE (use));
 
       if (units != NULL)
         /* Translators: %s is a number of units, e.g. buttons */
-        subtitle = g_strdup_printf (_("%s per product"), units);
+        subtitle = g_strdup_printf (_ ("%s per product"), units);
       add_row (self, self->components_group,
                name != NULL ? name : att_component_use_get_component_id (use),
                subtitle);
     }
   if (n == 0)
-    add_none_row (self, self->components_group, _("No components"));
+    add_none_row (self, self->components_group, _ ("No components"));
 }
 
 static void
@@ -253,7 +254,7 @@ fill_orders (AttProductDetails *self,
              AttProduct        *product)
 {
   GListModel *orders = att_product_get_purchase_orders (product);
-  guint n = g_list_model_get_n_items (orders);
+  guint       n = g_list_model_get_n_items (orders);
 
   for (guint i = 0; i < n; i++)
     {
@@ -261,23 +262,23 @@ fill_orders (AttProductDetails *self,
       g_autofree char *amount = att_format_number (att_purchase_order_get_amount_purchase (order), 2);
       g_autofree char *amount_text = NULL;
       g_autofree char *subtitle = NULL;
-      const char *title = att_purchase_order_get_purchase_order_id (order);
-      const char *parts[3];
+      const char      *title = att_purchase_order_get_purchase_order_id (order);
+      const char      *parts[3];
 
       if (amount != NULL)
         /* Translators: %s is the number of units bought */
-        amount_text = g_strdup_printf (_("%s units"), amount);
+        amount_text = g_strdup_printf (_ ("%s units"), amount);
       parts[0] = att_purchase_order_get_purchase_date (order);
       parts[1] = amount_text;
       parts[2] = att_purchase_order_get_facility_name (order);
       subtitle = join_parts (parts, G_N_ELEMENTS (parts));
 
       add_row (self, self->orders_group,
-               title != NULL ? title : _("Purchase order"),
+               title != NULL ? title : _ ("Purchase order"),
                subtitle);
     }
   if (n == 0)
-    add_none_row (self, self->orders_group, _("No purchase orders"));
+    add_none_row (self, self->orders_group, _ ("No purchase orders"));
 }
 
 static void
@@ -288,20 +289,20 @@ fill_locations (AttProductDetails *self,
   g_autofree char *dyeing = att_format_country (att_product_get_dyeing_country (product));
   g_autofree char *fabric = att_format_country (att_product_get_fabric_country (product));
 
-  add_value_row (self, self->locations_group, _("Final Assembly"), assembly);
-  add_value_row (self, self->locations_group, _("Dyeing and Finishing"), dyeing);
-  add_value_row (self, self->locations_group, _("Fabric Formation"), fabric);
+  add_value_row (self, self->locations_group, _ ("Final Assembly"), assembly);
+  add_value_row (self, self->locations_group, _ ("Dyeing and Finishing"), dyeing);
+  add_value_row (self, self->locations_group, _ ("Fabric Formation"), fabric);
 }
 
 static void
 fill_score (AttProductDetails *self,
             AttProduct        *product)
 {
-  AttEcoScore *score = att_product_get_eco_score (product);
-  const char * const *reasons = att_product_get_eligibility_messages (product);
-  g_autofree char *value = att_format_eco_score_short (score);
-  g_autofree char *detail = NULL;
-  const char *status_text;
+  AttEcoScore       *score = att_product_get_eco_score (product);
+  const char *const *reasons = att_product_get_eligibility_messages (product);
+  g_autofree char   *value = att_format_eco_score_short (score);
+  g_autofree char   *detail = NULL;
+  const char        *status_text;
 
   gtk_widget_remove_css_class (self->score_card, "pending");
   gtk_widget_remove_css_class (self->score_card, "missing");
@@ -309,7 +310,7 @@ fill_score (AttProductDetails *self,
   if (score != NULL && g_strcmp0 (att_eco_score_get_status (score), "Pending") == 0)
     {
       gtk_label_set_label (self->score_label, "…");
-      status_text = _("Being calculated");
+      status_text = _ ("Being calculated");
       gtk_widget_add_css_class (self->score_card, "pending");
     }
   else if (score != NULL && !isnan (att_eco_score_get_score (score)))
@@ -318,15 +319,15 @@ fill_score (AttProductDetails *self,
       g_autofree char *pef = att_format_number (att_eco_score_get_pef (score), 1);
 
       gtk_label_set_label (self->score_label, value);
-      status_text = _("Impact points: lower is better");
+      status_text = _ ("Impact points: lower is better");
       if (ecs != NULL && pef != NULL)
         /* Translators: the two aggregated eco-score figures */
-        detail = g_strdup_printf (_("Environmental cost %s points · PEF %s µPt"), ecs, pef);
+        detail = g_strdup_printf (_ ("Environmental cost %s points · PEF %s µPt"), ecs, pef);
     }
   else
     {
       gtk_label_set_label (self->score_label, "—");
-      status_text = _("No eco-score yet");
+      status_text = _ ("No eco-score yet");
       gtk_widget_add_css_class (self->score_card, "missing");
       if (reasons != NULL && reasons[0] != NULL)
         detail = g_strjoinv ("\n", (char **) reasons);
@@ -342,10 +343,10 @@ fill_score (AttProductDetails *self,
 static void
 update (AttProductDetails *self)
 {
-  AttProduct *product = self->product;
+  AttProduct      *product = self->product;
   g_autofree char *category = NULL;
   g_autofree char *weight = NULL;
-  const char *parts[3];
+  const char      *parts[3];
   g_autofree char *summary = NULL;
 
   clear_rows (self);
@@ -382,7 +383,7 @@ update (AttProductDetails *self)
 static void
 att_product_details_dispose (GObject *object)
 {
-  GtkWidget *child;
+  GtkWidget         *child;
   AttProductDetails *self = (AttProductDetails *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PRODUCT_DETAILS);
@@ -436,7 +437,7 @@ att_product_details_set_property (GObject      *object,
 static void
 att_product_details_class_init (AttProductDetailsClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = att_product_details_dispose;

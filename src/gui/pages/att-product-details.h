@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttProductDetails, att_product_details, ATT, PRODUCT_DETAILS, GtkWidget)
 
-GtkWidget  *att_product_details_new         (void);
+GtkWidget  *att_product_details_new (void);
 AttProduct *att_product_details_get_product (AttProductDetails *self);
 void        att_product_details_set_product (AttProductDetails *self,
                                              AttProduct        *product);

@@ -113,8 +113,8 @@ static void
 update_state (AttProductsPage *self)
 {
   const GError *error = NULL;
-  gboolean loaded = FALSE;
-  guint n_items;
+  gboolean      loaded = FALSE;
+  guint         n_items;
 
   if (self->model == NULL)
     return;
@@ -163,10 +163,10 @@ update_state (AttProductsPage *self)
       g_autofree char *description = NULL;
 
       if (self->search_text != NULL && *self->search_text != '\0')
-        description = g_strdup_printf (_("No product matches “%s”. Try a different search."),
+        description = g_strdup_printf (_ ("No product matches “%s”. Try a different search."),
                                        self->search_text);
       else
-        description = g_strdup (_("This account has no products yet."));
+        description = g_strdup (_ ("This account has no products yet."));
       adw_status_page_set_description (self->empty_page, description);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
@@ -259,7 +259,7 @@ static void
 on_search_changed (AttProductsPage *self,
                    GtkSearchEntry  *entry)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
   if (g_strcmp0 (stripped, self->search_text) == 0)
@@ -323,9 +323,9 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  Column column = GPOINTER_TO_INT (user_data);
+  Column     column = GPOINTER_TO_INT (user_data);
   GtkWidget *cell = gtk_inscription_new (NULL);
-  gboolean numeric = column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT;
+  gboolean   numeric = column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT;
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
@@ -354,11 +354,11 @@ bind_placeholder (AttProductsPage *self,
                   GtkListItem     *item,
                   Column           column)
 {
-  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  guint position = gtk_list_item_get_position (item);
+  GtkInscription   *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  guint             position = gtk_list_item_get_position (item);
   AttPagedItemState state = ATT_PAGED_ITEM_PENDING;
-  const GError *error = NULL;
-  const char *text = _("Loading…");
+  const GError     *error = NULL;
+  const char       *text = _ ("Loading…");
 
   if (self->model != NULL)
     {
@@ -366,9 +366,9 @@ bind_placeholder (AttProductsPage *self,
       error = att_paged_model_get_item_error (self->model, position);
     }
   if (state == ATT_PAGED_ITEM_FAILED)
-    text = _("Could not be loaded");
+    text = _ ("Could not be loaded");
   else if (state == ATT_PAGED_ITEM_UNREADABLE)
-    text = _("Unreadable product");
+    text = _ ("Unreadable product");
 
   gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
   if (column != COLUMN_NAME)
@@ -386,9 +386,9 @@ bind_cell (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   AttProductsPage *self = ATT_PRODUCTS_PAGE (user_data);
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "att-column"));
-  AttProduct *product = gtk_list_item_get_item (item);
-  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  Column           column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "att-column"));
+  AttProduct      *product = gtk_list_item_get_item (item);
+  GtkInscription  *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
   if (product == NULL || att_product_is_placeholder (product))
@@ -440,7 +440,7 @@ add_column (AttProductsPage *self,
             gboolean         expand,
             int              fixed_width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory  *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
@@ -479,7 +479,7 @@ cancel_loading_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
-  gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->cancel_button));
+  gboolean         had_focus = gtk_widget_has_focus (GTK_WIDGET (self->cancel_button));
 
   if (self->model == NULL || !shows_loading (self))
     return;
@@ -516,7 +516,7 @@ att_products_page_constructed (GObject *object)
 static void
 att_products_page_dispose (GObject *object)
 {
-  GtkWidget *child;
+  GtkWidget       *child;
   AttProductsPage *self = (AttProductsPage *) object;
 
   if (self->model != NULL)
@@ -615,7 +615,7 @@ att_products_page_set_property (GObject      *object,
 static void
 att_products_page_class_init (AttProductsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = att_products_page_constructed;
@@ -715,12 +715,12 @@ att_products_page_init (AttProductsPage *self)
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, COLUMN_NAME, _("Name"), TRUE, 190);
-  add_column (self, COLUMN_CATEGORY, _("Category"), FALSE, 120);
-  add_column (self, COLUMN_SIZE, _("Size"), FALSE, 75);
-  add_column (self, COLUMN_WEIGHT, _("Weight"), FALSE, 70);
-  add_column (self, COLUMN_IDENTIFIER, _("Identifier"), FALSE, 120);
-  add_column (self, COLUMN_ECO_SCORE, _("Eco-Score"), FALSE, 80);
+  add_column (self, COLUMN_NAME, _ ("Name"), TRUE, 190);
+  add_column (self, COLUMN_CATEGORY, _ ("Category"), FALSE, 120);
+  add_column (self, COLUMN_SIZE, _ ("Size"), FALSE, 75);
+  add_column (self, COLUMN_WEIGHT, _ ("Weight"), FALSE, 70);
+  add_column (self, COLUMN_IDENTIFIER, _ ("Identifier"), FALSE, 120);
+  add_column (self, COLUMN_ECO_SCORE, _ ("Eco-Score"), FALSE, 80);
 }
 
 GtkWidget *

@@ -15,12 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttProductsPage, att_products_page, ATT, PRODUCTS_PAGE, GtkWidget)
 
-GtkWidget  *att_products_page_new             (AttContext      *context);
-AttContext *att_products_page_get_context     (AttProductsPage *self);
-void        att_products_page_focus_search    (AttProductsPage *self);
+GtkWidget  *att_products_page_new (AttContext *context);
+AttContext *att_products_page_get_context (AttProductsPage *self);
+void        att_products_page_focus_search (AttProductsPage *self);
 void        att_products_page_set_search_text (AttProductsPage *self,
                                                const char      *text);
-GListModel *att_products_page_get_model       (AttProductsPage *self);
-AttProduct *att_products_page_get_selected    (AttProductsPage *self);
+GListModel *att_products_page_get_model (AttProductsPage *self);
+AttProduct *att_products_page_get_selected (AttProductsPage *self);
 
 G_END_DECLS

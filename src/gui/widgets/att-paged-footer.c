@@ -67,8 +67,8 @@ update_failed (AttPagedFooter *self)
     return FALSE;
 
   gtk_label_set_label (self->failed_label, self->failed_text != NULL
-                                           ? self->failed_text
-                                           : _("Some rows could not be loaded."));
+                                             ? self->failed_text
+                                             : _ ("Some rows could not be loaded."));
   gtk_label_set_label (self->failed_detail, error->message);
   return TRUE;
 }
@@ -76,8 +76,8 @@ update_failed (AttPagedFooter *self)
 static gboolean
 update_unreadable (AttPagedFooter *self)
 {
-  guint n = att_paged_model_get_n_unreadable (self->model);
-  const GError *error = att_paged_model_get_unreadable_error (self->model);
+  guint            n = att_paged_model_get_n_unreadable (self->model);
+  const GError    *error = att_paged_model_get_unreadable_error (self->model);
   g_autofree char *text = NULL;
 
   if (n == 0 || error == NULL)
@@ -114,7 +114,7 @@ static void
 att_paged_footer_dispose (GObject *object)
 {
   AttPagedFooter *self = (AttPagedFooter *) object;
-  GtkWidget *child;
+  GtkWidget      *child;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -199,7 +199,7 @@ att_paged_footer_set_property (GObject      *object,
 static void
 att_paged_footer_class_init (AttPagedFooterClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = att_paged_footer_dispose;

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AttPagedFooter, att_paged_footer, ATT, PAGED_FOOTER, GtkWidget)
 
-GtkWidget     *att_paged_footer_new       (void);
+GtkWidget     *att_paged_footer_new (void);
 AttPagedModel *att_paged_footer_get_model (AttPagedFooter *self);
 void           att_paged_footer_set_model (AttPagedFooter *self,
                                            AttPagedModel  *model);

@@ -15,6 +15,6 @@ G_BEGIN_DECLS
 
 void att_spinner_start_delayed (GtkSpinner *spinner,
                                 guint       delay_ms);
-void att_spinner_stop          (GtkSpinner *spinner);
+void att_spinner_stop (GtkSpinner *spinner);
 
 G_END_DECLS
