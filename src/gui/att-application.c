@@ -47,6 +47,11 @@ struct _AttApplication
 
 G_DEFINE_FINAL_TYPE (AttApplication, att_application, ADW_TYPE_APPLICATION)
 
+/* How long the first window may wait for its first products before it
+ * shows "Connecting…" instead: about what a quick answer takes, and short
+ * enough not to be noticed. */
+#define FIRST_FRAME_WAIT_MS 200
+
 static void connect_active_account (AttApplication *self);
 
 static AttWindow *
@@ -621,10 +626,11 @@ att_application_activate (GApplication *application)
   AttWindow      *window = get_window (self);
   gboolean        connected = att_context_get_higg_client (self->context) != NULL;
 
-  gtk_window_present (GTK_WINDOW (window));
-
   if (connected || self->connect_cancellable != NULL)
-    return;
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
 
   if (self->sandbox_url != NULL)
     connect_sandbox (self);
@@ -634,6 +640,8 @@ att_application_activate (GApplication *application)
     connect_active_account (self);
   else
     att_window_show_welcome (window);
+
+  att_window_present_when_ready (window, FIRST_FRAME_WAIT_MS);
 }
 
 static void

@@ -33,11 +33,14 @@ struct _AttWindow
   GtkStack            *view_stack;
 
   guint                reveal_timeout;
+  guint                present_timeout;
+  gboolean             present_pending;
 };
 
 G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void cancel_reveal (AttWindow *self);
+static void present_if_pending (AttWindow *self);
 
 /* The views of the sidebar. A view is listed only once it exists: later
  * issues add Materials, Purchase Orders, Certificates, Closient and Reports. */
@@ -240,6 +243,7 @@ att_window_dispose (GObject *object)
 
   if (self->view_stack != NULL)
     cancel_reveal (self);
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -321,6 +325,7 @@ reveal_views (AttWindow *self)
 {
   cancel_reveal (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
+  present_if_pending (self);
 }
 
 static gboolean
@@ -360,6 +365,57 @@ reveal_views_when_ready (AttWindow *self)
                            G_CONNECT_SWAPPED);
   self->reveal_timeout = g_timeout_add (ATT_SPINNER_DELAY_MS, reveal_timeout_cb, self);
   on_page_ready (self, NULL, page);
+}
+
+/* At start-up a window shown at once paints "Connecting…", and then,
+ * a moment later, the products: two frames of new layouts, the answers
+ * waiting behind the first. Held back until its views are revealed (or
+ * it has something else to say), for at most a moment, the window paints
+ * the products in its first frame when the answers are quick. */
+static void
+present_if_pending (AttWindow *self)
+{
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
+  if (!self->present_pending)
+    return;
+
+  self->present_pending = FALSE;
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  AttWindow *self = user_data;
+
+  self->present_timeout = 0;
+  present_if_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * att_window_present_when_ready:
+ * @max_wait_ms: how long the window may wait for its views
+ *
+ * Presents the window now if it shows anything but "Connecting…", else as
+ * soon as its views are revealed or it shows a welcome or a failure, and
+ * after @max_wait_ms at the latest.
+ */
+void
+att_window_present_when_ready (AttWindow *self,
+                               guint      max_wait_ms)
+{
+  g_return_if_fail (ATT_IS_WINDOW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "starting") != 0)
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  self->present_pending = TRUE;
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
+  self->present_timeout = g_timeout_add (max_wait_ms, present_timeout_cb, self);
 }
 
 void
@@ -406,6 +462,7 @@ att_window_show_welcome (AttWindow *self)
   cancel_reveal (self);
   att_spinner_stop (self->starting_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  present_if_pending (self);
 }
 
 void
@@ -432,6 +489,7 @@ att_window_show_failure (AttWindow  *self,
   adw_status_page_set_title (self->failed_page, title);
   adw_status_page_set_description (self->failed_page, message);
   gtk_stack_set_visible_child_name (self->main_stack, "failed");
+  present_if_pending (self);
 }
 
 void

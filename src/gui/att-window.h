@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttWindow, att_window, ATT, WINDOW, AdwApplicationWindow)
 
 AttWindow  *att_window_new (GtkApplication *application);
+void        att_window_present_when_ready (AttWindow *self,
+                                           guint      max_wait_ms);
 void        att_window_set_context (AttWindow  *self,
                                     AttContext *context);
 AttContext *att_window_get_context (AttWindow *self);
