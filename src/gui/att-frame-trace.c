@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "att-after-paint.h"
 #include "att-frame-trace.h"
 
 static int
@@ -48,44 +49,11 @@ write_marker (const char *event)
     g_debug ("Could not write the frame marker %s", event);
 }
 
-/* Writes @event after the next frame that @widget's frame clock paints,
- * once per widget and event. */
 static void
-on_after_paint (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  const char *event = user_data;
-
-  write_marker (event);
-  g_signal_handlers_disconnect_by_data (clock, user_data);
-}
-
-static void
-mark_next_paint (GtkWidget  *widget,
-                 const char *event)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), (gpointer) event);
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-on_realize (GtkWidget *widget,
+on_painted (GtkWidget *widget,
             gpointer   user_data)
 {
-  mark_next_paint (widget, user_data);
-  g_signal_handlers_disconnect_by_data (widget, user_data);
-}
-
-static void
-mark_first_paint (GtkWidget  *widget,
-                  const char *event)
-{
-  if (gtk_widget_get_realized (widget))
-    mark_next_paint (widget, event);
-  else
-    g_signal_connect (widget, "realize", G_CALLBACK (on_realize), (gpointer) event);
+  write_marker (user_data);
 }
 
 /**
@@ -102,7 +70,7 @@ att_frame_trace_watch_window (GtkWindow *window)
   if (get_trace_fd () < 0)
     return;
 
-  mark_first_paint (GTK_WIDGET (window), "frame");
+  att_widget_after_next_paint (GTK_WIDGET (window), on_painted, (gpointer) "frame");
 }
 
 /**
@@ -123,5 +91,5 @@ att_frame_trace_rows_shown (GtkWidget *widget)
     return;
 
   done = TRUE;
-  mark_first_paint (widget, "rows");
+  att_widget_after_next_paint (widget, on_painted, (gpointer) "rows");
 }

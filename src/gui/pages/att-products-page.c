@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "att-accessible.h"
+#include "att-after-paint.h"
 #include "att-context.h"
 #include "att-spinner.h"
 #include "att-eco-score.h"
@@ -40,6 +41,8 @@ struct _AttProductsPage
   char               *search_text;
   gboolean            folded;
   gboolean            ready;
+  gboolean            rows_painted;
+  gboolean            details_pending;
 
   /* The loading state: says the server is slow after slow_delay ms, and
    * can be cancelled, until Retry or a new search. */
@@ -186,13 +189,39 @@ update_state (AttProductsPage *self)
 }
 
 static void
-on_selected_item_changed (AttProductsPage *self)
+show_selected_details (AttProductsPage *self)
 {
   AttProduct *product = gtk_single_selection_get_selected_item (self->selection);
 
   if (product != NULL && att_product_is_placeholder (product))
     product = NULL;
   att_product_details_set_product (self->details, product);
+}
+
+static void
+on_rows_painted (GtkWidget *column_view,
+                 gpointer   user_data)
+{
+  AttProductsPage *self = user_data;
+
+  self->rows_painted = TRUE;
+  self->details_pending = FALSE;
+  show_selected_details (self);
+}
+
+/* The first rows are painted before the details pane is filled in: laying
+ * out the details doubles the cost of that frame, and the rows are what
+ * the user waits for. */
+static void
+on_selected_item_changed (AttProductsPage *self)
+{
+  if (self->rows_painted)
+    show_selected_details (self);
+  else if (!self->details_pending)
+    {
+      self->details_pending = TRUE;
+      att_widget_after_next_paint (GTK_WIDGET (self->column_view), on_rows_painted, self);
+    }
 }
 
 static void

@@ -1,0 +1,95 @@
+/* att-after-paint.c: run something once a widget's next frame is painted
+ *
+ * For work that should not hold back a frame that matters more: the first
+ * frame with products is painted before the details pane is filled in.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "att-after-paint.h"
+
+typedef struct
+{
+  GtkWidget        *widget;
+  AttAfterPaintFunc func;
+  gpointer          user_data;
+  gulong            realize_handler;
+  GdkFrameClock    *clock;
+  gulong            paint_handler;
+} AfterPaint;
+
+static void
+after_paint_free (AfterPaint *after)
+{
+  if (after->clock != NULL)
+    g_clear_signal_handler (&after->paint_handler, after->clock);
+  g_clear_object (&after->clock);
+  g_free (after);
+}
+
+/* The widget is gone, and its signal handlers with it. */
+static void
+on_widget_finalized (gpointer data,
+                     GObject *where_the_widget_was)
+{
+  after_paint_free (data);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                AfterPaint    *after)
+{
+  g_object_weak_unref (G_OBJECT (after->widget), on_widget_finalized, after);
+  after->func (after->widget, after->user_data);
+  after_paint_free (after);
+}
+
+static void
+watch_clock (GtkWidget  *widget,
+             AfterPaint *after)
+{
+  after->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  after->paint_handler = g_signal_connect (after->clock, "after-paint",
+                                           G_CALLBACK (on_after_paint), after);
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+on_realize (GtkWidget  *widget,
+            AfterPaint *after)
+{
+  g_clear_signal_handler (&after->realize_handler, widget);
+  watch_clock (widget, after);
+}
+
+/**
+ * att_widget_after_next_paint:
+ * @func: called after the next frame that paints @widget, once
+ *
+ * Calls @func after @widget's next painted frame, or after its first one
+ * if it is not realized yet. Nothing is called if @widget is finalized
+ * first.
+ */
+void
+att_widget_after_next_paint (GtkWidget        *widget,
+                             AttAfterPaintFunc func,
+                             gpointer          user_data)
+{
+  AfterPaint *after;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (func != NULL);
+
+  after = g_new0 (AfterPaint, 1);
+  after->widget = widget;
+  after->func = func;
+  after->user_data = user_data;
+  g_object_weak_ref (G_OBJECT (widget), on_widget_finalized, after);
+
+  if (gtk_widget_get_realized (widget))
+    watch_clock (widget, after);
+  else
+    after->realize_handler = g_signal_connect (widget, "realize", G_CALLBACK (on_realize), after);
+}
