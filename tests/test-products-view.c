@@ -320,13 +320,13 @@ test_search_narrows (Fixture      *f,
   att_products_page_set_search_text (f->page, word);
   /* The search is debounced: the model is replaced only after a pause. */
   wait_until (f, model_loaded, NULL, "the search results");
-  model = att_products_page_get_model (f->page);
-  while (g_list_model_get_n_items (model) == 1000)
+  /* Waiting may replace the model: ask the page for it each time. */
+  while (g_list_model_get_n_items (att_products_page_get_model (f->page)) == 1000)
     {
       g_main_context_iteration (NULL, TRUE);
-      model = att_products_page_get_model (f->page);
       wait_until (f, model_loaded, NULL, "the search results");
     }
+  model = att_products_page_get_model (f->page);
 
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, ==, att_page_get_total (truth));
@@ -573,13 +573,18 @@ find_by_type (GtkWidget *root,
   return NULL;
 }
 
+/* The view holds every row (until the first rows are painted it holds a
+ * screenful only) and is tall enough to scroll. */
 static gboolean
 list_has_height (Fixture      *f,
                  gconstpointer data)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (data));
+  GListModel    *rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (data)));
+  GListModel    *model = att_products_page_get_model (f->page);
 
-  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
+  return g_list_model_get_n_items (rows) == g_list_model_get_n_items (model) &&
+         gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment);
 }
 
 /* Scrolls the list as a user would, so that row @row is on screen. */
@@ -593,6 +598,8 @@ scroll_to_row (Fixture *f,
 
   g_assert_nonnull (view);
   wait_until (f, list_has_height, view, "the list to have a height");
+  /* The rows the view just got are laid out in the next frame. */
+  gtk_test_widget_wait_for_draw (view);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * row / n);
 }
@@ -658,8 +665,11 @@ test_failed_page_retry (Fixture      *f,
   row = first_failed_row (f);
   g_assert_cmpuint (row, >=, 500);
 
-  /* The server recovers; the footer's Retry loads the rows. */
+  /* The server recovers; the footer's Retry loads the rows. Fetches sent
+   * before it recovered fail too: Retry comes after them, as a user's
+   * would. */
   att_sandbox_inject_failure (f->sandbox, 0, 0);
+  wait_until (f, model_loaded, NULL, "the fetches in flight");
   retry_label = find_label (GTK_WIDGET (f->page), "_Retry");
   g_assert_nonnull (retry_label);
   button = gtk_widget_get_ancestor (retry_label, GTK_TYPE_BUTTON);

@@ -34,6 +34,7 @@ struct _AttWindow
 
   guint                reveal_timeout;
   guint                present_timeout;
+  guint                realize_idle;
   gboolean             present_pending;
 };
 
@@ -244,6 +245,7 @@ att_window_dispose (GObject *object)
   if (self->view_stack != NULL)
     cancel_reveal (self);
   g_clear_handle_id (&self->present_timeout, g_source_remove);
+  g_clear_handle_id (&self->realize_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
@@ -376,6 +378,7 @@ static void
 present_if_pending (AttWindow *self)
 {
   g_clear_handle_id (&self->present_timeout, g_source_remove);
+  g_clear_handle_id (&self->realize_idle, g_source_remove);
   if (!self->present_pending)
     return;
 
@@ -391,6 +394,33 @@ present_timeout_cb (gpointer user_data)
   self->present_timeout = 0;
   present_if_pending (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Realizing the window (its surface and renderer) takes a few hundred
+ * milliseconds: it is done while the first products are on their way, once
+ * the request is out (a low priority lets the socket write it first), and
+ * the window is shown right after. Its first frame then shows the products
+ * if they came meanwhile, and "Connecting…" otherwise, painted while the
+ * answer is still on its way. */
+static gboolean
+realize_idle_cb (gpointer user_data)
+{
+  AttWindow *self = user_data;
+
+  self->realize_idle = 0;
+  gtk_widget_realize (GTK_WIDGET (self));
+  present_if_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+realize_while_waiting (AttWindow *self)
+{
+  if (!self->present_pending || self->realize_idle != 0 ||
+      gtk_widget_get_realized (GTK_WIDGET (self)))
+    return;
+
+  self->realize_idle = g_idle_add_full (G_PRIORITY_LOW, realize_idle_cb, self, NULL);
 }
 
 /**
@@ -443,6 +473,7 @@ att_window_set_context (AttWindow  *self,
                                    ? _ ("Demo data")
                                    : NULL);
   build_views (self);
+  realize_while_waiting (self);
   reveal_views_when_ready (self);
 }
 

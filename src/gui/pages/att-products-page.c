@@ -38,11 +38,13 @@ struct _AttProductsPage
   AttContext         *context;
   AttPagedModel      *model;
   GtkSingleSelection *selection;
+  GtkSliceListModel  *first_rows;
   char               *search_text;
   gboolean            folded;
   gboolean            ready;
   gboolean            rows_painted;
   gboolean            details_pending;
+  guint               rest_idle;
 
   /* The loading state: says the server is slow after slow_delay ms, and
    * can be cancelled, until Retry or a new search. */
@@ -77,6 +79,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Rows enough to fill a tall window. */
+#define FIRST_ROWS 50
 
 typedef enum {
   COLUMN_NAME,
@@ -191,11 +196,21 @@ update_state (AttProductsPage *self)
 static void
 show_selected_details (AttProductsPage *self)
 {
-  AttProduct *product = gtk_single_selection_get_selected_item (self->selection);
+  att_product_details_set_product (self->details, att_products_page_get_selected (self));
+}
 
-  if (product != NULL && att_product_is_placeholder (product))
-    product = NULL;
-  att_product_details_set_product (self->details, product);
+/* After the first rows: the rest of the rows and the details, in the
+ * frames that follow. */
+static gboolean
+show_the_rest (gpointer user_data)
+{
+  AttProductsPage *self = user_data;
+
+  self->rest_idle = 0;
+  if (self->first_rows != NULL)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  show_selected_details (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -206,7 +221,7 @@ on_rows_painted (GtkWidget *column_view,
 
   self->rows_painted = TRUE;
   self->details_pending = FALSE;
-  show_selected_details (self);
+  self->rest_idle = g_idle_add (show_the_rest, self);
 }
 
 /* The first rows are painted before the details pane is filled in: laying
@@ -241,6 +256,20 @@ on_model_items_changed (AttProductsPage *self,
     on_selected_item_changed (self);
 }
 
+/* GTK 4.8 makes a row for up to 200 items at once, visible or not: until
+ * the first rows are painted, the view sees no more than a screenful. */
+static GListModel *
+first_rows_of (AttProductsPage *self,
+               AttPagedModel   *model)
+{
+  if (self->rows_painted || model == NULL)
+    return G_LIST_MODEL (model);
+
+  g_clear_object (&self->first_rows);
+  self->first_rows = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (model)), 0, FIRST_ROWS);
+  return G_LIST_MODEL (self->first_rows);
+}
+
 static void
 set_model (AttProductsPage *self,
            AttPagedModel   *model)
@@ -261,7 +290,7 @@ set_model (AttProductsPage *self,
                                self, G_CONNECT_SWAPPED);
     }
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  gtk_single_selection_set_model (self->selection, first_rows_of (self, model));
   att_paged_footer_set_model (self->paged_footer, model);
   update_state (self);
   on_selected_item_changed (self);
@@ -558,7 +587,9 @@ att_products_page_dispose (GObject *object)
   /* The template's root has no id, so unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->rest_idle, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->model);
   g_clear_object (&self->context);
 
@@ -808,7 +839,10 @@ att_products_page_get_model (AttProductsPage *self)
 AttProduct *
 att_products_page_get_selected (AttProductsPage *self)
 {
+  AttProduct *product;
+
   g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
 
-  return att_product_details_get_product (self->details);
+  product = gtk_single_selection_get_selected_item (self->selection);
+  return product != NULL && !att_product_is_placeholder (product) ? product : NULL;
 }

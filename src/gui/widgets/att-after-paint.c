@@ -23,8 +23,10 @@ typedef struct
 static void
 after_paint_free (AfterPaint *after)
 {
+  /* By data, not by id: a frame clock whose surface is gone may have been
+   * disposed, and its handlers with it. */
   if (after->clock != NULL)
-    g_clear_signal_handler (&after->paint_handler, after->clock);
+    g_signal_handlers_disconnect_by_data (after->clock, after);
   g_clear_object (&after->clock);
   g_free (after);
 }
@@ -51,8 +53,7 @@ watch_clock (GtkWidget  *widget,
              AfterPaint *after)
 {
   after->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  after->paint_handler = g_signal_connect (after->clock, "after-paint",
-                                           G_CALLBACK (on_after_paint), after);
+  g_signal_connect (after->clock, "after-paint", G_CALLBACK (on_after_paint), after);
   gtk_widget_queue_draw (widget);
 }
 
