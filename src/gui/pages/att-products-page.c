@@ -118,11 +118,64 @@ set_ready (AttProductsPage *self,
 }
 
 static void
+show_failed (AttProductsPage *self,
+             const GError    *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->list_stack, "error");
+  gtk_label_set_label (self->count_label, "");
+  att_spinner_stop (self->spinner);
+}
+
+static void
+show_loading (AttProductsPage *self)
+{
+  att_spinner_start_delayed (self->spinner, ATT_SPINNER_DELAY_MS);
+  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  gtk_label_set_label (self->count_label, "");
+}
+
+static void
+show_empty (AttProductsPage *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->search_text != NULL && *self->search_text != '\0')
+    description = g_strdup_printf (_ ("No product matches “%s”. Try a different search."),
+                                   self->search_text);
+  else
+    description = g_strdup (_ ("This account has no products yet."));
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+show_loaded (AttProductsPage *self)
+{
+  guint            n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *count = NULL;
+
+  att_spinner_stop (self->spinner);
+  if (n_items == 0)
+    show_empty (self);
+  else
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      att_frame_trace_rows_shown (GTK_WIDGET (self->column_view));
+    }
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", n_items),
+                           n_items);
+  gtk_label_set_label (self->count_label, count);
+}
+
+/* A model that never loaded shows why; once loaded, its failures are the
+ * footer's to show. */
+static void
 update_state (AttProductsPage *self)
 {
-  const GError *error = NULL;
-  gboolean      loaded = FALSE;
-  guint         n_items;
+  g_autoptr(GError) error = NULL;
+  gboolean loaded = FALSE;
 
   if (self->model == NULL)
     return;
@@ -135,62 +188,14 @@ update_state (AttProductsPage *self)
       return;
     }
 
-  g_object_get (self->model, "loaded", &loaded, NULL);
-  {
-    GValue value = G_VALUE_INIT;
-
-    g_value_init (&value, G_TYPE_ERROR);
-    g_object_get_property (G_OBJECT (self->model), "error", &value);
-    error = g_value_get_boxed (&value);
-    set_ready (self, loaded || error != NULL);
-    if (!loaded && error != NULL)
-      {
-        adw_status_page_set_description (self->error_page, error->message);
-        gtk_stack_set_visible_child_name (self->list_stack, "error");
-        gtk_label_set_label (self->count_label, "");
-        att_spinner_stop (self->spinner);
-        g_value_unset (&value);
-        return;
-      }
-    g_value_unset (&value);
-  }
-
-  if (!loaded)
-    {
-      att_spinner_start_delayed (self->spinner, ATT_SPINNER_DELAY_MS);
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-      gtk_label_set_label (self->count_label, "");
-      return;
-    }
-
-  att_spinner_stop (self->spinner);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-
-  if (n_items == 0)
-    {
-      g_autofree char *description = NULL;
-
-      if (self->search_text != NULL && *self->search_text != '\0')
-        description = g_strdup_printf (_ ("No product matches “%s”. Try a different search."),
-                                       self->search_text);
-      else
-        description = g_strdup (_ ("This account has no products yet."));
-      adw_status_page_set_description (self->empty_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
-    }
+  g_object_get (self->model, "loaded", &loaded, "error", &error, NULL);
+  set_ready (self, loaded || error != NULL);
+  if (!loaded && error != NULL)
+    show_failed (self, error);
+  else if (!loaded)
+    show_loading (self);
   else
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-      att_frame_trace_rows_shown (GTK_WIDGET (self->column_view));
-    }
-
-  {
-    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "%u product", "%u products",
-                                                           n_items),
-                                              n_items);
-    gtk_label_set_label (self->count_label, count);
-  }
+    show_loaded (self);
 }
 
 static void
