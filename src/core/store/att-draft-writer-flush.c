@@ -109,6 +109,7 @@ att_draft_writer_discard_async (AttDraftWriter     *self,
     }
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->due = FALSE;
   g_clear_pointer (&self->payload, json_node_unref);
   g_clear_pointer (&self->save_error, g_free);
   self->dirty = FALSE;

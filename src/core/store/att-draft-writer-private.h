@@ -28,6 +28,8 @@ struct _AttDraftWriter
   char          *save_error;
   gboolean       dirty; /* changed since the last write began */
   gboolean       busy;  /* a write or a delete is running */
+  gboolean       due;   /* the timer ran out during it */
+  AttDraft      *writing;
   guint          timeout_id;
   GCancellable  *cancellable;
   GPtrArray     *flushes; /* GTasks waiting for the file to be up to date */

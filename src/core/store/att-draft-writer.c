@@ -9,13 +9,13 @@
 #include "att-draft-writer-private.h"
 
 /* The editor calls att_draft_writer_update() on every change: that only
- * keeps a reference to the payload.  The first change after a write
- * starts a timer of `interval` ms, which later changes do not restart:
- * while the user types without pause, the draft is still written every
- * interval, so a crash loses at most one interval plus the write that
- * was under way.  One operation (write or delete) runs at a time; a
- * write that ends with newer changes pending starts the timer again,
- * and the newest payload is the one written.
+ * keeps a reference to the payload.  The first change not yet being
+ * written starts a timer of `interval` ms, which later changes do not
+ * restart: while the user types without pause, the draft is still
+ * written every interval, so a crash loses at most one interval plus
+ * the write that was under way.  One operation (write or delete) runs
+ * at a time: a timer that runs out during a write starts the next write
+ * as soon as that one ends, with the newest payload.
  *
  * A pending timer and a running write hold a reference to the writer,
  * so an editor that drops it without flushing still gets its last
@@ -59,6 +59,7 @@ att_draft_writer_finalize (GObject *object)
   g_clear_pointer (&self->object_id, g_free);
   g_clear_pointer (&self->payload, json_node_unref);
   g_clear_pointer (&self->save_error, g_free);
+  g_clear_object (&self->writing);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->flushes, g_ptr_array_unref);
 
@@ -112,10 +113,12 @@ att_draft_writer_class_init (AttDraftWriterClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* After each write of the draft: @error is %NULL if it was written. */
+  /* After each write: the draft as written (its saved-at is when the
+   * write began), and %NULL or why it could not be written
+   * (%G_IO_ERROR_CANCELLED for a write that a discard cancelled). */
   signals[WRITTEN] =
     g_signal_new ("written", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, ATT_TYPE_DRAFT, G_TYPE_ERROR);
 }
 
 static void
@@ -187,7 +190,10 @@ on_timeout (gpointer user_data)
   AttDraftWriter *self = user_data;
 
   self->timeout_id = 0;
-  att_draft_writer_start_write (self);
+  if (self->busy)
+    self->due = TRUE;
+  else
+    att_draft_writer_start_write (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -195,7 +201,7 @@ on_timeout (gpointer user_data)
 static void
 schedule (AttDraftWriter *self)
 {
-  if (!self->dirty || self->busy || self->timeout_id != 0)
+  if (!self->dirty || self->timeout_id != 0)
     return;
 
   self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->interval, on_timeout,
@@ -220,15 +226,16 @@ finish_flushes (AttDraftWriter *self,
     }
 }
 
-/* What follows a write or a delete: a discard waiting for it, changes a
- * flush is waiting for, or the timer for changes made meanwhile. */
+/* What follows a write or a delete: a discard waiting for it, changes
+ * whose timer ran out or that a flush is waiting for, or the timer for
+ * changes made meanwhile. */
 void
 att_draft_writer_after_operation (AttDraftWriter *self,
                                   const GError   *error)
 {
   if (self->discard != NULL)
     att_draft_writer_start_delete (self);
-  else if (self->dirty && self->flushes->len > 0)
+  else if (self->dirty && (self->due || self->flushes->len > 0))
     att_draft_writer_start_write (self);
   else
     {
@@ -243,6 +250,7 @@ write_done (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(AttDraftWriter) self = user_data;
+  g_autoptr(AttDraft) draft = g_steal_pointer (&self->writing);
   g_autoptr(GError) error = NULL;
 
   att_draft_store_save_finish (ATT_DRAFT_STORE (source), result, &error);
@@ -250,7 +258,7 @@ write_done (GObject      *source,
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Drafts: could not write the %s draft: %s", self->kind, error->message);
 
-  g_signal_emit (self, signals[WRITTEN], 0, error);
+  g_signal_emit (self, signals[WRITTEN], 0, draft, error);
   att_draft_writer_after_operation (self, error);
 }
 
@@ -264,7 +272,9 @@ att_draft_writer_start_write (AttDraftWriter *self)
   draft = att_draft_new (self->kind, self->account_id, self->object_id, self->payload);
   att_draft_set_save_error (draft, self->save_error);
   self->dirty = FALSE;
+  self->due = FALSE;
   self->busy = TRUE;
+  self->writing = g_object_ref (draft);
   att_draft_store_save_async (self->store, draft, self->cancellable, write_done,
                               g_object_ref (self));
 }
