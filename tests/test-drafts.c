@@ -961,6 +961,8 @@ product_payload_new (void)
       json_object_set_string_member (order, "unit", "pieces");
       json_object_set_double_member (order, "unitWeightKg", 0.185);
       json_object_set_string_member (order, "notes", "Second shipment; recycled polybags; cartons FSC-certified.");
+      json_object_set_string_member (order, "facilityAddress", "Rua da Indústria 1234, Zona Industrial, 4760-000 Vila Nova de Famalicão, Portugal");
+      json_object_set_string_member (order, "certificateId", "3c1f0e9d-8b7a-4c6d-9e5f-4a3b2c1d0e9f");
       json_array_add_object_element (orders, g_steal_pointer (&order));
     }
   json_object_set_array_member (product, "purchaseOrders", g_steal_pointer (&orders));
