@@ -230,16 +230,62 @@ assert_only_drafts (AttDraftStore *store,
   g_assert_cmpuint (names->len, ==, expected);
 }
 
-static AttDraftStore *
-default_store (void)
+/* Each test has a store in a new temporary directory (`<root>/drafts`,
+ * not made yet), removed afterwards. */
+typedef struct
+{
+  char          *root;
+  AttDraftStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->root = g_dir_make_tmp ("test-drafts-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->root, "drafts", NULL);
+  fixture->store = att_draft_store_new_for_path (path);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) handle = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
+{
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->root);
+  g_free (fixture->root);
+}
+
+/* In the data dir, never the cache: a cache purge must not lose edits. */
+static void
+test_default_path (void)
 {
   g_autoptr(AttDraftStore) store = att_draft_store_new ();
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "attest", "drafts", NULL);
 
-  /* In the data dir, never the cache. */
   g_assert_cmpstr (att_draft_store_get_path (store), ==, expected);
-
-  return g_steal_pointer (&store);
 }
 
 /* --- round trip ------------------------------------------------------- */
@@ -352,9 +398,10 @@ check_lists (AttDraftStore *store)
 }
 
 static void
-test_round_trip (void)
+test_round_trip (Fixture      *fixture,
+                 gconstpointer data)
 {
-  g_autoptr(AttDraftStore) store = default_store ();
+  AttDraftStore *store = fixture->store;
   g_autoptr(GPtrArray) empty = list_sync (store, NULL);
   g_autoptr(GPtrArray) data_dir = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -371,10 +418,10 @@ test_round_trip (void)
   check_lists (store);
   assert_only_drafts (store, N_CASES);
 
-  /* Nothing escaped into the data dir either. */
-  data_dir = dir_names (g_get_user_data_dir ());
+  /* Nothing escaped into the directory above either. */
+  data_dir = dir_names (fixture->root);
   g_assert_cmpuint (data_dir->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (data_dir, 0), ==, "attest");
+  g_assert_cmpstr (g_ptr_array_index (data_dir, 0), ==, "drafts");
 
   /* Saving again replaces the draft, which is now the newest. */
   save_sync (store, changed);
@@ -406,9 +453,10 @@ mode_of (const char *path)
 }
 
 static void
-test_permissions (void)
+test_permissions (Fixture      *fixture,
+                  gconstpointer data)
 {
-  g_autoptr(AttDraftStore) store = default_store ();
+  AttDraftStore *store = fixture->store;
   g_autoptr(AttDraft) first = case_draft (0, "first");
   g_autoptr(AttDraft) second = case_draft (1, "second");
   g_autofree char *first_path = NULL;
@@ -471,9 +519,10 @@ assert_moved_aside (const char *path,
 }
 
 static void
-test_corrupt (void)
+test_corrupt (Fixture      *fixture,
+              gconstpointer data)
 {
-  g_autoptr(AttDraftStore) store = default_store ();
+  AttDraftStore *store = fixture->store;
   g_autoptr(AttDraft) good = case_draft (0, "good");
   g_autofree char *good_text = NULL;
   g_autofree char *good_path = NULL;
@@ -528,7 +577,7 @@ test_corrupt (void)
     g_autoptr(GError) error = NULL;
     g_autoptr(AttDraft) draft = NULL;
 
-    write_raw (store, "truncated", "{\"format\":", -1);
+    g_free (write_raw (store, "truncated", "{\"format\":", -1));
     expect_warnings ();
     draft = load_sync (store, KIND_PRODUCT, "acct-a", "truncated", &error);
     assert_warnings (1, "Drafts: *draft-*.json is unreadable (*); moved it aside to *draft-*.json.1.corrupt");
@@ -626,9 +675,10 @@ discard_sync (AttDraftWriter *writer)
 }
 
 static void
-test_writer_coalesces (void)
+test_writer_coalesces (Fixture      *fixture,
+                       gconstpointer data)
 {
-  g_autoptr(AttDraftStore) store = default_store ();
+  AttDraftStore *store = fixture->store;
   g_autoptr(AttDraftWriter) writer = att_draft_writer_new (store, KIND_PRODUCT, "acct-a", "P-1");
   WriterLog log = { 0, -1 };
 
@@ -658,9 +708,10 @@ test_writer_coalesces (void)
 }
 
 static void
-test_writer_flush_discard (void)
+test_writer_flush_discard (Fixture      *fixture,
+                           gconstpointer data)
 {
-  g_autoptr(AttDraftStore) store = default_store ();
+  AttDraftStore *store = fixture->store;
   g_autoptr(AttDraftWriter) writer = att_draft_writer_new (store, KIND_PRODUCT, "acct-a", "P-2");
   g_autoptr(JsonNode) first = payload_new (1, "first");
   g_autoptr(JsonNode) second = payload_new (2, "second");
@@ -716,9 +767,10 @@ test_writer_flush_discard (void)
 /* An editor that drops its writer without a flush still gets its last
  * change written: the pending timer keeps the writer alive. */
 static void
-test_writer_outlives_editor (void)
+test_writer_outlives_editor (Fixture      *fixture,
+                             gconstpointer data)
 {
-  g_autoptr(AttDraftStore) store = default_store ();
+  AttDraftStore  *store = fixture->store;
   AttDraftWriter *writer = att_draft_writer_new (store, KIND_PRODUCT, "acct-a", "P-3");
   g_autoptr(JsonNode) payload = payload_new (7, "last words");
 
@@ -867,9 +919,10 @@ read_child_line (GObject      *source,
 }
 
 static void
-crash_once (guint kill_delay_ms)
+crash_once (const char *root,
+            guint       kill_delay_ms)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "crash", NULL);
+  g_autofree char *dir = g_build_filename (root, "crash", NULL);
   g_autoptr(AttDraftStore) store = att_draft_store_new_for_path (dir);
   g_autofree char *path = att_draft_store_get_file_path (store, KIND_PRODUCT, "acct-crash", "P-1");
   g_autoptr(GError) error = NULL;
@@ -926,13 +979,18 @@ crash_once (guint kill_delay_ms)
 }
 
 static void
-test_crash (void)
+test_crash (Fixture      *fixture,
+            gconstpointer data)
 {
-  /* Killed at different points of the write cycle. */
-  crash_once (0);
-  crash_once (CRASH_INTERVAL_MS / 3);
-  crash_once (CRASH_INTERVAL_MS * 2 / 3);
-  crash_once (CRASH_INTERVAL_MS + 7);
+  /* Killed at different points of the write cycle, each time with a
+   * new directory. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *root = g_strdup_printf ("%s/%u", fixture->root, i);
+
+      g_assert_cmpint (g_mkdir (root, 0700), ==, 0);
+      crash_once (root, i * (CRASH_INTERVAL_MS / 3 + 2));
+    }
 }
 
 /* --- figures (-m perf) ------------------------------------------------ */
@@ -971,11 +1029,12 @@ product_payload_new (void)
 }
 
 static void
-test_perf_serialize (void)
+test_perf_serialize (Fixture      *fixture,
+                     gconstpointer data)
 {
   g_autoptr(JsonNode) payload = product_payload_new ();
   g_autoptr(AttDraft) draft = att_draft_new (KIND_PRODUCT, "acct-a", "P-1", payload);
-  g_autoptr(AttDraftStore) store = default_store ();
+  AttDraftStore *store = fixture->store;
   g_autoptr(AttDraftWriter) writer = att_draft_writer_new (store, KIND_PRODUCT, "acct-a", "P-1");
   g_autoptr(GBytes) bytes = att_draft_to_bytes (draft);
   g_autoptr(GTimer) timer = g_timer_new ();
@@ -1007,18 +1066,19 @@ main (int   argc,
     return crash_child (argv[2]);
 
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
   g_log_set_writer_func (capture_writer, NULL, NULL);
 
-  g_test_add_func ("/drafts/round-trip", test_round_trip);
-  g_test_add_func ("/drafts/permissions", test_permissions);
-  g_test_add_func ("/drafts/corrupt", test_corrupt);
-  g_test_add_func ("/drafts/writer/coalesces", test_writer_coalesces);
-  g_test_add_func ("/drafts/writer/flush-discard", test_writer_flush_discard);
-  g_test_add_func ("/drafts/writer/outlives-editor", test_writer_outlives_editor);
-  g_test_add_func ("/drafts/crash", test_crash);
+  g_test_add_func ("/drafts/default-path", test_default_path);
+  g_test_add ("/drafts/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/drafts/permissions", Fixture, NULL, fixture_set_up, test_permissions, fixture_tear_down);
+  g_test_add ("/drafts/corrupt", Fixture, NULL, fixture_set_up, test_corrupt, fixture_tear_down);
+  g_test_add ("/drafts/writer/coalesces", Fixture, NULL, fixture_set_up, test_writer_coalesces, fixture_tear_down);
+  g_test_add ("/drafts/writer/flush-discard", Fixture, NULL, fixture_set_up, test_writer_flush_discard, fixture_tear_down);
+  g_test_add ("/drafts/writer/outlives-editor", Fixture, NULL, fixture_set_up, test_writer_outlives_editor, fixture_tear_down);
+  g_test_add ("/drafts/crash", Fixture, NULL, fixture_set_up, test_crash, fixture_tear_down);
   if (g_test_perf ())
-    g_test_add_func ("/drafts/perf/serialize", test_perf_serialize);
+    g_test_add ("/drafts/perf/serialize", Fixture, NULL, fixture_set_up, test_perf_serialize, fixture_tear_down);
 
   return g_test_run ();
 }
