@@ -288,3 +288,22 @@ att_test_remove_dir (const char *path)
     }
   g_assert_cmpint (g_rmdir (path), ==, 0);
 }
+
+void
+att_test_store_result (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+GAsyncResult *
+att_test_await_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}

@@ -46,4 +46,11 @@ char               *att_test_isolate_data_home (void);
 void                att_test_remove_data_home (const char *dir);
 void                att_test_remove_dir (const char *path);
 
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult * its
+ * user data points to (which must be NULL), and a wait for it. */
+void                att_test_store_result (GObject      *source_object,
+                                           GAsyncResult *result,
+                                           gpointer      user_data);
+GAsyncResult       *att_test_await_result (GAsyncResult **slot);
+
 G_END_DECLS

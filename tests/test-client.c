@@ -118,25 +118,6 @@ fixture_teardown (Fixture      *fixture,
     ;
 }
 
-static void
-on_result (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  g_assert_null (*out);
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-await_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static JsonObject *
 parse_object (const char *json)
 {
@@ -196,8 +177,8 @@ create_product (Fixture    *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  att_higg_client_create_product_async (fixture->client, body, NULL, on_result, &result);
-  return att_higg_client_create_product_finish (fixture->client, await_result (&result), error);
+  att_higg_client_create_product_async (fixture->client, body, NULL, att_test_store_result, &result);
+  return att_higg_client_create_product_finish (fixture->client, att_test_await_result (&result), error);
 }
 
 static AttProduct *
@@ -207,8 +188,8 @@ get_product (Fixture    *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  att_higg_client_get_product_async (fixture->client, id, NULL, on_result, &result);
-  return att_higg_client_get_product_finish (fixture->client, await_result (&result), error);
+  att_higg_client_get_product_async (fixture->client, id, NULL, att_test_store_result, &result);
+  return att_higg_client_get_product_finish (fixture->client, att_test_await_result (&result), error);
 }
 
 static AttProduct *
@@ -220,8 +201,8 @@ update_product (Fixture    *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) command = parse_object (command_json);
 
-  att_higg_client_update_product_async (fixture->client, id, command, NULL, on_result, &result);
-  return att_higg_client_update_product_finish (fixture->client, await_result (&result), error);
+  att_higg_client_update_product_async (fixture->client, id, command, NULL, att_test_store_result, &result);
+  return att_higg_client_update_product_finish (fixture->client, att_test_await_result (&result), error);
 }
 
 static AttPage *
@@ -234,8 +215,8 @@ search_products (Fixture    *fixture,
   g_autoptr(GAsyncResult) result = NULL;
 
   att_higg_client_search_products_async (fixture->client, text, NULL, from, size, NULL,
-                                         on_result, &result);
-  return att_higg_client_search_products_finish (fixture->client, await_result (&result), error);
+                                         att_test_store_result, &result);
+  return att_higg_client_search_products_finish (fixture->client, att_test_await_result (&result), error);
 }
 
 static AttPurchaseOrder *
@@ -472,16 +453,16 @@ test_search_paging (Fixture      *fixture,
     g_autoptr(GAsyncResult) result = NULL;
 
     att_higg_client_search_products_async (fixture->client, NULL, ids, 0, 10, NULL,
-                                           on_result, &result);
-    page = att_higg_client_search_products_finish (fixture->client, await_result (&result), &error);
+                                           att_test_store_result, &result);
+    page = att_higg_client_search_products_finish (fixture->client, att_test_await_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (att_page_get_total (page), ==, 2);
     g_clear_object (&page);
     g_clear_object (&result);
 
     att_higg_client_search_products_async (fixture->client, NULL, no_ids, 0, 10, NULL,
-                                           on_result, &result);
-    page = att_higg_client_search_products_finish (fixture->client, await_result (&result), &error);
+                                           att_test_store_result, &result);
+    page = att_higg_client_search_products_finish (fixture->client, att_test_await_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (att_page_get_total (page), ==, 0);
   }
@@ -505,8 +486,8 @@ search_catalog (Fixture      *fixture,
   g_autoptr(GError) error = NULL;
   AttPage *page;
 
-  search (fixture->client, text, from, size, NULL, on_result, &result);
-  page = finish (fixture->client, await_result (&result), &error);
+  search (fixture->client, text, from, size, NULL, att_test_store_result, &result);
+  page = finish (fixture->client, att_test_await_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (page);
   return page;
@@ -595,8 +576,8 @@ test_countries (Fixture      *fixture,
   g_autoptr(GError) error = NULL;
   gboolean found_france = FALSE;
 
-  att_higg_client_list_countries_async (fixture->client, NULL, on_result, &result);
-  countries = att_higg_client_list_countries_finish (fixture->client, await_result (&result), &error);
+  att_higg_client_list_countries_async (fixture->client, NULL, att_test_store_result, &result);
+  countries = att_higg_client_list_countries_finish (fixture->client, att_test_await_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (countries), ==, count_catalogue_file ("countries.json"));
   g_assert_true (g_list_model_get_item_type (countries) == ATT_TYPE_COUNTRY);
@@ -743,8 +724,8 @@ test_error_network (Fixture      *fixture,
   att_http_set_retry_policy (fixture->http, 1, 10);
   url = g_strdup_printf ("http://127.0.0.1:%u", port);
   client = att_higg_client_new (fixture->http, url);
-  att_higg_client_search_products_async (client, NULL, NULL, 0, 1, NULL, on_result, &result);
-  page = att_higg_client_search_products_finish (client, await_result (&result), &error);
+  att_higg_client_search_products_async (client, NULL, NULL, 0, 1, NULL, att_test_store_result, &result);
+  page = att_higg_client_search_products_finish (client, att_test_await_result (&result), &error);
   g_assert_null (page);
   g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_NETWORK);
 }
@@ -819,8 +800,8 @@ search_at (Fixture    *fixture,
   g_autoptr(AttPage) page = NULL;
   GError *error = NULL;
 
-  att_higg_client_search_products_async (client, NULL, NULL, 0, 1, NULL, on_result, &result);
-  page = att_higg_client_search_products_finish (client, await_result (&result), &error);
+  att_higg_client_search_products_async (client, NULL, NULL, 0, 1, NULL, att_test_store_result, &result);
+  page = att_higg_client_search_products_finish (client, att_test_await_result (&result), &error);
   g_assert_null (page);
   return error;
 }
@@ -963,9 +944,9 @@ test_cancel (Fixture      *fixture,
 
   start = g_get_monotonic_time ();
   att_higg_client_search_products_async (fixture->client, NULL, NULL, 0, 1, cancellable,
-                                         on_result, &result);
+                                         att_test_store_result, &result);
   g_timeout_add (100, cancel_cb, cancellable);
-  page = att_higg_client_search_products_finish (fixture->client, await_result (&result), &error);
+  page = att_higg_client_search_products_finish (fixture->client, att_test_await_result (&result), &error);
   elapsed_ms = (g_get_monotonic_time () - start) / 1000;
 
   g_assert_null (page);
@@ -985,9 +966,9 @@ test_cancel (Fixture      *fixture,
   att_http_set_retry_policy (fixture->http, 2, 5000);
   start = g_get_monotonic_time ();
   att_higg_client_search_products_async (fixture->client, NULL, NULL, 0, 1, cancellable,
-                                         on_result, &result);
+                                         att_test_store_result, &result);
   g_timeout_add (300, cancel_cb, cancellable);
-  page = att_higg_client_search_products_finish (fixture->client, await_result (&result), &error);
+  page = att_higg_client_search_products_finish (fixture->client, att_test_await_result (&result), &error);
   elapsed_ms = (g_get_monotonic_time () - start) / 1000;
   g_assert_null (page);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -997,8 +978,8 @@ test_cancel (Fixture      *fixture,
   /* An already-cancelled cancellable fails at once, without a request. */
   g_clear_object (&result);
   g_clear_error (&error);
-  att_higg_client_list_countries_async (fixture->client, cancellable, on_result, &result);
-  g_assert_null (att_higg_client_list_countries_finish (fixture->client, await_result (&result),
+  att_higg_client_list_countries_async (fixture->client, cancellable, att_test_store_result, &result);
+  g_assert_null (att_higg_client_list_countries_finish (fixture->client, att_test_await_result (&result),
                                                         &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -1040,8 +1021,8 @@ test_insecure (Fixture      *fixture,
       g_autoptr(GError) error = NULL;
 
       att_http_send_json_async (fixture->http, SOUP_METHOD_POST, refused[i], NULL, NULL, TRUE,
-                                NULL, on_result, &result);
-      node = att_http_send_json_finish (fixture->http, await_result (&result), &error);
+                                NULL, att_test_store_result, &result);
+      node = att_http_send_json_finish (fixture->http, att_test_await_result (&result), &error);
       g_assert_null (node);
       g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_INSECURE);
     }
@@ -1053,8 +1034,8 @@ test_insecure (Fixture      *fixture,
     g_autoptr(AttPage) page = NULL;
     g_autoptr(GError) error = NULL;
 
-    att_higg_client_search_products_async (client, NULL, NULL, 0, 1, NULL, on_result, &result);
-    page = att_higg_client_search_products_finish (client, await_result (&result), &error);
+    att_higg_client_search_products_async (client, NULL, NULL, 0, 1, NULL, att_test_store_result, &result);
+    page = att_higg_client_search_products_finish (client, att_test_await_result (&result), &error);
     g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_INSECURE);
   }
 
@@ -1073,8 +1054,8 @@ test_insecure (Fixture      *fixture,
     url = g_strdup_printf ("http://localhost:%d/pic-api/v1/french-label-manufacturing-countries",
                            g_uri_get_port (base));
     att_http_send_json_async (fixture->http, SOUP_METHOD_GET, url, NULL, NULL, TRUE,
-                              NULL, on_result, &result);
-    node = att_http_send_json_finish (fixture->http, await_result (&result), &error);
+                              NULL, att_test_store_result, &result);
+    node = att_http_send_json_finish (fixture->http, att_test_await_result (&result), &error);
     /* localhost may resolve to ::1 first, where nothing listens; either way
      * it was not refused as insecure. */
     if (error != NULL)
@@ -1118,8 +1099,8 @@ test_log_redaction (Fixture      *fixture,
         att_sandbox_inject_failure (fixture->sandbox, 401, 1);
 
       att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, headers, TRUE,
-                                NULL, on_result, &result);
-      node = att_http_send_json_finish (fixture->http, await_result (&result), &error);
+                                NULL, att_test_store_result, &result);
+      node = att_http_send_json_finish (fixture->http, att_test_await_result (&result), &error);
       if (i < 2)
         g_assert_no_error (error);
       else
@@ -1163,8 +1144,8 @@ test_measure_page_parse (Fixture      *fixture,
   g_assert_no_error (error);
 
   att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, headers, TRUE,
-                            NULL, on_result, &result);
-  node = att_http_send_json_finish (fixture->http, await_result (&result), &error);
+                            NULL, att_test_store_result, &result);
+  node = att_http_send_json_finish (fixture->http, att_test_await_result (&result), &error);
   g_assert_no_error (error);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, &length);
@@ -1309,8 +1290,8 @@ search_peer_page (Fixture *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   AttPage *page;
 
-  att_higg_client_search_products_async (client, NULL, NULL, 0, 10, NULL, on_result, &result);
-  page = att_higg_client_search_products_finish (client, await_result (&result), error);
+  att_higg_client_search_products_async (client, NULL, NULL, 0, 10, NULL, att_test_store_result, &result);
+  page = att_higg_client_search_products_finish (client, att_test_await_result (&result), error);
   g_assert_true ((page == NULL) == (error == NULL || *error != NULL));
   return page;
 }
@@ -1375,8 +1356,8 @@ test_hostile_bad_result (Fixture      *fixture,
 
   /* A real page from the sandbox... */
   att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, headers, TRUE,
-                            NULL, on_result, &result);
-  page = att_http_send_json_finish (fixture->http, await_result (&result), &error);
+                            NULL, att_test_store_result, &result);
+  page = att_http_send_json_finish (fixture->http, att_test_await_result (&result), &error);
   g_assert_no_error (error);
 
   /* ...which parses as it is... */
@@ -1470,8 +1451,8 @@ test_hostile_shapes (Fixture      *fixture,
 
     peer_answer (peer, 200, "application/json",
                  "{\"total\": 0, \"results\": [{\"_id\": \"a\", \"name\": \"A\"}]}");
-    att_higg_client_search_products_async (client, NULL, NULL, 5, 10, NULL, on_result, &result);
-    page = att_higg_client_search_products_finish (client, await_result (&result), &error);
+    att_higg_client_search_products_async (client, NULL, NULL, 5, 10, NULL, att_test_store_result, &result);
+    page = att_higg_client_search_products_finish (client, att_test_await_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (att_page_get_from (page), ==, 5);
     g_assert_cmpuint (att_page_get_total (page), ==, 6);
@@ -1749,8 +1730,8 @@ get_sized_json (Fixture    *fixture,
   g_autoptr(JsonNode) node = NULL;
 
   att_http_send_json_async (fixture->http, SOUP_METHOD_GET, url, NULL, NULL, TRUE,
-                            NULL, on_result, &result);
-  node = att_http_send_json_finish (fixture->http, await_result (&result), error);
+                            NULL, att_test_store_result, &result);
+  node = att_http_send_json_finish (fixture->http, att_test_await_result (&result), error);
   if (node == NULL)
     return 0;
   return (gsize) json_object_get_int_member (json_node_get_object (node), "size");

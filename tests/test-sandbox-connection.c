@@ -35,25 +35,6 @@ typedef struct
 } Fixture;
 
 static void
-on_result (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  g_assert_null (*out);
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-await_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
-static void
 on_restarted (AttSandboxConnection *connection,
               Fixture              *fixture)
 {
@@ -77,8 +58,8 @@ fixture_connect (Fixture *fixture)
   g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(GError) error = NULL;
 
-  att_sandbox_connection_connect_async (fixture->connection, NULL, on_result, &result);
-  client = att_sandbox_connection_connect_finish (fixture->connection, await_result (&result),
+  att_sandbox_connection_connect_async (fixture->connection, NULL, att_test_store_result, &result);
+  client = att_sandbox_connection_connect_finish (fixture->connection, att_test_await_result (&result),
                                                   &error);
   g_assert_no_error (error);
   g_clear_object (&fixture->context);
@@ -138,7 +119,7 @@ search_async (Fixture       *fixture,
               GAsyncResult **result)
 {
   att_higg_client_search_products_async (get_client (fixture), NULL, NULL, 0, 5, NULL,
-                                         on_result, result);
+                                         att_test_store_result, result);
 }
 
 static AttPage *
@@ -146,7 +127,7 @@ search_finish (Fixture       *fixture,
                GAsyncResult **result,
                GError       **error)
 {
-  return att_higg_client_search_products_finish (get_client (fixture), await_result (result),
+  return att_higg_client_search_products_finish (get_client (fixture), att_test_await_result (result),
                                                  error);
 }
 
@@ -261,8 +242,8 @@ create_product (Fixture *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) body = make_create_body ();
 
-  att_higg_client_create_product_async (get_client (fixture), body, NULL, on_result, &result);
-  return att_higg_client_create_product_finish (get_client (fixture), await_result (&result),
+  att_higg_client_create_product_async (get_client (fixture), body, NULL, att_test_store_result, &result);
+  return att_higg_client_create_product_finish (get_client (fixture), att_test_await_result (&result),
                                                 error);
 }
 
@@ -367,8 +348,8 @@ test_sandbox_url_new_keys (Fixture      *fixture,
   g_clear_object (&sandbox);
   sandbox = start_sandbox_on (dir, port);
 
-  att_higg_client_search_products_async (stale, NULL, NULL, 0, 5, NULL, on_result, &result);
-  refused = att_higg_client_search_products_finish (stale, await_result (&result), &error);
+  att_higg_client_search_products_async (stale, NULL, NULL, 0, 5, NULL, att_test_store_result, &result);
+  refused = att_higg_client_search_products_finish (stale, att_test_await_result (&result), &error);
   g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
 

@@ -466,17 +466,6 @@ fixture_teardown (Fixture      *fixture,
     ;
 }
 
-static void
-on_result (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  g_assert_null (*out);
-  *out = g_object_ref (result);
-}
-
 static AttPage *
 search (Fixture *fixture,
         GError **error)
@@ -484,7 +473,7 @@ search (Fixture *fixture,
   g_autoptr(GAsyncResult) result = NULL;
 
   att_higg_client_search_products_async (fixture->client, NULL, NULL, 0, 5, NULL,
-                                         on_result, &result);
+                                         att_test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return att_higg_client_search_products_finish (fixture->client, result, error);
@@ -559,7 +548,7 @@ test_client_renews_create (Fixture      *fixture,
   g_assert_no_error (error);
   att_sandbox_inject_failure (fixture->sandbox, 401, 1);
   att_higg_client_create_product_async (fixture->client, json_node_get_object (body), NULL,
-                                        on_result, &result);
+                                        att_test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   product = att_higg_client_create_product_finish (fixture->client, result, &error);
@@ -732,7 +721,7 @@ test_client_unknown_reason (Fixture      *fixture,
 
   client = att_higg_client_new (fixture->http, url);
   att_higg_client_set_auth (client, fixture->auth);
-  att_higg_client_search_products_async (client, NULL, NULL, 0, 5, NULL, on_result, &result);
+  att_higg_client_search_products_async (client, NULL, NULL, 0, 5, NULL, att_test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   page = att_higg_client_search_products_finish (client, result, &error);
@@ -857,7 +846,7 @@ test_sandbox_accepts_openssl (Fixture      *fixture,
 
   url = g_strconcat (att_sandbox_get_base_url (fixture->sandbox), "/pic-api/v1/products/search", NULL);
   att_http_send_json_async (fixture->http, SOUP_METHOD_POST, url, body, headers, TRUE,
-                            NULL, on_result, &result);
+                            NULL, att_test_store_result, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   answer = att_http_send_json_finish (fixture->http, result, &error);

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* A function as a GTask source tag: ISO C has no cast from a function
+ * pointer to gpointer, but has one through an integer. */
+#define ATT_SOURCE_TAG(f) ((gpointer) (guintptr) (f))
+
 typedef struct _AttAccount           AttAccount;
 typedef struct _AttAccountStore      AttAccountStore;
 typedef struct _AttCatalogItem       AttCatalogItem;

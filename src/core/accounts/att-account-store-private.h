@@ -13,9 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* ISO C does not allow a function pointer as a gpointer directly. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
-
 #define N_SERVICES 2
 
 struct _AttAccountStore

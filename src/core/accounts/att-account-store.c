@@ -438,7 +438,7 @@ att_account_store_remove_async (AttAccountStore    *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_account_store_remove_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_account_store_remove_async));
 
   if (att_account_store_find_index (self, id) == G_MAXUINT)
     {
@@ -462,7 +462,7 @@ att_account_store_remove_finish (AttAccountStore *self,
 {
   g_return_val_if_fail (ATT_IS_ACCOUNT_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_account_store_remove_async), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_account_store_remove_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

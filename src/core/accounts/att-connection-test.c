@@ -31,9 +31,6 @@
 
 #define CLOSIENT_PROBE_PATH "/certifications/api/v1/certifications?page_size=1"
 
-/* -Wpedantic forbids turning a function pointer straight into a gpointer. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
-
 typedef struct
 {
   AttConnectionStatus status;
@@ -409,7 +406,7 @@ att_connection_test_async (AttHttp            *http,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_connection_test_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_connection_test_async));
   data = g_new0 (TestData, 1);
   data->service = service;
   g_task_set_task_data (task, data, (GDestroyNotify) test_data_free);
@@ -452,7 +449,7 @@ att_connection_test_finish (GAsyncResult *result,
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), ATT_CONNECTION_FAILED);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                          SOURCE_TAG (att_connection_test_async),
+                          ATT_SOURCE_TAG (att_connection_test_async),
                         ATT_CONNECTION_FAILED);
 
   if (message != NULL)

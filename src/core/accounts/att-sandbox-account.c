@@ -18,7 +18,6 @@
  * developer public key, at GET /_sandbox/demo-account.  They are kept in
  * memory only, in the AttHiggAuth made from them, and never logged. */
 
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
 
 static const char *
 get_member (JsonObject *object,
@@ -84,7 +83,7 @@ att_sandbox_account_fetch_async (AttHttp            *http,
   g_return_if_fail (base_url != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_sandbox_account_fetch_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_sandbox_account_fetch_async));
   url = g_strconcat (base_url, g_str_has_suffix (base_url, "/") ? "" : "/",
                      "_sandbox/demo-account", NULL);
   att_http_send_json_async (http, "GET", url, NULL, NULL, TRUE, cancellable,
@@ -101,7 +100,7 @@ att_sandbox_account_fetch_finish (GAsyncResult *result,
                                   GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_sandbox_account_fetch_async), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_sandbox_account_fetch_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -11,7 +11,6 @@
 
 G_BEGIN_DECLS
 
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
 
 struct _AttSandboxConnection
 {

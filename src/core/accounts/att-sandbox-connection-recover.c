@@ -220,7 +220,7 @@ waiter_task_new (AttSandboxConnection *self,
   GTask  *task = g_task_new (self, cancellable, callback, user_data);
   Waiter *waiter = g_new0 (Waiter, 1);
 
-  g_task_set_source_tag (task, SOURCE_TAG (att_sandbox_connection_recover_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_sandbox_connection_recover_async));
   waiter->client = g_object_ref (client);
   waiter->failure = g_error_copy (failure);
   g_task_set_task_data (task, waiter, (GDestroyNotify) waiter_free);
@@ -302,7 +302,7 @@ att_sandbox_connection_recover_finish (AttSandboxConnection *self,
                                        GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_sandbox_connection_recover_async), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_sandbox_connection_recover_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -251,7 +251,7 @@ att_sandbox_connection_connect_async (AttSandboxConnection *self,
   g_return_if_fail (ATT_IS_SANDBOX_CONNECTION (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_sandbox_connection_connect_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_sandbox_connection_connect_async));
 
   if (self->is_demo && self->process == NULL)
     {
@@ -276,7 +276,7 @@ att_sandbox_connection_connect_finish (AttSandboxConnection *self,
                                        GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_sandbox_connection_connect_async), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_sandbox_connection_connect_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

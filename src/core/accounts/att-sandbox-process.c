@@ -32,10 +32,6 @@
 #define STDERR_TAIL_SIZE      4096
 #define CHILD_ADDRESS_FD      3
 
-/* ISO C has no cast from a function pointer to gpointer; go through an
- * integer. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
-
 /* Reads the child's output for its whole life.  It is shared by the object
  * and the chain of reads, so that neither keeps the other alive: the object
  * can be disposed (which stops the child) while a read is pending. */
@@ -428,7 +424,7 @@ att_sandbox_process_new_async (const char         *program,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_sandbox_process_new_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_sandbox_process_new_async));
 
   self = g_object_new (ATT_TYPE_SANDBOX_PROCESS, NULL);
   self->subprocess = spawn_child (argv, &address_fd, &error);
@@ -466,7 +462,7 @@ att_sandbox_process_new_finish (GAsyncResult *result,
                                 GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_sandbox_process_new_async), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_sandbox_process_new_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -567,7 +563,7 @@ att_sandbox_process_wait_async (AttSandboxProcess  *self,
   g_return_if_fail (ATT_IS_SANDBOX_PROCESS (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_sandbox_process_wait_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_sandbox_process_wait_async));
   if (self->subprocess == NULL)
     g_task_return_boolean (task, TRUE);
   else

@@ -214,7 +214,7 @@ att_secret_store_check_async (AttSecretStore     *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_secret_store_check_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_secret_store_check_async));
 
   if (att_secret_store_get_session_only (self))
     {
@@ -248,7 +248,7 @@ att_secret_store_check_finish (AttSecretStore *self,
 
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), ATT_SECRET_UNAVAILABLE);
   g_return_val_if_fail (g_task_is_valid (result, self), ATT_SECRET_UNAVAILABLE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_secret_store_check_async),
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_secret_store_check_async),
                         ATT_SECRET_UNAVAILABLE);
 
   ret = g_task_propagate_int (G_TASK (result), error);

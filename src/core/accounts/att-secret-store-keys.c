@@ -161,7 +161,7 @@ att_secret_store_store_async (AttSecretStore     *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_secret_store_store_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_secret_store_store_async));
 
   g_debug ("Secret store: storing the %s of account %s%s",
            att_secret_kind_to_string (kind), account_id,
@@ -201,7 +201,7 @@ att_secret_store_store_finish (AttSecretStore *self,
 {
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_secret_store_store_async), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_secret_store_store_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -295,7 +295,7 @@ att_secret_store_lookup_async (AttSecretStore     *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_secret_store_lookup_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_secret_store_lookup_async));
 
   g_debug ("Secret store: looking up the %s of account %s%s",
            att_secret_kind_to_string (kind), account_id,
@@ -338,7 +338,7 @@ att_secret_store_lookup_finish (AttSecretStore *self,
 {
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_secret_store_lookup_async), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_secret_store_lookup_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -437,7 +437,7 @@ att_secret_store_clear_async (AttSecretStore     *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_secret_store_clear_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_secret_store_clear_async));
 
   g_debug ("Secret store: clearing the %s of account %s%s",
            att_secret_kind_to_string (kind), account_id,
@@ -466,7 +466,7 @@ att_secret_store_clear_finish (AttSecretStore *self,
 {
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_secret_store_clear_async), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_secret_store_clear_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -500,7 +500,7 @@ att_secret_store_clear_account_async (AttSecretStore     *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_secret_store_clear_account_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_secret_store_clear_account_async));
 
   g_debug ("Secret store: clearing every key of account %s%s",
            account_id, att_secret_store_get_session_only (self) ? " (session only)" : "");
@@ -529,7 +529,7 @@ att_secret_store_clear_account_finish (AttSecretStore *self,
 {
   g_return_val_if_fail (ATT_IS_SECRET_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_secret_store_clear_account_async),
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_secret_store_clear_account_async),
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);

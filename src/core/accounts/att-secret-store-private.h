@@ -13,9 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* ISO C does not allow a function pointer as a gpointer directly. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
-
 /* Defined in att-secret-store-errors.c. */
 gboolean att_secret_store_error_means_unavailable (const GError *error);
 GError  *att_secret_store_translate_error (const GError *error,

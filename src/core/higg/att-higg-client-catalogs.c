@@ -93,7 +93,7 @@ att_higg_client_search_materials_async (AttHiggClient      *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   search_catalog (self, "/materials/search", text, from, size, cancellable, callback,
-                  user_data, SOURCE_TAG (att_higg_client_search_materials_async));
+                  user_data, ATT_SOURCE_TAG (att_higg_client_search_materials_async));
 }
 
 /**
@@ -107,7 +107,7 @@ att_higg_client_search_materials_finish (AttHiggClient *self,
                                          GError       **error)
 {
   return att_higg_client_finish_call (self, result,
-                                      SOURCE_TAG (att_higg_client_search_materials_async), error);
+                                      ATT_SOURCE_TAG (att_higg_client_search_materials_async), error);
 }
 
 /**
@@ -130,7 +130,7 @@ att_higg_client_search_components_async (AttHiggClient      *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   search_catalog (self, "/components/search", text, from, size, cancellable, callback,
-                  user_data, SOURCE_TAG (att_higg_client_search_components_async));
+                  user_data, ATT_SOURCE_TAG (att_higg_client_search_components_async));
 }
 
 /**
@@ -144,7 +144,7 @@ att_higg_client_search_components_finish (AttHiggClient *self,
                                           GError       **error)
 {
   return att_higg_client_finish_call (self, result,
-                                      SOURCE_TAG (att_higg_client_search_components_async), error);
+                                      ATT_SOURCE_TAG (att_higg_client_search_components_async), error);
 }
 
 /**
@@ -167,7 +167,7 @@ att_higg_client_search_packaging_async (AttHiggClient      *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   search_catalog (self, "/packaging/search", text, from, size, cancellable, callback,
-                  user_data, SOURCE_TAG (att_higg_client_search_packaging_async));
+                  user_data, ATT_SOURCE_TAG (att_higg_client_search_packaging_async));
 }
 
 /**
@@ -181,7 +181,7 @@ att_higg_client_search_packaging_finish (AttHiggClient *self,
                                          GError       **error)
 {
   return att_higg_client_finish_call (self, result,
-                                      SOURCE_TAG (att_higg_client_search_packaging_async), error);
+                                      ATT_SOURCE_TAG (att_higg_client_search_packaging_async), error);
 }
 
 /**
@@ -204,7 +204,7 @@ att_higg_client_list_countries_async (AttHiggClient      *self,
                              att_higg_client_call_new (ANSWER_LIST, ATT_TYPE_COUNTRY,
                                                        parse_country, 0, 0, NULL),
                              cancellable, callback, user_data,
-                             SOURCE_TAG (att_higg_client_list_countries_async));
+                             ATT_SOURCE_TAG (att_higg_client_list_countries_async));
 }
 
 /**
@@ -218,5 +218,5 @@ att_higg_client_list_countries_finish (AttHiggClient *self,
                                        GError       **error)
 {
   return att_higg_client_finish_call (self, result,
-                                      SOURCE_TAG (att_higg_client_list_countries_async), error);
+                                      ATT_SOURCE_TAG (att_higg_client_list_countries_async), error);
 }

@@ -14,9 +14,6 @@
 
 G_BEGIN_DECLS
 
-/* -Wpedantic forbids turning a function pointer straight into a gpointer. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
-
 typedef GObject *(*ItemParser) (JsonObject *object,
                                 const char *path,
                                 GError    **error);

@@ -95,7 +95,7 @@ att_higg_client_search_products_async (AttHiggClient      *self,
       g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
       g_autoptr(GListStore) none = g_list_store_new (ATT_TYPE_PRODUCT);
 
-      g_task_set_source_tag (task, SOURCE_TAG (att_higg_client_search_products_async));
+      g_task_set_source_tag (task, ATT_SOURCE_TAG (att_higg_client_search_products_async));
       g_task_return_pointer (task, att_page_new (from, size, 0, G_LIST_MODEL (none)),
                              g_object_unref);
       return;
@@ -107,7 +107,7 @@ att_higg_client_search_products_async (AttHiggClient      *self,
   att_higg_client_call_set_unreadable (call, _ ("The server sent a product Attest cannot read"));
   att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/search", body, TRUE, call,
                              cancellable, callback, user_data,
-                             SOURCE_TAG (att_higg_client_search_products_async));
+                             ATT_SOURCE_TAG (att_higg_client_search_products_async));
 }
 
 /**
@@ -121,7 +121,7 @@ att_higg_client_search_products_finish (AttHiggClient *self,
                                         GError       **error)
 {
   return att_higg_client_finish_call (self, result,
-                                      SOURCE_TAG (att_higg_client_search_products_async), error);
+                                      ATT_SOURCE_TAG (att_higg_client_search_products_async), error);
 }
 
 /**
@@ -151,7 +151,7 @@ att_higg_client_get_product_async (AttHiggClient      *self,
   att_higg_client_call_set_unreadable (call, _ ("The server sent a product Attest cannot read"));
   att_higg_client_send_call (self, SOUP_METHOD_POST, "/products/search", body, TRUE, call,
                              cancellable, callback, user_data,
-                             SOURCE_TAG (att_higg_client_get_product_async));
+                             ATT_SOURCE_TAG (att_higg_client_get_product_async));
 }
 
 /**
@@ -165,7 +165,7 @@ att_higg_client_get_product_finish (AttHiggClient *self,
                                     GError       **error)
 {
   return att_higg_client_finish_call (self, result,
-                                      SOURCE_TAG (att_higg_client_get_product_async), error);
+                                      ATT_SOURCE_TAG (att_higg_client_get_product_async), error);
 }
 
 static JsonNode *
@@ -202,7 +202,7 @@ att_higg_client_create_product_async (AttHiggClient      *self,
                              att_higg_client_call_new (ANSWER_OBJECT, ATT_TYPE_PRODUCT,
                                                        parse_product, 0, 0, NULL),
                              cancellable, callback, user_data,
-                             SOURCE_TAG (att_higg_client_create_product_async));
+                             ATT_SOURCE_TAG (att_higg_client_create_product_async));
 }
 
 /**
@@ -216,7 +216,7 @@ att_higg_client_create_product_finish (AttHiggClient *self,
                                        GError       **error)
 {
   return att_higg_client_finish_call (self, result,
-                                      SOURCE_TAG (att_higg_client_create_product_async), error);
+                                      ATT_SOURCE_TAG (att_higg_client_create_product_async), error);
 }
 
 /**
@@ -253,7 +253,7 @@ att_higg_client_update_product_async (AttHiggClient      *self,
                              att_higg_client_call_new (ANSWER_OBJECT, ATT_TYPE_PRODUCT,
                                                        parse_product, 0, 0, NULL),
                              cancellable, callback, user_data,
-                             SOURCE_TAG (att_higg_client_update_product_async));
+                             ATT_SOURCE_TAG (att_higg_client_update_product_async));
 }
 
 /**
@@ -267,7 +267,7 @@ att_higg_client_update_product_finish (AttHiggClient *self,
                                        GError       **error)
 {
   return att_higg_client_finish_call (self, result,
-                                      SOURCE_TAG (att_higg_client_update_product_async), error);
+                                      ATT_SOURCE_TAG (att_higg_client_update_product_async), error);
 }
 
 /* --- The product list -------------------------------------------------- */

@@ -153,7 +153,7 @@ att_http_read_body_async (SoupMessage        *message,
 
   g_assert (max_size <= G_MAXSSIZE);
 
-  g_task_set_source_tag (task, SOURCE_TAG (att_http_read_body_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_http_read_body_async));
   reader->stream = g_object_ref (stream);
   reader->status = soup_message_get_status (message);
   reader->max_size = max_size;
@@ -174,7 +174,7 @@ GBytes *
 att_http_read_body_finish (GAsyncResult *result,
                            GError      **error)
 {
-  g_assert (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_read_body_async));
+  g_assert (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_http_read_body_async));
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

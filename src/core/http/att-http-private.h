@@ -19,9 +19,6 @@ G_BEGIN_DECLS
 /* libsoup 3.2 has no name for it. */
 #define HTTP_TOO_MANY_REQUESTS 429
 
-/* -Wpedantic forbids turning a function pointer straight into a gpointer. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
-
 /* Defined in att-http-errors.c. */
 const char             *att_http_error_code_name (int code);
 GError                 *att_http_api_error_new (AttApiError code,

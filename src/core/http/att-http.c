@@ -442,7 +442,7 @@ att_http_send_json_async (AttHttp            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_http_send_json_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_http_send_json_async));
   start_send (self, task, method, url, body, extra_headers, idempotent, NULL, NULL);
 }
 
@@ -478,7 +478,7 @@ att_http_send_json_read_async (AttHttp            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_http_send_json_read_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_http_send_json_read_async));
   start_send (self, task, method, url, body, extra_headers, idempotent, read, read_data);
 }
 
@@ -498,7 +498,7 @@ att_http_send_json_read_finish (AttHttp      *self,
 {
   g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_send_json_read_async), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_http_send_json_read_async), NULL);
 
   return propagate_answer (G_TASK (result), error_body, error);
 }
@@ -517,7 +517,7 @@ att_http_send_json_finish (AttHttp      *self,
 {
   g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_send_json_async), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_http_send_json_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -542,7 +542,7 @@ att_http_send_json_finish_full (AttHttp      *self,
 {
   g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == SOURCE_TAG (att_http_send_json_async), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_http_send_json_async), NULL);
 
   return propagate_answer (G_TASK (result), error_body, error);
 }

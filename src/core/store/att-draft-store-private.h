@@ -10,9 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* A function as a GTask source tag, which ISO C will not cast to void *. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
-
 /* Temporary files of a save in progress: `.draft-XXXXXX.tmp`.  A save
  * killed half-way leaves one behind; listing removes those older than
  * this, which no live save can still be writing. */

@@ -144,6 +144,27 @@ store_task_new (AttDraftStore      *self,
   return task;
 }
 
+/* Runs @thread_func on the draft of (@kind, @account_id, @object_id), for
+ * the operations that name one draft and carry nothing else. */
+static void
+run_on_draft (AttDraftStore      *self,
+              const char         *kind,
+              const char         *account_id,
+              const char         *object_id,
+              gpointer            source_tag,
+              GTaskThreadFunc     thread_func,
+              GCancellable       *cancellable,
+              GAsyncReadyCallback callback,
+              gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = att_draft_file_name (kind, account_id, object_id);
+
+  task = store_task_new (self, name, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_run_in_thread (task, thread_func);
+}
+
 /* --- save ------------------------------------------------------------- */
 
 static void
@@ -188,7 +209,7 @@ att_draft_store_save_async (AttDraftStore      *self,
   name = att_draft_file_name (att_draft_get_kind (draft), att_draft_get_account_id (draft),
                               att_draft_get_object_id (draft));
   task = store_task_new (self, name, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_draft_store_save_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_draft_store_save_async));
   att_draft_set_saved_at (draft, g_get_real_time ());
   op = g_task_get_task_data (task);
   op->bytes = att_draft_to_bytes (draft);
@@ -241,16 +262,11 @@ att_draft_store_load_async (AttDraftStore      *self,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-
   g_return_if_fail (ATT_IS_DRAFT_STORE (self));
   g_return_if_fail (kind != NULL && account_id != NULL);
 
-  name = att_draft_file_name (kind, account_id, object_id);
-  task = store_task_new (self, name, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_draft_store_load_async));
-  g_task_run_in_thread (task, load_thread);
+  run_on_draft (self, kind, account_id, object_id, ATT_SOURCE_TAG (att_draft_store_load_async),
+                load_thread, cancellable, callback, user_data);
 }
 
 /**
@@ -307,7 +323,7 @@ att_draft_store_list_async (AttDraftStore      *self,
   g_return_if_fail (ATT_IS_DRAFT_STORE (self));
 
   task = store_task_new (self, NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_draft_store_list_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_draft_store_list_async));
   op = g_task_get_task_data (task);
   op->account_id = g_strdup (account_id);
   g_task_run_in_thread (task, list_thread);
@@ -361,16 +377,11 @@ att_draft_store_delete_async (AttDraftStore      *self,
                               GAsyncReadyCallback callback,
                               gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-
   g_return_if_fail (ATT_IS_DRAFT_STORE (self));
   g_return_if_fail (kind != NULL && account_id != NULL);
 
-  name = att_draft_file_name (kind, account_id, object_id);
-  task = store_task_new (self, name, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_draft_store_delete_async));
-  g_task_run_in_thread (task, delete_thread);
+  run_on_draft (self, kind, account_id, object_id, ATT_SOURCE_TAG (att_draft_store_delete_async),
+                delete_thread, cancellable, callback, user_data);
 }
 
 gboolean

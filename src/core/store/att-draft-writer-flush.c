@@ -26,7 +26,7 @@ att_draft_writer_flush_async (AttDraftWriter     *self,
   g_return_if_fail (ATT_IS_DRAFT_WRITER (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_draft_writer_flush_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_draft_writer_flush_async));
 
   if (!self->dirty && !self->busy)
     {
@@ -100,7 +100,7 @@ att_draft_writer_discard_async (AttDraftWriter     *self,
   g_return_if_fail (ATT_IS_DRAFT_WRITER (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, SOURCE_TAG (att_draft_writer_discard_async));
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_draft_writer_discard_async));
   if (self->discard != NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,

@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* A function as a GTask source tag, which ISO C will not cast to void *. */
-#define SOURCE_TAG(f) ((gpointer) (guintptr) (f))
-
 struct _AttDraftWriter
 {
   GObject        parent_instance;

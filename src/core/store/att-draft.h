@@ -5,8 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
-#include <json-glib/json-glib.h>
+#include "att-types.h"
 
 G_BEGIN_DECLS
 
