@@ -7,8 +7,10 @@
 
 #include "att-account-store.h"
 #include "att-context.h"
+#include "att-draft-store.h"
 #include "att-higg-client.h"
 #include "att-http.h"
+#include "att-product.h"
 #include "att-secret-store.h"
 
 /* AttContext carries the services (API clients now; the account store and
@@ -21,6 +23,8 @@ struct _AttContext
   AttHttp         *http;
   AttAccountStore *accounts;
   AttHiggClient   *higg_client;
+  AttDraftStore   *drafts;
+  char            *account_id;
   gboolean         is_demo;
 };
 
@@ -32,10 +36,17 @@ enum {
   PROP_ACCOUNT_STORE,
   PROP_HIGG_CLIENT,
   PROP_IS_DEMO,
+  PROP_ACCOUNT_ID,
   N_PROPS
 };
 
+enum {
+  PRODUCT_SAVED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint       signals[N_SIGNALS];
 
 static void
 att_context_dispose (GObject *object)
@@ -43,10 +54,21 @@ att_context_dispose (GObject *object)
   AttContext *self = (AttContext *) object;
 
   g_clear_object (&self->higg_client);
+  g_clear_object (&self->drafts);
   g_clear_object (&self->accounts);
   g_clear_object (&self->http);
 
   G_OBJECT_CLASS (att_context_parent_class)->dispose (object);
+}
+
+static void
+att_context_finalize (GObject *object)
+{
+  AttContext *self = (AttContext *) object;
+
+  g_free (self->account_id);
+
+  G_OBJECT_CLASS (att_context_parent_class)->finalize (object);
 }
 
 static void
@@ -73,6 +95,10 @@ att_context_get_property (GObject    *object,
 
     case PROP_IS_DEMO:
       g_value_set_boolean (value, self->is_demo);
+      break;
+
+    case PROP_ACCOUNT_ID:
+      g_value_set_string (value, self->account_id);
       break;
 
     default:
@@ -106,6 +132,10 @@ att_context_set_property (GObject      *object,
       att_context_set_is_demo (self, g_value_get_boolean (value));
       break;
 
+    case PROP_ACCOUNT_ID:
+      att_context_set_account_id (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -117,6 +147,7 @@ att_context_class_init (AttContextClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = att_context_dispose;
+  object_class->finalize = att_context_finalize;
   object_class->get_property = att_context_get_property;
   object_class->set_property = att_context_set_property;
 
@@ -140,7 +171,28 @@ att_context_class_init (AttContextClass *klass)
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* The id of the connected account: it names the account's drafts and
+   * local cache.  "demo" for the demo sandbox. */
+  properties[PROP_ACCOUNT_ID] =
+    g_param_spec_string ("account-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AttContext::product-saved:
+   * @product: the server's copy of the product after a create or update
+   *
+   * Emitted by whoever saved a product, so that every list, the local cache
+   * and other views can replace their copy.
+   */
+  signals[PRODUCT_SAVED] =
+    g_signal_new ("product-saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ATT_TYPE_PRODUCT);
 }
 
 static void
@@ -256,4 +308,77 @@ att_context_set_is_demo (AttContext *self,
     return;
   self->is_demo = is_demo;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DEMO]);
+}
+
+/**
+ * att_context_get_account_id:
+ *
+ * Returns: (transfer none) (nullable): the id of the connected account
+ */
+const char *
+att_context_get_account_id (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  return self->account_id;
+}
+
+void
+att_context_set_account_id (AttContext *self,
+                            const char *account_id)
+{
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+
+  if (g_strcmp0 (self->account_id, account_id) == 0)
+    return;
+  g_free (self->account_id);
+  self->account_id = g_strdup (account_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
+}
+
+/**
+ * att_context_get_draft_store:
+ *
+ * Returns: (transfer none): the drafts of unsaved edits, in the user's data
+ *   dir; made on first use
+ */
+AttDraftStore *
+att_context_get_draft_store (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  if (self->drafts == NULL)
+    self->drafts = att_draft_store_new ();
+  return self->drafts;
+}
+
+/**
+ * att_context_set_draft_store:
+ *
+ * Replaces the draft store, e.g. with one in a test's directory.
+ */
+void
+att_context_set_draft_store (AttContext    *self,
+                             AttDraftStore *drafts)
+{
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+  g_return_if_fail (drafts == NULL || ATT_IS_DRAFT_STORE (drafts));
+
+  g_set_object (&self->drafts, drafts);
+}
+
+/**
+ * att_context_product_saved:
+ * @product: the server's copy of a product that was just saved
+ *
+ * Tells every view and the local cache that @product changed.
+ */
+void
+att_context_product_saved (AttContext *self,
+                           AttProduct *product)
+{
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+  g_return_if_fail (ATT_IS_PRODUCT (product));
+
+  g_signal_emit (self, signals[PRODUCT_SAVED], 0, product);
 }

@@ -24,5 +24,13 @@ AttHiggClient   *att_context_get_higg_client (AttContext *self);
 gboolean         att_context_get_is_demo (AttContext *self);
 void             att_context_set_is_demo (AttContext *self,
                                           gboolean    is_demo);
+const char      *att_context_get_account_id (AttContext *self);
+void             att_context_set_account_id (AttContext *self,
+                                             const char *account_id);
+AttDraftStore   *att_context_get_draft_store (AttContext *self);
+void             att_context_set_draft_store (AttContext    *self,
+                                              AttDraftStore *drafts);
+void             att_context_product_saved (AttContext *self,
+                                            AttProduct *product);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ typedef struct _AttPackagingUse      AttPackagingUse;
 typedef struct _AttPage              AttPage;
 typedef struct _AttPagedModel        AttPagedModel;
 typedef struct _AttProduct           AttProduct;
+typedef struct _AttDraftStore        AttDraftStore;
 typedef struct _AttPurchaseOrder     AttPurchaseOrder;
 typedef struct _AttSandboxConnection AttSandboxConnection;
 typedef struct _AttSandboxProcess    AttSandboxProcess;

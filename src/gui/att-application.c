@@ -104,6 +104,7 @@ disconnect (AttApplication *self)
 static void
 connect_client (AttApplication *self,
                 AttHiggClient  *client,
+                const char     *account_id,
                 gboolean        is_demo)
 {
   g_autoptr(AttContext) context = NULL;
@@ -112,18 +113,19 @@ connect_client (AttApplication *self,
 
   context = att_context_new_full (self->http, self->accounts, client);
   att_context_set_is_demo (context, is_demo);
+  att_context_set_account_id (context, account_id);
   set_context (self, context);
 }
 
 static void
 connect_with_auth (AttApplication *self,
-                   const char     *base_url,
+                   AttAccount     *account,
                    AttHiggAuth    *auth)
 {
-  g_autoptr(AttHiggClient) client = att_higg_client_new (self->http, base_url);
+  g_autoptr(AttHiggClient) client = att_higg_client_new (self->http, att_account_get_base_url (account));
 
   att_higg_client_set_auth (client, auth);
-  connect_client (self, client, FALSE);
+  connect_client (self, client, att_account_get_id (account), FALSE);
 }
 
 static void
@@ -221,7 +223,8 @@ sandbox_connected_cb (GObject      *object,
     }
 
   g_clear_object (&self->connect_cancellable);
-  connect_client (self, client, demo);
+  /* The sandbox named by --sandbox-url is one account of its own. */
+  connect_client (self, client, demo ? "demo" : "sandbox", demo);
 }
 
 static void
@@ -356,7 +359,7 @@ integration_key_cb (GObject      *object,
                             att_account_get_public_key_pem (data->account));
   secret_password_free (integration_key);
 
-  connect_with_auth (self, att_account_get_base_url (data->account), auth);
+  connect_with_auth (self, data->account, auth);
 }
 
 static void
