@@ -773,3 +773,101 @@ att_validate_product_update (JsonObject *body,
 
   return g_steal_pointer (&errors);
 }
+
+static gboolean
+member_is_set (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = get_member (object, key);
+
+  return node != NULL && !node_is_null (node);
+}
+
+static gboolean
+member_is_true (JsonObject *object,
+                const char *key)
+{
+  JsonNode *node = get_member (object, key);
+
+  return node != NULL && node_is_boolean (node) && json_node_get_boolean (node);
+}
+
+/* V11: a material the catalogue marks as an MSI custom one. */
+static void
+check_eco_score_materials (GPtrArray  *warnings,
+                           JsonObject *state)
+{
+  JsonNode  *node = get_member (state, "materials");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode        *element = json_array_get_element (array, i);
+      g_autofree char *path = index_path ("materials", i);
+      JsonObject      *material;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      material = json_node_get_object (element);
+
+      if (member_is_true (material, "isCustomMaterial") || member_is_true (material, "isMsiMaterial"))
+        add_error (warnings, path,
+                   _ ("Products with MSI custom materials cannot have an eco-score"));
+      if (!member_is_set (material, "composition"))
+        {
+          g_autofree char *composition_path = member_path (path, "composition");
+
+          add_error (warnings, composition_path, _ ("An eco-score needs the composition of every material"));
+        }
+    }
+}
+
+/**
+ * att_validate_product_eco_score:
+ * @state: a product in the shape of a create body; list items may carry
+ *   the catalogue's `isCustomMaterial` or `isMsiMaterial`
+ *
+ * What a French eco-score needs that a product can be saved without
+ * (V10-V12): the weight with its unit as primary data, the three
+ * locations, a category and size, and materials that are not MSI custom
+ * ones, each with its composition.  None of these block a save; the server
+ * does not check them.
+ *
+ * Returns: (transfer full) (element-type AttFieldError): the warnings
+ */
+GPtrArray *
+att_validate_product_eco_score (JsonObject *state)
+{
+  static const struct
+  {
+    const char *member;
+    const char *message;
+  } needs[] = {
+    { "categoryExpansionId", N_ ("An eco-score needs the product category") },
+    { "size", N_ ("An eco-score needs the product size") },
+    { "weight", N_ ("An eco-score needs the product weight") },
+    { "weightMeasureUnit", N_ ("An eco-score needs the unit of the weight") },
+    { "frenchLabelCountry", N_ ("An eco-score needs the country of manufacture") },
+    { "frenchLabelDyeingCountry", N_ ("An eco-score needs the dyeing country") },
+    { "frenchLabelFabricCountry", N_ ("An eco-score needs the fabric country") },
+  };
+  g_autoptr(GPtrArray) warnings = att_field_error_array_new ();
+
+  g_return_val_if_fail (state != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    if (!member_is_set (state, needs[i].member))
+      add_error (warnings, needs[i].member, _ (needs[i].message));
+
+  if (!member_is_true (state, "weightIsPrimaryData"))
+    add_error (warnings, "weightIsPrimaryData",
+               _ ("An eco-score needs the weight to be primary data (the real weight of the product)"));
+
+  check_eco_score_materials (warnings, state);
+
+  return g_steal_pointer (&warnings);
+}
