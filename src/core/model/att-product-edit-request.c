@@ -457,6 +457,14 @@ build_update (AttProductEdit *self)
   diff_members (self, body, self->original);
   diff_orders (self, body);
 
+  /* An identifier means something only with its type, and the server can
+   * check a GTIN's check digit only if it is told the identifier is one:
+   * a changed identifier goes with its type. */
+  if (json_object_has_member (body, "identifier") && !json_object_has_member (body, "identifierType") &&
+      json_object_has_member (self->state, "identifierType"))
+    json_object_set_member (body, "identifierType",
+                            att_json_node_copy (json_object_get_member (self->state, "identifierType")));
+
   return json_object_get_size (body) > 0 ? g_steal_pointer (&body) : NULL;
 }
 

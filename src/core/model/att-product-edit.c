@@ -135,18 +135,36 @@ set_flag (AttProductEdit *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
-/* Recomputes "modified" (the state differs from what was loaded, display
- * members aside), "can-undo" and "can-redo", notifying those that change. */
+/* Whether saving would send anything: for a loaded product, whether there
+ * is an update (so that reordering purchase orders, which the API cannot
+ * store, or renaming a catalogue entry for display, is not a change); for
+ * a new one, whether the state is no longer empty. */
+static gboolean
+compute_modified (AttProductEdit *self)
+{
+  g_autoptr(JsonObject) state = NULL;
+  g_autoptr(JsonNode) state_node = NULL;
+  g_autoptr(JsonNode) original_node = NULL;
+
+  if (self->product_id != NULL)
+    {
+      g_autoptr(JsonObject) update = att_product_edit_build_request (self);
+
+      return update != NULL;
+    }
+
+  state = att_product_edit_request_shape (self->state, TRUE);
+  state_node = json_node_init_object (json_node_alloc (), state);
+  original_node = json_node_init_object (json_node_alloc (), self->original);
+  return !att_product_edit_json_equal (state_node, original_node);
+}
+
+/* Recomputes "modified", "can-undo" and "can-redo", notifying those that
+ * change. */
 void
 att_product_edit_update_flags (AttProductEdit *self)
 {
-  g_autoptr(JsonObject) state = att_product_edit_request_shape (self->state, TRUE);
-  g_autoptr(JsonObject) original = att_product_edit_request_shape (self->original, TRUE);
-  g_autoptr(JsonNode) state_node = att_json_object_to_node (state);
-  g_autoptr(JsonNode) original_node = att_json_object_to_node (original);
-
-  set_flag (self, &self->modified, !att_product_edit_json_equal (state_node, original_node),
-            PROP_MODIFIED);
+  set_flag (self, &self->modified, compute_modified (self), PROP_MODIFIED);
   set_flag (self, &self->can_undo, self->undo->len > 0, PROP_CAN_UNDO);
   set_flag (self, &self->can_redo, self->redo->len > 0, PROP_CAN_REDO);
 }
