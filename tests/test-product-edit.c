@@ -595,6 +595,33 @@ test_changed_detail (void)
   g_assert_cmpuint (name_changes, ==, 1);
 }
 
+/* A form that walks the state may hand back the state's own member names;
+ * removing the member must not use its name after freeing it (ASan sees
+ * this). */
+static void
+test_remove_with_own_key (void)
+{
+  g_autoptr(AttProductEdit) edit = make_edit ();
+  g_autoptr(GList) members = json_object_get_members (att_product_edit_get_state (edit));
+  JsonObject *order = att_product_edit_get_item (edit, ATT_PRODUCT_EDIT_PURCHASE_ORDERS, 0);
+  g_autoptr(GList) order_members = json_object_get_members (order);
+  guint changes = 0;
+
+  g_signal_connect (edit, "changed::size", G_CALLBACK (detail_cb), &changes);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (g_strcmp0 (l->data, "size") == 0)
+      att_product_edit_set (edit, l->data, NULL);
+  for (GList *l = order_members; l != NULL; l = l->next)
+    if (g_strcmp0 (l->data, "assembly") == 0)
+      att_product_edit_set_item_member (edit, ATT_PRODUCT_EDIT_PURCHASE_ORDERS, 0, l->data, NULL);
+
+  g_assert_cmpuint (changes, ==, 1);
+  assert_request (edit,
+                  "{\"size\": null,"
+                  " \"updatePurchaseOrder\": [{\"_id\": \"po1\", \"purchaseOrderId\": \"A\","
+                  "                            \"purchaseDate\": \"2024-03-15\", \"amountPurchase\": 10}]}");
+}
+
 /* Same-member changes coalesce into one step; other members, other rows
  * and rows added never do.  The interval is made endless here, so that
  * the test does not depend on how fast it runs. */
@@ -957,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/product-edit/duplicate", test_duplicate);
   g_test_add_func ("/product-edit/undo-redo", test_undo_redo);
   g_test_add_func ("/product-edit/changed-detail", test_changed_detail);
+  g_test_add_func ("/product-edit/remove-with-own-key", test_remove_with_own_key);
   g_test_add_func ("/product-edit/coalescing", test_coalescing);
   g_test_add_func ("/product-edit/coalescing-default", test_coalescing_default);
   g_test_add_func ("/product-edit/history-depth", test_history_depth);

@@ -147,11 +147,7 @@ compute_modified (AttProductEdit *self)
   g_autoptr(JsonNode) original_node = NULL;
 
   if (self->product_id != NULL)
-    {
-      g_autoptr(JsonObject) update = att_product_edit_build_request (self);
-
-      return update != NULL;
-    }
+    return att_product_edit_has_update (self);
 
   state = att_product_edit_request_shape (self->state, TRUE);
   state_node = json_node_init_object (json_node_alloc (), state);
@@ -337,18 +333,23 @@ att_product_edit_set (AttProductEdit *self,
                       const char     *member,
                       JsonNode       *value)
 {
+  g_autofree char *name = NULL;
+
   g_return_if_fail (ATT_IS_PRODUCT_EDIT (self));
   g_return_if_fail (member != NULL);
 
   if (same_value (json_object_get_member (self->state, member), value))
     return;
 
-  att_product_edit_history_record (self, member);
+  /* @member may be the state's own key (a caller iterating the state),
+   * which removing the member frees. */
+  name = g_strdup (member);
+  att_product_edit_history_record (self, name);
   if (value != NULL)
-    json_object_set_member (self->state, member, att_json_node_copy (value));
+    json_object_set_member (self->state, name, att_json_node_copy (value));
   else
-    json_object_remove_member (self->state, member);
-  emit_changed (self, member);
+    json_object_remove_member (self->state, name);
+  emit_changed (self, name);
 }
 
 /**
@@ -501,6 +502,7 @@ att_product_edit_set_item_member (AttProductEdit *self,
                                   JsonNode       *value)
 {
   g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
   JsonObject      *item;
 
   g_return_if_fail (ATT_IS_PRODUCT_EDIT (self));
@@ -514,11 +516,13 @@ att_product_edit_set_item_member (AttProductEdit *self,
 
   /* Typing in one field of one row coalesces; other rows are other keys. */
   key = g_strdup_printf ("%s[%u].%s", list, index, member);
+  /* @member may be the item's own key, which removing it frees. */
+  name = g_strdup (member);
   att_product_edit_history_record (self, key);
   if (value != NULL)
-    json_object_set_member (item, member, att_json_node_copy (value));
+    json_object_set_member (item, name, att_json_node_copy (value));
   else
-    json_object_remove_member (item, member);
+    json_object_remove_member (item, name);
   emit_changed (self, list);
 }
 
