@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "att-catalog-item.h"
 #include "att-catalog-use.h"
@@ -719,10 +720,33 @@ test_update_recomputes (Fixture      *fixture,
   Figures     figures = figures_of (product);
   Figures     heavier;
 
+  /* A "Used by" search first, so that the sandbox keeps its index of uses
+   * up to date through the update below. */
+  {
+    const char *const material[] = { "MatTX0053", NULL };
+    g_autoptr(AttPage) users = search_filtered (fixture, NULL, "material", material, 0, 100);
+    g_auto(GStrv) ids = page_ids (users);
+
+    g_assert_true (g_strv_contains ((const char *const *) ids, id));
+  }
+
   figures = update_changes_figures (fixture, id,
                                     "{\"materials\": [{\"materialId\": \"MatTX0016\", \"netUse\": 80,"
                                     " \"composition\": 100}]}",
                                     figures, TRUE);
+
+  /* "Used by" follows the change. */
+  {
+    const char *const old_material[] = { "MatTX0053", NULL };
+    const char *const new_material[] = { "MatTX0016", NULL };
+    g_autoptr(AttPage) old_users = search_filtered (fixture, NULL, "material", old_material, 0, 100);
+    g_autoptr(AttPage) new_users = search_filtered (fixture, NULL, "material", new_material, 0, 100);
+    g_auto(GStrv) old_ids = page_ids (old_users);
+    g_auto(GStrv) new_ids = page_ids (new_users);
+
+    g_assert_false (g_strv_contains ((const char *const *) old_ids, id));
+    g_assert_true (g_strv_contains ((const char *const *) new_ids, id));
+  }
 
   /* Twice the weight, twice the eco-score (before rounding) and impacts. */
   heavier = update_changes_figures (fixture, id, "{\"weight\": 400}", figures, TRUE);
@@ -950,6 +974,81 @@ test_ids_stable_same_db (void)
   att_test_remove_dir (dir);
 }
 
+static void
+exec_sql (const char *db_path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char    *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static char *
+uses_state_of (const char *db_path)
+{
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char         *version = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'uses'", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
+/* A database whose index of what products use was never built (or is from
+ * before it existed) gets it on the first "Used by" search, with the
+ * products it already had. */
+static void
+test_used_by_after_migration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char  *dir = g_dir_make_tmp ("attest-catalogs-XXXXXX", &error);
+  g_autofree char  *db = g_build_filename (dir, "sandbox.db", NULL);
+  const char *const material[] = { "MatTX0053", NULL };
+  const char *const component[] = { "Cmp0032", NULL };
+  Fixture           first = { 0 }, second = { 0 };
+  g_autoptr(AttPage) before = NULL;
+  g_autoptr(AttPage) after = NULL;
+  g_autoptr(AttPage) components = NULL;
+  g_autoptr(AttProduct) created = NULL;
+  g_auto(GStrv) before_ids = NULL;
+  g_auto(GStrv) after_ids = NULL;
+  g_autofree char *version = NULL;
+
+  g_assert_no_error (error);
+
+  fixture_open (&first, db);
+  created = create_product (&first, product_with_orders);
+  before = search_filtered (&first, NULL, "material", material, 0, 100);
+  before_ids = page_ids (before);
+  fixture_close (&first);
+  g_assert_true (g_strv_contains ((const char *const *) before_ids, att_product_get_id (created)));
+
+  exec_sql (db, "DROP TABLE product_uses; DELETE FROM meta WHERE key = 'uses';");
+
+  fixture_open (&second, db);
+  after = search_filtered (&second, NULL, "material", material, 0, 100);
+  after_ids = page_ids (after);
+  components = search_filtered (&second, NULL, "component", component, 0, 100);
+  fixture_close (&second);
+
+  g_assert_true (g_strv_equal ((const char *const *) after_ids, (const char *const *) before_ids));
+  g_assert_cmpuint (att_page_get_total (components), >, 0);
+  version = uses_state_of (db);
+  g_assert_cmpstr (version, ==, "ready");
+
+  att_test_remove_dir (dir);
+}
+
 /* --- Tests: a fault on one route --------------------------------------- */
 
 typedef struct
@@ -1093,6 +1192,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add_func ("/catalogs/ids-stable/fresh", test_ids_stable_fresh);
   g_test_add_func ("/catalogs/ids-stable/same-db", test_ids_stable_same_db);
+  g_test_add_func ("/catalogs/used-by-after-migration", test_used_by_after_migration);
   g_test_add ("/catalogs/fault-on-one-route", Fixture, NULL, fixture_setup, test_fault_on_one_route,
               fixture_teardown);
   g_test_add ("/catalogs/fault-path-api", Fixture, NULL, fixture_setup, test_fault_path_api, fixture_teardown);

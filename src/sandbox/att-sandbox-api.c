@@ -141,6 +141,7 @@ att_sandbox_api_products_create (const AttSandboxApiContext *context,
   g_free (row.identifier);
   g_free (row.search_text);
   g_free (row.state);
+  g_free (row.uses);
 }
 
 void

@@ -588,9 +588,43 @@ att_sandbox_product_mass_kg (JsonObject *state)
   return weight * att_sandbox_unit_to_kg (att_sandbox_json_string (state, "weightMeasureUnit"));
 }
 
+static void
+add_uses (JsonObject *uses,
+          JsonObject *state,
+          const char *kind,
+          const char *list_key,
+          const char *id_key)
+{
+  JsonArray *list = att_sandbox_json_array (state, list_key);
+  JsonArray *ids = json_array_new ();
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      const char *id = att_sandbox_json_string (att_sandbox_json_element_object (list, i), id_key);
+
+      if (id != NULL)
+        json_array_add_string_element (ids, id);
+    }
+  json_object_set_array_member (uses, kind, ids);
+}
+
+/* What the store indexes for "Used by" (AttSandboxRow.uses). */
+static char *
+uses_json (JsonObject *state)
+{
+  JsonObject *uses = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  add_uses (uses, state, "material", "materials", "materialId");
+  add_uses (uses, state, "component", "components", "componentId");
+  add_uses (uses, state, "packaging", "packaging", "packagingId");
+  node = att_sandbox_json_node_take_object (uses);
+  return att_sandbox_json_to_string (node);
+}
+
 /**
  * att_sandbox_product_fill_row:
- * @row: the row whose name, identifier, search text and state are set
+ * @row: the row whose name, identifier, search text, state and uses are set
  *
  * Fills the stored columns that come from @state.
  */
@@ -611,4 +645,6 @@ att_sandbox_product_fill_row (AttSandboxCatalogue *catalogue,
   row->search_text = att_sandbox_product_search_text (catalogue, state);
   g_free (row->state);
   row->state = att_sandbox_json_to_string (node);
+  g_free (row->uses);
+  row->uses = uses_json (state);
 }

@@ -25,6 +25,8 @@ typedef struct
   gint64 modified_on;
   gint64 score_ready_at;
   char  *state;
+  char  *uses; /* {"material": [ids], "component": [...], "packaging": [...]}:
+                * what the state uses, for "Used by"; only written */
 } AttSandboxRow;
 
 void att_sandbox_row_free (AttSandboxRow *row);
