@@ -34,5 +34,6 @@ typedef struct _AttPurchaseOrder     AttPurchaseOrder;
 typedef struct _AttSandboxConnection AttSandboxConnection;
 typedef struct _AttSandboxProcess    AttSandboxProcess;
 typedef struct _AttSecretStore       AttSecretStore;
+typedef struct _AttCategory          AttCategory;
 
 G_END_DECLS

@@ -368,6 +368,75 @@ read_list (Call     *call,
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
 
+#define STRINGS_KEY "att-higg-strings"
+
+GStrv
+att_higg_client_take_strings (GObject *answer)
+{
+  g_autoptr(GObject) carrier = answer;
+
+  g_return_val_if_fail (G_IS_OBJECT (answer), NULL);
+
+  return g_object_steal_data (carrier, STRINGS_KEY);
+}
+
+/* The array of strings in @root: the array itself, or the `sizes` or
+ * `results` member of an object wrapping it, as an undocumented list
+ * endpoint may answer either way. */
+static JsonArray *
+strings_array (JsonNode *root)
+{
+  static const char *const wrappers[] = { "sizes", "results" };
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    return json_node_get_array (root);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrappers); i++)
+    {
+      JsonNode *member = json_object_get_member (json_node_get_object (root), wrappers[i]);
+
+      if (member != NULL && JSON_NODE_HOLDS_ARRAY (member))
+        return json_node_get_array (member);
+    }
+  return NULL;
+}
+
+static GObject *
+read_strings (JsonNode *root,
+              GError  **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array = strings_array (root);
+  GObject   *carrier;
+
+  if (array == NULL)
+    {
+      g_propagate_error (error, bad_response (NULL, _ ("The server’s answer is not a JSON array")));
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_autofree char *path = g_strdup_printf ("[%u]", i);
+
+          g_propagate_error (error, bad_response (path, _ ("expected a string")));
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+
+  carrier = g_object_new (G_TYPE_OBJECT, NULL);
+  g_object_set_data_full (carrier, STRINGS_KEY, g_strv_builder_end (builder),
+                          (GDestroyNotify) g_strfreev);
+  return carrier;
+}
+
 /* --- Authentication ---------------------------------------------------- */
 
 /* The sandbox says which credential it refused in a `reason` member; the
@@ -442,6 +511,9 @@ read_answer (JsonNode *root,
 
     case ANSWER_LIST:
       return G_OBJECT (read_list (call, root, error));
+
+    case ANSWER_STRINGS:
+      return read_strings (root, error);
 
     default:
       g_assert_not_reached ();

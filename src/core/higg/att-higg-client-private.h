@@ -2,8 +2,8 @@
  * att-higg-client.c (the GObject and its properties),
  * att-higg-client-call.c (sending a call, renewing the token after a 401,
  * checking the answer), att-higg-client-products.c (the product calls and
- * the product list) and att-higg-client-catalogs.c (the catalogue searches
- * and the countries)
+ * the product list) att-higg-client-catalogs.c (the catalogue searches
+ * and the countries) and att-higg-client-categories.c (categories, sizes)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +23,7 @@ typedef enum {
   ANSWER_ONE_OF, /* a page, from which the item with `id` is taken */
   ANSWER_OBJECT, /* one object -> the item */
   ANSWER_LIST,   /* an array -> GListModel */
+  ANSWER_STRINGS /* an array of strings -> a carrier, see take_strings */
 } AnswerKind;
 
 /* Defined in att-higg-client-call.c: how to send one call, again after a
@@ -56,5 +57,10 @@ gpointer             att_higg_client_finish_call (AttHiggClient *self,
                                                   GAsyncResult  *result,
                                                   gpointer       source_tag,
                                                   GError       **error);
+
+/* An %ANSWER_STRINGS answer comes back as a plain GObject carrying the
+ * strings (answers are GObjects all the way through #AttHttp); this takes
+ * them out and drops the carrier. */
+GStrv                att_higg_client_take_strings (GObject *answer);
 
 G_END_DECLS

@@ -53,6 +53,8 @@ struct _AttHiggClient
   char                 *base_url;
   AttHiggAuth          *auth;
   AttSandboxConnection *sandbox_connection;
+  char                 *categories_path;
+  char                 *sizes_path;
 };
 
 G_DEFINE_FINAL_TYPE (AttHiggClient, att_higg_client, G_TYPE_OBJECT)
@@ -63,6 +65,8 @@ enum {
   PROP_BASE_URL,
   PROP_AUTH,
   PROP_SANDBOX_CONNECTION,
+  PROP_CATEGORIES_PATH,
+  PROP_SIZES_PATH,
   N_PROPS
 };
 
@@ -88,6 +92,8 @@ att_higg_client_finalize (GObject *object)
   AttHiggClient *self = (AttHiggClient *) object;
 
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->categories_path, g_free);
+  g_clear_pointer (&self->sizes_path, g_free);
 
   G_OBJECT_CLASS (att_higg_client_parent_class)->finalize (object);
 }
@@ -116,6 +122,14 @@ att_higg_client_get_property (GObject    *object,
 
     case PROP_SANDBOX_CONNECTION:
       g_value_set_object (value, self->sandbox_connection);
+      break;
+
+    case PROP_CATEGORIES_PATH:
+      g_value_set_string (value, self->categories_path);
+      break;
+
+    case PROP_SIZES_PATH:
+      g_value_set_string (value, self->sizes_path);
       break;
 
     default:
@@ -147,6 +161,14 @@ att_higg_client_set_property (GObject      *object,
 
     case PROP_SANDBOX_CONNECTION:
       att_higg_client_set_sandbox_connection (self, g_value_get_object (value));
+      break;
+
+    case PROP_CATEGORIES_PATH:
+      att_higg_client_set_categories_path (self, g_value_get_string (value));
+      break;
+
+    case PROP_SIZES_PATH:
+      att_higg_client_set_sizes_path (self, g_value_get_string (value));
       break;
 
     default:
@@ -221,12 +243,117 @@ att_higg_client_class_init (AttHiggClientClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * AttHiggClient:categories-path:
+   *
+   * The path, after `/pic-api/v1`, of the "get categories" list, which
+   * Higg does not document; by default the sandbox's choice,
+   * %ATT_HIGG_DEFAULT_CATEGORIES_PATH (docs/api-higg-sandbox.md).
+   */
+  properties[PROP_CATEGORIES_PATH] =
+    g_param_spec_string ("categories-path", NULL, NULL,
+                         ATT_HIGG_DEFAULT_CATEGORIES_PATH,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * AttHiggClient:sizes-path:
+   *
+   * The path, after `/pic-api/v1`, of the "get available sizes" list of
+   * one category: `{categoryExpansionId}` in it is replaced by the
+   * category id; a path without it gets the id as a
+   * `?categoryExpansionId=` query.  By default the sandbox's choice,
+   * %ATT_HIGG_DEFAULT_SIZES_PATH.
+   */
+  properties[PROP_SIZES_PATH] =
+    g_param_spec_string ("sizes-path", NULL, NULL,
+                         ATT_HIGG_DEFAULT_SIZES_PATH,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 att_higg_client_init (AttHiggClient *self)
 {
+}
+
+/* A path must start with a slash, as the paths appended to the prefix do;
+ * NULL means the default. */
+static gboolean
+set_path (AttHiggClient *self,
+          char         **slot,
+          const char    *path,
+          const char    *fallback,
+          GParamSpec    *pspec)
+{
+  if (path == NULL)
+    path = fallback;
+  g_return_val_if_fail (path[0] == '/', FALSE);
+
+  if (g_strcmp0 (*slot, path) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (path);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  return TRUE;
+}
+
+/**
+ * att_higg_client_get_categories_path:
+ *
+ * Returns: (transfer none): see #AttHiggClient:categories-path
+ */
+const char *
+att_higg_client_get_categories_path (AttHiggClient *self)
+{
+  g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
+
+  return self->categories_path;
+}
+
+/**
+ * att_higg_client_set_categories_path:
+ * @path: (nullable): a path starting with `/`, after `/pic-api/v1`; %NULL
+ *   for the default
+ */
+void
+att_higg_client_set_categories_path (AttHiggClient *self,
+                                     const char    *path)
+{
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+
+  set_path (self, &self->categories_path, path, ATT_HIGG_DEFAULT_CATEGORIES_PATH,
+            properties[PROP_CATEGORIES_PATH]);
+}
+
+/**
+ * att_higg_client_get_sizes_path:
+ *
+ * Returns: (transfer none): see #AttHiggClient:sizes-path
+ */
+const char *
+att_higg_client_get_sizes_path (AttHiggClient *self)
+{
+  g_return_val_if_fail (ATT_IS_HIGG_CLIENT (self), NULL);
+
+  return self->sizes_path;
+}
+
+/**
+ * att_higg_client_set_sizes_path:
+ * @path: (nullable): a path starting with `/`, after `/pic-api/v1`, with
+ *   `{categoryExpansionId}` where the id goes; %NULL for the default
+ */
+void
+att_higg_client_set_sizes_path (AttHiggClient *self,
+                                const char    *path)
+{
+  g_return_if_fail (ATT_IS_HIGG_CLIENT (self));
+
+  set_path (self, &self->sizes_path, path, ATT_HIGG_DEFAULT_SIZES_PATH,
+            properties[PROP_SIZES_PATH]);
 }
 
 /**

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 
 #define ATT_TYPE_HIGG_CLIENT (att_higg_client_get_type ())
 
+/* The sandbox's paths for the undocumented category and size lists
+ * (docs/api-higg-sandbox.md), after `/pic-api/v1`. */
+#define ATT_HIGG_DEFAULT_CATEGORIES_PATH "/categories"
+#define ATT_HIGG_DEFAULT_SIZES_PATH      "/categories/{categoryExpansionId}/sizes"
+#define ATT_HIGG_SIZES_PATH_CATEGORY     "{categoryExpansionId}"
+
 G_DECLARE_FINAL_TYPE (AttHiggClient, att_higg_client, ATT, HIGG_CLIENT, GObject)
 
 AttHiggClient *att_higg_client_new (AttHttp    *http,
@@ -27,6 +33,12 @@ void           att_higg_client_set_sandbox_connection (AttHiggClient        *sel
                                                        AttSandboxConnection *connection);
 AttSandboxConnection                *
 att_higg_client_get_sandbox_connection (AttHiggClient *self);
+const char    *att_higg_client_get_categories_path (AttHiggClient *self);
+void           att_higg_client_set_categories_path (AttHiggClient *self,
+                                                    const char    *path);
+const char    *att_higg_client_get_sizes_path (AttHiggClient *self);
+void           att_higg_client_set_sizes_path (AttHiggClient *self,
+                                               const char    *path);
 
 void           att_higg_client_search_products_async (AttHiggClient      *self,
                                                       const char         *text,
@@ -112,5 +124,42 @@ GListModel    *att_higg_client_list_countries_finish (AttHiggClient *self,
 AttPagedModel *att_higg_client_create_product_model (AttHiggClient *self,
                                                      const char    *text,
                                                      guint          page_size);
+
+/* Products that use any of @ids in their materials, components or
+ * packaging (@filter: "material", "component" or "packaging"). */
+void           att_higg_client_search_products_filtered_async (AttHiggClient      *self,
+                                                               const char         *text,
+                                                               const char         *filter,
+                                                               const char *const  *ids,
+                                                               guint               from,
+                                                               guint               size,
+                                                               GCancellable       *cancellable,
+                                                               GAsyncReadyCallback callback,
+                                                               gpointer            user_data);
+AttPage       *att_higg_client_search_products_filtered_finish (AttHiggClient *self,
+                                                                GAsyncResult  *result,
+                                                                GError       **error);
+AttPagedModel *att_higg_client_create_filtered_product_model (AttHiggClient     *self,
+                                                              const char        *text,
+                                                              const char        *filter,
+                                                              const char *const *ids,
+                                                              guint              page_size);
+
+void           att_higg_client_list_categories_async (AttHiggClient      *self,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+GListModel    *att_higg_client_list_categories_finish (AttHiggClient *self,
+                                                       GAsyncResult  *result,
+                                                       GError       **error);
+
+void           att_higg_client_list_sizes_async (AttHiggClient      *self,
+                                                 const char         *category_id,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
+GStrv          att_higg_client_list_sizes_finish (AttHiggClient *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error);
 
 G_END_DECLS
