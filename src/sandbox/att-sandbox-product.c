@@ -143,6 +143,42 @@ normalize_purchase_order (JsonObject *po,
   return result;
 }
 
+static JsonObject *
+find_purchase_order (JsonArray  *orders,
+                     const char *id,
+                     guint      *out_index)
+{
+  for (guint i = 0; id != NULL && orders != NULL && i < json_array_get_length (orders); i++)
+    {
+      JsonObject *po = att_sandbox_json_element_object (orders, i);
+
+      if (g_strcmp0 (att_sandbox_json_string (po, "_id"), id) == 0)
+        {
+          if (out_index != NULL)
+            *out_index = i;
+          return po;
+        }
+    }
+  return NULL;
+}
+
+/* A new purchase order `_id`, unlike any of @orders: the client tells
+ * orders apart by it for update and remove, so it must never repeat within
+ * a product (a random 64-bit part makes a repeat unlikely; this makes it
+ * impossible). */
+static char *
+new_purchase_order_id (JsonArray *orders)
+{
+  char *id = att_sandbox_new_object_id ();
+
+  while (find_purchase_order (orders, id, NULL) != NULL)
+    {
+      g_free (id);
+      id = att_sandbox_new_object_id ();
+    }
+  return id;
+}
+
 static void
 append_new_purchase_orders (JsonArray *orders,
                             JsonArray *requested)
@@ -150,10 +186,12 @@ append_new_purchase_orders (JsonArray *orders,
   for (guint i = 0; requested != NULL && i < json_array_get_length (requested); i++)
     {
       JsonObject      *po = att_sandbox_json_element_object (requested, i);
-      g_autofree char *id = att_sandbox_new_object_id ();
+      g_autofree char *id = NULL;
 
-      if (po != NULL)
-        json_array_add_object_element (orders, normalize_purchase_order (po, NULL, id));
+      if (po == NULL)
+        continue;
+      id = new_purchase_order_id (orders);
+      json_array_add_object_element (orders, normalize_purchase_order (po, NULL, id));
     }
 }
 
@@ -384,25 +422,6 @@ att_sandbox_product_check_references (AttSandboxCatalogue *catalogue,
 
       att_sandbox_add_error (errors, "categoryExpansionId", message);
     }
-}
-
-static JsonObject *
-find_purchase_order (JsonArray  *orders,
-                     const char *id,
-                     guint      *out_index)
-{
-  for (guint i = 0; id != NULL && orders != NULL && i < json_array_get_length (orders); i++)
-    {
-      JsonObject *po = att_sandbox_json_element_object (orders, i);
-
-      if (g_strcmp0 (att_sandbox_json_string (po, "_id"), id) == 0)
-        {
-          if (out_index != NULL)
-            *out_index = i;
-          return po;
-        }
-    }
-  return NULL;
 }
 
 /**

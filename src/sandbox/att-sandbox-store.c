@@ -460,6 +460,26 @@ conditions_clear (Conditions *conditions)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Conditions, conditions_clear)
 
+/* Products whose state's @list has an item whose @id_key is one of @ids.
+ * This reads the state of every candidate row; the filter is for "Used by"
+ * lists, not the type-ahead, and the other conditions come first. */
+static void
+add_uses_condition (Conditions        *conditions,
+                    const char        *list,
+                    const char        *id_key,
+                    const char *const *ids)
+{
+  if (strv_is_empty (ids))
+    return;
+
+  g_string_append_printf (conditions->product_where,
+                          " AND EXISTS (SELECT 1 FROM json_each (p.state, '$.%s') AS u"
+                          " WHERE json_extract (u.value, '$.%s')"
+                          " IN (SELECT value FROM json_each (?)))",
+                          list, id_key);
+  g_ptr_array_add (conditions->product_params, strv_to_json (ids));
+}
+
 static void
 build_conditions (const AttSandboxQuery *query,
                   Conditions            *conditions)
@@ -490,6 +510,10 @@ build_conditions (const AttSandboxQuery *query,
                        " AND p.identifier IN (SELECT value FROM json_each (?))");
       g_ptr_array_add (conditions->product_params, strv_to_json (query->identifiers));
     }
+
+  add_uses_condition (conditions, "materials", "materialId", query->materials);
+  add_uses_condition (conditions, "components", "componentId", query->components);
+  add_uses_condition (conditions, "packaging", "packagingId", query->packaging);
 
   for (guint i = 0; query->words != NULL && query->words[i] != NULL; i++)
     {
