@@ -177,6 +177,33 @@ is_documented (const char *key)
   return g_str_equal (key, "name");
 }
 
+/* An object's members become rows of their own, "Weight information ›
+ * Converted to kg", rather than one line of JSON. */
+static void
+add_member (AttMaterialsPageDetails *self,
+            const char              *title,
+            JsonNode                *node)
+{
+  JsonObject *object;
+  g_autoptr(GList) members = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node) || json_object_get_size (json_node_get_object (node)) == 0)
+    {
+      add_field (self, title, node);
+      return;
+    }
+
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      g_autofree char *name = humanize_key (l->data);
+      g_autofree char *nested = g_strdup_printf ("%s › %s", title, name);
+
+      add_member (self, nested, json_object_get_member (object, l->data));
+    }
+}
+
 static void
 fill_fields (AttMaterialsPageDetails *self)
 {
@@ -185,8 +212,8 @@ fill_fields (AttMaterialsPageDetails *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
     if (json_object_has_member (json, field_labels[i].key))
-      add_field (self, g_dpgettext2 (GETTEXT_PACKAGE, "catalogue field", field_labels[i].label),
-                 json_object_get_member (json, field_labels[i].key));
+      add_member (self, g_dpgettext2 (GETTEXT_PACKAGE, "catalogue field", field_labels[i].label),
+                  json_object_get_member (json, field_labels[i].key));
 
   for (GList *l = members; l != NULL; l = l->next)
     {
@@ -195,7 +222,7 @@ fill_fields (AttMaterialsPageDetails *self)
       if (is_documented (l->data))
         continue;
       title = humanize_key (l->data);
-      add_field (self, title, json_object_get_member (json, l->data));
+      add_member (self, title, json_object_get_member (json, l->data));
     }
 }
 

@@ -376,7 +376,12 @@ on_search_changed (AttCataloguePicker *self,
     return;
   g_free (self->search_text);
   self->search_text = g_steal_pointer (&text);
-  search (self);
+  /* A closed picker asks the server nothing: an editor has three of them,
+   * and opening one is when the results are wanted. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    search (self);
+  else
+    set_model (self, NULL);
 }
 
 static void
