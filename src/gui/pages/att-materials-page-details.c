@@ -316,7 +316,7 @@ show_used_by_count (AttMaterialsPageDetails *self)
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products",
                                         self->used_by_total),
                            self->used_by_total);
-  adw_preferences_group_set_description (self->used_by_group, count);
+  adw_preferences_group_set_description (self->used_by_group, n > 0 ? count : NULL);
 
   if (n == 0)
     show_used_by_status (self, FALSE, _ ("No product uses it."), NULL);

@@ -257,7 +257,6 @@ bind_row (GtkSignalListItemFactory *factory,
     }
   gtk_inscription_set_text (name, title);
   gtk_inscription_set_text (detail, description);
-  gtk_widget_set_tooltip_text (box, title);
 
   /* GtkInscription does not tell screen readers its text in GTK 4.8. */
   spoken = description != NULL ? g_strdup_printf ("%s, %s", title, description) : g_strdup (title);
