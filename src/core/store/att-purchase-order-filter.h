@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  *
  * Empty strings count as unset.  Every set field must match.
  */
+typedef struct _AttPurchaseOrderFilter AttPurchaseOrderFilter;
+
 struct _AttPurchaseOrderFilter
 {
   char *date_from;
