@@ -11,6 +11,7 @@
 #include "att-context.h"
 #include "att-frame-trace.h"
 #include "att-products-page.h"
+#include "att-purchase-orders-page.h"
 #include "att-spinner.h"
 #include "att-window.h"
 
@@ -54,6 +55,7 @@ typedef struct
 
 static const ViewInfo views[] = {
   { "products", N_ ("Products"), "view-list-bullet-symbolic" },
+  { "purchase-orders", N_ ("Purchase Orders"), "x-office-spreadsheet-symbolic" },
 };
 
 static void
@@ -125,6 +127,8 @@ build_views (AttWindow *self)
 
       if (g_str_equal (views[i].name, "products"))
         page = att_products_page_new (self->context);
+      else if (g_str_equal (views[i].name, "purchase-orders"))
+        page = att_purchase_orders_page_new (self->context);
       g_assert (page != NULL);
 
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 
@@ -62,7 +64,7 @@ att_product_cache_db_exec (sqlite3    *db,
   if (sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK)
     return TRUE;
 
-  att_product_cache_db_set_error (error, db, "Cannot update the product cache");
+  att_product_cache_db_set_error (error, db, _ ("Cannot update the product cache"));
   return FALSE;
 }
 
@@ -92,7 +94,7 @@ migrate_step (sqlite3 *db,
   if (sqlite3_exec (db, migrations[to_version - 1], NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK)
     {
-      att_product_cache_db_set_error (error, db, "Cannot migrate the product cache");
+      att_product_cache_db_set_error (error, db, _ ("Cannot migrate the product cache"));
       sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
       return FALSE;
     }
@@ -114,14 +116,14 @@ att_product_cache_db_migrate (sqlite3 *db,
 
   if (version < 0)
     {
-      att_product_cache_db_set_error (error, db, "Cannot read the product cache's version");
+      att_product_cache_db_set_error (error, db, _ ("Cannot read the product cache’s version"));
       return FALSE;
     }
 
   if (version > ATT_PRODUCT_CACHE_SCHEMA_VERSION)
     {
       g_set_error (error, ATT_PRODUCT_CACHE_ERROR, ATT_PRODUCT_CACHE_ERROR_DATABASE,
-                   "The product cache has version %d, newer than this Attest's %d",
+                   _ ("The product cache has version %d, newer than this Attest’s %d"),
                    version, ATT_PRODUCT_CACHE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -144,7 +146,7 @@ open_db (const char *path,
   if (sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
       sqlite3_exec (db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
     {
-      att_product_cache_db_set_error (error, db, "Cannot open the product cache");
+      att_product_cache_db_set_error (error, db, _ ("Cannot open the product cache"));
       sqlite3_close (db);
       return NULL;
     }
@@ -173,7 +175,7 @@ att_product_cache_db_open_writer (const char *path,
       int saved_errno = errno;
 
       g_set_error (error, ATT_PRODUCT_CACHE_ERROR, ATT_PRODUCT_CACHE_ERROR_DATABASE,
-                   "Cannot make the folder of the product cache: %s", g_strerror (saved_errno));
+                   _ ("Cannot make the folder of the product cache: %s"), g_strerror (saved_errno));
       return NULL;
     }
 

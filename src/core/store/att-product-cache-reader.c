@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "att-json.h"
@@ -88,7 +90,7 @@ query_failed (AttCacheReader *reader,
               GError        **error)
 {
   if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-    att_product_cache_db_set_error (error, reader->db, "Cannot read the product cache");
+    att_product_cache_db_set_error (error, reader->db, _ ("Cannot read the product cache"));
   return FALSE;
 }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "att-higg-client.h"
 #include "att-page.h"
 #include "att-product-cache-private.h"
@@ -229,7 +231,7 @@ att_product_cache_refresh_async (AttProductCache    *self,
   if (att_product_cache_get_refreshing (self))
     {
       g_task_return_new_error (task, ATT_PRODUCT_CACHE_ERROR, ATT_PRODUCT_CACHE_ERROR_BUSY,
-                               "The product cache is already being refreshed");
+                               _ ("The product cache is already being refreshed"));
       return;
     }
 

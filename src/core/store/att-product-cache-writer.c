@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "att-page.h"
@@ -99,7 +101,7 @@ prepare (AttCacheWriter *writer,
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                           -1, &writer->put_order, NULL) != SQLITE_OK)
     {
-      att_product_cache_db_set_error (error, writer->db, "Cannot prepare the product cache");
+      att_product_cache_db_set_error (error, writer->db, _ ("Cannot prepare the product cache"));
       return FALSE;
     }
   return TRUE;
@@ -207,7 +209,7 @@ write_records (AttCacheWriter *writer,
   for (guint i = 0; i < records->len; i++)
     if (!put_record (writer, g_ptr_array_index (records, i), scan))
       {
-        att_product_cache_db_set_error (error, writer->db, "Cannot write to the product cache");
+        att_product_cache_db_set_error (error, writer->db, _ ("Cannot write to the product cache"));
         sqlite3_exec (writer->db, "ROLLBACK;", NULL, NULL, NULL);
         return FALSE;
       }
