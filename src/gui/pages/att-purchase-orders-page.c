@@ -228,6 +228,8 @@ att_purchase_orders_page_show_refresh (AttPurchaseOrdersPage *self)
       gtk_label_set_label (self->progress_label, text != NULL ? text : _ ("Reading products from the server…"));
       gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) fetched / total : 0.0);
       gtk_button_set_label (self->progress_button, _ ("_Cancel"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Cancel reading the products"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->progress_button), "purchase-orders.cancel-refresh");
     }
   else if (self->refresh_error != NULL)
@@ -235,6 +237,8 @@ att_purchase_orders_page_show_refresh (AttPurchaseOrdersPage *self)
       text = g_strdup_printf (_ ("Could not read every product: %s"), self->refresh_error->message);
       gtk_label_set_label (self->progress_label, text);
       gtk_button_set_label (self->progress_button, _ ("_Retry"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Read the products again"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->progress_button), "purchase-orders.refresh");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), refreshing);
