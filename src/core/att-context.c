@@ -11,6 +11,7 @@
 #include "att-higg-client.h"
 #include "att-http.h"
 #include "att-product.h"
+#include "att-product-cache.h"
 #include "att-secret-store.h"
 
 /* AttContext carries the services (API clients now; the account store and
@@ -24,6 +25,7 @@ struct _AttContext
   AttAccountStore *accounts;
   AttHiggClient   *higg_client;
   AttDraftStore   *drafts;
+  AttProductCache *cache;
   char            *account_id;
   gboolean         is_demo;
 };
@@ -53,6 +55,7 @@ att_context_dispose (GObject *object)
 {
   AttContext *self = (AttContext *) object;
 
+  g_clear_object (&self->cache);
   g_clear_object (&self->higg_client);
   g_clear_object (&self->drafts);
   g_clear_object (&self->accounts);
@@ -333,6 +336,8 @@ att_context_set_account_id (AttContext *self,
     return;
   g_free (self->account_id);
   self->account_id = g_strdup (account_id);
+  /* The cache is the account's: another account gets its own file. */
+  att_context_set_product_cache (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
 }
 
@@ -365,6 +370,57 @@ att_context_set_draft_store (AttContext    *self,
   g_return_if_fail (drafts == NULL || ATT_IS_DRAFT_STORE (drafts));
 
   g_set_object (&self->drafts, drafts);
+}
+
+/**
+ * att_context_set_product_cache:
+ * @cache: (nullable): the cache to use, e.g. one in a test's directory
+ *
+ * Replaces the product cache; saved products are stored in it.
+ */
+void
+att_context_set_product_cache (AttContext      *self,
+                               AttProductCache *cache)
+{
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+  g_return_if_fail (cache == NULL || ATT_IS_PRODUCT_CACHE (cache));
+
+  if (self->cache == cache)
+    return;
+
+  if (self->cache != NULL)
+    g_signal_handlers_disconnect_by_data (self, self->cache);
+  g_set_object (&self->cache, cache);
+
+  /* Connected to the cache's lifetime, not the context's: no cycle. */
+  if (cache != NULL)
+    g_signal_connect_object (self, "product-saved",
+                             G_CALLBACK (att_product_cache_put_product), cache,
+                             G_CONNECT_SWAPPED);
+}
+
+/**
+ * att_context_get_product_cache:
+ *
+ * The local copy of the connected account's products, made on first use
+ * (see att_product_cache_new(); the file is opened in a worker thread).
+ * It stores every product announced by att_context_product_saved().
+ *
+ * Returns: (transfer none) (nullable): the cache, or %NULL without a Higg
+ *   client
+ */
+AttProductCache *
+att_context_get_product_cache (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  if (self->cache == NULL && self->higg_client != NULL)
+    {
+      g_autoptr(AttProductCache) cache = att_product_cache_new (self->higg_client, self->account_id);
+
+      att_context_set_product_cache (self, cache);
+    }
+  return self->cache;
 }
 
 /**

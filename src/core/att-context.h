@@ -30,6 +30,9 @@ void             att_context_set_account_id (AttContext *self,
 AttDraftStore   *att_context_get_draft_store (AttContext *self);
 void             att_context_set_draft_store (AttContext    *self,
                                               AttDraftStore *drafts);
+AttProductCache *att_context_get_product_cache (AttContext *self);
+void             att_context_set_product_cache (AttContext      *self,
+                                                AttProductCache *cache);
 void             att_context_product_saved (AttContext *self,
                                             AttProduct *product);
 

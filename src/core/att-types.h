@@ -35,5 +35,7 @@ typedef struct _AttSandboxConnection AttSandboxConnection;
 typedef struct _AttSandboxProcess    AttSandboxProcess;
 typedef struct _AttSecretStore       AttSecretStore;
 typedef struct _AttCategory          AttCategory;
+typedef struct _AttProductCache      AttProductCache;
+typedef struct _AttPurchaseOrderRow  AttPurchaseOrderRow;
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "att-frame-trace.h"
 #include "att-materials-page.h"
 #include "att-products-page.h"
+#include "att-purchase-orders-page.h"
 #include "att-spinner.h"
 #include "att-window.h"
 
@@ -56,6 +57,7 @@ typedef struct
 static const ViewInfo views[] = {
   { "products", N_ ("Products"), "view-list-bullet-symbolic" },
   { "materials", N_ ("Materials"), "applications-science-symbolic" },
+  { "purchase-orders", N_ ("Purchase Orders"), "x-office-spreadsheet-symbolic" },
 };
 
 static void
@@ -129,6 +131,8 @@ build_views (AttWindow *self)
         page = att_products_page_new (self->context);
       else if (g_str_equal (views[i].name, "materials"))
         page = att_materials_page_new (self->context);
+      else if (g_str_equal (views[i].name, "purchase-orders"))
+        page = att_purchase_orders_page_new (self->context);
       g_assert (page != NULL);
 
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
