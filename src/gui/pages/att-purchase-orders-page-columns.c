@@ -20,6 +20,10 @@ typedef enum {
   COLUMN_PRODUCT,
 } Column;
 
+/* Room for a typical value of each column: order ids like "PO-2024-92966",
+ * ISO dates, amounts, and the 24-character FEM ids. */
+static const int natural_chars[] = { 16, 10, 8, 26, 0 };
+
 /* Text cells are inscriptions, cheap to make for long lists; the product
  * is a flat button that shows it in the Products view. */
 static void
@@ -47,6 +51,10 @@ setup_cell (GtkSignalListItemFactory *factory,
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column == COLUMN_AMOUNT ? 1.0 : 0.0);
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), column == COLUMN_AMOUNT ? 6 : 10);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), natural_chars[column]);
+      /* Centred at their natural height: one line, ellipsized, even though
+       * the product's button makes the row taller. */
+      gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
     }
   gtk_list_item_set_child (item, cell);
 }
