@@ -243,7 +243,7 @@ static const char valid_create[] =
   "  \"weightIsPrimaryData\": true,"
   "  \"categoryExpansionId\": \"ApparelAccessories-TopsBlouses-TShirts\","
   "  \"size\": \"Adult\","
-  "  \"identifier\": \"3760123450017\","
+  "  \"identifier\": \"3760123450010\","
   "  \"identifierType\": \"GTIN\","
   "  \"tags\": [\"test\", \"organic\"],"
   "  \"materials\": ["
@@ -897,7 +897,7 @@ test_update_semantics (Fixture      *fixture,
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (renamed, "materials")), ==, 2);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (renamed, "purchaseOrder")), ==, 2);
   g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (renamed, "weightInformation"), "weight"), ==, 250);
-  g_assert_cmpstr (json_object_get_string_member (renamed, "identifier"), ==, "3760123450017");
+  g_assert_cmpstr (json_object_get_string_member (renamed, "identifier"), ==, "3760123450010");
   g_assert_cmpstr (json_object_get_string_member (renamed, "_rev"), !=, json_object_get_string_member (created, "_rev"));
   g_assert_cmpint (json_object_get_int_member (renamed, "createdOn"), ==, json_object_get_int_member (created, "createdOn"));
 

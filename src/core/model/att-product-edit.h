@@ -97,6 +97,10 @@ gboolean        att_product_edit_get_can_undo (AttProductEdit *self);
 gboolean        att_product_edit_get_can_redo (AttProductEdit *self);
 gboolean        att_product_edit_undo (AttProductEdit *self);
 gboolean        att_product_edit_redo (AttProductEdit *self);
+/* How close same-member changes must be to coalesce (default one second;
+ * 0 makes every change a step of its own). */
+void            att_product_edit_set_coalesce_interval (AttProductEdit *self,
+                                                        GTimeSpan       interval);
 
 /* Every problem at once.  Returns the errors (hard rules, V1-V9, V13 and
  * bad input: control characters, over-long text, negative or NaN numbers,
@@ -110,6 +114,12 @@ GPtrArray      *att_product_edit_validate (AttProductEdit *self,
  * purchase orders as addPurchaseOrder/updatePurchaseOrder/
  * removePurchaseOrder).  NULL when nothing changed. */
 JsonObject     *att_product_edit_build_request (AttProductEdit *self);
+
+/* Where a field of that request (as a server's 400 names it, e.g.
+ * `updatePurchaseOrder[0].purchaseDate`) sits in the state (e.g.
+ * `purchaseOrder[3].purchaseDate`), so that the problem goes on its field. */
+char           *att_product_edit_map_request_path (AttProductEdit *self,
+                                                   const char     *path);
 
 /* What differs between what was loaded and @remote, the server's current
  * copy: translated, human-readable lines ("Name: “A” on the server"), or

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "att-gtin.h"
 #include "att-validation.h"
 
 /*
@@ -19,7 +20,21 @@
  * collected, never only the first one, so that a user can fix a whole form in
  * one go.  Paths use the same spelling as the request body, e.g.
  * `materials[2].composition` or `purchaseOrder[0].assembly.femId`.
+ *
+ * Besides the documented rules (V1-V9, V13), bad input is refused the same
+ * way: text with control characters or longer than ATT_TEXT_MAX_CHARS,
+ * numbers that are not finite, the same catalogue entry twice in a list, a
+ * purchase order named twice in one command, and a GTIN whose length or
+ * check digit is wrong.
  */
+
+/* The longest text any member may hold, in characters.  The API documents
+ * no limit for any text it takes; but a name or an identifier is shown in
+ * lists, labels and reports, and a pasted 10,000-character name is a
+ * mistake, not a name.  255 is the common limit of database text columns
+ * and of GS1 and ERP product descriptions, long enough for any real name,
+ * tag or id. */
+#define ATT_TEXT_MAX_CHARS 255
 
 static const char *const weight_units[] = {
   "kilograms", "grams", "milligram", "pound", "ounce", NULL
@@ -136,6 +151,44 @@ string_is_blank (const char *value)
  * right type, %NULL otherwise (absent, null or an error already reported).
  * A required string must also not be blank; a null is accepted only for a
  * @nullable member that is not @required. */
+/* Control characters (tabs, line breaks, escapes: Unicode category Cc) have
+ * no place in any member: every one is a single-line name, id or label, and
+ * a pasted tab or escape sequence would corrupt lists and reports. */
+static gboolean
+check_text (GPtrArray  *errors,
+            const char *path,
+            const char *value)
+{
+  glong length;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      add_error (errors, path, _ ("This text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        add_error (errors, path,
+                   _ ("Remove the control characters (such as tabs or line breaks) from this text"));
+        return FALSE;
+      }
+
+  length = g_utf8_strlen (value, -1);
+  if (length > ATT_TEXT_MAX_CHARS)
+    {
+      /* Translators: %d is the longest text accepted, %ld how long it is. */
+      g_autofree char *message = g_strdup_printf (_ ("This text is too long: at most %d characters, not %ld"),
+                                                  ATT_TEXT_MAX_CHARS, length);
+
+      add_error (errors, path, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const char *
 check_string (GPtrArray  *errors,
               JsonObject *object,
@@ -162,6 +215,9 @@ check_string (GPtrArray  *errors,
     }
 
   value = json_node_get_string (node);
+  if (!check_text (errors, path, value))
+    return NULL;
+
   if (required && string_is_blank (value))
     {
       add_error (errors, path, _ ("This field must not be empty"));
@@ -234,6 +290,14 @@ check_number (GPtrArray  *errors,
       return FALSE;
     }
 
+  /* JSON has no NaN or infinity, but a parser turns 1e999 into one, and a
+   * form may hold one; no rule below could say anything sensible of it. */
+  if (!isfinite (json_node_get_double (node)))
+    {
+      add_error (errors, path, _ ("Expected a finite number"));
+      return FALSE;
+    }
+
   if (out_node != NULL)
     *out_node = node;
   *out_value = json_node_get_double (node);
@@ -295,12 +359,13 @@ check_string_list (GPtrArray  *errors,
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      if (!node_is_string (json_array_get_element (array, i)))
-        {
-          g_autofree char *item_path = index_path (path, i);
+      JsonNode        *element = json_array_get_element (array, i);
+      g_autofree char *item_path = index_path (path, i);
 
-          add_error (errors, item_path, _ ("Expected text"));
-        }
+      if (!node_is_string (element))
+        add_error (errors, item_path, _ ("Expected text"));
+      else
+        check_text (errors, item_path, json_node_get_string (element));
     }
 }
 
@@ -326,6 +391,45 @@ check_country (GPtrArray  *errors,
   country = json_node_get_object (node);
   check_string (errors, country, "code", path, TRUE, FALSE);
   check_string (errors, country, "name", path, TRUE, FALSE);
+}
+
+/* Reports each row of @list whose @member repeats an earlier row's: the
+ * same catalogue entry twice (or the same purchase order named twice in one
+ * command) is a mistake the server would otherwise add up or apply twice. */
+static void
+check_duplicates (GPtrArray  *errors,
+                  JsonArray  *array,
+                  const char *list,
+                  const char *member)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode   *element = json_array_get_element (array, i);
+      JsonNode   *node = element;
+      const char *id;
+      gpointer    first;
+
+      if (member != NULL)
+        node = JSON_NODE_HOLDS_OBJECT (element) ? get_member (json_node_get_object (element), member) : NULL;
+      if (node == NULL || !node_is_string (node) || string_is_blank (json_node_get_string (node)))
+        continue;
+
+      id = json_node_get_string (node);
+      if (g_hash_table_lookup_extended (rows, id, NULL, &first))
+        {
+          g_autofree char *row_path = index_path (list, i);
+          g_autofree char *path = member != NULL ? member_path (row_path, member) : g_strdup (row_path);
+          /* Translators: %u is the number of a row, counted from 1. */
+          g_autofree char *message = g_strdup_printf (_ ("This is already in the list, in row %u"),
+                                                      GPOINTER_TO_UINT (first) + 1);
+
+          add_error (errors, path, message);
+        }
+      else
+        g_hash_table_insert (rows, (gpointer) id, GUINT_TO_POINTER (i));
+    }
 }
 
 /* Materials: materialId + netUse (1-100), composition integers 1-100 that
@@ -364,6 +468,8 @@ check_materials (GPtrArray  *errors,
       add_error (errors, "materials", _ ("A product needs at least one material"));
       return;
     }
+
+  check_duplicates (errors, array, "materials", "materialId");
 
   for (guint i = 0; i < n; i++)
     {
@@ -445,6 +551,8 @@ check_packaging (GPtrArray  *errors,
   if (array == NULL)
     return;
 
+  check_duplicates (errors, array, "packaging", "packagingId");
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *path = index_path ("packaging", i);
@@ -472,6 +580,8 @@ check_components (GPtrArray  *errors,
 
   if (array == NULL)
     return;
+
+  check_duplicates (errors, array, "components", "componentId");
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -599,6 +709,8 @@ check_purchase_order_list (GPtrArray  *errors,
 
       check_purchase_order (errors, json_array_get_element (array, i), path, partial);
     }
+
+  check_duplicates (errors, array, key, "_id");
 }
 
 static void
@@ -619,7 +731,11 @@ check_removed_purchase_orders (GPtrArray  *errors,
         add_error (errors, path, _ ("Expected the id of a purchase order"));
       else if (*json_node_get_string (element) == '\0')
         add_error (errors, path, _ ("This field must not be empty"));
+      else
+        check_text (errors, path, json_node_get_string (element));
     }
+
+  check_duplicates (errors, array, "removePurchaseOrder", NULL);
 }
 
 /* frenchLabelOptionalFields (V13): every sub-field is nullable, null clears. */
@@ -689,6 +805,27 @@ check_weight (GPtrArray  *errors,
     add_error (errors, "weight", _ ("The weight must be greater than 0"));
 }
 
+/* A GTIN must have a GTIN's length and check digit; other identifier types
+ * (SKU, UPC, OTHER) are free text.  On update this applies when the body
+ * says the type: the stored type is not known here. */
+static void
+check_identifier (GPtrArray  *errors,
+                  JsonObject *body)
+{
+  const char *identifier = check_string (errors, body, "identifier", NULL, FALSE, TRUE);
+  JsonNode   *type = get_member (body, "identifierType");
+  g_autoptr(GError) error = NULL;
+
+  check_enum (errors, body, "identifierType", NULL, identifier_types);
+
+  if (identifier == NULL || *identifier == '\0' || type == NULL || !node_is_string (type) ||
+      g_strcmp0 (json_node_get_string (type), "GTIN") != 0)
+    return;
+
+  if (!att_gtin_normalize (identifier, NULL, &error))
+    add_error (errors, "identifier", error->message);
+}
+
 static void
 check_common (GPtrArray  *errors,
               JsonObject *body)
@@ -696,8 +833,7 @@ check_common (GPtrArray  *errors,
   check_boolean (errors, body, "isMaterialWeight", NULL);
   check_boolean (errors, body, "weightIsPrimaryData", NULL);
   check_enum (errors, body, "weightMeasureUnit", NULL, weight_units);
-  check_string (errors, body, "identifier", NULL, FALSE, TRUE);
-  check_enum (errors, body, "identifierType", NULL, identifier_types);
+  check_identifier (errors, body);
   check_string (errors, body, "categoryExpansionId", NULL, FALSE, TRUE);
   check_string (errors, body, "productCategory", NULL, FALSE, TRUE);
   check_string (errors, body, "size", NULL, FALSE, TRUE);
@@ -772,4 +908,107 @@ att_validate_product_update (JsonObject *body,
                _ ("Use addPurchaseOrder, updatePurchaseOrder or removePurchaseOrder to change purchase orders"));
 
   return g_steal_pointer (&errors);
+}
+
+static gboolean
+member_is_set (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = get_member (object, key);
+
+  return node != NULL && !node_is_null (node);
+}
+
+static gboolean
+member_is_true (JsonObject *object,
+                const char *key)
+{
+  JsonNode *node = get_member (object, key);
+
+  return node != NULL && node_is_boolean (node) && json_node_get_boolean (node);
+}
+
+/* V11: a material the catalogue marks as an MSI custom one. */
+static void
+check_eco_score_materials (GPtrArray  *warnings,
+                           JsonObject *state)
+{
+  JsonNode  *node = get_member (state, "materials");
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode        *element = json_array_get_element (array, i);
+      g_autofree char *path = index_path ("materials", i);
+      JsonObject      *material;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      material = json_node_get_object (element);
+
+      if (member_is_true (material, "isCustomMaterial") || member_is_true (material, "isMsiMaterial"))
+        add_error (warnings, path,
+                   _ ("Products with MSI custom materials cannot have an eco-score"));
+      if (!member_is_set (material, "composition"))
+        {
+          g_autofree char *composition_path = member_path (path, "composition");
+
+          add_error (warnings, composition_path, _ ("An eco-score needs the composition of every material"));
+        }
+    }
+}
+
+/**
+ * att_validate_product_eco_score:
+ * @state: a product in the shape of a create body; list items may carry
+ *   the catalogue's `isCustomMaterial` or `isMsiMaterial`
+ *
+ * What a French eco-score needs that a product can be saved without
+ * (V10-V12): the weight with its unit as primary data, the three
+ * locations, a category and size, and materials that are not MSI custom
+ * ones, each with its composition.  None of these block a save; the server
+ * does not check them.
+ *
+ * Returns: (transfer full) (element-type AttFieldError): the warnings
+ */
+GPtrArray *
+att_validate_product_eco_score (JsonObject *state)
+{
+  static const struct
+  {
+    const char *member;
+    const char *message;
+  } needs[] = {
+    { "categoryExpansionId", N_ ("An eco-score needs the product category") },
+    { "size", N_ ("An eco-score needs the product size") },
+    { "weight", N_ ("An eco-score needs the product weight") },
+    { "weightMeasureUnit", N_ ("An eco-score needs the unit of the weight") },
+    { "frenchLabelCountry", N_ ("An eco-score needs the country of manufacture") },
+    { "frenchLabelDyeingCountry", N_ ("An eco-score needs the dyeing country") },
+    { "frenchLabelFabricCountry", N_ ("An eco-score needs the fabric country") },
+  };
+  g_autoptr(GPtrArray) warnings = att_field_error_array_new ();
+
+  g_return_val_if_fail (state != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      /* The deprecated productCategory still names a category. */
+      if (member_is_set (state, needs[i].member) ||
+          (i == 0 && member_is_set (state, "productCategory")))
+        continue;
+      add_error (warnings, needs[i].member, _ (needs[i].message));
+    }
+
+  if (!member_is_true (state, "weightIsPrimaryData"))
+    add_error (warnings, "weightIsPrimaryData",
+               _ ("An eco-score needs the weight to be primary data (the real weight of the product)"));
+
+  check_eco_score_materials (warnings, state);
+
+  return g_steal_pointer (&warnings);
 }

@@ -15,6 +15,8 @@ GPtrArray *att_validate_product_create (JsonObject *body);
 GPtrArray *att_validate_product_update (JsonObject *body,
                                         gboolean    stored_is_material_weight);
 
+GPtrArray *att_validate_product_eco_score (JsonObject *state);
+
 gboolean   att_validate_date_string (const char *date,
                                      gint64     *out_unix_ms);
 
