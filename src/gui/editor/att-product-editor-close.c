@@ -162,3 +162,13 @@ att_product_editor_focus_path (AttProductEditor *self,
   if (!gtk_widget_grab_focus (widget))
     gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
 }
+
+void
+att_product_editor_focus_field (AttProductEditor *self,
+                                const char       *path)
+{
+  g_return_if_fail (ATT_IS_PRODUCT_EDITOR (self));
+  g_return_if_fail (path != NULL);
+
+  att_product_editor_focus_path (self, path);
+}

@@ -112,8 +112,6 @@ struct _AttProductEditor
 
 /* att-product-editor.c */
 void            att_product_editor_queue_validate (AttProductEditor *self);
-void            att_product_editor_show_save_error (AttProductEditor *self,
-                                                    const char       *message);
 void            att_product_editor_set_saving (AttProductEditor *self,
                                                gboolean          saving);
 void            att_product_editor_focus_path (AttProductEditor *self,

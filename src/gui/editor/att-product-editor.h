@@ -34,6 +34,11 @@ void            att_product_editor_add_item (AttProductEditor *self,
                                              const char       *id,
                                              const char       *name);
 void            att_product_editor_save (AttProductEditor *self);
+void            att_product_editor_focus_field (AttProductEditor *self,
+                                                const char       *path);
+/* Shows why the last save failed, with a Retry. */
+void            att_product_editor_show_save_error (AttProductEditor *self,
+                                                    const char       *message);
 
 /* Asks what to do with unsaved edits (Save, Discard, Cancel) and calls
  * @func with whether the editor may go.  With @keep_draft (a window
