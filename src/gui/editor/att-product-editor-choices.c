@@ -19,7 +19,7 @@ new_choices (GtkStringList **labels,
              GPtrArray     **values)
 {
   *labels = gtk_string_list_new (NULL);
-  *values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  *values = g_ptr_array_new_with_free_func (att_product_editor_node_free);
   gtk_string_list_append (*labels, _ ("Not set"));
   g_ptr_array_add (*values, NULL);
 }
@@ -124,8 +124,10 @@ categories_cb (GObject      *object,
     return;
   if (categories == NULL)
     {
+      g_autofree char *message = g_strdup_printf (_ ("The categories could not be loaded: %s"), error->message);
+
       /* The category stays as it is; the row says why it cannot change. */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row), error->message);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->category_row), message);
       return;
     }
   g_set_object (&self->categories, categories);
@@ -173,7 +175,9 @@ countries_cb (GObject      *object,
     return;
   if (countries == NULL)
     {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->country_row), error->message);
+      g_autofree char *message = g_strdup_printf (_ ("The countries could not be loaded: %s"), error->message);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->country_row), message);
       return;
     }
   g_set_object (&self->countries, countries);

@@ -14,6 +14,14 @@
 #include "att-json.h"
 #include "att-product-editor-private.h"
 
+/* Choices hold NULL for "not set". */
+void
+att_product_editor_node_free (gpointer node)
+{
+  if (node != NULL)
+    json_node_unref (node);
+}
+
 void
 att_editor_field_free (AttEditorField *field)
 {
@@ -550,7 +558,7 @@ set_fixed_choices (AttProductEditor  *self,
                    gboolean           unset_first)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
-  GPtrArray     *nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  GPtrArray     *nodes = g_ptr_array_new_with_free_func (att_product_editor_node_free);
 
   if (unset_first)
     {
@@ -593,7 +601,7 @@ add_fixed_choices (AttProductEditor *self)
   gtk_string_list_append (labels, _ ("Not set"));
   gtk_string_list_append (labels, _ ("Yes"));
   gtk_string_list_append (labels, _ ("No"));
-  values = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  values = g_ptr_array_new_with_free_func (att_product_editor_node_free);
   g_ptr_array_add (values, NULL);
   g_ptr_array_add (values, json_node_init_boolean (json_node_alloc (), TRUE));
   g_ptr_array_add (values, json_node_init_boolean (json_node_alloc (), FALSE));

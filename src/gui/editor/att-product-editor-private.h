@@ -133,6 +133,7 @@ gboolean        att_product_editor_parse_number (const char *text,
 char           *att_product_editor_format_number (JsonNode *node);
 void            att_product_editor_show_field_problems (AttProductEditor *self);
 void            att_editor_field_free (AttEditorField *field);
+void            att_product_editor_node_free (gpointer node);
 AttEditorField *att_product_editor_add_field (AttProductEditor *self,
                                               const char       *path,
                                               AttFieldKind      kind,

@@ -416,6 +416,7 @@ static void
 att_product_editor_dispose (GObject *object)
 {
   AttProductEditor *self = (AttProductEditor *) object;
+  GtkWidget        *child;
 
   g_cancellable_cancel (self->cancellable);
   if (self->save_cancellable != NULL)
@@ -425,6 +426,9 @@ att_product_editor_dispose (GObject *object)
   if (self->edit != NULL)
     g_signal_handlers_disconnect_by_data (self->edit, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PRODUCT_EDITOR);
+  /* The template's root has no id, so unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->order_rows);
   g_clear_object (&self->categories);
   g_clear_object (&self->countries);
@@ -633,7 +637,7 @@ att_product_editor_init (AttProductEditor *self)
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) att_editor_field_free);
   self->input_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* Combo rows list GtkStringObjects; typing searches their strings. */
+  /* Combo rows list GtkStringObjects, shown by their strings. */
   {
     AdwComboRow *combos[] = {
       self->category_row, self->size_row, self->identifier_type_row, self->unit_row,

@@ -44,7 +44,7 @@ on_search_changed (GtkSearchEntry *entry,
 {
   AttHiggClient *client = att_context_get_higg_client (att_products_page_get_context (picker->page));
   g_autoptr(AttPagedModel) model = att_higg_client_create_product_model (client, gtk_editable_get_text (GTK_EDITABLE (entry)),
-                                                                         PICKER_PAGE_SIZE);
+                                                                          PICKER_PAGE_SIZE);
 
   gtk_single_selection_set_model (picker->selection, G_LIST_MODEL (model));
 }

@@ -42,8 +42,8 @@ GtkWidget  *att_products_page_get_editor (AttProductsPage *self);
 typedef void (*AttPageCloseFunc) (AttProductsPage *self,
                                   gboolean         may_close,
                                   gpointer         user_data);
-void        att_products_page_ask_close (AttProductsPage *self,
-                                         AttPageCloseFunc func,
-                                         gpointer         user_data);
+void att_products_page_ask_close (AttProductsPage *self,
+                                  AttPageCloseFunc func,
+                                  gpointer         user_data);
 
 G_END_DECLS
