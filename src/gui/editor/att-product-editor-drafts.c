@@ -12,6 +12,9 @@
 
 #define DRAFT_KIND "product"
 
+/* Keystrokes closer than this make one copy of the state. */
+#define DRAFT_COPY_DELAY_MS 100
+
 static void
 update_draft (AttProductEditor *self)
 {
@@ -30,7 +33,7 @@ update_draft (AttProductEditor *self)
 }
 
 static gboolean
-draft_idle_cb (gpointer user_data)
+draft_copy_cb (gpointer user_data)
 {
   AttProductEditor *self = user_data;
 
@@ -39,14 +42,14 @@ draft_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The copy of the state is made once per burst of typing, after the
+/* The copy of the state is made once per burst of typing, after its
  * keystrokes are handled; the writer debounces the write to disk and
  * writes in a worker thread. */
 void
 att_product_editor_drafts_changed (AttProductEditor *self)
 {
   if (self->draft_writer != NULL && self->draft_timeout == 0)
-    self->draft_timeout = g_idle_add_full (G_PRIORITY_LOW, draft_idle_cb, self, NULL);
+    self->draft_timeout = g_timeout_add (DRAFT_COPY_DELAY_MS, draft_copy_cb, self);
 }
 
 void
@@ -65,7 +68,9 @@ att_product_editor_drafts_init (AttProductEditor *self)
       else
         self->draft_id = g_strdup (att_product_edit_get_product_id (self->edit));
     }
-  if (store == NULL)
+  /* Drafts belong to an account: without one there is nowhere to keep
+   * them. */
+  if (store == NULL || att_context_get_account_id (self->context) == NULL)
     return;
 
   self->draft_writer = att_draft_writer_new (store, DRAFT_KIND,

@@ -28,10 +28,10 @@ static const struct
   const char *placeholder;
   int         width_chars;
 } columns[N_COLUMNS] = {
-  { "purchaseOrderId", N_ ("Order ID"), 10 },
-  { "purchaseDate", N_ ("Date (YYYY-MM-DD)"), 10 },
-  { "amountPurchase", N_ ("Amount"), 6 },
-  { "femId", N_ ("FEM ID"), 8 },
+  { "purchaseOrderId", N_ ("Order ID"), 6 },
+  { "purchaseDate", N_ ("Date (YYYY-MM-DD)"), 6 },
+  { "amountPurchase", N_ ("Amount"), 4 },
+  { "femId", N_ ("FEM ID"), 4 },
 };
 
 static guint

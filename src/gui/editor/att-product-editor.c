@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "att-accessible.h"
 #include "att-context.h"
@@ -34,6 +35,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint       signals[N_SIGNALS];
 
+/* Keystrokes closer than this are checked once. */
+#define CHECK_DELAY_MS 30
+
 /* How many problems the banner lists before "and N more". */
 #define MAX_LISTED_PROBLEMS 5
 
@@ -58,12 +62,40 @@ on_problem_clicked (GtkButton        *button,
   att_product_editor_focus_path (self, g_object_get_data (G_OBJECT (button), "att-path"));
 }
 
+/* What the banner calls the field of @path: its row's title, or its
+ * list. */
+static char *
+describe_path (AttProductEditor *self,
+               const char       *path)
+{
+  g_autofree char *field_path = g_strdup (path);
+  AttEditorField  *field;
+  guint            index;
+
+  g_strdelimit (field_path, "[", '\0');
+  field = att_product_editor_find_field (self, field_path);
+  if (field != NULL && ADW_IS_PREFERENCES_ROW (field->row))
+    return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field->row)));
+  if (sscanf (path, ATT_PRODUCT_EDIT_PURCHASE_ORDERS "[%u]", &index) == 1)
+    return g_strdup_printf (_ ("Purchase order %u"), index + 1);
+  if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_MATERIALS))
+    return g_strdup (_ ("Materials"));
+  if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_PACKAGING))
+    return g_strdup (_ ("Packaging"));
+  if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_COMPONENTS))
+    return g_strdup (_ ("Components"));
+  return NULL;
+}
+
 static GtkWidget *
 create_problem_button (AttProductEditor    *self,
                        const AttFieldError *problem)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (problem->message);
+  GtkWidget       *button = gtk_button_new ();
+  g_autofree char *where = describe_path (self, problem->path);
+  g_autofree char *text = where != NULL ? g_strdup_printf (_ ("%s: %s"), where, problem->message)
+                                        : g_strdup (problem->message);
+  GtkWidget       *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -159,13 +191,15 @@ validate_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Checks run once per burst of typing, after the keystrokes of a frame
- * are handled, never in the middle of one. */
+/* Checks run once per burst of typing, after its keystrokes are
+ * handled, never in the middle of one.  A short timeout rather than an
+ * idle: under a stream of input events an idle can wait for as long as
+ * the typing lasts. */
 void
 att_product_editor_queue_validate (AttProductEditor *self)
 {
   if (self->validate_idle == 0)
-    self->validate_idle = g_idle_add_full (G_PRIORITY_LOW, validate_idle_cb, self, NULL);
+    self->validate_idle = g_timeout_add (CHECK_DELAY_MS, validate_idle_cb, self);
 }
 
 /* What the server said about a 400: each problem on its field until the

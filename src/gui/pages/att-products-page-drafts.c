@@ -84,7 +84,7 @@ att_products_page_drafts_load (AttProductsPage *self)
 {
   AttDraftStore *store = att_context_get_draft_store (self->context);
 
-  if (store == NULL)
+  if (store == NULL || att_context_get_account_id (self->context) == NULL)
     return;
   att_draft_store_list_async (store, att_context_get_account_id (self->context), self->cancellable,
                               listed_cb, g_object_ref (self));

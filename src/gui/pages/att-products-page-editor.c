@@ -14,6 +14,30 @@
 #include "att-product.h"
 #include "att-products-page-private.h"
 
+/* Beside the editor the list shows only names: the editor needs the room,
+ * and the list stays in view on a wide window rather than folding away. */
+static void
+show_all_columns (AttProductsPage *self,
+                  gboolean         all)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkWidget  *scrolled = gtk_widget_get_parent (GTK_WIDGET (self->column_view));
+
+  /* Alone, the table folds under the details rather than scroll
+   * sideways; beside the editor it may scroll. */
+  if (GTK_IS_SCROLLED_WINDOW (scrolled))
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                    all ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_AUTOMATIC);
+
+  for (guint i = 1; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      gtk_column_view_column_set_visible (column, all);
+    }
+}
+
 static void
 close_editor (AttProductsPage *self)
 {
@@ -22,6 +46,7 @@ close_editor (AttProductsPage *self)
   g_signal_handlers_disconnect_by_data (self->editor, self);
   self->editor = NULL;
   adw_bin_set_child (self->editor_bin, NULL);
+  show_all_columns (self, TRUE);
   gtk_stack_set_visible_child_name (self->content_stack, "details");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
@@ -54,6 +79,7 @@ show_editor (AttProductsPage *self,
   g_signal_connect_object (editor, "closed", G_CALLBACK (on_editor_closed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->editor_bin, editor);
+  show_all_columns (self, FALSE);
   att_products_page_show_content (self, "editor");
   if (save_error != NULL)
     att_product_editor_show_save_error (self->editor, save_error);
