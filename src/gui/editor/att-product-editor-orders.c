@@ -1,6 +1,7 @@
-/* att-product-editor-orders.c: the purchase orders, one row each, in a
- * list view that makes rows only for what is on screen (a product may
- * have hundreds)
+/* att-product-editor-orders.c: the purchase orders, one row each, a page
+ * of them at a time: a product may have hundreds, and GTK 4.8's list view
+ * makes a row for up to 200 items at once, on screen or not, which would
+ * be thousands of widgets to make and lay out on every keystroke
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,9 @@
 #include "att-product-editor-private.h"
 
 #define LIST ATT_PRODUCT_EDIT_PURCHASE_ORDERS
+
+/* Orders per page: a few hundred widgets. */
+#define ORDERS_PER_PAGE 10
 
 typedef enum {
   COLUMN_ORDER_ID,
@@ -37,9 +41,12 @@ static const struct
 static guint
 row_position (GtkWidget *widget)
 {
-  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "att-list-item");
+  GtkListItem      *item = g_object_get_data (G_OBJECT (widget), "att-list-item");
+  AttProductEditor *self = g_object_get_data (G_OBJECT (widget), "att-editor");
 
-  return item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
+  if (item == NULL || gtk_list_item_get_position (item) == GTK_INVALID_LIST_POSITION)
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_slice_list_model_get_offset (self->order_page) + gtk_list_item_get_position (item);
 }
 
 static JsonNode *
@@ -174,6 +181,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row), message);
   gtk_widget_add_css_class (row, "order-row");
   g_object_set_data (G_OBJECT (row), "att-list-item", item);
+  g_object_set_data (G_OBJECT (row), "att-editor", self);
   gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_selectable (item, FALSE);
@@ -220,7 +228,7 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *cells = gtk_widget_get_first_child (row);
-  guint      position = gtk_list_item_get_position (item);
+  guint      position = row_position (row);
   Column     column = 0;
 
   self->updating++;
@@ -253,6 +261,40 @@ att_product_editor_orders_show_problems (AttProductEditor *self)
     }
 }
 
+static void
+update_pager (AttProductEditor *self)
+{
+  guint            n = g_list_model_get_n_items (G_LIST_MODEL (self->order_rows));
+  guint            offset = gtk_slice_list_model_get_offset (self->order_page);
+  g_autofree char *range = NULL;
+
+  gtk_widget_set_visible (self->orders_pager, n > ORDERS_PER_PAGE);
+  range = g_strdup_printf (_ ("%u–%u of %u"), offset + 1, MIN (offset + ORDERS_PER_PAGE, n), n);
+  gtk_label_set_label (self->orders_range, range);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.orders-previous", offset > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.orders-next", offset + ORDERS_PER_PAGE < n);
+}
+
+/* @delta pages on (or back), within the list. */
+void
+att_product_editor_orders_show_page (AttProductEditor *self,
+                                     int               delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->order_rows));
+  int   offset = (int) gtk_slice_list_model_get_offset (self->order_page) + delta * ORDERS_PER_PAGE;
+  int   last = n > 0 ? (int) ((n - 1) / ORDERS_PER_PAGE * ORDERS_PER_PAGE) : 0;
+
+  gtk_slice_list_model_set_offset (self->order_page, (guint) CLAMP (offset, 0, last));
+  update_pager (self);
+}
+
+/* The page with the last order: where a new one is. */
+void
+att_product_editor_orders_show_last (AttProductEditor *self)
+{
+  att_product_editor_orders_show_page (self, G_MAXINT / ORDERS_PER_PAGE / 2);
+}
+
 /**
  * att_product_editor_orders_load:
  * @whole: the whole state was replaced (undo, a draft): every row anew
@@ -282,6 +324,10 @@ att_product_editor_orders_load (AttProductEditor *self,
     }
   else if (n < shown)
     gtk_string_list_splice (self->order_rows, n, shown - n, NULL);
+  /* A page emptied by removals shows the one before. */
+  att_product_editor_orders_show_page (self, 0);
+  if (n > 0 && gtk_slice_list_model_get_offset (self->order_page) >= n)
+    att_product_editor_orders_show_last (self);
   gtk_stack_set_visible_child_name (self->orders_stack, n > 0 ? "list" : "empty");
 }
 
@@ -292,7 +338,8 @@ att_product_editor_orders_init (AttProductEditor *self)
   GtkNoSelection     *selection;
 
   self->order_rows = gtk_string_list_new (NULL);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->order_rows)));
+  self->order_page = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->order_rows)), 0, ORDERS_PER_PAGE);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->order_page)));
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
   gtk_list_view_set_factory (self->orders_view, factory);

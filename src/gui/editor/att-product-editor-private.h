@@ -59,6 +59,7 @@ struct _AttProductEditor
   GPtrArray           *warnings;
   GPtrArray           *server_errors; /* a 400's, until the next edit */
   GtkStringList       *order_rows;
+  GtkSliceListModel   *order_page; /* the rows on screen */
   GtkWidget           *uses[3];
   GListModel          *categories;
   GListModel          *countries;
@@ -100,6 +101,8 @@ struct _AttProductEditor
   AdwPreferencesGroup *orders_group;
   GtkStack            *orders_stack;
   GtkListView         *orders_view;
+  GtkWidget           *orders_pager;
+  GtkLabel            *orders_range;
   AdwComboRow         *country_row;
   AdwComboRow         *dyeing_row;
   AdwComboRow         *fabric_row;
@@ -161,6 +164,9 @@ void            att_product_editor_orders_init (AttProductEditor *self);
 void            att_product_editor_orders_load (AttProductEditor *self,
                                                 gboolean          whole);
 void            att_product_editor_orders_show_problems (AttProductEditor *self);
+void            att_product_editor_orders_show_page (AttProductEditor *self,
+                                                     int               delta);
+void            att_product_editor_orders_show_last (AttProductEditor *self);
 
 /* att-product-editor-uses.c */
 void            att_product_editor_uses_init (AttProductEditor *self);

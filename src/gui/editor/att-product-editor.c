@@ -388,7 +388,8 @@ focus_new_order (GtkWidget     *widget,
         {
           GtkListItem *item = g_object_get_data (G_OBJECT (row), "att-list-item");
 
-          if (gtk_list_item_get_position (item) + 1 == att_product_edit_get_n_items (self->edit, ATT_PRODUCT_EDIT_PURCHASE_ORDERS))
+          if (gtk_slice_list_model_get_offset (self->order_page) + gtk_list_item_get_position (item) + 1 ==
+              att_product_edit_get_n_items (self->edit, ATT_PRODUCT_EDIT_PURCHASE_ORDERS))
             {
               gtk_widget_grab_focus (gtk_widget_get_first_child (gtk_widget_get_first_child (row)));
               return G_SOURCE_REMOVE;
@@ -405,13 +406,26 @@ add_order_action (GtkWidget  *widget,
 {
   AttProductEditor *self = ATT_PRODUCT_EDITOR (widget);
   g_autoptr(JsonObject) order = json_object_new ();
-  GtkAdjustment *adjustment;
 
   att_product_edit_append_item (self->edit, ATT_PRODUCT_EDIT_PURCHASE_ORDERS, order);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->orders_view));
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  att_product_editor_orders_show_last (self);
   gtk_widget_add_tick_callback (widget, focus_new_order, NULL, NULL);
+}
+
+static void
+orders_previous_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  att_product_editor_orders_show_page (ATT_PRODUCT_EDITOR (widget), -1);
+}
+
+static void
+orders_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  att_product_editor_orders_show_page (ATT_PRODUCT_EDITOR (widget), 1);
 }
 
 /* GObject */
@@ -463,6 +477,7 @@ att_product_editor_dispose (GObject *object)
   /* The template's root has no id, so unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->order_page);
   g_clear_object (&self->order_rows);
   g_clear_object (&self->categories);
   g_clear_object (&self->countries);
@@ -635,6 +650,8 @@ att_product_editor_class_init (AttProductEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, orders_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, orders_stack);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, orders_view);
+  gtk_widget_class_bind_template_child (widget_class, AttProductEditor, orders_pager);
+  gtk_widget_class_bind_template_child (widget_class, AttProductEditor, orders_range);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, country_row);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, dyeing_row);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, fabric_row);
@@ -651,6 +668,8 @@ att_product_editor_class_init (AttProductEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "editor.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "editor.add-order", NULL, add_order_action);
+  gtk_widget_class_install_action (widget_class, "editor.orders-previous", NULL, orders_previous_action);
+  gtk_widget_class_install_action (widget_class, "editor.orders-next", NULL, orders_next_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
