@@ -134,6 +134,23 @@ describe (const char *member,
 }
 
 static void
+compare_member (JsonObject   *loaded,
+                JsonObject   *remote,
+                const char   *member,
+                GHashTable   *seen,
+                GStrvBuilder *lines)
+{
+  g_autofree char *line = NULL;
+
+  if (!g_hash_table_add (seen, g_strdup (member)) ||
+      att_product_edit_member_equal (loaded, remote, member))
+    return;
+
+  line = describe (member, json_object_get_member (remote, member));
+  g_strv_builder_add (lines, line);
+}
+
+static void
 compare_members (JsonObject   *loaded,
                  JsonObject   *remote,
                  JsonObject   *from,
@@ -146,16 +163,7 @@ compare_members (JsonObject   *loaded,
 
   json_object_iter_init_ordered (&iter, from);
   while (json_object_iter_next_ordered (&iter, &member, &value))
-    {
-      g_autofree char *line = NULL;
-
-      if (!g_hash_table_add (seen, g_strdup (member)) ||
-          att_product_edit_member_equal (loaded, remote, member))
-        continue;
-
-      line = describe (member, json_object_get_member (remote, member));
-      g_strv_builder_add (lines, line);
-    }
+    compare_member (loaded, remote, member, seen, lines);
 }
 
 /**
@@ -181,6 +189,9 @@ att_product_edit_compare_remote (AttProductEdit *self,
   remote_state = att_product_edit_state_from_product (remote);
   lines = g_strv_builder_new ();
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* In the order of the form, then members it does not know. */
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    compare_member (self->original, remote_state, labels[i].member, seen, lines);
   compare_members (self->original, remote_state, self->original, seen, lines);
   compare_members (self->original, remote_state, remote_state, seen, lines);
 

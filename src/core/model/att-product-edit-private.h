@@ -78,6 +78,7 @@ gboolean                  att_product_edit_json_equal (JsonNode *a,
 gboolean                  att_product_edit_member_equal (JsonObject *a,
                                                          JsonObject *b,
                                                          const char *member);
+gboolean                  att_product_edit_has_update (AttProductEdit *self);
 
 /* att-product-edit-load.c */
 JsonObject               *att_product_edit_state_from_product (AttProduct *product);

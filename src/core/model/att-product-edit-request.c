@@ -226,23 +226,80 @@ att_product_edit_json_equal (JsonNode *a,
     }
 }
 
+static gboolean
+optional_equal (JsonNode *a,
+                JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return att_product_edit_json_equal (a, b);
+}
+
+static JsonNode *
+fem_id (JsonNode *assembly)
+{
+  if (assembly == NULL || !JSON_NODE_HOLDS_OBJECT (assembly))
+    return NULL;
+  return json_object_get_member (json_node_get_object (assembly), "femId");
+}
+
+/* Whether two items say the same in a request, without making the
+ * request: only @members count, and of an assembly only its femId.  This
+ * runs after every keystroke, on lists of hundreds of purchase orders. */
+static gboolean
+item_equal (const char *const *members,
+            JsonNode          *a,
+            JsonNode          *b)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (a) || !JSON_NODE_HOLDS_OBJECT (b))
+    return att_product_edit_json_equal (a, b);
+
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      JsonNode *value_a = json_object_get_member (json_node_get_object (a), members[i]);
+      JsonNode *value_b = json_object_get_member (json_node_get_object (b), members[i]);
+
+      if (strcmp (members[i], "assembly") == 0 && value_a != NULL && value_b != NULL &&
+          JSON_NODE_HOLDS_OBJECT (value_a) && JSON_NODE_HOLDS_OBJECT (value_b))
+        {
+          if (!optional_equal (fem_id (value_a), fem_id (value_b)))
+            return FALSE;
+        }
+      else if (!optional_equal (value_a, value_b))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Whether @member says the same in @a and @b, as a request would send it. */
 gboolean
 att_product_edit_member_equal (JsonObject *a,
                                JsonObject *b,
                                const char *member)
 {
-  JsonNode *node_a = json_object_get_member (a, member);
-  JsonNode *node_b = json_object_get_member (b, member);
-  g_autoptr(JsonNode) request_a = NULL;
-  g_autoptr(JsonNode) request_b = NULL;
+  JsonNode          *node_a = json_object_get_member (a, member);
+  JsonNode          *node_b = json_object_get_member (b, member);
+  const char *const *members = request_members (member);
+  JsonArray         *array_a;
+  JsonArray         *array_b;
 
   if (node_a == NULL || node_b == NULL)
     return node_a == node_b;
 
-  request_a = att_product_edit_request_member (member, node_a, TRUE);
-  request_b = att_product_edit_request_member (member, node_b, TRUE);
-  return att_product_edit_json_equal (request_a, request_b);
+  if (members == NULL || !JSON_NODE_HOLDS_ARRAY (node_a) || !JSON_NODE_HOLDS_ARRAY (node_b))
+    return att_product_edit_json_equal (node_a, node_b);
+
+  array_a = json_node_get_array (node_a);
+  array_b = json_node_get_array (node_b);
+  if (json_array_get_length (array_a) != json_array_get_length (array_b))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array_a); i++)
+    if (!item_equal (members, json_array_get_element (array_a, i), json_array_get_element (array_b, i)))
+      return FALSE;
+
+  return TRUE;
 }
 
 /* The create body ---------------------------------------------------------- */
@@ -284,15 +341,41 @@ get_orders (JsonObject *object)
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
-static JsonNode *
-find_order (JsonArray  *orders,
-            const char *id)
+/* The purchase orders of @orders by `_id`, so that a diff of hundreds of
+ * orders does not compare each with each. */
+static GHashTable *
+index_orders (JsonArray *orders)
 {
-  for (guint i = 0; orders != NULL && i < json_array_get_length (orders); i++)
-    if (g_strcmp0 (order_id (json_array_get_element (orders, i)), id) == 0)
-      return json_array_get_element (orders, i);
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
 
-  return NULL;
+  for (guint i = 0; orders != NULL && i < json_array_get_length (orders); i++)
+    {
+      JsonNode   *order = json_array_get_element (orders, i);
+      const char *id = order_id (order);
+
+      if (id != NULL)
+        g_hash_table_insert (index, (gpointer) id, order);
+    }
+
+  return index;
+}
+
+static AttProductEditOrderChange
+classify (JsonNode   *order,
+          GHashTable *loaded_orders)
+{
+  const char *id = order_id (order);
+  JsonNode   *loaded;
+
+  if (id == NULL)
+    return ATT_PRODUCT_EDIT_ORDER_ADDED;
+
+  loaded = g_hash_table_lookup (loaded_orders, id);
+  if (loaded == NULL)
+    return ATT_PRODUCT_EDIT_ORDER_UPDATED;
+
+  return item_equal (order_members, order, loaded) ? ATT_PRODUCT_EDIT_ORDER_SAME
+                                                   : ATT_PRODUCT_EDIT_ORDER_UPDATED;
 }
 
 /**
@@ -306,22 +389,9 @@ AttProductEditOrderChange
 att_product_edit_classify_order (AttProductEdit *self,
                                  guint           index)
 {
-  JsonArray  *orders = get_orders (self->state);
-  JsonNode   *order = json_array_get_element (orders, index);
-  const char *id = order_id (order);
-  JsonNode   *loaded = find_order (get_orders (self->original), id);
-  g_autoptr(JsonNode) request = NULL;
-  g_autoptr(JsonNode) loaded_request = NULL;
+  g_autoptr(GHashTable) loaded = index_orders (get_orders (self->original));
 
-  if (id == NULL)
-    return ATT_PRODUCT_EDIT_ORDER_ADDED;
-  if (loaded == NULL)
-    return ATT_PRODUCT_EDIT_ORDER_UPDATED;
-
-  request = request_item (order_members, order, TRUE);
-  loaded_request = request_item (order_members, loaded, TRUE);
-  return att_product_edit_json_equal (request, loaded_request) ? ATT_PRODUCT_EDIT_ORDER_SAME
-                                                               : ATT_PRODUCT_EDIT_ORDER_UPDATED;
+  return classify (json_array_get_element (get_orders (self->state), index), loaded);
 }
 
 static void
@@ -339,6 +409,8 @@ diff_orders (AttProductEdit *self,
 {
   JsonArray *orders = get_orders (self->state);
   JsonArray *loaded = get_orders (self->original);
+  g_autoptr(GHashTable) loaded_index = index_orders (loaded);
+  g_autoptr(GHashTable) kept_index = index_orders (orders);
   g_autoptr(JsonArray) added = json_array_new ();
   g_autoptr(JsonArray) updated = json_array_new ();
   g_autoptr(JsonArray) removed = json_array_new ();
@@ -347,7 +419,7 @@ diff_orders (AttProductEdit *self,
     {
       JsonNode *order = json_array_get_element (orders, i);
 
-      switch (att_product_edit_classify_order (self, i))
+      switch (classify (order, loaded_index))
         {
         case ATT_PRODUCT_EDIT_ORDER_ADDED:
           json_array_add_element (added, request_item (order_members, order, FALSE));
@@ -365,7 +437,7 @@ diff_orders (AttProductEdit *self,
     {
       const char *id = order_id (json_array_get_element (loaded, i));
 
-      if (id != NULL && find_order (orders, id) == NULL)
+      if (id != NULL && !g_hash_table_contains (kept_index, id))
         json_array_add_string_element (removed, id);
     }
 
@@ -447,6 +519,47 @@ diff_members (AttProductEdit *self,
     }
 }
 
+static gboolean
+members_differ (AttProductEdit *self,
+                JsonObject     *from)
+{
+  JsonObjectIter iter;
+  const char    *member;
+  JsonNode      *value;
+
+  json_object_iter_init (&iter, from);
+  while (json_object_iter_next (&iter, &member, &value))
+    if (g_strcmp0 (member, ATT_PRODUCT_EDIT_PURCHASE_ORDERS) != 0 &&
+        !att_product_edit_member_equal (self->original, self->state, member))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Whether a loaded product's update would carry anything; what
+ * build_update() finds, without building it. */
+gboolean
+att_product_edit_has_update (AttProductEdit *self)
+{
+  JsonArray *orders = get_orders (self->state);
+  JsonArray *loaded = get_orders (self->original);
+  g_autoptr(GHashTable) loaded_index = NULL;
+  g_autoptr(GHashTable) kept_index = NULL;
+  guint n = orders != NULL ? json_array_get_length (orders) : 0;
+
+  if (members_differ (self, self->state) || members_differ (self, self->original))
+    return TRUE;
+
+  loaded_index = index_orders (loaded);
+  kept_index = index_orders (orders);
+  for (guint i = 0; i < n; i++)
+    if (classify (json_array_get_element (orders, i), loaded_index) != ATT_PRODUCT_EDIT_ORDER_SAME)
+      return TRUE;
+
+  /* Nothing added or changed: then something was removed, or not. */
+  return g_hash_table_size (loaded_index) != g_hash_table_size (kept_index);
+}
+
 static JsonObject *
 build_update (AttProductEdit *self)
 {
@@ -456,6 +569,14 @@ build_update (AttProductEdit *self)
   diff_members (self, body, self->state);
   diff_members (self, body, self->original);
   diff_orders (self, body);
+
+  /* An identifier means something only with its type, and the server can
+   * check a GTIN's check digit only if it is told the identifier is one:
+   * a changed identifier goes with its type. */
+  if (json_object_has_member (body, "identifier") && !json_object_has_member (body, "identifierType") &&
+      json_object_has_member (self->state, "identifierType"))
+    json_object_set_member (body, "identifierType",
+                            att_json_node_copy (json_object_get_member (self->state, "identifierType")));
 
   return json_object_get_size (body) > 0 ? g_steal_pointer (&body) : NULL;
 }
@@ -486,9 +607,10 @@ map_order_path (AttProductEdit           *self,
                 AttProductEditOrderChange change)
 {
   JsonArray *orders = get_orders (self->state);
-  char      *end = NULL;
-  guint64    wanted;
-  guint      seen = 0;
+  g_autoptr(GHashTable) loaded = index_orders (get_orders (self->original));
+  char   *end = NULL;
+  guint64 wanted;
+  guint   seen = 0;
 
   wanted = g_ascii_strtoull (rest, &end, 10);
   if (end == rest || *end != ']')
@@ -496,7 +618,7 @@ map_order_path (AttProductEdit           *self,
 
   for (guint i = 0; orders != NULL && i < json_array_get_length (orders); i++)
     {
-      if (att_product_edit_classify_order (self, i) != change)
+      if (classify (json_array_get_element (orders, i), loaded) != change)
         continue;
       if (seen++ == wanted)
         return g_strdup_printf ("%s[%u]%s", ATT_PRODUCT_EDIT_PURCHASE_ORDERS, i, end + 1);

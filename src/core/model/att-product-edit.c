@@ -135,18 +135,32 @@ set_flag (AttProductEdit *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
-/* Recomputes "modified" (the state differs from what was loaded, display
- * members aside), "can-undo" and "can-redo", notifying those that change. */
+/* Whether saving would send anything: for a loaded product, whether there
+ * is an update (so that reordering purchase orders, which the API cannot
+ * store, or renaming a catalogue entry for display, is not a change); for
+ * a new one, whether the state is no longer empty. */
+static gboolean
+compute_modified (AttProductEdit *self)
+{
+  g_autoptr(JsonObject) state = NULL;
+  g_autoptr(JsonNode) state_node = NULL;
+  g_autoptr(JsonNode) original_node = NULL;
+
+  if (self->product_id != NULL)
+    return att_product_edit_has_update (self);
+
+  state = att_product_edit_request_shape (self->state, TRUE);
+  state_node = json_node_init_object (json_node_alloc (), state);
+  original_node = json_node_init_object (json_node_alloc (), self->original);
+  return !att_product_edit_json_equal (state_node, original_node);
+}
+
+/* Recomputes "modified", "can-undo" and "can-redo", notifying those that
+ * change. */
 void
 att_product_edit_update_flags (AttProductEdit *self)
 {
-  g_autoptr(JsonObject) state = att_product_edit_request_shape (self->state, TRUE);
-  g_autoptr(JsonObject) original = att_product_edit_request_shape (self->original, TRUE);
-  g_autoptr(JsonNode) state_node = att_json_object_to_node (state);
-  g_autoptr(JsonNode) original_node = att_json_object_to_node (original);
-
-  set_flag (self, &self->modified, !att_product_edit_json_equal (state_node, original_node),
-            PROP_MODIFIED);
+  set_flag (self, &self->modified, compute_modified (self), PROP_MODIFIED);
   set_flag (self, &self->can_undo, self->undo->len > 0, PROP_CAN_UNDO);
   set_flag (self, &self->can_redo, self->redo->len > 0, PROP_CAN_REDO);
 }
@@ -319,18 +333,23 @@ att_product_edit_set (AttProductEdit *self,
                       const char     *member,
                       JsonNode       *value)
 {
+  g_autofree char *name = NULL;
+
   g_return_if_fail (ATT_IS_PRODUCT_EDIT (self));
   g_return_if_fail (member != NULL);
 
   if (same_value (json_object_get_member (self->state, member), value))
     return;
 
-  att_product_edit_history_record (self, member);
+  /* @member may be the state's own key (a caller iterating the state),
+   * which removing the member frees. */
+  name = g_strdup (member);
+  att_product_edit_history_record (self, name);
   if (value != NULL)
-    json_object_set_member (self->state, member, att_json_node_copy (value));
+    json_object_set_member (self->state, name, att_json_node_copy (value));
   else
-    json_object_remove_member (self->state, member);
-  emit_changed (self, member);
+    json_object_remove_member (self->state, name);
+  emit_changed (self, name);
 }
 
 /**
@@ -483,6 +502,7 @@ att_product_edit_set_item_member (AttProductEdit *self,
                                   JsonNode       *value)
 {
   g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
   JsonObject      *item;
 
   g_return_if_fail (ATT_IS_PRODUCT_EDIT (self));
@@ -496,11 +516,13 @@ att_product_edit_set_item_member (AttProductEdit *self,
 
   /* Typing in one field of one row coalesces; other rows are other keys. */
   key = g_strdup_printf ("%s[%u].%s", list, index, member);
+  /* @member may be the item's own key, which removing it frees. */
+  name = g_strdup (member);
   att_product_edit_history_record (self, key);
   if (value != NULL)
-    json_object_set_member (item, member, att_json_node_copy (value));
+    json_object_set_member (item, name, att_json_node_copy (value));
   else
-    json_object_remove_member (item, member);
+    json_object_remove_member (item, name);
   emit_changed (self, list);
 }
 

@@ -112,7 +112,8 @@ GPtrArray      *att_product_edit_validate (AttProductEdit *self,
 /* The request that saves the edits: the create body for a new product, or
  * the update command object with only what changed (a changed list whole,
  * purchase orders as addPurchaseOrder/updatePurchaseOrder/
- * removePurchaseOrder).  NULL when nothing changed. */
+ * removePurchaseOrder; a changed identifier with its type, so that the
+ * server can check a GTIN).  NULL when nothing changed. */
 JsonObject     *att_product_edit_build_request (AttProductEdit *self);
 
 /* Where a field of that request (as a server's 400 names it, e.g.
