@@ -88,6 +88,26 @@ render_node (const AttSandboxApiContext *context,
   return att_sandbox_json_node_take_object (product);
 }
 
+/* Stores @row under a new id.  The store leaves an existing product with
+ * the same id alone, so an id that happens to be taken is drawn again
+ * rather than answered as if stored. */
+static gboolean
+insert_new (AttSandboxStore *store,
+            AttSandboxRow   *row,
+            GError         **error)
+{
+  gboolean inserted = FALSE;
+
+  while (!inserted)
+    {
+      g_free (row->id);
+      row->id = att_sandbox_new_object_id ();
+      if (!att_sandbox_store_insert (store, row, &inserted, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 att_sandbox_api_products_create (const AttSandboxApiContext *context,
                                  JsonObject                 *body,
@@ -106,13 +126,12 @@ att_sandbox_api_products_create (const AttSandboxApiContext *context,
     }
 
   state = att_sandbox_product_state_new (context->catalogue, body);
-  row.id = att_sandbox_new_object_id ();
   row.created_on = context->now;
   row.modified_on = context->now;
   row.score_ready_at = context->now + context->score_delay_ms;
   att_sandbox_product_fill_row (context->catalogue, state, &row);
 
-  if (!att_sandbox_store_insert (context->store, &row, NULL, &error))
+  if (!insert_new (context->store, &row, &error))
     set_storage_error (reply, error);
   else
     att_sandbox_reply_set_json (reply, render_node (context, &row, state));
@@ -122,6 +141,7 @@ att_sandbox_api_products_create (const AttSandboxApiContext *context,
   g_free (row.identifier);
   g_free (row.search_text);
   g_free (row.state);
+  g_free (row.uses);
 }
 
 void
@@ -191,9 +211,11 @@ casefold_strv (char **strv)
 
 /* `textSearch` (a list, or one string) matches name, identifier, category
  * and tags, case-insensitively; every word must match.  `id`, `name` and
- * `identifier` are exact (name ignoring ASCII case).  The other documented
- * filters (productSize, tag, hasFrenchEcoScore...) are not implemented and
- * are ignored. */
+ * `identifier` are exact (name ignoring ASCII case).  `material`,
+ * `component` and `packaging` are lists of catalogue ids: a product matches
+ * when it uses any of them (an empty list is no filter, as for `id`); given
+ * together, each must match.  The other documented filters (productSize,
+ * tag, hasFrenchEcoScore...) are not implemented and are ignored. */
 void
 att_sandbox_api_products_search (const AttSandboxApiContext *context,
                                  JsonObject                 *body,
@@ -206,6 +228,9 @@ att_sandbox_api_products_search (const AttSandboxApiContext *context,
   g_auto(GStrv) names = NULL;
   g_auto(GStrv) identifiers = NULL;
   g_auto(GStrv) words = NULL;
+  g_auto(GStrv) materials = NULL;
+  g_auto(GStrv) components = NULL;
+  g_auto(GStrv) packaging = NULL;
   AttSandboxQuery query = { 0 };
   JsonObject     *result;
   JsonArray      *results;
@@ -216,6 +241,9 @@ att_sandbox_api_products_search (const AttSandboxApiContext *context,
   names = att_sandbox_request_strings (body, "name", FALSE, errors);
   identifiers = att_sandbox_request_strings (body, "identifier", FALSE, errors);
   words = att_sandbox_request_strings (body, "textSearch", TRUE, errors);
+  materials = att_sandbox_request_strings (body, "material", FALSE, errors);
+  components = att_sandbox_request_strings (body, "component", FALSE, errors);
+  packaging = att_sandbox_request_strings (body, "packaging", FALSE, errors);
   if (errors->len > 0)
     {
       set_validation_error (reply, errors);
@@ -227,6 +255,9 @@ att_sandbox_api_products_search (const AttSandboxApiContext *context,
   query.names = (const char *const *) names;
   query.identifiers = (const char *const *) identifiers;
   query.words = (const char *const *) words;
+  query.materials = (const char *const *) materials;
+  query.components = (const char *const *) components;
+  query.packaging = (const char *const *) packaging;
 
   if (!att_sandbox_store_search (context->store, &query, &total, &rows, &error))
     {
@@ -277,4 +308,30 @@ att_sandbox_api_countries (const AttSandboxApiContext *context,
                            AttSandboxReply            *reply)
 {
   att_sandbox_reply_set_json (reply, att_sandbox_catalogue_countries_reply (context->catalogue));
+}
+
+void
+att_sandbox_api_categories (const AttSandboxApiContext *context,
+                            AttSandboxReply            *reply)
+{
+  att_sandbox_reply_set_json (reply, att_sandbox_catalogue_categories_reply (context->catalogue));
+}
+
+void
+att_sandbox_api_sizes (const AttSandboxApiContext *context,
+                       const char                 *category_id,
+                       AttSandboxReply            *reply)
+{
+  JsonNode *sizes = att_sandbox_catalogue_sizes_reply (context->catalogue, category_id);
+
+  if (sizes == NULL)
+    {
+      /* Translators: %s is a category id sent by a client. */
+      g_autofree char *message = g_strdup_printf (_ ("There is no category with the id “%s”"), category_id);
+
+      att_sandbox_reply_set_error (reply, SOUP_STATUS_NOT_FOUND, message, NULL);
+      return;
+    }
+
+  att_sandbox_reply_set_json (reply, sizes);
 }

@@ -53,5 +53,10 @@ void att_sandbox_api_catalogue_search (const AttSandboxApiContext *context,
                                        AttSandboxReply            *reply);
 void att_sandbox_api_countries (const AttSandboxApiContext *context,
                                 AttSandboxReply            *reply);
+void att_sandbox_api_categories (const AttSandboxApiContext *context,
+                                 AttSandboxReply            *reply);
+void att_sandbox_api_sizes (const AttSandboxApiContext *context,
+                            const char                 *category_id,
+                            AttSandboxReply            *reply);
 
 G_END_DECLS

@@ -647,3 +647,80 @@ att_sandbox_catalogue_countries_reply (AttSandboxCatalogue *self)
 
   return att_sandbox_json_node_take_array (array);
 }
+
+static JsonArray *
+sizes_copy (JsonObject *category)
+{
+  JsonArray *sizes = json_array_new ();
+  JsonNode  *node = json_object_get_member (category, "sizes");
+  JsonArray *stored = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; stored != NULL && i < json_array_get_length (stored); i++)
+    {
+      JsonNode *size = json_array_get_element (stored, i);
+
+      if (JSON_NODE_HOLDS_VALUE (size) && json_node_get_value_type (size) == G_TYPE_STRING)
+        json_array_add_string_element (sizes, json_node_get_string (size));
+    }
+  return sizes;
+}
+
+/**
+ * att_sandbox_catalogue_categories_reply:
+ *
+ * Returns: (transfer full): the `[{categoryExpansionId, name, productType,
+ *   sizes[]}]` array of `GET /categories`, in the catalogue's order; the
+ *   catalogue's own bookkeeping (sources, Ecobalyse ids) is not sent
+ */
+JsonNode *
+att_sandbox_catalogue_categories_reply (AttSandboxCatalogue *self)
+{
+  JsonArray *array = json_array_new ();
+
+  g_return_val_if_fail (ATT_IS_SANDBOX_CATALOGUE (self), NULL);
+
+  for (guint i = 0; i < json_array_get_length (self->categories); i++)
+    {
+      JsonNode   *node = json_array_get_element (self->categories, i);
+      JsonObject *category;
+      JsonObject *item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      category = json_node_get_object (node);
+      if (json_object_get_string_member_with_default (category, "categoryExpansionId", NULL) == NULL)
+        continue;
+      item = json_object_new ();
+      json_object_set_string_member (item, "categoryExpansionId",
+                                     item_string (category, "categoryExpansionId"));
+      json_object_set_string_member (item, "name", item_string (category, "name"));
+      json_object_set_string_member (item, "productType", item_string (category, "productType"));
+      json_object_set_array_member (item, "sizes", sizes_copy (category));
+      json_array_add_object_element (array, item);
+    }
+
+  return att_sandbox_json_node_take_array (array);
+}
+
+/**
+ * att_sandbox_catalogue_sizes_reply:
+ * @category_id: a `categoryExpansionId`
+ *
+ * Returns: (transfer full) (nullable): the array of sizes of
+ *   `GET /categories/{categoryExpansionId}/sizes`, or %NULL for an unknown
+ *   category
+ */
+JsonNode *
+att_sandbox_catalogue_sizes_reply (AttSandboxCatalogue *self,
+                                   const char          *category_id)
+{
+  JsonObject *category;
+
+  g_return_val_if_fail (ATT_IS_SANDBOX_CATALOGUE (self), NULL);
+
+  category = att_sandbox_catalogue_lookup_category (self, category_id);
+  if (category == NULL)
+    return NULL;
+
+  return att_sandbox_json_node_take_array (sizes_copy (category));
+}

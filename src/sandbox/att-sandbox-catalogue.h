@@ -59,5 +59,8 @@ JsonNode               *att_sandbox_catalogue_search (AttSandboxCatalogue *self,
                                                       JsonObject          *request,
                                                       GPtrArray           *errors);
 JsonNode               *att_sandbox_catalogue_countries_reply (AttSandboxCatalogue *self);
+JsonNode               *att_sandbox_catalogue_categories_reply (AttSandboxCatalogue *self);
+JsonNode               *att_sandbox_catalogue_sizes_reply (AttSandboxCatalogue *self,
+                                                           const char          *category_id);
 
 G_END_DECLS

@@ -30,28 +30,36 @@ typedef enum {
   ROUTE_COMPONENTS_SEARCH,
   ROUTE_PACKAGING_SEARCH,
   ROUTE_COUNTRIES,
+  ROUTE_CATEGORIES,
+  ROUTE_SIZES,
   ROUTE_FAULTS,
   ROUTE_DEMO_ACCOUNT,
 } RouteId;
 
+/* A route is an exact path, or a prefix and a suffix with one path
+ * segment (the argument, e.g. a product id) between them. */
 typedef struct
 {
   RouteId     id;
   const char *method;
   const char *path;
   gboolean    is_prefix;
+  const char *suffix;
 } Route;
 
 static const Route routes[] = {
-  { ROUTE_PRODUCTS_CREATE, "POST", API_PREFIX "/products/create", FALSE },
-  { ROUTE_PRODUCTS_UPDATE, "POST", API_PREFIX "/products/update/", TRUE },
-  { ROUTE_PRODUCTS_SEARCH, "POST", API_PREFIX "/products/search", FALSE },
-  { ROUTE_MATERIALS_SEARCH, "POST", API_PREFIX "/materials/search", FALSE },
-  { ROUTE_COMPONENTS_SEARCH, "POST", API_PREFIX "/components/search", FALSE },
-  { ROUTE_PACKAGING_SEARCH, "POST", API_PREFIX "/packaging/search", FALSE },
-  { ROUTE_COUNTRIES, "GET", API_PREFIX "/french-label-manufacturing-countries", FALSE },
-  { ROUTE_FAULTS, "POST", CONTROL_PREFIX "faults", FALSE },
-  { ROUTE_DEMO_ACCOUNT, "GET", CONTROL_PREFIX "demo-account", FALSE },
+  { ROUTE_PRODUCTS_CREATE, "POST", API_PREFIX "/products/create", FALSE, NULL },
+  { ROUTE_PRODUCTS_UPDATE, "POST", API_PREFIX "/products/update/", TRUE, "" },
+  { ROUTE_PRODUCTS_SEARCH, "POST", API_PREFIX "/products/search", FALSE, NULL },
+  { ROUTE_MATERIALS_SEARCH, "POST", API_PREFIX "/materials/search", FALSE, NULL },
+  { ROUTE_COMPONENTS_SEARCH, "POST", API_PREFIX "/components/search", FALSE, NULL },
+  { ROUTE_PACKAGING_SEARCH, "POST", API_PREFIX "/packaging/search", FALSE, NULL },
+  { ROUTE_COUNTRIES, "GET", API_PREFIX "/french-label-manufacturing-countries", FALSE, NULL },
+  /* Undocumented in Higg's API: the sandbox's choice (docs/api-higg-sandbox.md). */
+  { ROUTE_CATEGORIES, "GET", API_PREFIX "/categories", FALSE, NULL },
+  { ROUTE_SIZES, "GET", API_PREFIX "/categories/", TRUE, "/sizes" },
+  { ROUTE_FAULTS, "POST", CONTROL_PREFIX "faults", FALSE, NULL },
+  { ROUTE_DEMO_ACCOUNT, "GET", CONTROL_PREFIX "demo-account", FALSE, NULL },
 };
 
 void
@@ -98,35 +106,51 @@ handle_demo_account (AttSandbox        *self,
   _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);
 }
 
+/* The argument of a prefix route in @path: the one segment between the
+ * route's prefix and suffix, still escaped; NULL when @path is not one. */
+static char *
+route_argument (const Route *route,
+                const char  *path)
+{
+  const char *rest;
+  gsize       length;
+
+  if (!g_str_has_prefix (path, route->path))
+    return NULL;
+  rest = path + strlen (route->path);
+  if (!g_str_has_suffix (rest, route->suffix))
+    return NULL;
+  length = strlen (rest) - strlen (route->suffix);
+  if (length == 0 || memchr (rest, '/', length) != NULL)
+    return NULL;
+
+  return g_strndup (rest, length);
+}
+
 /* Finds the route of @path.  Returns NULL for an unknown path; sets
- * @out_method_ok to whether @method is the route's. */
+ * @out_method_ok to whether @method is the route's, and @out_argument to
+ * the unescaped argument of a prefix route. */
 static const Route *
-find_route (const char  *method,
-            const char  *path,
-            const char **out_argument,
-            gboolean    *out_method_ok)
+find_route (const char *method,
+            const char *path,
+            char      **out_argument,
+            gboolean   *out_method_ok)
 {
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      const Route *route = &routes[i];
-      gboolean     matches;
+      const Route     *route = &routes[i];
+      g_autofree char *argument = NULL;
 
       if (route->is_prefix)
         {
-          const char *rest = g_str_has_prefix (path, route->path) ? path + strlen (route->path) : NULL;
-
-          matches = rest != NULL && *rest != '\0' && strchr (rest, '/') == NULL;
-          *out_argument = rest;
+          argument = route_argument (route, path);
+          if (argument == NULL)
+            continue;
         }
-      else
-        {
-          matches = g_str_equal (path, route->path);
-          *out_argument = NULL;
-        }
-
-      if (!matches)
+      else if (!g_str_equal (path, route->path))
         continue;
 
+      *out_argument = argument != NULL ? g_uri_unescape_string (argument, NULL) : NULL;
       *out_method_ok = g_str_equal (method, route->method) ||
                        (g_str_equal (route->method, "GET") && g_str_equal (method, "HEAD"));
       return route;
@@ -140,10 +164,10 @@ dispatch (AttSandbox        *self,
           SoupServerMessage *msg,
           const char        *path)
 {
-  const char  *method = soup_server_message_get_method (msg);
-  const char  *argument = NULL;
-  gboolean     method_ok = FALSE;
-  const Route *route = find_route (method, path, &argument, &method_ok);
+  const char      *method = soup_server_message_get_method (msg);
+  g_autofree char *argument = NULL;
+  gboolean         method_ok = FALSE;
+  const Route     *route = find_route (method, path, &argument, &method_ok);
   g_autoptr(JsonObject) body = NULL;
   AttSandboxApiContext context = {
     self->store,
@@ -158,7 +182,8 @@ dispatch (AttSandbox        *self,
   if (g_str_has_prefix (path, API_PREFIX "/") && !check_auth (self, msg))
     return;
 
-  if (route == NULL)
+  /* An argument that does not unescape (say, `%00`) names nothing. */
+  if (route == NULL || (route->is_prefix && argument == NULL))
     {
       _att_sandbox_respond_error (msg, SOUP_STATUS_NOT_FOUND, _ ("There is no such endpoint"), NULL);
       return;
@@ -193,17 +218,7 @@ dispatch (AttSandbox        *self,
       att_sandbox_api_products_create (&context, body, &reply);
       break;
     case ROUTE_PRODUCTS_UPDATE:
-      {
-        g_autofree char *product_id = g_uri_unescape_string (argument, NULL);
-
-        if (product_id == NULL)
-          {
-            _att_sandbox_respond_error (msg, SOUP_STATUS_NOT_FOUND,
-                                        _ ("There is no such endpoint"), NULL);
-            return;
-          }
-        att_sandbox_api_products_update (&context, product_id, body, &reply);
-      }
+      att_sandbox_api_products_update (&context, argument, body, &reply);
       break;
     case ROUTE_PRODUCTS_SEARCH:
       att_sandbox_api_products_search (&context, body, &reply);
@@ -220,6 +235,12 @@ dispatch (AttSandbox        *self,
       break;
     case ROUTE_COUNTRIES:
       att_sandbox_api_countries (&context, &reply);
+      break;
+    case ROUTE_CATEGORIES:
+      att_sandbox_api_categories (&context, &reply);
+      break;
+    case ROUTE_SIZES:
+      att_sandbox_api_sizes (&context, argument, &reply);
       break;
     case ROUTE_FAULTS:
       _att_sandbox_handle_faults (self, msg, body);
@@ -246,7 +267,7 @@ process (AttSandbox        *self,
 {
   gboolean is_control = g_str_has_prefix (path, CONTROL_PREFIX);
 
-  if (!is_control && self->fail_count > 0 && _att_sandbox_fault_applies (self, msg))
+  if (!is_control && self->fail_count > 0 && _att_sandbox_fault_applies (self, msg, path))
     {
       guint status = self->fail_status;
 

@@ -1,6 +1,7 @@
 /* att-sandbox-faults.c: the faults tests ask for through POST
- * /_sandbox/faults: failed requests (all of them, or only later pages of a
- * search) and a product search row that a client cannot read
+ * /_sandbox/faults: failed requests (all of them, those of one route, or
+ * only later pages of a search) and a product search row that a client
+ * cannot read
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,12 +38,18 @@ request_from (SoupServerMessage *msg)
   return att_sandbox_json_number (json_node_get_object (root), "from", -1);
 }
 
-/* Whether an injected failure is for @msg: with a `fromAtLeast`, only a
- * later page of a search is failed, so a test can fail page 3 and not 1. */
+/* Whether an injected failure is for @msg: with a `path`, only requests
+ * to that route are failed, so a test can fail saves and not searches;
+ * with a `fromAtLeast`, only a later page of a search is failed, so a test
+ * can fail page 3 and not 1. */
 gboolean
 _att_sandbox_fault_applies (AttSandbox        *self,
-                            SoupServerMessage *msg)
+                            SoupServerMessage *msg,
+                            const char        *path)
 {
+  if (self->fail_path != NULL && !g_str_has_prefix (path, self->fail_path))
+    return FALSE;
+
   if (self->fail_min_from == 0)
     return TRUE;
 
@@ -70,6 +77,15 @@ _att_sandbox_spoil_row (AttSandbox *self,
     json_object_set_int_member (row, "name", 42);
 }
 
+/* The `path` of a faults body, "" when it is not text. */
+static const char *
+fault_path (JsonObject *body)
+{
+  const char *path = att_sandbox_json_string (body, "path");
+
+  return path != NULL ? path : "";
+}
+
 static void
 check_faults (JsonObject *body,
               GPtrArray  *errors)
@@ -88,6 +104,8 @@ check_faults (JsonObject *body,
     att_sandbox_add_error (errors, "count", _ ("Expected a count, 0 or more"));
   if (att_sandbox_json_is_set (body, "fromAtLeast") && !(from >= 0 && from <= G_MAXINT32))
     att_sandbox_add_error (errors, "fromAtLeast", _ ("Expected an offset, 0 or more"));
+  if (att_sandbox_json_is_set (body, "path") && !g_str_has_prefix (fault_path (body), "/"))
+    att_sandbox_add_error (errors, "path", _ ("Expected a path starting with “/”"));
   if (att_sandbox_json_is_set (body, "malformedRow") && !(row >= -1 && row <= G_MAXINT32))
     att_sandbox_add_error (errors, "malformedRow", _ ("Expected a row index, or -1 for none"));
 }
@@ -104,7 +122,11 @@ apply_faults (AttSandbox *self,
   if (latency >= 0)
     att_sandbox_set_latency (self, (guint) latency);
   if (status >= 0)
-    att_sandbox_inject_failure_from (self, (guint) status, (guint) count, (guint) from);
+    {
+      att_sandbox_inject_failure_from (self, (guint) status, (guint) count, (guint) from);
+      if (count > 0 && att_sandbox_json_is_set (body, "path"))
+        self->fail_path = g_strdup (fault_path (body));
+    }
   else if (att_sandbox_json_is_set (body, "count") && count == 0)
     att_sandbox_inject_failure (self, 0, 0);
   if (att_sandbox_json_is_set (body, "malformedRow"))
@@ -134,6 +156,10 @@ _att_sandbox_handle_faults (AttSandbox        *self,
   json_object_set_int_member (reply, "status", self->fail_status);
   json_object_set_int_member (reply, "count", self->fail_count);
   json_object_set_int_member (reply, "fromAtLeast", self->fail_min_from);
+  if (self->fail_path != NULL)
+    json_object_set_string_member (reply, "path", self->fail_path);
+  else
+    json_object_set_null_member (reply, "path");
   json_object_set_int_member (reply, "malformedRow", self->malformed_row);
   node = att_sandbox_json_node_take_object (reply);
   _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);

@@ -48,6 +48,7 @@ struct _AttSandbox
   guint                fail_status;
   guint                fail_count;
   guint                fail_min_from; /* fail only requests with from >= this */
+  char                *fail_path;     /* ... or with a path starting so */
   int                  malformed_row; /* spoiled in product searches, or -1 */
 
   GPtrArray           *pending;
@@ -66,7 +67,8 @@ void        _att_sandbox_handle_faults (AttSandbox        *self,
                                         SoupServerMessage *msg,
                                         JsonObject        *body);
 gboolean    _att_sandbox_fault_applies (AttSandbox        *self,
-                                        SoupServerMessage *msg);
+                                        SoupServerMessage *msg,
+                                        const char        *path);
 void        _att_sandbox_spoil_row (AttSandbox *self,
                                     JsonNode   *reply);
 

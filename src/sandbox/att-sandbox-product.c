@@ -143,6 +143,42 @@ normalize_purchase_order (JsonObject *po,
   return result;
 }
 
+static JsonObject *
+find_purchase_order (JsonArray  *orders,
+                     const char *id,
+                     guint      *out_index)
+{
+  for (guint i = 0; id != NULL && orders != NULL && i < json_array_get_length (orders); i++)
+    {
+      JsonObject *po = att_sandbox_json_element_object (orders, i);
+
+      if (g_strcmp0 (att_sandbox_json_string (po, "_id"), id) == 0)
+        {
+          if (out_index != NULL)
+            *out_index = i;
+          return po;
+        }
+    }
+  return NULL;
+}
+
+/* A new purchase order `_id`, unlike any of @orders: the client tells
+ * orders apart by it for update and remove, so it must never repeat within
+ * a product (a random 64-bit part makes a repeat unlikely; this makes it
+ * impossible). */
+static char *
+new_purchase_order_id (JsonArray *orders)
+{
+  char *id = att_sandbox_new_object_id ();
+
+  while (find_purchase_order (orders, id, NULL) != NULL)
+    {
+      g_free (id);
+      id = att_sandbox_new_object_id ();
+    }
+  return id;
+}
+
 static void
 append_new_purchase_orders (JsonArray *orders,
                             JsonArray *requested)
@@ -150,10 +186,12 @@ append_new_purchase_orders (JsonArray *orders,
   for (guint i = 0; requested != NULL && i < json_array_get_length (requested); i++)
     {
       JsonObject      *po = att_sandbox_json_element_object (requested, i);
-      g_autofree char *id = att_sandbox_new_object_id ();
+      g_autofree char *id = NULL;
 
-      if (po != NULL)
-        json_array_add_object_element (orders, normalize_purchase_order (po, NULL, id));
+      if (po == NULL)
+        continue;
+      id = new_purchase_order_id (orders);
+      json_array_add_object_element (orders, normalize_purchase_order (po, NULL, id));
     }
 }
 
@@ -386,25 +424,6 @@ att_sandbox_product_check_references (AttSandboxCatalogue *catalogue,
     }
 }
 
-static JsonObject *
-find_purchase_order (JsonArray  *orders,
-                     const char *id,
-                     guint      *out_index)
-{
-  for (guint i = 0; id != NULL && orders != NULL && i < json_array_get_length (orders); i++)
-    {
-      JsonObject *po = att_sandbox_json_element_object (orders, i);
-
-      if (g_strcmp0 (att_sandbox_json_string (po, "_id"), id) == 0)
-        {
-          if (out_index != NULL)
-            *out_index = i;
-          return po;
-        }
-    }
-  return NULL;
-}
-
 /**
  * att_sandbox_product_check_purchase_orders:
  * @state: the stored product
@@ -569,9 +588,43 @@ att_sandbox_product_mass_kg (JsonObject *state)
   return weight * att_sandbox_unit_to_kg (att_sandbox_json_string (state, "weightMeasureUnit"));
 }
 
+static void
+add_uses (JsonObject *uses,
+          JsonObject *state,
+          const char *kind,
+          const char *list_key,
+          const char *id_key)
+{
+  JsonArray *list = att_sandbox_json_array (state, list_key);
+  JsonArray *ids = json_array_new ();
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      const char *id = att_sandbox_json_string (att_sandbox_json_element_object (list, i), id_key);
+
+      if (id != NULL)
+        json_array_add_string_element (ids, id);
+    }
+  json_object_set_array_member (uses, kind, ids);
+}
+
+/* What the store indexes for "Used by" (AttSandboxRow.uses). */
+static char *
+uses_json (JsonObject *state)
+{
+  JsonObject *uses = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  add_uses (uses, state, "material", "materials", "materialId");
+  add_uses (uses, state, "component", "components", "componentId");
+  add_uses (uses, state, "packaging", "packaging", "packagingId");
+  node = att_sandbox_json_node_take_object (uses);
+  return att_sandbox_json_to_string (node);
+}
+
 /**
  * att_sandbox_product_fill_row:
- * @row: the row whose name, identifier, search text and state are set
+ * @row: the row whose name, identifier, search text, state and uses are set
  *
  * Fills the stored columns that come from @state.
  */
@@ -592,4 +645,6 @@ att_sandbox_product_fill_row (AttSandboxCatalogue *catalogue,
   row->search_text = att_sandbox_product_search_text (catalogue, state);
   g_free (row->state);
   row->state = att_sandbox_json_to_string (node);
+  g_free (row->uses);
+  row->uses = uses_json (state);
 }

@@ -386,6 +386,7 @@ store_state (AttSandboxStore     *store,
   g_free (row.identifier);
   g_free (row.search_text);
   g_free (row.state);
+  g_free (row.uses);
   return ok;
 }
 

@@ -25,18 +25,24 @@ typedef struct
   gint64 modified_on;
   gint64 score_ready_at;
   char  *state;
+  char  *uses; /* {"material": [ids], "component": [...], "packaging": [...]}:
+                * what the state uses, for "Used by"; only written */
 } AttSandboxRow;
 
 void att_sandbox_row_free (AttSandboxRow *row);
 
 /* A product search; every filter is optional (%NULL or empty).  @words
- * must be case-folded already. */
+ * must be case-folded already.  @materials, @components and @packaging are
+ * catalogue ids: a product matches when its list uses any of them. */
 typedef struct
 {
   const char *const *ids;
   const char *const *names;
   const char *const *identifiers;
   const char *const *words;
+  const char *const *materials;
+  const char *const *components;
+  const char *const *packaging;
   guint              from;
   guint              size;
 } AttSandboxQuery;

@@ -107,6 +107,7 @@ att_sandbox_finalize (GObject *object)
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->fail_path, g_free);
 
   G_OBJECT_CLASS (att_sandbox_parent_class)->finalize (object);
 }
@@ -434,6 +435,29 @@ att_sandbox_inject_failure_from (AttSandbox *self,
   self->fail_status = count > 0 ? http_status : 0;
   self->fail_count = count;
   self->fail_min_from = count > 0 ? min_from : 0;
+  g_clear_pointer (&self->fail_path, g_free);
+}
+
+/**
+ * att_sandbox_inject_failure_path:
+ * @path_prefix: (nullable): fail only requests whose path starts with this,
+ *   e.g. `/pic-api/v1/products/update/`; %NULL for every request
+ *
+ * Like att_sandbox_inject_failure(), for the requests of one route: a test
+ * can make saves fail while searches are answered.  The other requests do
+ * not count.
+ */
+void
+att_sandbox_inject_failure_path (AttSandbox *self,
+                                 guint       http_status,
+                                 guint       count,
+                                 const char *path_prefix)
+{
+  g_return_if_fail (ATT_IS_SANDBOX (self));
+
+  att_sandbox_inject_failure_from (self, http_status, count, 0);
+  if (count > 0 && path_prefix != NULL && *path_prefix != '\0')
+    self->fail_path = g_strdup (path_prefix);
 }
 
 /**

@@ -13,14 +13,17 @@ G_BEGIN_DECLS
  * AttSandbox serves, on 127.0.0.1, the Higg PIC endpoints the app uses
  * (base path /pic-api/v1: products/create, products/update/{id},
  * products/search, materials|components|packaging/search,
- * french-label-manufacturing-countries), stores products in SQLite, applies
+ * french-label-manufacturing-countries, and, where Higg documents no path,
+ * categories and categories/{categoryExpansionId}/sizes: see
+ * docs/api-higg-sandbox.md), stores products in SQLite, applies
  * the documented validation (att-validation.h) and answers every error as
  * {statusCode, error, message, details[{path, message}]}.  Tests and the
  * out-of-process server can also POST /_sandbox/faults
  * {"latencyMs": N, "status": S, "count": C, "fromAtLeast": F,
- * "malformedRow": R}: F limits the failures to requests whose body has a
- * `from` of at least F; R (-1 for none) spoils row R of every product
- * search answer.
+ * "path": P, "malformedRow": R}: F limits the failures to requests whose
+ * body has a `from` of at least F; P to requests whose path starts with P
+ * (e.g. "/pic-api/v1/products/update/"); R (-1 for none) spoils row R of
+ * every product search answer.
  *
  * Every /pic-api/v1 request must be authenticated as Higg documents it: an
  * x-api-key header equal to the sandbox's API key and an
@@ -69,6 +72,10 @@ void        att_sandbox_inject_failure_from (AttSandbox *self,
                                              guint       http_status,
                                              guint       count,
                                              guint       min_from);
+void        att_sandbox_inject_failure_path (AttSandbox *self,
+                                             guint       http_status,
+                                             guint       count,
+                                             const char *path_prefix);
 void        att_sandbox_set_malformed_row (AttSandbox *self,
                                            int         row);
 void        att_sandbox_set_score_delay (AttSandbox *self,

@@ -65,6 +65,48 @@ percentile (double *sorted,
 static const char *api_key;
 static char       *token;
 
+/* Sends one search (@body, transfer full) and returns how long its answer
+ * took, in ms. */
+static double
+send_search (SoupSession *session,
+             GMainLoop   *loop,
+             const char  *url,
+             char        *body)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (body, strlen (body));
+  Request request = { loop, NULL, 0 };
+  gint64  start;
+  double  ms;
+
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "x-api-key", api_key);
+  soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                "x-developer-request-token", token);
+
+  start = g_get_monotonic_time ();
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &request);
+  g_main_loop_run (loop);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  if (request.status != SOUP_STATUS_OK)
+    g_error ("Search answered %u", request.status);
+  g_bytes_unref (request.body);
+  return ms;
+}
+
+static void
+print_latencies (double     *latencies,
+                 const char *what,
+                 const char *label)
+{
+  qsort (latencies, N_SEARCHES, sizeof latencies[0], compare_doubles);
+  printf ("# %d searches over HTTP (%s, %s): "
+          "p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
+          N_SEARCHES, what, label, percentile (latencies, N_SEARCHES, 0.50),
+          percentile (latencies, N_SEARCHES, 0.95), latencies[N_SEARCHES - 1]);
+}
+
 static void
 run_searches (SoupSession *session,
               GMainLoop   *loop,
@@ -101,37 +143,45 @@ run_searches (SoupSession *session,
       const char *text = texts[g_rand_int_range (rand, 0, G_N_ELEMENTS (texts))];
       guint       from = (guint) g_rand_int_range (rand, 0, text == NULL ? N_PRODUCTS : 200);
       guint       size = (guint) g_rand_int_range (rand, (gint32) min_size, (gint32) max_size);
-      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-      g_autoptr(GBytes) bytes = NULL;
-      Request request = { loop, NULL, 0 };
-      gint64  start;
-      char   *body;
+      char       *body;
 
       if (text != NULL)
         body = g_strdup_printf ("{\"textSearch\": \"%s\", \"from\": %u, \"size\": %u}", text, from, size);
       else
         body = g_strdup_printf ("{\"from\": %u, \"size\": %u}", from, size);
-      bytes = g_bytes_new_take (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "x-api-key", api_key);
-      soup_message_headers_replace (soup_message_get_request_headers (msg),
-                                    "x-developer-request-token", token);
-
-      start = g_get_monotonic_time ();
-      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &request);
-      g_main_loop_run (loop);
-      latencies[i] = (g_get_monotonic_time () - start) / 1000.0;
-
-      if (request.status != SOUP_STATUS_OK)
-        g_error ("Search answered %u", request.status);
-      g_bytes_unref (request.body);
+      latencies[i] = send_search (session, loop, url, body);
     }
 
-  qsort (latencies, N_SEARCHES, sizeof latencies[0], compare_doubles);
-  printf ("# %d searches over HTTP (random offsets and texts, %s): "
-          "p50 %.1f ms, p95 %.1f ms, max %.1f ms\n",
-          N_SEARCHES, label, percentile (latencies, N_SEARCHES, 0.50),
-          percentile (latencies, N_SEARCHES, 0.95), latencies[N_SEARCHES - 1]);
+  print_latencies (latencies, "random offsets and texts", label);
+}
+
+/* "Used by": the first page of the products that use one material, the
+ * search the Materials view makes for a row's details. */
+static void
+run_used_by_searches (SoupSession *session,
+                      GMainLoop   *loop,
+                      const char  *url,
+                      GRand       *rand)
+{
+  static const char *const materials[] = {
+    "MatTX0053",
+    "MatTX0016",
+    "MatTX0001",
+    "MatRB0001",
+    "MatRB0004",
+    "MatTX9999",
+  };
+  double latencies[N_SEARCHES];
+
+  for (guint i = 0; i < N_SEARCHES; i++)
+    {
+      const char *material = materials[g_rand_int_range (rand, 0, G_N_ELEMENTS (materials))];
+      char       *body = g_strdup_printf ("{\"material\": [\"%s\"], \"from\": 0, \"size\": 50}", material);
+
+      latencies[i] = send_search (session, loop, url, body);
+    }
+
+  print_latencies (latencies, "material filter", "size 50, first page");
 }
 
 int
@@ -170,6 +220,7 @@ main (int   argc,
 
   run_searches (session, loop, url, rand, 10, 101, "sizes 10-100");
   run_searches (session, loop, url, rand, 20, 21, "size 20, a list page");
+  run_used_by_searches (session, loop, url, rand);
   g_free (token);
 
   return EXIT_SUCCESS;
