@@ -10,6 +10,7 @@
 #include "att-accessible.h"
 #include "att-context.h"
 #include "att-frame-trace.h"
+#include "att-materials-page.h"
 #include "att-products-page.h"
 #include "att-spinner.h"
 #include "att-window.h"
@@ -55,6 +56,7 @@ typedef struct
 
 static const ViewInfo views[] = {
   { "products", N_ ("Products"), "view-list-bullet-symbolic" },
+  { "materials", N_ ("Materials"), "applications-science-symbolic" },
 };
 
 static void
@@ -126,6 +128,8 @@ build_views (AttWindow *self)
 
       if (g_str_equal (views[i].name, "products"))
         page = att_products_page_new (self->context);
+      else if (g_str_equal (views[i].name, "materials"))
+        page = att_materials_page_new (self->context);
       g_assert (page != NULL);
 
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
