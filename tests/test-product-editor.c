@@ -257,6 +257,25 @@ show_editor (Fixture        *f,
   return ATT_PRODUCT_EDITOR (editor);
 }
 
+static gboolean
+is_save_button (GtkWidget    *widget,
+                gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Save") == 0;
+}
+
+/* Save is enabled once the checks have run after the last edit: the
+ * user presses it then. */
+static void
+save_when_enabled (AttProductEditor *editor)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (editor), is_save_button, NULL);
+
+  g_assert_nonnull (button);
+  WAIT_UNTIL (gtk_widget_is_sensitive (button) && gtk_widget_get_visible (button), "Save to be enabled");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+}
+
 static void
 on_saved (AttProductEditor *editor,
           AttProduct       *product,
@@ -273,7 +292,16 @@ save (AttProductEditor *editor)
   gulong      handler = g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
 
   settle ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  {
+    g_autoptr(GPtrArray) warnings = NULL;
+    g_autoptr(GPtrArray) errors = att_product_edit_validate (att_product_editor_get_edit (editor), &warnings);
+
+    for (guint i = 0; i < errors->len; i++)
+      g_test_message ("problem: %s: %s", ((AttFieldError *) g_ptr_array_index (errors, i))->path,
+                      ((AttFieldError *) g_ptr_array_index (errors, i))->message);
+    g_assert_cmpuint (errors->len, ==, 0);
+  }
+  save_when_enabled (editor);
   WAIT_UNTIL (saved != NULL, "the save");
   g_signal_handler_disconnect (editor, handler);
   return saved;
@@ -434,7 +462,7 @@ test_changed_on_server (Fixture      *f,
   gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Editor Test Scarf, Long");
   settle ();
   handler = g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  save_when_enabled (editor);
   WAIT_UNTIL ((dialog = find_dialog ()) != NULL, "the changed-on-server dialog");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "999"));
   adw_message_dialog_response (dialog, "overwrite");
@@ -493,9 +521,9 @@ test_failed_save_keeps_draft (Fixture      *f,
   gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Editor Test Coat, Warm");
   settle ();
 
-  /* The form is loaded: from now on every request fails. */
-  att_sandbox_inject_failure (f->sandbox, 503, 1000);
-  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  /* Saves fail; searches (the server's copy, compared first) do not. */
+  att_sandbox_inject_failure_path (f->sandbox, 503, 1000, "/pic-api/v1/products/update/");
+  save_when_enabled (editor);
   WAIT_UNTIL (find_widget (GTK_WIDGET (editor), is_visible_retry, NULL) != NULL, "the Retry");
   WAIT_UNTIL (label_shown (GTK_WIDGET (editor), "Could not save"), "Could not save");
   g_assert_true (att_product_edit_get_modified (edit));
@@ -513,7 +541,7 @@ test_failed_save_keeps_draft (Fixture      *f,
   att_sandbox_inject_failure (f->sandbox, 0, 0);
   handler = g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
   settle ();
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  save_when_enabled (editor);
   WAIT_UNTIL (saved != NULL, "the retried save");
   g_signal_handler_disconnect (editor, handler);
   g_clear_object (&saved);

@@ -8,7 +8,11 @@
 
 #include <glib/gi18n.h>
 
+#include <stdio.h>
+#include <string.h>
+
 #include "att-product-editor-private.h"
+#include "att-uses-section.h"
 
 typedef struct
 {
@@ -129,6 +133,21 @@ att_product_editor_ask_close (AttProductEditor  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* `materials[1].composition`: that row's field, or the section. */
+static GtkWidget *
+uses_field (AttUsesSection *section,
+            const char     *path)
+{
+  const char *bracket = strchr (path, '[');
+  const char *dot = strchr (path, '.');
+  GtkWidget  *field = NULL;
+  guint       index;
+
+  if (bracket != NULL && dot != NULL && sscanf (bracket, "[%u]", &index) == 1)
+    field = att_uses_section_get_field (section, index, dot + 1);
+  return field != NULL ? field : GTK_WIDGET (section);
+}
+
 /* Lists: `purchaseOrder[3].purchaseDate` is in the orders, and
  * `materials[1].composition` in the materials section. */
 static GtkWidget *
@@ -137,12 +156,10 @@ widget_for_list_path (AttProductEditor *self,
 {
   if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_PURCHASE_ORDERS))
     return GTK_WIDGET (self->orders_view);
-  if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_MATERIALS))
-    return GTK_WIDGET (self->materials_slot);
-  if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_PACKAGING))
-    return GTK_WIDGET (self->packaging_slot);
-  if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_COMPONENTS))
-    return GTK_WIDGET (self->components_slot);
+  for (guint i = 0; i < G_N_ELEMENTS (self->uses); i++)
+    if (self->uses[i] != NULL &&
+        g_str_has_prefix (path, att_uses_section_get_list (ATT_USES_SECTION (self->uses[i]))))
+      return uses_field (ATT_USES_SECTION (self->uses[i]), path);
   return NULL;
 }
 

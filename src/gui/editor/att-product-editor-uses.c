@@ -6,19 +6,43 @@
 
 #include "config.h"
 
+#include "att-after-paint.h"
 #include "att-product-editor-private.h"
+#include "att-uses-section.h"
 
-/* TODO: the sections come with the `materials` branch
- * (att_uses_section_new); until then the slots stay empty. */
+static void
+create_sections (GtkWidget *widget,
+                 gpointer   user_data)
+{
+  AttProductEditor *self = ATT_PRODUCT_EDITOR (widget);
+  const char       *lists[] = { ATT_PRODUCT_EDIT_MATERIALS, ATT_PRODUCT_EDIT_PACKAGING, ATT_PRODUCT_EDIT_COMPONENTS };
+  GtkBox           *slots[] = { self->materials_slot, self->packaging_slot, self->components_slot };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (lists) == G_N_ELEMENTS (self->uses));
+  if (self->edit == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      self->uses[i] = att_uses_section_new (self->context, self->edit, lists[i]);
+      gtk_box_append (slots[i], self->uses[i]);
+    }
+  att_product_editor_queue_validate (self);
+}
+
+/* The sections make a row per item, dozens of widgets each: they come in
+ * the frame after the editor's first, which shows the form at once. */
 void
 att_product_editor_uses_init (AttProductEditor *self)
 {
+  att_widget_after_next_paint (GTK_WIDGET (self), create_sections, NULL);
 }
 
+/* Each section shows the problems of its own list. */
 void
 att_product_editor_uses_set_problems (AttProductEditor *self,
                                       GtkWidget        *section)
 {
+  att_uses_section_set_problems (ATT_USES_SECTION (section), self->errors, self->warnings);
 }
 
 static const char *
