@@ -351,8 +351,8 @@ test_create (Fixture      *f,
   settle ();
   WAIT_UNTIL (label_shown (GTK_WIDGET (editor), "Cannot save"), "Cannot save");
 
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Editor Test Parka");
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Weight"), "812.5");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), "Editor Test Parka");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Weight"), "812.5");
   att_product_editor_add_item (editor, "material", f->material_ids[0], NULL);
   att_product_edit_set_item_member (edit, ATT_PRODUCT_EDIT_MATERIALS, 0, "netUse",
                                     json_node_init_double (json_node_alloc (), 80));
@@ -400,7 +400,7 @@ test_edit_material (Fixture      *f,
   g_autoptr(AttProduct) remote = NULL;
   AttProductEditor *editor = show_editor (f, edit);
 
-  g_assert_cmpstr (gtk_editable_get_text (entry_row (GTK_WIDGET (editor), "Name")), ==, "Editor Test Shirt");
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (GTK_WIDGET (editor), "_Name")), ==, "Editor Test Shirt");
   att_product_edit_set_item_member (edit, ATT_PRODUCT_EDIT_MATERIALS, 0, "composition",
                                     json_node_init_double (json_node_alloc (), 70));
   settle ();
@@ -459,7 +459,7 @@ test_changed_on_server (Fixture      *f,
   g_object_unref (result);
   g_assert_nonnull (other);
 
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Editor Test Scarf, Long");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), "Editor Test Scarf, Long");
   settle ();
   handler = g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
   save_when_enabled (editor);
@@ -518,7 +518,7 @@ test_failed_save_keeps_draft (Fixture      *f,
   AttProduct       *saved = NULL;
   gulong            handler;
 
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Editor Test Coat, Warm");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), "Editor Test Coat, Warm");
   settle ();
 
   /* Saves fail; searches (the server's copy, compared first) do not. */
@@ -527,7 +527,7 @@ test_failed_save_keeps_draft (Fixture      *f,
   WAIT_UNTIL (find_widget (GTK_WIDGET (editor), is_visible_retry, NULL) != NULL, "the Retry");
   WAIT_UNTIL (label_shown (GTK_WIDGET (editor), "Could not save"), "Could not save");
   g_assert_true (att_product_edit_get_modified (edit));
-  g_assert_cmpstr (gtk_editable_get_text (entry_row (GTK_WIDGET (editor), "Name")), ==, "Editor Test Coat, Warm");
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (GTK_WIDGET (editor), "_Name")), ==, "Editor Test Coat, Warm");
 
   /* The draft on disk has the edits and the error. */
   WAIT_UNTIL ((draft = load_failed_draft (f, att_product_get_id (product))) != NULL, "the draft with its error");
@@ -579,7 +579,7 @@ test_restart_offers_draft (Fixture      *f,
   GtkWidget        *page;
   GtkWidget        *restored;
 
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Editor Test Hat, Red");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), "Editor Test Hat, Red");
   settle ();
   att_product_editor_flush_draft_async (editor, NULL, flush_cb, &result);
   g_assert_true (att_product_editor_flush_draft_finish (editor, att_test_await_result (&result), NULL));
@@ -601,7 +601,7 @@ test_restart_offers_draft (Fixture      *f,
   g_assert_nonnull (restored);
   g_assert_cmpstr (att_product_edit_get_product_id (att_product_editor_get_edit (ATT_PRODUCT_EDITOR (restored))), ==,
                    att_product_get_id (product));
-  g_assert_cmpstr (gtk_editable_get_text (entry_row (restored, "Name")), ==, "Editor Test Hat, Red");
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (restored, "_Name")), ==, "Editor Test Hat, Red");
   g_assert_true (att_product_editor_get_modified (ATT_PRODUCT_EDITOR (restored)));
 }
 
@@ -613,8 +613,8 @@ test_undo_redo (Fixture      *f,
   g_autoptr(AttProduct) product = create_on_server (f, "Editor Test Sock");
   g_autoptr(AttProductEdit) edit = att_product_edit_new_for_product (product);
   AttProductEditor *editor = show_editor (f, edit);
-  GtkEditable      *name = entry_row (GTK_WIDGET (editor), "Name");
-  GtkEditable      *weight = entry_row (GTK_WIDGET (editor), "Weight");
+  GtkEditable      *name = entry_row (GTK_WIDGET (editor), "_Name");
+  GtkEditable      *weight = entry_row (GTK_WIDGET (editor), "_Weight");
 
   /* Replacing a field's text is a deletion and an insertion: changes to
    * one member within a second are one step, as when typing. */
@@ -642,23 +642,23 @@ test_bad_input (Fixture      *f,
   AttProductEditor *editor = show_editor (f, edit);
   g_autofree char  *long_name = g_strnfill (10000, 'x');
 
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Weight"), "NaN");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Weight"), "NaN");
   settle ();
   WAIT_UNTIL (label_shown (GTK_WIDGET (editor), "Enter a number"), "Enter a number");
   WAIT_UNTIL (label_shown (GTK_WIDGET (editor), "Cannot save"), "Cannot save");
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Weight"), "-5");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Weight"), "-5");
   settle ();
   WAIT_UNTIL (!label_shown (GTK_WIDGET (editor), "Enter a number"), "no "
                                                                     "Enter a number");
   WAIT_UNTIL (label_shown (GTK_WIDGET (editor), "Cannot save"), "Cannot save");
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Weight"), "5");
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), long_name);
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Weight"), "5");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), long_name);
   settle ();
   WAIT_UNTIL (label_shown (GTK_WIDGET (editor), "Cannot save"), "Cannot save");
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Tab\there");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), "Tab\there");
   settle ();
   WAIT_UNTIL (label_shown (GTK_WIDGET (editor), "Cannot save"), "Cannot save");
-  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Editor Test Glove, Fine");
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), "Editor Test Glove, Fine");
   settle ();
   WAIT_UNTIL (!label_shown (GTK_WIDGET (editor), "Cannot save"), "no "
                                                                  "Cannot save");

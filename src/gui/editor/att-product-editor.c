@@ -75,7 +75,14 @@ describe_path (AttProductEditor *self,
   g_strdelimit (field_path, "[", '\0');
   field = att_product_editor_find_field (self, field_path);
   if (field != NULL && ADW_IS_PREFERENCES_ROW (field->row))
-    return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field->row)));
+    {
+      g_autoptr(GString) title = g_string_new (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field->row)));
+
+      /* Without the mnemonic's underscore. */
+      if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (field->row)))
+        g_string_replace (title, "_", "", 0);
+      return g_string_free (g_steal_pointer (&title), FALSE);
+    }
   if (sscanf (path, ATT_PRODUCT_EDIT_PURCHASE_ORDERS "[%u]", &index) == 1)
     return g_strdup_printf (_ ("Purchase order %u"), index + 1);
   if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_MATERIALS))
