@@ -424,6 +424,12 @@ att_catalogue_picker_show (GtkWidget *widget)
 
   if (self->model == NULL || att_paged_model_get_error (self->model) != NULL)
     search (self);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    {
+      /* Each opening starts from the top of the results. */
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0u);
+    }
   show_hint (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
