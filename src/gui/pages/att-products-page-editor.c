@@ -233,9 +233,7 @@ edit_product (AttProductsPage *self,
               AttProduct      *product,
               gpointer         user_data)
 {
-  gint64 t0 = g_get_monotonic_time ();
   g_autoptr(AttProductEdit) edit = att_product_edit_new_for_product (product);
-  g_printerr ("T edit %.1f\n", (g_get_monotonic_time () - t0) / 1000.0);
 
   att_products_page_open_editor (self, edit, NULL, NULL);
 }
