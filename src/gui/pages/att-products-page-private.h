@@ -59,9 +59,8 @@ struct _AttProductsPage
   GtkRevealer        *drafts_revealer;
   GtkLabel           *drafts_label;
 
-  /* Saved products replace their rows: the list maps each product to
-   * its saved copy, if there is one. */
-  GtkMapListModel    *mapped;
+  /* Saved products replace their rows: the cells and the details show
+   * the saved copy, if there is one. */
   GHashTable         *saved; /* product id -> AttProduct */
 
   AttProductEditor   *editor; /* the open one, in editor_bin */

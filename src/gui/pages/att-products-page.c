@@ -238,36 +238,42 @@ first_rows_of (AttProductsPage *self,
 
 /* A product saved in the editor shows the server's answer, not the row
  * the search returned before. */
-static gpointer
-map_saved (gpointer item,
-           gpointer user_data)
+static AttProduct *
+saved_copy_of (AttProductsPage *self,
+               AttProduct      *product)
 {
-  AttProductsPage *self = user_data;
-  AttProduct      *saved = NULL;
+  AttProduct *saved = NULL;
 
-  if (!att_product_is_placeholder (item))
-    saved = g_hash_table_lookup (self->saved, att_product_get_id (item));
-  if (saved == NULL)
-    return item;
-  g_object_unref (item);
-  return g_object_ref (saved);
+  if (product != NULL && !att_product_is_placeholder (product))
+    saved = g_hash_table_lookup (self->saved, att_product_get_id (product));
+  return saved != NULL ? saved : product;
 }
 
 /**
  * att_products_page_replace_rows:
  *
- * Maps the rows anew after a save; the selection stays where it was.
+ * Shows the rows anew after a save (their cells look up the saved copy);
+ * the selection and the scroll position stay where they were.
  */
 void
 att_products_page_replace_rows (AttProductsPage *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint          selected = gtk_single_selection_get_selected (self->selection);
+  GListModel    *model = gtk_single_selection_get_model (self->selection);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  double         value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
 
-  if (self->mapped == NULL)
+  if (model == NULL)
     return;
-  gtk_map_list_model_set_map_func (self->mapped, map_saved, self, NULL);
+  g_object_ref (model);
+  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_single_selection_set_model (self->selection, model);
+  g_object_unref (model);
   if (selected != GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, selected);
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, value);
+  show_selected_details (self);
 }
 
 static void
@@ -290,10 +296,7 @@ set_model (AttProductsPage *self,
                                self, G_CONNECT_SWAPPED);
     }
 
-  g_clear_object (&self->mapped);
-  if (model != NULL)
-    self->mapped = gtk_map_list_model_new (G_LIST_MODEL (g_object_ref (model)), map_saved, self, NULL);
-  gtk_single_selection_set_model (self->selection, first_rows_of (self, G_LIST_MODEL (self->mapped)));
+  gtk_single_selection_set_model (self->selection, first_rows_of (self, G_LIST_MODEL (model)));
   att_paged_footer_set_model (self->paged_footer, model);
   update_state (self);
   on_selected_item_changed (self);
@@ -448,7 +451,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   AttProductsPage *self = ATT_PRODUCTS_PAGE (user_data);
   Column           column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "att-column"));
-  AttProduct      *product = gtk_list_item_get_item (item);
+  AttProduct      *product = saved_copy_of (self, gtk_list_item_get_item (item));
   GtkInscription  *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
@@ -615,7 +618,6 @@ att_products_page_dispose (GObject *object)
   g_clear_handle_id (&self->rest_idle, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->first_rows);
-  g_clear_object (&self->mapped);
   g_clear_object (&self->model);
   att_products_page_editor_dispose (self);
   g_clear_pointer (&self->saved, g_hash_table_unref);
@@ -883,6 +885,6 @@ att_products_page_get_selected (AttProductsPage *self)
 
   g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
 
-  product = gtk_single_selection_get_selected_item (self->selection);
+  product = saved_copy_of (self, gtk_single_selection_get_selected_item (self->selection));
   return product != NULL && !att_product_is_placeholder (product) ? product : NULL;
 }
