@@ -34,6 +34,7 @@ struct _AttWindow
   GtkListBox          *sidebar_list;
   GtkStack            *view_stack;
 
+  gboolean             close_confirmed;
   guint                reveal_timeout;
   guint                present_timeout;
   guint                realize_idle;
@@ -191,6 +192,58 @@ search_action (GtkWidget  *widget,
     }
 }
 
+/* The Products view, shown: where products are opened and edited. */
+static AttProductsPage *
+show_products_page (AttWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->view_stack, "products");
+
+  if (page == NULL)
+    return NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), "products") == 0)
+      gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+  show_view (self, "products");
+  return ATT_PRODUCTS_PAGE (page);
+}
+
+static void
+show_product_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttProductsPage *page = show_products_page (ATT_WINDOW (widget));
+
+  if (page != NULL)
+    att_products_page_show_product (page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+edit_product_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttProductsPage *page = show_products_page (ATT_WINDOW (widget));
+
+  if (page != NULL)
+    att_products_page_edit_product (page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+add_to_product_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttProductsPage *page = show_products_page (ATT_WINDOW (widget));
+  const char      *kind, *id, *name;
+
+  g_variant_get (parameter, "(&s&s&s)", &kind, &id, &name);
+  if (page != NULL)
+    att_products_page_add_to_product (page, kind, id, name);
+}
+
 /* Window state */
 
 static void
@@ -237,10 +290,34 @@ save_window_state (AttWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void
+on_page_may_close (AttProductsPage *page,
+                   gboolean         may_close,
+                   gpointer         user_data)
+{
+  g_autoptr(AttWindow) self = user_data;
+
+  if (!may_close)
+    return;
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Unsaved edits are asked about first (they stay as a draft whatever the
+ * answer); app.quit closes the windows, so it asks too. */
 static gboolean
 att_window_close_request (GtkWindow *window)
 {
-  save_window_state (ATT_WINDOW (window));
+  AttWindow *self = ATT_WINDOW (window);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->view_stack, "products");
+
+  if (!self->close_confirmed && page != NULL && att_products_page_get_editor (ATT_PRODUCTS_PAGE (page)) != NULL)
+    {
+      att_products_page_ask_close (ATT_PRODUCTS_PAGE (page), on_page_may_close, g_object_ref (self));
+      return TRUE;
+    }
+
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (att_window_parent_class)->close_request (window);
 }
@@ -291,6 +368,9 @@ att_window_class_init (AttWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-product", "s", show_product_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-product", "s", edit_product_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-product", "(sss)", add_to_product_action);
 }
 
 static void

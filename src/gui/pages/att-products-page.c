@@ -19,7 +19,7 @@
 #include "att-paged-model.h"
 #include "att-product.h"
 #include "att-product-details.h"
-#include "att-products-page.h"
+#include "att-products-page-private.h"
 
 #define PAGE_SIZE 50
 
@@ -27,45 +27,6 @@
  * slow: well past a normal answer, well before the 90 s that three timed
  * out attempts take. */
 #define DEFAULT_SLOW_DELAY_MS 5000
-
-/* The list pages from the server through AttPagedModel, so 100,000 products
- * scroll without loading them all; a search replaces the model, which
- * cancels the fetches of the old one. */
-struct _AttProductsPage
-{
-  GtkWidget           parent_instance;
-
-  AttContext         *context;
-  AttPagedModel      *model;
-  GtkSingleSelection *selection;
-  GtkSliceListModel  *first_rows;
-  char               *search_text;
-  gboolean            folded;
-  gboolean            ready;
-  gboolean            rows_painted;
-  gboolean            details_pending;
-  guint               rest_idle;
-
-  /* The loading state: says the server is slow after slow_delay ms, and
-   * can be cancelled, until Retry or a new search. */
-  guint               slow_delay;
-  guint               slow_timeout_id;
-  gboolean            load_cancelled;
-
-  /* template widgets */
-  GtkSearchEntry     *search_entry;
-  GtkStack           *list_stack;
-  GtkSpinner         *spinner;
-  GtkLabel           *slow_label;
-  GtkButton          *cancel_button;
-  GtkButton          *cancelled_retry_button;
-  GtkColumnView      *column_view;
-  AdwStatusPage      *empty_page;
-  AdwStatusPage      *error_page;
-  GtkLabel           *count_label;
-  AttPagedFooter     *paged_footer;
-  AttProductDetails  *details;
-};
 
 G_DEFINE_FINAL_TYPE (AttProductsPage, att_products_page, GTK_TYPE_WIDGET)
 
@@ -265,14 +226,54 @@ on_model_items_changed (AttProductsPage *self,
  * the first rows are painted, the view sees no more than a screenful. */
 static GListModel *
 first_rows_of (AttProductsPage *self,
-               AttPagedModel   *model)
+               GListModel      *model)
 {
   if (self->rows_painted || model == NULL)
-    return G_LIST_MODEL (model);
+    return model;
 
   g_clear_object (&self->first_rows);
-  self->first_rows = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (model)), 0, FIRST_ROWS);
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (model), 0, FIRST_ROWS);
   return G_LIST_MODEL (self->first_rows);
+}
+
+/* A product saved in the editor shows the server's answer, not the row
+ * the search returned before. */
+static AttProduct *
+saved_copy_of (AttProductsPage *self,
+               AttProduct      *product)
+{
+  AttProduct *saved = NULL;
+
+  if (product != NULL && !att_product_is_placeholder (product))
+    saved = g_hash_table_lookup (self->saved, att_product_get_id (product));
+  return saved != NULL ? saved : product;
+}
+
+/**
+ * att_products_page_replace_rows:
+ *
+ * Shows the rows anew after a save (their cells look up the saved copy);
+ * the selection and the scroll position stay where they were.
+ */
+void
+att_products_page_replace_rows (AttProductsPage *self)
+{
+  guint          selected = gtk_single_selection_get_selected (self->selection);
+  GListModel    *model = gtk_single_selection_get_model (self->selection);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  double         value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+
+  if (model == NULL)
+    return;
+  g_object_ref (model);
+  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_single_selection_set_model (self->selection, model);
+  g_object_unref (model);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, selected);
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, value);
+  show_selected_details (self);
 }
 
 static void
@@ -295,7 +296,7 @@ set_model (AttProductsPage *self,
                                self, G_CONNECT_SWAPPED);
     }
 
-  gtk_single_selection_set_model (self->selection, first_rows_of (self, model));
+  gtk_single_selection_set_model (self->selection, first_rows_of (self, G_LIST_MODEL (model)));
   att_paged_footer_set_model (self->paged_footer, model);
   update_state (self);
   on_selected_item_changed (self);
@@ -450,7 +451,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   AttProductsPage *self = ATT_PRODUCTS_PAGE (user_data);
   Column           column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "att-column"));
-  AttProduct      *product = gtk_list_item_get_item (item);
+  AttProduct      *product = saved_copy_of (self, gtk_list_item_get_item (item));
   GtkInscription  *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
@@ -557,6 +558,26 @@ cancel_loading_action (GtkWidget  *widget,
 }
 
 static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+/* What is beside the list ("details" or "editor"), and, when the list
+ * and it are folded into one column, it rather than the list. */
+void
+att_products_page_show_content (AttProductsPage *self,
+                                const char      *name)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -574,6 +595,8 @@ att_products_page_constructed (GObject *object)
   G_OBJECT_CLASS (att_products_page_parent_class)->constructed (object);
 
   reload (self);
+  att_products_page_editor_init (self);
+  att_products_page_drafts_load (self);
 }
 
 static void
@@ -596,6 +619,9 @@ att_products_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->first_rows);
   g_clear_object (&self->model);
+  att_products_page_editor_dispose (self);
+  g_clear_pointer (&self->saved, g_hash_table_unref);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (att_products_page_parent_class)->dispose (object);
@@ -736,6 +762,11 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, paged_footer);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, details);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, drafts_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, drafts_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -755,6 +786,10 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "products.cancel-loading", NULL);
 
+  gtk_widget_class_install_action (widget_class, "products.show-list", NULL, show_list_action);
+  att_products_page_install_editor_actions (widget_class);
+  att_products_page_install_draft_actions (widget_class);
+
   gtk_widget_class_set_css_name (widget_class, "productspage");
 }
 
@@ -773,6 +808,8 @@ att_products_page_init (AttProductsPage *self)
   gtk_search_entry_set_search_delay (self->search_entry, 250);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
+  self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
@@ -848,6 +885,6 @@ att_products_page_get_selected (AttProductsPage *self)
 
   g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
 
-  product = gtk_single_selection_get_selected_item (self->selection);
+  product = saved_copy_of (self, gtk_single_selection_get_selected_item (self->selection));
   return product != NULL && !att_product_is_placeholder (product) ? product : NULL;
 }

@@ -23,4 +23,27 @@ void        att_products_page_set_search_text (AttProductsPage *self,
 GListModel *att_products_page_get_model (AttProductsPage *self);
 AttProduct *att_products_page_get_selected (AttProductsPage *self);
 
+/* The editor beside the list (issue 7): what the window's actions
+ * win.show-product, win.add-to-product and win.edit-product do. */
+void        att_products_page_show_product (AttProductsPage *self,
+                                            const char      *id);
+void        att_products_page_edit_product (AttProductsPage *self,
+                                            const char      *id);
+void        att_products_page_add_to_product (AttProductsPage *self,
+                                              const char      *kind,
+                                              const char      *id,
+                                              const char      *name);
+void        att_products_page_new_product (AttProductsPage *self);
+GtkWidget  *att_products_page_get_editor (AttProductsPage *self);
+
+/* Before the window closes: asks about unsaved edits in the editor (the
+ * draft stays on disk either way) and calls @func with whether the
+ * window may close. */
+typedef void (*AttPageCloseFunc) (AttProductsPage *self,
+                                  gboolean         may_close,
+                                  gpointer         user_data);
+void att_products_page_ask_close (AttProductsPage *self,
+                                  AttPageCloseFunc func,
+                                  gpointer         user_data);
+
 G_END_DECLS

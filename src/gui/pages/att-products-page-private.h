@@ -1,0 +1,99 @@
+/* att-products-page-private.h: the instance struct of AttProductsPage and
+ * the helpers its parts share: att-products-page.c (the list and its
+ * states), att-products-page-editor.c (the editor beside the list),
+ * att-products-page-drafts.c (drafts offered back) and
+ * att-products-page-picker.c (choosing a product to add an item to)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "att-paged-footer.h"
+#include "att-product-details.h"
+#include "att-product-editor.h"
+#include "att-products-page.h"
+
+G_BEGIN_DECLS
+
+/* The list pages from the server through AttPagedModel, so 100,000 products
+ * scroll without loading them all; a search replaces the model, which
+ * cancels the fetches of the old one. */
+struct _AttProductsPage
+{
+  GtkWidget           parent_instance;
+
+  AttContext         *context;
+  AttPagedModel      *model;
+  GtkSingleSelection *selection;
+  GtkSliceListModel  *first_rows;
+  char               *search_text;
+  gboolean            folded;
+  gboolean            ready;
+  gboolean            rows_painted;
+  gboolean            details_pending;
+  guint               rest_idle;
+
+  /* The loading state: says the server is slow after slow_delay ms, and
+   * can be cancelled, until Retry or a new search. */
+  guint               slow_delay;
+  guint               slow_timeout_id;
+  gboolean            load_cancelled;
+
+  /* template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkStack           *list_stack;
+  GtkSpinner         *spinner;
+  GtkLabel           *slow_label;
+  GtkButton          *cancel_button;
+  GtkButton          *cancelled_retry_button;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  AdwStatusPage      *error_page;
+  GtkLabel           *count_label;
+  AttPagedFooter     *paged_footer;
+  AttProductDetails  *details;
+  AdwLeaflet         *leaflet;
+  GtkStack           *content_stack;
+  AdwBin             *editor_bin;
+  GtkRevealer        *drafts_revealer;
+  GtkLabel           *drafts_label;
+
+  /* Saved products replace their rows: the cells and the details show
+   * the saved copy, if there is one. */
+  GHashTable         *saved; /* product id -> AttProduct */
+
+  AttProductEditor   *editor; /* the open one, in editor_bin */
+  GCancellable       *cancellable;
+  GPtrArray          *drafts; /* (element-type AttDraft): not yet offered back */
+};
+
+/* att-products-page.c */
+void att_products_page_replace_rows (AttProductsPage *self);
+void att_products_page_show_content (AttProductsPage *self,
+                                     const char      *name);
+
+/* att-products-page-editor.c */
+void att_products_page_editor_init (AttProductsPage *self);
+void att_products_page_editor_dispose (AttProductsPage *self);
+void att_products_page_open_editor (AttProductsPage *self,
+                                    AttProductEdit  *edit,
+                                    const char      *draft_id,
+                                    const char      *save_error);
+void att_products_page_install_editor_actions (GtkWidgetClass *widget_class);
+
+/* att-products-page-drafts.c */
+void att_products_page_drafts_load (AttProductsPage *self);
+void att_products_page_install_draft_actions (GtkWidgetClass *widget_class);
+
+/* att-products-page-picker.c */
+typedef void (*AttProductPickedFunc) (AttProductsPage *self,
+                                      AttProduct      *product,
+                                      gpointer         user_data);
+void att_products_page_pick_product (AttProductsPage     *self,
+                                     const char          *title,
+                                     AttProductPickedFunc func,
+                                     gpointer             user_data,
+                                     GDestroyNotify       destroy);
+
+G_END_DECLS
