@@ -273,7 +273,7 @@ att_test_remove_data_home (const char *dir)
   g_rmdir (dir);
 }
 
-/* Removes a directory and the files in it. */
+/* Removes a directory and everything in it. */
 void
 att_test_remove_dir (const char *path)
 {
@@ -284,9 +284,36 @@ att_test_remove_dir (const char *path)
     {
       g_autofree char *file = g_build_filename (path, name, NULL);
 
-      g_assert_cmpint (g_unlink (file), ==, 0);
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        att_test_remove_dir (file);
+      else
+        g_assert_cmpint (g_unlink (file), ==, 0);
     }
   g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/**
+ * att_test_sandbox_connect:
+ * @sandbox: a sandbox, not listening yet
+ * @http: (out): a new AttHttp
+ * @client: (out): a new client of @sandbox, with its credentials
+ * @context: (out) (optional): a new context over @client
+ */
+void
+att_test_sandbox_connect (AttSandbox     *sandbox,
+                          AttHttp       **http,
+                          AttHiggClient **client,
+                          AttContext    **context)
+{
+  g_autoptr(GError) error = NULL;
+
+  att_sandbox_listen (sandbox, 0, &error);
+  g_assert_no_error (error);
+
+  *http = att_http_new ();
+  *client = att_test_higg_client_new (*http, sandbox);
+  if (context != NULL)
+    *context = att_context_new (*client);
 }
 
 void
@@ -306,4 +333,44 @@ att_test_await_result (GAsyncResult **slot)
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
+}
+
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * att_test_wait_until:
+ *
+ * The one wait of the tests that watch something asynchronous happen: a
+ * page load, a dialog closing, a store being written.
+ */
+void
+att_test_wait_until (AttTestPredicate predicate,
+                     gpointer         fixture,
+                     gconstpointer    data,
+                     const char      *what)
+{
+  gboolean timed_out = FALSE;
+  guint    id = g_timeout_add_seconds (ATT_TEST_WAIT_SECONDS, set_true, &timed_out);
+
+  while (!predicate (fixture, data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+void
+att_test_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
 }

@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "att-context.h"
 #include "att-higg-auth.h"
 #include "att-higg-client.h"
 #include "att-http.h"
@@ -46,11 +47,40 @@ char               *att_test_isolate_data_home (void);
 void                att_test_remove_data_home (const char *dir);
 void                att_test_remove_dir (const char *path);
 
+/* Starts @sandbox (set up as the test wants it) on a free loopback port,
+ * and makes an AttHttp and an AttHiggClient of it with its credentials,
+ * and an AttContext over that client if @context is not %NULL. */
+void                att_test_sandbox_connect (AttSandbox     *sandbox,
+                                              AttHttp       **http,
+                                              AttHiggClient **client,
+                                              AttContext    **context);
+
 /* A GAsyncReadyCallback that keeps the result in the GAsyncResult * its
  * user data points to (which must be NULL), and a wait for it. */
 void                att_test_store_result (GObject      *source_object,
                                            GAsyncResult *result,
                                            gpointer      user_data);
 GAsyncResult       *att_test_await_result (GAsyncResult **slot);
+
+/* How long att_test_wait_until() waits before it fails the test. */
+#define ATT_TEST_WAIT_SECONDS 60
+
+/* A condition on a test's fixture (or any object) and some data. Tests
+ * write theirs with their own Fixture type and pass them through
+ * ATT_TEST_PREDICATE(), since a pointer argument of any type is passed the
+ * same way. */
+typedef gboolean (*AttTestPredicate) (gpointer      fixture,
+                                      gconstpointer data);
+#define ATT_TEST_PREDICATE(func) ((AttTestPredicate) (func))
+
+/* Spins the default main context until @predicate holds, failing the test
+ * with @what after ATT_TEST_WAIT_SECONDS. */
+void att_test_wait_until (AttTestPredicate predicate,
+                          gpointer         fixture,
+                          gconstpointer    data,
+                          const char      *what);
+
+/* Spins the default main context for @ms milliseconds. */
+void att_test_run_for (guint ms);
 
 G_END_DECLS

@@ -235,24 +235,6 @@ fill_cache (AttHiggClient *client,
   return total_ms;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +297,6 @@ main (int   argc,
 
   g_subprocess_send_signal (sandbox, SIGTERM);
   g_subprocess_wait (sandbox, NULL, NULL);
-  remove_tree (dir);
+  att_test_remove_dir (dir);
   return 0;
 }

@@ -29,7 +29,6 @@
 #include "att-secret-store.h"
 #include "att-test-utils.h"
 
-#define WAIT_SECONDS 20
 
 typedef struct
 {
@@ -96,44 +95,8 @@ assert_keyring_holds (const char *account_id,
 /* Main loop */
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (gconstpointer data);
-
-static void
-wait_until (Predicate     predicate,
-            gconstpointer data,
-            const char   *what)
-{
-  gboolean timed_out = FALSE;
-  guint    id = g_timeout_add_seconds (WAIT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-static void
-spin (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-pointer_is_null (gconstpointer data)
+pointer_is_null (gpointer      fixture,
+                 gconstpointer data)
 {
   gpointer const *pointer = data;
 
@@ -141,7 +104,8 @@ pointer_is_null (gconstpointer data)
 }
 
 static gboolean
-editor_idle (gconstpointer data)
+editor_idle (gpointer      fixture,
+             gconstpointer data)
 {
   return !att_account_editor_get_busy (ATT_ACCOUNT_EDITOR ((gpointer) data));
 }
@@ -165,7 +129,7 @@ maybe_screenshot (GtkWidget  *window,
     return;
 
   /* Let the rows' animations end. */
-  spin (600);
+  att_test_run_for (600);
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
@@ -489,7 +453,7 @@ click_test_and_wait (GtkWidget  *editor,
 
   click (get_button (editor, "_Test"));
   g_assert_true (att_account_editor_get_busy (ATT_ACCOUNT_EDITOR (editor)));
-  wait_until (editor_idle, editor, "the connection test");
+  att_test_wait_until (editor_idle, NULL, editor, "the connection test");
   if (!test_result_shown (&wait))
     g_error ("The editor shows “%s”, expected “%s”",
              shown_test_result (editor) != NULL ? shown_test_result (editor) : "(nothing)",
@@ -518,7 +482,8 @@ direct_test_cb (GObject      *object,
 }
 
 static gboolean
-direct_test_done (gconstpointer data)
+direct_test_done (gpointer      fixture,
+                  gconstpointer data)
 {
   const DirectTest *test = data;
 
@@ -538,7 +503,7 @@ direct_test (Fixture    *f,
 
   att_connection_test_async (f->http, service, base_url, api_key, integration_key, public_key,
                              NULL, direct_test_cb, &test);
-  wait_until (direct_test_done, &test, "a direct connection test");
+  att_test_wait_until (direct_test_done, NULL, &test, "a direct connection test");
   *message = test.message;
   return test.status;
 }
@@ -617,7 +582,7 @@ fixture_teardown (Fixture      *f,
     gtk_window_destroy (GTK_WINDOW (editor));
   if (f->prefs != NULL)
     gtk_window_destroy (GTK_WINDOW (f->prefs));
-  wait_until (pointer_is_null, &f->prefs, "the Preferences to close");
+  att_test_wait_until (pointer_is_null, NULL, &f->prefs, "the Preferences to close");
 
   g_clear_object (&f->context);
   g_clear_object (&f->store);
@@ -654,7 +619,8 @@ only_account (Fixture *f)
 }
 
 static gboolean
-store_is_empty (gconstpointer data)
+store_is_empty (gpointer      fixture,
+                gconstpointer data)
 {
   return g_list_model_get_n_items (G_LIST_MODEL ((gpointer) data)) == 0;
 }
@@ -699,7 +665,7 @@ test_add_test_edit_higg (Fixture      *f,
   maybe_screenshot_end (editor, "editor-higg-connected-end");
 
   click (get_button (editor, "_Save"));
-  wait_until (pointer_is_null, &editor, "the editor to close after saving");
+  att_test_wait_until (pointer_is_null, NULL, &editor, "the editor to close after saving");
 
   /* In the store, in use, and in the accounts file without its keys. */
   account = only_account (f);
@@ -755,7 +721,7 @@ test_add_test_edit_higg (Fixture      *f,
    * in a field saves, as Save is the default button. */
   set_text (editor, "Name", "Sandbox Higg (old key)");
   press_enter_in (get_row (editor, "Name"));
-  wait_until (pointer_is_null, &editor, "the editor to close after saving");
+  att_test_wait_until (pointer_is_null, NULL, &editor, "the editor to close after saving");
   account = only_account (f);
   g_assert_cmpstr (att_account_get_display_name (account), ==, "Sandbox Higg (old key)");
   assert_keyring_holds (att_account_get_id (account), "higg-api-key", "not-the-sandbox-api-key");
@@ -837,7 +803,7 @@ test_closient_key_check (Fixture      *f,
 
   /* Closing the editor saved nothing. */
   gtk_window_close (GTK_WINDOW (editor));
-  spin (50);
+  att_test_run_for (50);
   g_assert_null (find_editor ());
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
 }
@@ -871,7 +837,8 @@ saved_cb (GObject      *object,
 }
 
 static gboolean
-is_done (gconstpointer data)
+is_done (gpointer      fixture,
+         gconstpointer data)
 {
   const Done *done = data;
 
@@ -887,7 +854,7 @@ store_secret (Fixture      *f,
   Done done = { FALSE, NULL };
 
   att_secret_store_store_async (f->secrets, id, kind, secret, NULL, stored_cb, &done);
-  wait_until (is_done, &done, "a key to be stored");
+  att_test_wait_until (is_done, NULL, &done, "a key to be stored");
   g_assert_no_error (done.error);
 }
 
@@ -908,7 +875,7 @@ test_remove_clears_keys (Fixture      *f,
   att_account_store_add (f->store, account);
   att_account_store_set_active (f->store, ATT_SERVICE_HIGG, id);
   att_account_store_save_async (f->store, NULL, saved_cb, &done);
-  wait_until (is_done, &done, "the accounts to be saved");
+  att_test_wait_until (is_done, NULL, &done, "the accounts to be saved");
   g_assert_no_error (done.error);
   assert_keyring_holds (id, "higg-api-key", "remove-me-api-key");
 
@@ -928,7 +895,7 @@ test_remove_clears_keys (Fixture      *f,
                    ==, ADW_RESPONSE_DESTRUCTIVE);
   maybe_screenshot (dialog, "prefs-remove-confirmation");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  spin (50);
+  att_test_run_for (50);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
   assert_keyring_holds (id, "higg-api-key", "remove-me-api-key");
 
@@ -937,8 +904,8 @@ test_remove_clears_keys (Fixture      *f,
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
-  wait_until (store_is_empty, f->store, "the account to be removed");
-  spin (50);
+  att_test_wait_until (store_is_empty, NULL, f->store, "the account to be removed");
+  att_test_run_for (50);
 
   assert_keyring_holds (id, "higg-api-key", NULL);
   assert_keyring_holds (id, "higg-integration-key", NULL);
@@ -972,19 +939,19 @@ test_cancel_and_close (Fixture      *f,
   click (test_button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (test_button)), ==, "_Cancel");
   g_assert_true (att_account_editor_get_busy (ATT_ACCOUNT_EDITOR (editor)));
-  spin (100);
+  att_test_run_for (100);
   click (test_button);
   g_assert_false (att_account_editor_get_busy (ATT_ACCOUNT_EDITOR (editor)));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (test_button)), ==, "_Test");
-  spin (100);
+  att_test_run_for (100);
   g_assert_null (shown_test_result (editor));
 
   /* Closing the editor in the middle of a test cancels it; the editor goes
    * away once the cancelled request has let go of it. */
   click (test_button);
-  spin (100);
+  att_test_run_for (100);
   gtk_window_close (GTK_WINDOW (editor));
-  wait_until (pointer_is_null, &editor, "the editor to be finalized");
+  att_test_wait_until (pointer_is_null, NULL, &editor, "the editor to be finalized");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
 }
 
@@ -1009,7 +976,7 @@ load_public_key_file (GtkWidget  *editor,
   /* What the file chooser does with the file picked. */
   g_assert_true (gtk_widget_activate_action (editor, "editor.load-public-key", "s", uri));
   g_assert_true (att_account_editor_get_busy (ATT_ACCOUNT_EDITOR (editor)));
-  wait_until (editor_idle, editor, "the key file to be read");
+  att_test_wait_until (editor_idle, NULL, editor, "the key file to be read");
 }
 
 static void

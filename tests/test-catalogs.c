@@ -47,12 +47,8 @@ fixture_open (Fixture    *fixture,
   g_assert_no_error (error);
   att_sandbox_seed_demo (fixture->sandbox, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (fixture->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->http = att_http_new ();
+  att_test_sandbox_connect (fixture->sandbox, &fixture->http, &fixture->client, NULL);
   att_http_set_retry_policy (fixture->http, 2, 10);
-  fixture->client = att_test_higg_client_new (fixture->http, fixture->sandbox);
 }
 
 static void

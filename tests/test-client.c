@@ -96,13 +96,9 @@ fixture_setup (Fixture      *fixture,
   att_test_sandbox_use_test_secrets (fixture->sandbox);
   att_sandbox_seed_demo (fixture->sandbox, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (fixture->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->http = att_http_new ();
+  att_test_sandbox_connect (fixture->sandbox, &fixture->http, &fixture->client, NULL);
   /* Keep retries fast: the policy is what is tested, not the default delay. */
   att_http_set_retry_policy (fixture->http, 2, 10);
-  fixture->client = att_test_higg_client_new (fixture->http, fixture->sandbox);
 }
 
 static void

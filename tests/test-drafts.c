@@ -16,6 +16,7 @@
 
 #include "att-draft-store.h"
 #include "att-draft-writer.h"
+#include "att-test-utils.h"
 
 #define KIND_PRODUCT    "higg-product"
 #define KIND_ASSIGNMENT "closient-assignment"
@@ -252,29 +253,11 @@ fixture_set_up (Fixture      *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) handle = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->root);
+  att_test_remove_dir (fixture->root);
   g_free (fixture->root);
 }
 
@@ -633,25 +616,6 @@ stored_seq (AttDraftStore *store,
   return payload_seq (draft);
 }
 
-static gboolean
-set_true (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms: long enough for any timer of the writer
- * under test to have run out. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 flush_sync (AttDraftWriter *writer)
 {
@@ -698,7 +662,7 @@ test_writer_coalesces (Fixture      *fixture,
   g_assert_cmpuint (log.n_written, ==, 0);
   while (log.n_written == 0)
     g_main_context_iteration (NULL, TRUE);
-  run_for (200);
+  att_test_run_for (200);
 
   g_assert_cmpuint (log.n_written, >=, 1);
   g_assert_cmpuint (log.n_written, <=, 3);
@@ -759,7 +723,7 @@ test_writer_flush_discard (Fixture      *fixture,
     discard_sync (writer);
     wait_for (&flushed);
   }
-  run_for (100);
+  att_test_run_for (100);
   g_assert_cmpint (stored_seq (store, "P-2"), ==, -1);
   assert_only_drafts (store, 0);
 }

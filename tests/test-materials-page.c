@@ -32,33 +32,6 @@ typedef struct
   char             *added;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (Fixture *f, gconstpointer data);
-
-static void
-wait_until (Fixture      *f,
-            Predicate     predicate,
-            gconstpointer data,
-            const char   *what)
-{
-  gboolean timed_out = FALSE;
-  guint    id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!predicate (f, data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
 /* Products made over HTTP, as any client would. */
 static char *
 create_product (Fixture    *f,
@@ -117,12 +90,7 @@ fixture_setup (Fixture      *f,
 
   f->sandbox = att_test_sandbox_new (NULL, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (f->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  f->http = att_http_new ();
-  f->client = att_test_higg_client_new (f->http, f->sandbox);
-  f->context = att_context_new (f->client);
+  att_test_sandbox_connect (f->sandbox, &f->http, &f->client, &f->context);
 
   /* Two products use cotton (MatTX0001), one does not. */
   f->product_ids[0] = create_product (f, "Cotton tee",
@@ -260,7 +228,7 @@ select_entry (Fixture    *f,
               const char *id)
 {
   att_materials_page_select (f->page, find_position (f, id));
-  wait_until (f, details_show, id, "the details of the entry");
+  att_test_wait_until (ATT_TEST_PREDICATE (details_show), f, id, "the details of the entry");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
 
@@ -278,14 +246,14 @@ test_search (Fixture      *f,
   g_autoptr(AttPage) page = NULL;
   g_autoptr(GError) error = NULL;
 
-  wait_until (f, list_shows, &all, "the materials");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &all, "the materials");
   g_assert_cmpstr (att_materials_page_get_kind (f->page), ==, "material");
 
   cotton.not_model = att_materials_page_get_model (f->page);
   everything = g_object_ref (att_materials_page_get_model (f->page));
   cotton.not_model = everything;
   att_materials_page_set_search_text (f->page, "cotton");
-  wait_until (f, list_shows, &cotton, "the search for cotton");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &cotton, "the search for cotton");
   model = att_materials_page_get_model (f->page);
 
   /* Exactly what the server finds. */
@@ -314,15 +282,15 @@ test_switch_catalogue (Fixture      *f,
   const Wanted packaging = { "Pkg", NULL, NULL };
   const Wanted zippers = { "Cmp", "zipper", NULL };
 
-  wait_until (f, list_shows, &materials, "the materials");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &materials, "the materials");
   att_materials_page_set_kind (f->page, "packaging");
-  wait_until (f, list_shows, &packaging, "the packaging");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &packaging, "the packaging");
   g_assert_cmpstr (att_materials_page_get_kind (f->page), ==, "packaging");
 
   /* The search carries over to the next catalogue. */
   att_materials_page_set_search_text (f->page, "zipper");
   att_materials_page_set_kind (f->page, "component");
-  wait_until (f, list_shows, &zippers, "the components matching zipper");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &zippers, "the components matching zipper");
 }
 
 static void
@@ -333,7 +301,7 @@ test_details_fields (Fixture      *f,
   const Wanted packaging = { "Pkg", NULL, NULL };
   GtkWidget   *details = att_materials_page_get_details (f->page);
 
-  wait_until (f, list_shows, &materials, "the materials");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &materials, "the materials");
   select_entry (f, "MatTX0001");
   g_assert_nonnull (find_label (details, "Cotton"));
   g_assert_true (shows_field (details, "ID", "MatTX0001"));
@@ -346,7 +314,7 @@ test_details_fields (Fixture      *f,
 
   /* Members nobody documented are shown too, under their own names. */
   att_materials_page_set_kind (f->page, "packaging");
-  wait_until (f, list_shows, &packaging, "the packaging");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &packaging, "the packaging");
   select_entry (f, "Pkg0001");
   g_assert_true (shows_field (details, "Packaging type", "bag"));
   g_assert_true (shows_field (details, "Defect rate", "0"));
@@ -393,9 +361,9 @@ test_used_by (Fixture      *f,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   GtkWidget *row;
 
-  wait_until (f, list_shows, &materials, "the materials");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &materials, "the materials");
   select_entry (f, "MatTX0001");
-  wait_until (f, used_by_loaded, NULL, "the products that use cotton");
+  att_test_wait_until (ATT_TEST_PREDICATE (used_by_loaded), f, NULL, "the products that use cotton");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
   /* Exactly the two products that use it, as the sandbox says. */
@@ -427,7 +395,7 @@ test_used_by (Fixture      *f,
 
   /* Linen: only the third. */
   select_entry (f, "MatTX0005");
-  wait_until (f, used_by_loaded, NULL, "the products that use linen");
+  att_test_wait_until (ATT_TEST_PREDICATE (used_by_loaded), f, NULL, "the products that use linen");
   g_assert_cmpuint (g_list_model_get_n_items (used_by), ==, 1);
   {
     g_autoptr(AttProduct) product = g_list_model_get_item (used_by, 0);
@@ -438,7 +406,7 @@ test_used_by (Fixture      *f,
   /* Organic cotton's row is empty of products but for the hoodie; a
    * material nobody uses says so. */
   select_entry (f, "MatTX0003");
-  wait_until (f, used_by_loaded, NULL, "the products that use recycled cotton");
+  att_test_wait_until (ATT_TEST_PREDICATE (used_by_loaded), f, NULL, "the products that use recycled cotton");
   g_assert_cmpuint (g_list_model_get_n_items (used_by), ==, 0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_nonnull (find_label (GTK_WIDGET (details), "No product uses it."));
@@ -452,7 +420,7 @@ test_narrow_folds (Fixture      *f,
   GtkWidget   *leaflet;
 
   gtk_window_set_default_size (f->window, 500, 700);
-  wait_until (f, list_shows, &materials, "the materials");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_shows), f, &materials, "the materials");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   leaflet = gtk_widget_get_first_child (GTK_WIDGET (f->page));
   g_assert_true (ADW_IS_LEAFLET (leaflet));

@@ -50,12 +50,8 @@ fixture_setup (Fixture      *fixture,
   g_assert_no_error (error);
   att_sandbox_add_generated_products (fixture->sandbox, N_PRODUCTS, 42, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (fixture->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->http = att_http_new ();
+  att_test_sandbox_connect (fixture->sandbox, &fixture->http, &fixture->client, NULL);
   att_http_set_retry_policy (fixture->http, 2, 10);
-  fixture->client = att_test_higg_client_new (fixture->http, fixture->sandbox);
   fixture->requested = g_array_new (FALSE, FALSE, sizeof (guint));
   fixture->changes = g_array_new (FALSE, FALSE, sizeof (Change));
 }
@@ -194,24 +190,6 @@ times_requested (Fixture *fixture,
   return n;
 }
 
-static gboolean
-quit_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main loop run for @ms, as a view between two frames. */
-static void
-pause_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Asks for the row at @position every 50 ms, as a view that keeps showing
  * it would, until it is loaded.  Returns how many times it asked. */
 static guint
@@ -229,7 +207,7 @@ ask_until_loaded (Fixture       *fixture,
       g_assert_cmpuint (asks, <, 400);
       wait_until_idle (fixture, model);
       if (!att_paged_model_is_item_loaded (model, position))
-        pause_ms (50);
+        att_test_run_for (50);
     }
   return asks;
 }

@@ -42,12 +42,8 @@ fixture_start_full (Fixture *f,
   g_assert_no_error (error);
   att_sandbox_add_generated_products (f->sandbox, n_products, 11, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (f->sandbox, 0, &error);
-  g_assert_no_error (error);
+  att_test_sandbox_connect (f->sandbox, &f->http, &f->client, NULL);
   att_sandbox_set_latency (f->sandbox, latency_ms);
-
-  f->http = att_http_new ();
-  f->client = att_test_higg_client_new (f->http, f->sandbox);
   f->dir = g_dir_make_tmp ("attest-cache-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "account.sqlite", NULL);
@@ -64,24 +60,6 @@ fixture_start (Fixture *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
@@ -92,7 +70,7 @@ fixture_teardown (Fixture      *f,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   if (f->dir != NULL)
-    remove_tree (f->dir);
+    att_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -859,6 +837,6 @@ main (int   argc,
   g_test_add_func ("/product-cache/context", test_context_cache);
 
   status = g_test_run ();
-  remove_tree (cache_home);
+  att_test_remove_dir (cache_home);
   return status;
 }

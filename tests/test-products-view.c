@@ -30,35 +30,6 @@ typedef struct
 } Fixture;
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (Fixture *f, gconstpointer data);
-
-/* Spins the main loop until @predicate holds, failing after 20 s. */
-static void
-wait_until (Fixture      *f,
-            Predicate     predicate,
-            gconstpointer data,
-            const char   *what)
-{
-  gboolean timed_out = FALSE;
-  guint    id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!predicate (f, data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-static gboolean
 model_loaded (Fixture      *f,
               gconstpointer data)
 {
@@ -183,7 +154,7 @@ server_search (Fixture    *f,
 
   att_higg_client_search_products_async (f->client, text, NULL, from, size, NULL,
                                          search_done_cb, &page);
-  wait_until (f, page_arrived, &page, "a direct search");
+  att_test_wait_until (ATT_TEST_PREDICATE (page_arrived), f, &page, "a direct search");
   return page;
 }
 
@@ -197,12 +168,7 @@ fixture_setup (Fixture      *f,
   g_assert_no_error (error);
   att_sandbox_add_generated_products (f->sandbox, 1000, 7, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (f->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  f->http = att_http_new ();
-  f->client = att_test_higg_client_new (f->http, f->sandbox);
-  f->context = att_context_new (f->client);
+  att_test_sandbox_connect (f->sandbox, &f->http, &f->client, &f->context);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1200, 800);
@@ -234,8 +200,8 @@ test_rows_and_details (Fixture      *f,
   GListModel *model;
   AttProduct *selected;
 
-  wait_until (f, model_loaded, NULL, "the first page");
-  wait_until (f, stack_shows, "list", "the list");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (stack_shows), f, "list", "the list");
 
   truth = server_search (f, NULL, 0, 20);
   g_assert_cmpuint (att_page_get_total (truth), ==, 1000);
@@ -247,7 +213,7 @@ test_rows_and_details (Fixture      *f,
   first = g_list_model_get_item (att_page_get_items (truth), 0);
   shown = g_list_model_get_item (model, 0);
   g_assert_cmpstr (att_product_get_id (shown), ==, att_product_get_id (first));
-  wait_until (f, label_shown, att_product_get_name (first), "the first row on screen");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, att_product_get_name (first), "the first row on screen");
   g_assert_nonnull (find_label (GTK_WIDGET (f->page), "1000 products"));
 
   /* The first product is selected and its details are on screen. */
@@ -263,7 +229,7 @@ test_rows_and_details (Fixture      *f,
                                       att_product_get_identifier (first));
       else
         identifier = g_strdup (att_product_get_identifier (first));
-      wait_until (f, label_shown, identifier, "the identifier in the details");
+      att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, identifier, "the identifier in the details");
     }
 }
 
@@ -276,7 +242,7 @@ test_scroll_far_loads_page (Fixture      *f,
   g_autoptr(AttProduct) placeholder = NULL;
   GListModel *model;
 
-  wait_until (f, model_loaded, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
   model = att_products_page_get_model (f->page);
 
   /* Asking for a row far down fetches its page, and only then is it real. */
@@ -306,7 +272,7 @@ test_search_narrows (Fixture      *f,
   GListModel      *model;
   guint            n;
 
-  wait_until (f, model_loaded, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
 
   /* Search for a word of a product's name, as a user would type it. */
   all = server_search (f, NULL, 500, 1);
@@ -319,19 +285,19 @@ test_search_narrows (Fixture      *f,
 
   att_products_page_set_search_text (f->page, word);
   /* The search is debounced: the model is replaced only after a pause. */
-  wait_until (f, model_loaded, NULL, "the search results");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the search results");
   /* Waiting may replace the model: ask the page for it each time. */
   while (g_list_model_get_n_items (att_products_page_get_model (f->page)) == 1000)
     {
       g_main_context_iteration (NULL, TRUE);
-      wait_until (f, model_loaded, NULL, "the search results");
+      att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the search results");
     }
   model = att_products_page_get_model (f->page);
 
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, ==, att_page_get_total (truth));
   expected_count = g_strdup_printf (n == 1 ? "%u product" : "%u products", n);
-  wait_until (f, label_shown, expected_count, "the new count");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, expected_count, "the new count");
 
   for (guint i = 0; i < MIN (n, 20); i++)
     {
@@ -343,8 +309,8 @@ test_search_narrows (Fixture      *f,
 
   /* A search that matches nothing says so. */
   att_products_page_set_search_text (f->page, "no such product zzzz");
-  wait_until (f, stack_shows, "empty", "the empty state");
-  wait_until (f, label_shown, "No Products Found", "the empty state title");
+  att_test_wait_until (ATT_TEST_PREDICATE (stack_shows), f, "empty", "the empty state");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, "No Products Found", "the empty state title");
 }
 
 static void
@@ -353,20 +319,20 @@ test_error_and_retry (Fixture      *f,
 {
   GtkWidget *retry;
 
-  wait_until (f, model_loaded, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
 
   /* The server fails (enough times to exhaust the pipeline's retries). */
   att_sandbox_inject_failure (f->sandbox, 500, 10);
   att_products_page_set_search_text (f->page, "tee");
-  wait_until (f, stack_shows, "error", "the error state");
-  wait_until (f, label_shown, "Could Not Load Products", "the error title");
+  att_test_wait_until (ATT_TEST_PREDICATE (stack_shows), f, "error", "the error state");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, "Could Not Load Products", "the error title");
 
   /* The server recovers and Retry shows the rows. */
   att_sandbox_inject_failure (f->sandbox, 500, 0);
   retry = find_label (GTK_WIDGET (f->page), "_Retry");
   g_assert_nonnull (retry);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.reload", NULL));
-  wait_until (f, model_loaded, NULL, "the reloaded list");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the reloaded list");
   g_assert_true (stack_shows (f, "list") || stack_shows (f, "empty"));
 }
 
@@ -416,23 +382,23 @@ assert_load_cancelled (Fixture *f)
   AttPagedModel *model = ATT_PAGED_MODEL (att_products_page_get_model (f->page));
 
   g_assert_true (stack_shows (f, "cancelled"));
-  wait_until (f, model_idle, NULL, "the fetch to stop");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_idle), f, NULL, "the fetch to stop");
   g_assert_false (att_paged_model_get_loaded (model));
   g_assert_error (att_paged_model_get_error (model), G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  wait_until (f, label_shown, "Loading Cancelled", "the cancelled state");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, "Loading Cancelled", "the cancelled state");
 }
 
 static void
 test_slow_cancel_retry (Fixture      *f,
                         gconstpointer data)
 {
-  wait_until (f, model_loaded, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
   g_object_set (f->page, "slow-delay", 200, NULL);
 
   /* The page says the server is slow, once it is. */
   start_slow_load (f);
   g_assert_null (find_label (GTK_WIDGET (f->page), SLOW_TEXT));
-  wait_until (f, label_shown, SLOW_TEXT, "the slow message");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, SLOW_TEXT, "the slow message");
 
   /* Cancel stops the fetch and says so. */
   click_button (f, "_Cancel");
@@ -442,9 +408,9 @@ test_slow_cancel_retry (Fixture      *f,
   /* Retry, with the server quick again, shows the rows. */
   att_sandbox_set_latency (f->sandbox, 0);
   click_button (f, "_Retry");
-  wait_until (f, model_loaded, NULL, "the reloaded list");
-  wait_until (f, stack_shows, "list", "the list");
-  wait_until (f, label_shown, "1000 products", "the count");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the reloaded list");
+  att_test_wait_until (ATT_TEST_PREDICATE (stack_shows), f, "list", "the list");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, "1000 products", "the count");
 }
 
 static GtkShortcut *
@@ -517,7 +483,7 @@ test_escape_cancels (Fixture      *f,
   GtkWidget *entry = find_of_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
   g_autoptr(GListModel) old_model = NULL;
 
-  wait_until (f, model_loaded, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
 
   /* Escape that no child takes cancels the loading, and only that. */
   g_assert_false (press_page_shortcut (f, "Escape"));
@@ -528,7 +494,7 @@ test_escape_cancels (Fixture      *f,
   /* A search starts a new load (held: a new model could take its address). */
   old_model = g_object_ref (att_products_page_get_model (f->page));
   gtk_editable_set_text (GTK_EDITABLE (entry), "tee");
-  wait_until (f, model_replaced, old_model, "the search to start");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_replaced), f, old_model, "the search to start");
   g_assert_true (stack_shows (f, "loading"));
 
   /* Escape in the search entry, which has the focus while a search loads,
@@ -597,7 +563,7 @@ scroll_to_row (Fixture *f,
   guint          n = g_list_model_get_n_items (att_products_page_get_model (f->page));
 
   g_assert_nonnull (view);
-  wait_until (f, list_has_height, view, "the list to have a height");
+  att_test_wait_until (ATT_TEST_PREDICATE (list_has_height), f, view, "the list to have a height");
   /* The rows the view just got are laid out in the next frame. */
   gtk_test_widget_wait_for_draw (view);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -652,14 +618,14 @@ test_failed_page_retry (Fixture      *f,
   GtkWidget *button;
   guint      row;
 
-  wait_until (f, model_loaded, NULL, "the first page");
-  wait_until (f, stack_shows, "list", "the list");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (stack_shows), f, "list", "the list");
 
   /* Rows 500 on fail; the user scrolls there. */
   att_sandbox_inject_failure_from (f->sandbox, 500, 1000, 500);
   scroll_to_row (f, 510);
-  wait_until (f, label_shown, "Could not be loaded", "a failed row");
-  wait_until (f, label_shown, "Some products could not be loaded.", "the failure in the footer");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, "Could not be loaded", "a failed row");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, "Some products could not be loaded.", "the failure in the footer");
   g_assert_true (stack_shows (f, "list"));
   g_assert_nonnull (find_label (GTK_WIDGET (f->page), "1000 products"));
   row = first_failed_row (f);
@@ -669,7 +635,7 @@ test_failed_page_retry (Fixture      *f,
    * before it recovered fail too: Retry comes after them, as a user's
    * would. */
   att_sandbox_inject_failure (f->sandbox, 0, 0);
-  wait_until (f, model_loaded, NULL, "the fetches in flight");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the fetches in flight");
   retry_label = find_label (GTK_WIDGET (f->page), "_Retry");
   g_assert_nonnull (retry_label);
   button = gtk_widget_get_ancestor (retry_label, GTK_TYPE_BUTTON);
@@ -677,10 +643,10 @@ test_failed_page_retry (Fixture      *f,
   g_signal_emit_by_name (button, "clicked");
 
   truth = server_search (f, NULL, row, 50);
-  wait_until (f, row_loaded, GUINT_TO_POINTER (row), "the failed page");
-  wait_until (f, some_name_shown, truth, "a row of the failed page");
-  wait_until (f, label_gone, "Could not be loaded", "the failed rows to go");
-  wait_until (f, label_gone, "Some products could not be loaded.", "the footer to clear");
+  att_test_wait_until (ATT_TEST_PREDICATE (row_loaded), f, GUINT_TO_POINTER (row), "the failed page");
+  att_test_wait_until (ATT_TEST_PREDICATE (some_name_shown), f, truth, "a row of the failed page");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_gone), f, "Could not be loaded", "the failed rows to go");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_gone), f, "Some products could not be loaded.", "the footer to clear");
 }
 
 /* One product the app cannot read: the others are shown, its row says so,
@@ -694,20 +660,20 @@ test_unreadable_row (Fixture      *f,
 
   att_sandbox_set_malformed_row (f->sandbox, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.reload", NULL));
-  wait_until (f, model_loaded, NULL, "the first page");
-  wait_until (f, stack_shows, "list", "the list");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (stack_shows), f, "list", "the list");
 
-  wait_until (f, label_shown, "Unreadable product", "the unreadable row");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, "Unreadable product", "the unreadable row");
   /* Every page the view loaded has such a row, so the footer counts them. */
-  wait_until (f, label_starts_shown, "The server sent a product Attest cannot read", "the footer");
-  wait_until (f, label_shown, "results[2].name: expected a string", "the detail");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_starts_shown), f, "The server sent a product Attest cannot read", "the footer");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, "results[2].name: expected a string", "the detail");
   g_assert_nonnull (find_label (GTK_WIDGET (f->page), "1000 products"));
   g_assert_null (find_label (GTK_WIDGET (f->page), "_Retry"));
 
   att_sandbox_set_malformed_row (f->sandbox, -1);
   truth = server_search (f, NULL, 3, 1);
   after = g_list_model_get_item (att_page_get_items (truth), 0);
-  wait_until (f, label_shown, att_product_get_name (after), "the row after it");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, att_product_get_name (after), "the row after it");
 }
 
 static gboolean
@@ -722,7 +688,7 @@ test_window_sidebar (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttSandbox) sandbox = att_test_sandbox_new (NULL, &error);
-  g_autoptr(AttHttp) http = att_http_new ();
+  g_autoptr(AttHttp) http = NULL;
   g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(AttContext) context = NULL;
   Fixture    f = { 0 };
@@ -732,10 +698,7 @@ test_window_sidebar (void)
   g_assert_no_error (error);
   att_sandbox_seed_demo (sandbox, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (sandbox, 0, &error);
-  g_assert_no_error (error);
-  client = att_test_higg_client_new (http, sandbox);
-  context = att_context_new (client);
+  att_test_sandbox_connect (sandbox, &http, &client, &context);
   att_context_set_is_demo (context, TRUE);
 
   window = att_window_new (NULL);
@@ -743,13 +706,13 @@ test_window_sidebar (void)
   gtk_window_present (GTK_WINDOW (window));
 
   f.window = GTK_WINDOW (window);
-  wait_until (&f, window_shows_view, NULL, "the sidebar");
+  att_test_wait_until (ATT_TEST_PREDICATE (window_shows_view), &f, NULL, "the sidebar");
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Demo data"));
 
   page = att_window_get_view (window, "products");
   g_assert_true (ATT_IS_PRODUCTS_PAGE (page));
   f.page = ATT_PRODUCTS_PAGE (page);
-  wait_until (&f, model_loaded, NULL, "the demo products");
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), &f, NULL, "the demo products");
   g_assert_cmpuint (g_list_model_get_n_items (att_products_page_get_model (f.page)), >=, 60);
 
   gtk_window_destroy (GTK_WINDOW (window));

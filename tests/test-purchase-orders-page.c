@@ -33,35 +33,6 @@ typedef struct
   char                  *dir;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (Fixture *f, gconstpointer data);
-
-/* Spins the main loop until @predicate holds, failing after 60 s. */
-static void
-wait_until (Fixture      *f,
-            Predicate     predicate,
-            gconstpointer data,
-            const char   *what)
-{
-  gboolean timed_out = FALSE;
-  guint    id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-
-  while (!predicate (f, data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
 static void
 fixture_setup (Fixture      *f,
                gconstpointer data)
@@ -73,12 +44,7 @@ fixture_setup (Fixture      *f,
   g_assert_no_error (error);
   att_sandbox_add_generated_products (f->sandbox, 300, 5, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (f->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  f->http = att_http_new ();
-  f->client = att_test_higg_client_new (f->http, f->sandbox);
-  f->context = att_context_new (f->client);
+  att_test_sandbox_connect (f->sandbox, &f->http, &f->client, &f->context);
   f->dir = g_dir_make_tmp ("attest-po-page-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "cache.sqlite", NULL);
@@ -216,10 +182,10 @@ wait_filled (Fixture *f)
 {
   guint n;
 
-  wait_until (f, scanned, NULL, "the scan");
+  att_test_wait_until (ATT_TEST_PREDICATE (scanned), f, NULL, "the scan");
   n = expected_rows (f);
   g_assert_cmpuint (n, >, 0);
-  wait_until (f, shows_all, GUINT_TO_POINTER (n), "the list after the scan");
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_all), f, GUINT_TO_POINTER (n), "the list after the scan");
   return n;
 }
 
@@ -270,8 +236,8 @@ test_rows (Fixture      *f,
   g_assert_cmpint (g_strcmp0 (att_purchase_order_row_get_purchase_date (first),
                               att_purchase_order_row_get_purchase_date (last)),
                    >=, 0);
-  wait_until (f, text_shown, att_purchase_order_row_get_purchase_order_id (first), "the newest order on screen");
-  wait_until (f, text_shown, att_purchase_order_row_get_product_name (first), "its product on screen");
+  att_test_wait_until (ATT_TEST_PREDICATE (text_shown), f, att_purchase_order_row_get_purchase_order_id (first), "the newest order on screen");
+  att_test_wait_until (ATT_TEST_PREDICATE (text_shown), f, att_purchase_order_row_get_product_name (first), "its product on screen");
 }
 
 /* --- Filters ------------------------------------------------------------- */
@@ -327,7 +293,7 @@ test_filter (Fixture      *f,
   expect.product_id = att_product_get_id (product);
   expect.n = g_list_model_get_n_items (att_product_get_purchase_orders (product));
   gtk_editable_set_text (page_child (f, "product_entry"), att_product_get_id (product));
-  wait_until (f, shows_only_product, &expect, "the product's orders only");
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_only_product), f, &expect, "the product's orders only");
 
   /* A date that is not one is marked and ignored. */
   gtk_editable_set_text (page_child (f, "from_entry"), "2024-02-30");
@@ -337,9 +303,9 @@ test_filter (Fixture      *f,
    * nothing, with the empty state. */
   gtk_editable_set_text (page_child (f, "from_entry"), "");
   gtk_editable_set_text (page_child (f, "product_entry"), "");
-  wait_until (f, count_is, GUINT_TO_POINTER (all), "every order again");
+  att_test_wait_until (ATT_TEST_PREDICATE (count_is), f, GUINT_TO_POINTER (all), "every order again");
   gtk_editable_set_text (page_child (f, "search_entry"), "no-such-order-anywhere");
-  wait_until (f, stack_shows, "empty", "the empty state");
+  att_test_wait_until (ATT_TEST_PREDICATE (stack_shows), f, "empty", "the empty state");
 }
 
 /* --- Adding through the view --------------------------------------------- */
@@ -458,12 +424,12 @@ test_add (Fixture      *f,
   target = server_product (f, NULL, 42);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "purchase-orders.add", NULL);
-  wait_until (f, dialog_open, GINT_TO_POINTER (TRUE), "the dialog");
+  att_test_wait_until (ATT_TEST_PREDICATE (dialog_open), f, GINT_TO_POINTER (TRUE), "the dialog");
   dialog = find_dialog ();
 
   /* The product is found in the cache by its id. */
   gtk_editable_set_text (dialog_child (dialog, "product_search"), att_product_get_id (target));
-  wait_until (f, match_found, att_product_get_id (target), "the product among the matches");
+  att_test_wait_until (ATT_TEST_PREDICATE (match_found), f, att_product_get_id (target), "the product among the matches");
   choose_product (dialog, att_product_get_id (target));
   g_assert_cmpstr (att_purchase_order_dialog_get_product_id (dialog), ==, att_product_get_id (target));
 
@@ -482,7 +448,7 @@ test_add (Fixture      *f,
 
   fill (dialog, "PO-FROM-THE-VIEW", "2032-02-29", "77", "fem-view-1");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "order.save", NULL);
-  wait_until (f, dialog_open, GINT_TO_POINTER (FALSE), "the dialog to close after saving");
+  att_test_wait_until (ATT_TEST_PREDICATE (dialog_open), f, GINT_TO_POINTER (FALSE), "the dialog to close after saving");
 
   /* The server has it on the product... */
   stored = server_product (f, att_product_get_id (target), 0);
@@ -495,7 +461,7 @@ test_add (Fixture      *f,
                     g_list_model_get_n_items (att_product_get_purchase_orders (target)) + 1);
 
   /* ... and the view lists it, from the saved product, without a scan. */
-  wait_until (f, listed, "PO-FROM-THE-VIEW", "the new order in the list");
+  att_test_wait_until (ATT_TEST_PREDICATE (listed), f, "PO-FROM-THE-VIEW", "the new order in the list");
   g_assert_false (att_product_cache_get_refreshing (f->cache));
 }
 
@@ -546,13 +512,13 @@ test_edit_and_remove (Fixture      *f,
 
   /* Activating a row edits it. */
   g_signal_emit_by_name (page_child (f, "column_view"), "activate", 3);
-  wait_until (f, dialog_open, GINT_TO_POINTER (TRUE), "the edit dialog");
+  att_test_wait_until (ATT_TEST_PREDICATE (dialog_open), f, GINT_TO_POINTER (TRUE), "the edit dialog");
   dialog = find_dialog ();
   g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "product_search")));
   gtk_editable_set_text (dialog_child (dialog, "order_entry"), new_number);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "order.save", NULL);
-  wait_until (f, dialog_open, GINT_TO_POINTER (FALSE), "the dialog to close after saving");
-  wait_until (f, listed, new_number, "the edited order in the list");
+  att_test_wait_until (ATT_TEST_PREDICATE (dialog_open), f, GINT_TO_POINTER (FALSE), "the dialog to close after saving");
+  att_test_wait_until (ATT_TEST_PREDICATE (listed), f, new_number, "the edited order in the list");
   stored = server_product (f, product_id, 0);
   g_assert_nonnull (find_order (stored, new_number));
   g_clear_object (&stored);
@@ -567,9 +533,9 @@ test_edit_and_remove (Fixture      *f,
         gtk_single_selection_set_selected (selection, i);
     }
   gtk_widget_activate_action (GTK_WIDGET (f->page), "purchase-orders.remove", NULL);
-  wait_until (f, confirm_open, &confirm, "the confirmation");
+  att_test_wait_until (ATT_TEST_PREDICATE (confirm_open), f, &confirm, "the confirmation");
   adw_message_dialog_response (confirm, "remove");
-  wait_until (f, not_listed, new_number, "the order gone from the list");
+  att_test_wait_until (ATT_TEST_PREDICATE (not_listed), f, new_number, "the order gone from the list");
   stored = server_product (f, product_id, 0);
   g_assert_null (find_order (stored, new_number));
 }

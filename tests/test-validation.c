@@ -496,10 +496,7 @@ fixture_setup (Fixture      *fixture,
 
   fixture->sandbox = att_test_sandbox_new (NULL, &error);
   g_assert_no_error (error);
-  att_sandbox_listen (fixture->sandbox, 0, &error);
-  g_assert_no_error (error);
-  fixture->http = att_http_new ();
-  fixture->client = att_test_higg_client_new (fixture->http, fixture->sandbox);
+  att_test_sandbox_connect (fixture->sandbox, &fixture->http, &fixture->client, NULL);
 }
 
 static void
