@@ -28,6 +28,7 @@
 #include "att-sandbox.h"
 #include "att-secret-store.h"
 #include "att-test-utils.h"
+#include "att-test-widgets.h"
 
 
 typedef struct
@@ -158,28 +159,6 @@ maybe_screenshot (GtkWidget  *window,
 
 /* Finding widgets as a user would: by what they show */
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget    *root,
-             WidgetMatch   match,
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 match_row_title (GtkWidget    *widget,
                  gconstpointer data)
@@ -256,9 +235,9 @@ maybe_screenshot_end (GtkWidget  *window,
   if (g_getenv ("ATTEST_SCREENSHOT_DIR") == NULL)
     return;
 
-  page = find_widget (window, match_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_PAGE));
+  page = att_test_find_widget (window, match_type, GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_PAGE));
   g_assert_nonnull (page);
-  scroller = find_widget (page, match_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
+  scroller = att_test_find_widget (page, match_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW));
   g_assert_nonnull (scroller);
 
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -278,7 +257,7 @@ static GtkWidget *
 get_row (GtkWidget  *root,
          const char *title)
 {
-  GtkWidget *row = find_widget (root, match_row_title, title);
+  GtkWidget *row = att_test_find_widget (root, match_row_title, title);
 
   if (row == NULL)
     g_error ("No row “%s”", title);
@@ -289,7 +268,7 @@ static GtkWidget *
 get_button (GtkWidget  *root,
             const char *label)
 {
-  GtkWidget *button = find_widget (root, match_button_label, label);
+  GtkWidget *button = att_test_find_widget (root, match_button_label, label);
 
   if (button == NULL)
     g_error ("No button “%s”", label);
@@ -302,7 +281,7 @@ get_action_widget (GtkWidget  *root,
                    const char *target)
 {
   ActionMatch m = { action, target };
-  GtkWidget  *widget = find_widget (root, match_action, &m);
+  GtkWidget  *widget = att_test_find_widget (root, match_action, &m);
 
   if (widget == NULL)
     g_error ("Nothing activates %s(%s)", action, target != NULL ? target : "");
@@ -334,7 +313,7 @@ set_text (GtkWidget  *root,
 static void
 press_enter_in (GtkWidget *row)
 {
-  GtkWidget *text = find_widget (row, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT));
+  GtkWidget *text = att_test_find_widget (row, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT));
 
   g_assert_nonnull (text);
   g_assert_true (gtk_widget_grab_focus (text));
@@ -345,7 +324,7 @@ static void
 set_public_key (GtkWidget  *editor,
                 const char *pem)
 {
-  GtkWidget *view = find_widget (editor, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
+  GtkWidget *view = att_test_find_widget (editor, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
 
   g_assert_nonnull (view);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), pem, -1);
@@ -422,7 +401,7 @@ shown_test_result (GtkWidget *editor)
   GtkWidget *label;
 
   g_assert_nonnull (group);
-  label = find_widget (group, match_selectable_label, NULL);
+  label = att_test_find_widget (group, match_selectable_label, NULL);
   g_assert_nonnull (label);
 
   if (!gtk_widget_get_mapped (label))
@@ -640,9 +619,9 @@ test_add_test_edit_higg (Fixture      *f,
   GtkWidget       *row;
 
   /* The empty page says so. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->prefs), match_label_text,
-                                 "No Higg accounts yet. Add one with the keys of your Higg "
-                                 "developer account."));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->prefs), match_label_text,
+                                          "No Higg accounts yet. Add one with the keys of your Higg "
+                                          "developer account."));
   maybe_screenshot (GTK_WIDGET (f->prefs), "prefs-empty");
 
   click (get_action_widget (GTK_WIDGET (f->prefs), "prefs.add-account", "higg"));
@@ -686,7 +665,7 @@ test_add_test_edit_higg (Fixture      *f,
                         att_sandbox_get_integration_key (f->sandbox));
 
   /* The page shows it, selected as the account in use. */
-  row = find_widget (GTK_WIDGET (f->prefs), match_account_row, att_account_get_id (account));
+  row = att_test_find_widget (GTK_WIDGET (f->prefs), match_account_row, att_account_get_id (account));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Sandbox Higg");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, url);
@@ -727,7 +706,7 @@ test_add_test_edit_higg (Fixture      *f,
   assert_keyring_holds (att_account_get_id (account), "higg-api-key", "not-the-sandbox-api-key");
   assert_keyring_holds (att_account_get_id (account), "higg-integration-key",
                         att_sandbox_get_integration_key (f->sandbox));
-  row = find_widget (GTK_WIDGET (f->prefs), match_account_row, att_account_get_id (account));
+  row = att_test_find_widget (GTK_WIDGET (f->prefs), match_account_row, att_account_get_id (account));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Sandbox Higg (old key)");
@@ -760,20 +739,20 @@ test_closient_key_check (Fixture      *f,
 
   set_text (editor, "API Key", bad);
   g_assert_true (gtk_widget_has_css_class (key_row, "error"));
-  g_assert_nonnull (find_widget (editor, match_label_text, error->message));
+  g_assert_nonnull (att_test_find_widget (editor, match_label_text, error->message));
   g_assert_false (gtk_widget_is_sensitive (save));
   maybe_screenshot (editor, "editor-closient-bad-key");
 
   set_text (editor, "API Key", good);
   g_assert_false (gtk_widget_has_css_class (key_row, "error"));
-  g_assert_null (find_widget (editor, match_label_text, error->message));
+  g_assert_null (att_test_find_widget (editor, match_label_text, error->message));
   g_assert_true (gtk_widget_is_sensitive (save));
 
   /* A publishable key is accepted, with the warning. */
   set_text (editor, "API Key", publishable);
   g_assert_false (gtk_widget_has_css_class (key_row, "error"));
-  g_assert_nonnull (find_widget (editor, match_label_text,
-                                 att_closient_key_kind_warning (ATT_CLOSIENT_KEY_PUBLISHABLE)));
+  g_assert_nonnull (att_test_find_widget (editor, match_label_text,
+                                          att_closient_key_kind_warning (ATT_CLOSIENT_KEY_PUBLISHABLE)));
   g_assert_true (gtk_widget_is_sensitive (save));
   maybe_screenshot (editor, "editor-closient-publishable-key");
 
@@ -879,7 +858,7 @@ test_remove_clears_keys (Fixture      *f,
   g_assert_no_error (done.error);
   assert_keyring_holds (id, "higg-api-key", "remove-me-api-key");
 
-  row = find_widget (GTK_WIDGET (f->prefs), match_account_row, id);
+  row = att_test_find_widget (GTK_WIDGET (f->prefs), match_account_row, id);
   g_assert_nonnull (row);
   g_assert_true (att_account_row_get_active (ATT_ACCOUNT_ROW (row)));
 
@@ -910,10 +889,10 @@ test_remove_clears_keys (Fixture      *f,
   assert_keyring_holds (id, "higg-api-key", NULL);
   assert_keyring_holds (id, "higg-integration-key", NULL);
   g_assert_null (att_account_store_get_active (f->store, ATT_SERVICE_HIGG));
-  g_assert_null (find_widget (GTK_WIDGET (f->prefs), match_account_row, id));
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->prefs), match_label_text,
-                                 "No Higg accounts yet. Add one with the keys of your Higg "
-                                 "developer account."));
+  g_assert_null (att_test_find_widget (GTK_WIDGET (f->prefs), match_account_row, id));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->prefs), match_label_text,
+                                          "No Higg accounts yet. Add one with the keys of your Higg "
+                                          "developer account."));
 }
 
 static void
@@ -958,7 +937,7 @@ test_cancel_and_close (Fixture      *f,
 static char *
 get_public_key (GtkWidget *editor)
 {
-  GtkWidget     *view = find_widget (editor, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
+  GtkWidget     *view = att_test_find_widget (editor, match_type, GSIZE_TO_POINTER (GTK_TYPE_TEXT_VIEW));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextIter    start, end;
 
@@ -1006,13 +985,13 @@ test_public_key_file (Fixture      *f,
   load_public_key_file (editor, good_path);
   text = get_public_key (editor);
   g_assert_cmpstr (text, ==, pem);
-  g_assert_nonnull (find_widget (editor, match_label_text, "A valid RSA public key"));
+  g_assert_nonnull (att_test_find_widget (editor, match_label_text, "A valid RSA public key"));
 
   /* A file that is not text is refused, and the key stays. */
   load_public_key_file (editor, binary_path);
   binary_message = g_strdup_printf ("“%s” is not a text file: choose the public.pem file",
                                     binary_path);
-  message = find_widget (editor, match_label_text, binary_message);
+  message = att_test_find_widget (editor, match_label_text, binary_message);
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_has_css_class (message, "error"));
   g_clear_pointer (&text, g_free);
@@ -1021,9 +1000,9 @@ test_public_key_file (Fixture      *f,
 
   /* So is a file that is not there. */
   load_public_key_file (editor, missing_path);
-  g_assert_null (find_widget (editor, match_label_text, binary_message));
+  g_assert_null (att_test_find_widget (editor, match_label_text, binary_message));
   missing_start = g_strdup_printf ("Could not read “%s”: ", missing_path);
-  message = find_widget (editor, match_label_prefix, missing_start);
+  message = att_test_find_widget (editor, match_label_prefix, missing_start);
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_has_css_class (message, "error"));
 }

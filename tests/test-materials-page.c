@@ -18,6 +18,7 @@
 #include "att-product.h"
 #include "att-sandbox.h"
 #include "att-test-utils.h"
+#include "att-test-widgets.h"
 
 typedef struct
 {
@@ -175,42 +176,40 @@ find_position (Fixture    *f,
   g_error ("%s is not in the list", id);
 }
 
+static gboolean
+is_label_showing (GtkWidget    *widget,
+                  gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return att_test_find_widget (root, is_label_showing, text);
 }
 
 /* An AdwActionRow with @title and a value label (suffix) or subtitle
  * @value, under @root. */
 static gboolean
+is_row_titled (GtkWidget    *widget,
+               gconstpointer title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
 shows_field (GtkWidget  *root,
              const char *title,
              const char *value)
 {
-  if (ADW_IS_ACTION_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), value) == 0 ||
-           find_label (root, value) != NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_field (child, title, value))
-      return TRUE;
-  return FALSE;
+  GtkWidget *row = att_test_find_widget (root, is_row_titled, title);
+
+  return row != NULL && (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), value) == 0 ||
+                         find_label (row, value) != NULL);
 }
 
 static gboolean
@@ -331,24 +330,20 @@ used_by_loaded (Fixture      *f,
     ATT_MATERIALS_PAGE_DETAILS (att_materials_page_get_details (f->page)));
 }
 
+static gboolean
+is_product_row (GtkWidget    *widget,
+                gconstpointer name)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), name) == 0 &&
+         gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL;
+}
+
 static GtkWidget *
 find_product_row (GtkWidget  *root,
                   const char *name)
 {
-  if (ADW_IS_ACTION_ROW (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), name) == 0 &&
-      gtk_actionable_get_action_name (GTK_ACTIONABLE (root)) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_product_row (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return att_test_find_widget (root, is_product_row, name);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "att-products-page.h"
 #include "att-sandbox.h"
 #include "att-test-utils.h"
+#include "att-test-widgets.h"
 #include "att-window.h"
 
 typedef struct
@@ -44,36 +45,23 @@ model_loaded (Fixture      *f,
 }
 
 /* The list stack is the GtkStack of the page with a "loading" child. */
-static GtkWidget *
-find_list_stack (GtkWidget *root)
+static gboolean
+is_list_stack (GtkWidget    *widget,
+               gconstpointer data)
 {
-  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "loading") != NULL)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_stack (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "loading") != NULL;
 }
 
 static gboolean
 stack_shows (Fixture      *f,
              gconstpointer data)
 {
-  GtkWidget *stack = find_list_stack (GTK_WIDGET (f->page));
+  GtkWidget *stack = att_test_find_widget (GTK_WIDGET (f->page), is_list_stack, NULL);
 
   g_assert_nonnull (stack);
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), data) == 0;
 }
 
-/* Finds a mapped GtkLabel showing @text (or text starting with it, if
- * @prefix) under @root. */
 /* The text a label or a list cell (a GtkInscription) shows. */
 static const char *
 shown_text (GtkWidget *widget)
@@ -85,27 +73,33 @@ shown_text (GtkWidget *widget)
   return NULL;
 }
 
+typedef struct
+{
+  const char *text;
+  gboolean    prefix;
+} Shown;
+
+static gboolean
+shows (GtkWidget    *widget,
+       gconstpointer data)
+{
+  const Shown *wanted = data;
+  const char  *shown = shown_text (widget);
+
+  return shown != NULL && gtk_widget_get_mapped (widget) &&
+         (wanted->prefix ? g_str_has_prefix (shown, wanted->text) : g_strcmp0 (shown, wanted->text) == 0);
+}
+
+/* Finds a mapped GtkLabel or list cell showing @text (or text starting
+ * with it, if @prefix) under @root. */
 static GtkWidget *
 find_label_full (GtkWidget  *root,
                  const char *text,
                  gboolean    prefix)
 {
-  const char *shown = shown_text (root);
+  const Shown wanted = { text, prefix };
 
-  if (shown != NULL && gtk_widget_get_mapped (root) &&
-      (prefix ? g_str_has_prefix (shown, text) : g_strcmp0 (shown, text) == 0))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_full (child, text, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return att_test_find_widget (root, shows, &wanted);
 }
 
 static GtkWidget *
@@ -450,25 +444,6 @@ press_page_shortcut (Fixture    *f,
   g_error ("The page has no shortcut for %s", accelerator);
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *root,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 model_replaced (Fixture      *f,
                 gconstpointer data)
@@ -480,7 +455,7 @@ static void
 test_escape_cancels (Fixture      *f,
                      gconstpointer data)
 {
-  GtkWidget *entry = find_of_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = att_test_find_of_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
   g_autoptr(GListModel) old_model = NULL;
 
   att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
@@ -520,25 +495,6 @@ label_gone (Fixture      *f,
   return !label_shown (f, data);
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The view holds every row (until the first rows are painted it holds a
  * screenful only) and is tall enough to scroll. */
 static gboolean
@@ -558,7 +514,7 @@ static void
 scroll_to_row (Fixture *f,
                guint    row)
 {
-  GtkWidget     *view = find_by_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget     *view = att_test_find_of_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
   GtkAdjustment *adjustment;
   guint          n = g_list_model_get_n_items (att_products_page_get_model (f->page));
 

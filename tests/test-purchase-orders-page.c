@@ -20,6 +20,7 @@
 #include "att-purchase-orders-page.h"
 #include "att-sandbox.h"
 #include "att-test-utils.h"
+#include "att-test-widgets.h"
 
 typedef struct
 {
@@ -87,26 +88,6 @@ fixture_teardown (Fixture      *f,
 
 /* --- Finding what is on screen ------------------------------------------- */
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             gboolean (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 shows_text (GtkWidget    *widget,
             gconstpointer data)
@@ -124,7 +105,7 @@ static gboolean
 text_shown (Fixture      *f,
             gconstpointer data)
 {
-  return find_widget (GTK_WIDGET (f->window), shows_text, data) != NULL;
+  return att_test_find_widget (GTK_WIDGET (f->window), shows_text, data) != NULL;
 }
 
 static gboolean
