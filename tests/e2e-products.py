@@ -8,63 +8,20 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
-import urllib.request
 
-os.environ.setdefault("LC_ALL", "C.UTF-8")
+# attest_e2e sets the locale and dogtail's settings before dogtail loads.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import attest_e2e  # noqa: E402
+from attest_e2e import Session, auth_headers, fail, search_server, wait_for  # noqa: E402
 
-from dogtail.config import config  # noqa: E402
-
-config.checkForA11y = False
-config.searchBackoffDuration = 0.25
-config.searchCutoffCount = 40
-config.defaultDelay = 0.2
-config.logDebugToFile = False
-config.logDebugToStdOut = False
-
-from dogtail import rawinput, tree  # noqa: E402
+from dogtail import rawinput  # noqa: E402
 from dogtail.predicate import GenericPredicate  # noqa: E402
 
-SANDBOX = os.environ["ATTEST_SANDBOX"]
-ATTEST = os.environ["ATTEST_BINARY"]
-
-def fail(message):
-    print("FAIL: products end to end: " + message, flush=True)
-    sys.exit(1)
-
-
-def demo_account(base_url):
-    with urllib.request.urlopen(base_url + "/_sandbox/demo-account", timeout=10) as resp:
-        return json.load(resp)
-
-
-def make_token(account, workdir):
-    """integration key & UTC time, encrypted as the Worldly guide does it:
-    openssl pkeyutl -encrypt -pubin -inkey public.pem | base64 | tr -d '\\n'"""
-    pem = os.path.join(workdir, "public.pem")
-    with open(pem, "w") as f:
-        f.write(account["publicKey"])
-    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    plain = "%s&%s" % (account["integrationKey"], stamp)
-    # The key goes through stdin, not the command line, where ps would show it.
-    done = subprocess.run(["sh", "-c", 'openssl pkeyutl -encrypt -pubin -inkey "$1" | base64 | tr -d "\\n"',
-                           "sh", pem], input=plain.encode(), capture_output=True, check=True)
-    return done.stdout.decode()
-
-
-def search_server(base_url, text, headers):
-    body = json.dumps({"textSearch": [text], "from": 0, "size": 50}).encode()
-    req = urllib.request.Request(base_url + "/pic-api/v1/products/search", data=body,
-                                 headers=dict({"Content-Type": "application/json"}, **headers))
-    with urllib.request.urlopen(req, timeout=10) as resp:
-        return json.load(resp)
+attest_e2e.test_name = "products end to end"
 
 
 def check_button_names(app):
@@ -80,62 +37,33 @@ def check_button_names(app):
             fail("a button is named %r" % name)
 
 
-def wait_for(what, finder, timeout=20):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            found = finder()
-            if found:
-                return found
-        except Exception:  # the tree changes under us while the app works
-            pass
-        time.sleep(0.25)
-    fail("timed out waiting for " + what)
-
-
 def find_label(root, text):
     return root.findChild(GenericPredicate(roleName="label", name=text),
                           retry=False, requireResult=False)
 
 
-# The sandbox keeps its key pair in a directory of the test's own, not in
-# the user's data directory.
-workdir = tempfile.mkdtemp(prefix="attest-e2e-")
-sandbox = subprocess.Popen([SANDBOX, "--seed", "demo", "--port", "0", "--score-delay-ms", "0",
-                            "--data-dir", os.path.join(workdir, "sandbox")],
-                           stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
-app = None
-try:
-    base_url = sandbox.stdout.readline().strip()
-    if not base_url.startswith("http://127.0.0.1:"):
-        fail("the sandbox did not print its URL: %r" % base_url)
+with Session("attest-e2e-") as session:
+    base_url = session.base_url
 
     # The server wants credentials...
     try:
-        search_server(base_url, "merino", {})
+        search_server(base_url, "merino", {}, 50)
         fail("the sandbox answered a search without credentials")
     except urllib.error.HTTPError as e:
         if e.code != 401:
             fail("a search without credentials got HTTP %d, not 401" % e.code)
 
     # ...and takes a token made by the documented recipe.
-    account = demo_account(base_url)
-    auth = {"x-api-key": account["apiKey"],
-            "x-developer-request-token": make_token(account, workdir)}
+    auth = auth_headers(base_url, session.workdir)
 
     # What a user will look for, and what the server says about it.
     query = "merino"
-    results = search_server(base_url, query, auth)
+    results = search_server(base_url, query, auth, 50)
     if results["total"] < 2:
         fail("the demo data has fewer than two products matching %r" % query)
     second = results["results"][1]
 
-    app = subprocess.Popen([ATTEST, "--sandbox-url", base_url])
-    attest = wait_for("Attest on the accessibility bus",
-                      lambda: tree.root.application("attest"))
-    window = wait_for("the main window",
-                      lambda: attest.findChild(GenericPredicate(roleName="frame"),
-                                               retry=False, requireResult=False))
+    attest, window = session.start_attest()
 
     # Type a search: the entry takes what is typed anywhere in the view.
     entry = wait_for("the search entry",
@@ -172,13 +100,3 @@ try:
                  lambda: find_label(window, expected))
     check_button_names(attest)
     print("PASS: products end to end: searched %r, opened %r" % (query, second["name"]))
-finally:
-    if app is not None:
-        app.terminate()
-        try:
-            app.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app.kill()
-    sandbox.terminate()
-    sandbox.wait(timeout=10)
-    shutil.rmtree(workdir, ignore_errors=True)
