@@ -15,6 +15,7 @@
 #include "att-materials-page.h"
 #include "att-paged-footer.h"
 #include "att-paged-model.h"
+#include "att-paged-state.h"
 #include "att-spinner.h"
 
 /**
@@ -71,18 +72,9 @@ static GParamSpec *properties[N_PROPS];
 static void
 show_empty (AttMaterialsPage *self)
 {
-  g_autofree char *description = NULL;
+  g_autofree char *description = att_catalog_kind_describe_no_match (self->kind, self->search_text);
 
-  if (self->search_text == NULL || *self->search_text == '\0')
-    description = g_strdup (_ ("This catalogue is empty."));
-  else if (g_str_equal (self->kind, ATT_CATALOG_KIND_COMPONENT))
-    description = g_strdup_printf (_ ("No component matches “%s”."), self->search_text);
-  else if (g_str_equal (self->kind, ATT_CATALOG_KIND_PACKAGING))
-    description = g_strdup_printf (_ ("No packaging matches “%s”."), self->search_text);
-  else
-    description = g_strdup_printf (_ ("No material matches “%s”."), self->search_text);
   adw_status_page_set_description (self->empty_page, description);
-  gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
 static void
@@ -99,35 +91,25 @@ show_count (AttMaterialsPage *self,
 static void
 update_state (AttMaterialsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean loaded = FALSE;
-  guint    n_items;
-
   if (self->model == NULL)
     return;
 
-  g_object_get (self->model, "loaded", &loaded, "error", &error, NULL);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   gtk_label_set_label (self->count_label, "");
-  if (!loaded && error != NULL)
+  switch (att_paged_state_show (self->model, self->list_stack, self->spinner, self->error_page))
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
+    case ATT_PAGED_STATE_EMPTY:
+      show_empty (self);
+      break;
+
+    case ATT_PAGED_STATE_LIST:
+      show_count (self, g_list_model_get_n_items (G_LIST_MODEL (self->model)));
+      break;
+
+    case ATT_PAGED_STATE_LOADING:
+    case ATT_PAGED_STATE_ERROR:
+    default:
+      break;
     }
-  else if (!loaded)
-    {
-      att_spinner_start_delayed (self->spinner, ATT_SPINNER_DELAY_MS);
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-      return;
-    }
-  else if (n_items == 0)
-    show_empty (self);
-  else
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-      show_count (self, n_items);
-    }
-  att_spinner_stop (self->spinner);
 }
 
 static void
@@ -218,21 +200,6 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, box);
 }
 
-static const char *
-placeholder_text (AttMaterialsPage *self,
-                  guint             position)
-{
-  AttPagedItemState state = self->model != NULL
-                              ? att_paged_model_get_item_state (self->model, position)
-                              : ATT_PAGED_ITEM_PENDING;
-
-  if (state == ATT_PAGED_ITEM_FAILED)
-    return _ ("Could not be loaded");
-  if (state == ATT_PAGED_ITEM_UNREADABLE)
-    return _ ("Unreadable entry");
-  return _ ("Loading…");
-}
-
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -248,7 +215,7 @@ bind_row (GtkSignalListItemFactory *factory,
   const char       *title;
 
   if (item == NULL || att_catalog_item_get_id (item) == NULL)
-    title = placeholder_text (self, gtk_list_item_get_position (list_item));
+    title = att_paged_state_placeholder_text (self->model, gtk_list_item_get_position (list_item));
   else
     {
       description = att_catalog_kind_describe_item (item);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "att-catalog-item.h"
 #include "att-catalog-kind.h"
 #include "att-higg-client.h"
@@ -176,4 +178,23 @@ att_catalog_kind_create_model (const char    *kind,
 
   return att_paged_model_new (ATT_TYPE_CATALOG_ITEM, CATALOG_PAGE_SIZE, model_fetch,
                               model_finish, data, (GDestroyNotify) model_data_free);
+}
+
+/**
+ * att_catalog_kind_describe_no_match:
+ * @text: (nullable): what was searched for
+ *
+ * Returns: (transfer full): the description of an empty result
+ */
+char *
+att_catalog_kind_describe_no_match (const char *kind,
+                                    const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return g_strdup (_ ("This catalogue is empty."));
+  if (g_str_equal (kind, ATT_CATALOG_KIND_COMPONENT))
+    return g_strdup_printf (_ ("No component matches “%s”."), text);
+  if (g_str_equal (kind, ATT_CATALOG_KIND_PACKAGING))
+    return g_strdup_printf (_ ("No packaging matches “%s”."), text);
+  return g_strdup_printf (_ ("No material matches “%s”."), text);
 }

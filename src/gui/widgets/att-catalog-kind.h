@@ -24,6 +24,11 @@ const char    *att_catalog_kind_get_id_member (const char *kind);
 /* The line under an item's name: code and type, or the id. */
 char          *att_catalog_kind_describe_item (AttCatalogItem *item);
 
+/* What an empty search of the @kind catalogue says: that it is empty, or
+ * that nothing matches @text. */
+char          *att_catalog_kind_describe_no_match (const char *kind,
+                                                   const char *text);
+
 /* A paged list of #AttCatalogItem matching @text, fetched 50 at a time
  * (the documented maximum of the catalogue searches). */
 AttPagedModel *att_catalog_kind_create_model (const char    *kind,

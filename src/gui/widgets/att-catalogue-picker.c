@@ -14,6 +14,7 @@
 #include "att-catalogue-picker.h"
 #include "att-context.h"
 #include "att-paged-model.h"
+#include "att-paged-state.h"
 #include "att-spinner.h"
 
 /**
@@ -77,16 +78,6 @@ search_placeholder (AttCataloguePicker *self)
   return _ ("Search materials");
 }
 
-static char *
-no_match_text (AttCataloguePicker *self)
-{
-  if (g_str_equal (self->kind, ATT_CATALOG_KIND_COMPONENT))
-    return g_strdup_printf (_ ("No component matches “%s”."), self->search_text);
-  if (g_str_equal (self->kind, ATT_CATALOG_KIND_PACKAGING))
-    return g_strdup_printf (_ ("No packaging matches “%s”."), self->search_text);
-  return g_strdup_printf (_ ("No material matches “%s”."), self->search_text);
-}
-
 static void
 show_hint (AttCataloguePicker *self)
 {
@@ -96,44 +87,19 @@ show_hint (AttCataloguePicker *self)
 /* States */
 
 static void
-show_empty (AttCataloguePicker *self)
-{
-  g_autofree char *description = NULL;
-
-  if (self->search_text != NULL && *self->search_text != '\0')
-    description = no_match_text (self);
-  else
-    description = g_strdup (_ ("This catalogue is empty."));
-  adw_status_page_set_description (self->empty_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-static void
 update_state (AttCataloguePicker *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean loaded = FALSE;
+  g_autofree char *description = NULL;
 
   if (self->model == NULL)
     return;
 
-  g_object_get (self->model, "loaded", &loaded, "error", &error, NULL);
-  if (!loaded && error != NULL)
+  if (att_paged_state_show (self->model, self->stack, self->spinner, self->error_page) ==
+      ATT_PAGED_STATE_EMPTY)
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      description = att_catalog_kind_describe_no_match (self->kind, self->search_text);
+      adw_status_page_set_description (self->empty_page, description);
     }
-  else if (!loaded)
-    {
-      att_spinner_start_delayed (self->spinner, ATT_SPINNER_DELAY_MS);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      return;
-    }
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
-    show_empty (self);
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  att_spinner_stop (self->spinner);
 }
 
 static void
@@ -235,19 +201,6 @@ update_used_mark (AttCataloguePicker *self,
   gtk_widget_set_opacity (gtk_widget_get_first_child (box), is_used ? 0.55 : 1.0);
 }
 
-static const char *
-placeholder_text (AttCataloguePicker *self,
-                  guint               position)
-{
-  if (self->model != NULL &&
-      att_paged_model_get_item_state (self->model, position) == ATT_PAGED_ITEM_FAILED)
-    return _ ("Could not be loaded");
-  if (self->model != NULL &&
-      att_paged_model_get_item_state (self->model, position) == ATT_PAGED_ITEM_UNREADABLE)
-    return _ ("Unreadable entry");
-  return _ ("Loading…");
-}
-
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -262,7 +215,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   if (is_placeholder (item))
     {
-      gtk_label_set_label (name, placeholder_text (self, gtk_list_item_get_position (list_item)));
+      gtk_label_set_label (name, att_paged_state_placeholder_text (self->model, gtk_list_item_get_position (list_item)));
       gtk_label_set_label (detail, "");
     }
   else
