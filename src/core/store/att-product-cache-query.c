@@ -26,20 +26,35 @@ query_free (Query *query)
   g_free (query);
 }
 
-static GTask *
-query_task_new (AttProductCache    *self,
-                Query              *query,
-                GCancellable       *cancellable,
-                GAsyncReadyCallback callback,
-                gpointer            user_data,
-                gpointer            source_tag)
+/* Runs @func in a worker thread with @query as its task data. */
+static void
+run_query (AttProductCache    *self,
+           Query              *query,
+           GCancellable       *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer            user_data,
+           gpointer            source_tag,
+           GTaskThreadFunc     func)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, query, (GDestroyNotify) query_free);
   g_task_set_return_on_cancel (task, FALSE);
-  return task;
+  g_task_run_in_thread (task, func);
+}
+
+/* The answer of a query started by the _async function of @source_tag. */
+static gpointer
+propagate_query (AttProductCache *self,
+                 GAsyncResult    *result,
+                 gpointer         source_tag,
+                 GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -82,7 +97,6 @@ att_product_cache_query_purchase_orders_async (AttProductCache              *sel
                                                GAsyncReadyCallback           callback,
                                                gpointer                      user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Query *query;
 
   g_return_if_fail (ATT_IS_PRODUCT_CACHE (self));
@@ -90,9 +104,8 @@ att_product_cache_query_purchase_orders_async (AttProductCache              *sel
 
   query = g_new0 (Query, 1);
   query->filter = filter != NULL ? att_purchase_order_filter_copy (filter) : att_purchase_order_filter_new ();
-  task = query_task_new (self, query, cancellable, callback, user_data,
-                         ATT_SOURCE_TAG (att_product_cache_query_purchase_orders_async));
-  g_task_run_in_thread (task, query_orders_in_thread);
+  run_query (self, query, cancellable, callback, user_data,
+             ATT_SOURCE_TAG (att_product_cache_query_purchase_orders_async), query_orders_in_thread);
 }
 
 /**
@@ -106,12 +119,8 @@ att_product_cache_query_purchase_orders_finish (AttProductCache *self,
                                                 GAsyncResult    *result,
                                                 GError         **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                          ATT_SOURCE_TAG (att_product_cache_query_purchase_orders_async),
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_query (self, result,
+                          ATT_SOURCE_TAG (att_product_cache_query_purchase_orders_async), error);
 }
 
 static void
@@ -145,7 +154,6 @@ att_product_cache_search_products_async (AttProductCache    *self,
                                          GAsyncReadyCallback callback,
                                          gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Query *query;
 
   g_return_if_fail (ATT_IS_PRODUCT_CACHE (self));
@@ -154,9 +162,8 @@ att_product_cache_search_products_async (AttProductCache    *self,
   query = g_new0 (Query, 1);
   query->text = g_strdup (text);
   query->limit = limit;
-  task = query_task_new (self, query, cancellable, callback, user_data,
-                         ATT_SOURCE_TAG (att_product_cache_search_products_async));
-  g_task_run_in_thread (task, search_products_in_thread);
+  run_query (self, query, cancellable, callback, user_data,
+             ATT_SOURCE_TAG (att_product_cache_search_products_async), search_products_in_thread);
 }
 
 /**
@@ -170,12 +177,8 @@ att_product_cache_search_products_finish (AttProductCache *self,
                                           GAsyncResult    *result,
                                           GError         **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                          ATT_SOURCE_TAG (att_product_cache_search_products_async),
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return propagate_query (self, result,
+                          ATT_SOURCE_TAG (att_product_cache_search_products_async), error);
 }
 
 static void
@@ -205,14 +208,11 @@ att_product_cache_count_async (AttProductCache    *self,
                                GAsyncReadyCallback callback,
                                gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (ATT_IS_PRODUCT_CACHE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = query_task_new (self, g_new0 (Query, 1), cancellable, callback, user_data,
-                         ATT_SOURCE_TAG (att_product_cache_count_async));
-  g_task_run_in_thread (task, count_in_thread);
+  run_query (self, g_new0 (Query, 1), cancellable, callback, user_data,
+             ATT_SOURCE_TAG (att_product_cache_count_async), count_in_thread);
 }
 
 gboolean
@@ -224,12 +224,8 @@ att_product_cache_count_finish (AttProductCache *self,
 {
   g_autofree AttCacheCounts *counts = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                          ATT_SOURCE_TAG (att_product_cache_count_async),
-                        FALSE);
-
-  counts = g_task_propagate_pointer (G_TASK (result), error);
+  counts = propagate_query (self, result,
+                            ATT_SOURCE_TAG (att_product_cache_count_async), error);
   if (counts == NULL)
     return FALSE;
   if (n_products != NULL)

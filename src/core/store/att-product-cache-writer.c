@@ -390,14 +390,19 @@ att_cache_writer_wait_ready (AttCacheWriter *writer,
   return ok;
 }
 
-static void
-push (AttCacheWriter *writer,
-      Job            *job,
-      GTask          *task)
+/* A job of @scan, answered through @task on this thread's main context. */
+static Job *
+job_new (JobKind kind,
+         gint64  scan,
+         GTask  *task)
 {
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->scan = scan;
   job->task = g_object_ref (task);
   job->context = g_main_context_ref_thread_default ();
-  g_async_queue_push (writer->queue, job);
+  return job;
 }
 
 /**
@@ -412,12 +417,10 @@ att_cache_writer_write_page (AttCacheWriter *writer,
                              gint64          scan,
                              GTask          *task)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job = job_new (JOB_PAGE, scan, task);
 
-  job->kind = JOB_PAGE;
   job->page = page;
-  job->scan = scan;
-  push (writer, job, task);
+  g_async_queue_push (writer->queue, job);
 }
 
 /**
@@ -430,12 +433,10 @@ att_cache_writer_write_record (AttCacheWriter *writer,
                                gint64          scan,
                                GTask          *task)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job = job_new (JOB_RECORD, scan, task);
 
-  job->kind = JOB_RECORD;
   job->record = record;
-  job->scan = scan;
-  push (writer, job, task);
+  g_async_queue_push (writer->queue, job);
 }
 
 /**
@@ -450,10 +451,8 @@ att_cache_writer_finish_scan (AttCacheWriter *writer,
                               guint           total,
                               GTask          *task)
 {
-  Job *job = g_new0 (Job, 1);
+  Job *job = job_new (JOB_FINISH_SCAN, scan, task);
 
-  job->kind = JOB_FINISH_SCAN;
-  job->scan = scan;
   job->total = total;
-  push (writer, job, task);
+  g_async_queue_push (writer->queue, job);
 }
