@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 
+#include "att-json.h"
+#include "att-product.h"
 #include "att-test-utils.h"
 
 static char *shared_data_dir;
@@ -333,6 +335,51 @@ att_test_await_result (GAsyncResult **slot)
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
+}
+
+JsonObject *
+att_test_parse_object (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = att_json_parse_object (json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (object);
+  return object;
+}
+
+AttProduct *
+att_test_create_product (AttHiggClient *client,
+                         JsonObject    *body,
+                         GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  att_higg_client_create_product_async (client, body, NULL, att_test_store_result, &result);
+  return att_higg_client_create_product_finish (client, att_test_await_result (&result), error);
+}
+
+AttProduct *
+att_test_get_product (AttHiggClient *client,
+                      const char    *id,
+                      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  att_higg_client_get_product_async (client, id, NULL, att_test_store_result, &result);
+  return att_higg_client_get_product_finish (client, att_test_await_result (&result), error);
+}
+
+AttProduct *
+att_test_update_product (AttHiggClient *client,
+                         const char    *id,
+                         JsonObject    *command,
+                         GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  att_higg_client_update_product_async (client, id, command, NULL, att_test_store_result, &result);
+  return att_higg_client_update_product_finish (client, att_test_await_result (&result), error);
 }
 
 static gboolean

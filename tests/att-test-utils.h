@@ -62,6 +62,21 @@ void                att_test_store_result (GObject      *source_object,
                                            gpointer      user_data);
 GAsyncResult       *att_test_await_result (GAsyncResult **slot);
 
+/* @json, which must be a JSON object. */
+JsonObject         *att_test_parse_object (const char *json);
+
+/* The client's product calls, waited for. */
+AttProduct         *att_test_create_product (AttHiggClient *client,
+                                             JsonObject    *body,
+                                             GError       **error);
+AttProduct         *att_test_get_product (AttHiggClient *client,
+                                          const char    *id,
+                                          GError       **error);
+AttProduct         *att_test_update_product (AttHiggClient *client,
+                                             const char    *id,
+                                             JsonObject    *command,
+                                             GError       **error);
+
 /* How long att_test_wait_until() waits before it fails the test. */
 #define ATT_TEST_WAIT_SECONDS 60
 

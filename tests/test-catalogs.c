@@ -120,28 +120,14 @@ search_filtered (Fixture           *fixture,
   return page;
 }
 
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  return json_object_ref (json_node_get_object (node));
-}
-
 static AttProduct *
 create_product (Fixture    *fixture,
                 const char *json)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonObject) body = parse_object (json);
+  g_autoptr(JsonObject) body = att_test_parse_object (json);
   g_autoptr(GError) error = NULL;
-  AttProduct *product;
+  AttProduct *product = att_test_create_product (fixture->client, body, &error);
 
-  att_higg_client_create_product_async (fixture->client, body, NULL, att_test_store_result, &result);
-  product = att_higg_client_create_product_finish (fixture->client, att_test_await_result (&result), &error);
   g_assert_no_error (error);
   return product;
 }
@@ -152,23 +138,18 @@ update_product (Fixture    *fixture,
                 const char *command_json,
                 GError    **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonObject) command = parse_object (command_json);
+  g_autoptr(JsonObject) command = att_test_parse_object (command_json);
 
-  att_higg_client_update_product_async (fixture->client, id, command, NULL, att_test_store_result, &result);
-  return att_higg_client_update_product_finish (fixture->client, att_test_await_result (&result), error);
+  return att_test_update_product (fixture->client, id, command, error);
 }
 
 static AttProduct *
 get_product (Fixture    *fixture,
              const char *id)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  AttProduct *product;
+  AttProduct *product = att_test_get_product (fixture->client, id, &error);
 
-  att_higg_client_get_product_async (fixture->client, id, NULL, att_test_store_result, &result);
-  product = att_higg_client_get_product_finish (fixture->client, att_test_await_result (&result), &error);
   g_assert_no_error (error);
   return product;
 }
@@ -427,7 +408,7 @@ test_category_json (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonObject) object = parse_object (cases[i].json);
+      g_autoptr(JsonObject) object = att_test_parse_object (cases[i].json);
       g_autofree char *path = g_strdup_printf ("categories[%u]", i);
       g_autoptr(GError) error = NULL;
       g_autoptr(AttCategory) category = att_category_new_from_json (object, path, &error);
@@ -446,7 +427,7 @@ test_category_json (void)
     }
 
   {
-    g_autoptr(JsonObject) object = parse_object (cases[0].json);
+    g_autoptr(JsonObject) object = att_test_parse_object (cases[0].json);
     g_autoptr(AttCategory) category = att_category_new_from_json (object, NULL, NULL);
     g_autoptr(JsonNode) back = att_category_to_json (category);
     JsonObject *out = json_node_get_object (back);
@@ -458,7 +439,7 @@ test_category_json (void)
   }
 
   {
-    g_autoptr(JsonObject) object = parse_object (cases[1].json);
+    g_autoptr(JsonObject) object = att_test_parse_object (cases[1].json);
     g_autoptr(AttCategory) category = att_category_new_from_json (object, NULL, NULL);
 
     /* No name: the id is what can be shown. */
@@ -1072,7 +1053,7 @@ post_faults (Fixture    *fixture,
   g_assert_no_error (error);
 
   reply.status = soup_message_get_status (msg);
-  reply.reply = parse_object (g_bytes_get_data (answer, NULL));
+  reply.reply = att_test_parse_object (g_bytes_get_data (answer, NULL));
   return reply;
 }
 
@@ -1125,10 +1106,7 @@ test_fault_on_one_route (Fixture      *fixture,
   g_clear_pointer (&faults.reply, json_object_unref);
   att_http_set_retry_policy (fixture->http, 0, 10);
   {
-    g_autoptr(GAsyncResult) result = NULL;
-
-    att_higg_client_get_product_async (fixture->client, id, NULL, att_test_store_result, &result);
-    read_back = att_higg_client_get_product_finish (fixture->client, att_test_await_result (&result), &error);
+    read_back = att_test_get_product (fixture->client, id, &error);
     g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_SERVER);
     g_assert_cmpuint (att_api_error_get_http_status (error), ==, 503);
     g_clear_error (&error);

@@ -114,17 +114,6 @@ fixture_teardown (Fixture      *fixture,
     ;
 }
 
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (json, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  return json_object_ref (json_node_get_object (node));
-}
-
 static char *
 unique_name (const char *prefix)
 {
@@ -163,29 +152,7 @@ make_create_body (const char *name)
     "}",
     name, g_random_int ());
 
-  return parse_object (json);
-}
-
-static AttProduct *
-create_product (Fixture    *fixture,
-                JsonObject *body,
-                GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  att_higg_client_create_product_async (fixture->client, body, NULL, att_test_store_result, &result);
-  return att_higg_client_create_product_finish (fixture->client, att_test_await_result (&result), error);
-}
-
-static AttProduct *
-get_product (Fixture    *fixture,
-             const char *id,
-             GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  att_higg_client_get_product_async (fixture->client, id, NULL, att_test_store_result, &result);
-  return att_higg_client_get_product_finish (fixture->client, att_test_await_result (&result), error);
+  return att_test_parse_object (json);
 }
 
 static AttProduct *
@@ -194,11 +161,9 @@ update_product (Fixture    *fixture,
                 const char *command_json,
                 GError    **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonObject) command = parse_object (command_json);
+  g_autoptr(JsonObject) command = att_test_parse_object (command_json);
 
-  att_higg_client_update_product_async (fixture->client, id, command, NULL, att_test_store_result, &result);
-  return att_higg_client_update_product_finish (fixture->client, att_test_await_result (&result), error);
+  return att_test_update_product (fixture->client, id, command, error);
 }
 
 static AttPage *
@@ -245,14 +210,14 @@ test_create_and_get (Fixture      *fixture,
   g_autoptr(AttMaterialUse) material = NULL;
   g_autoptr(GError) error = NULL;
 
-  created = create_product (fixture, body, &error);
+  created = att_test_create_product (fixture->client, body, &error);
   g_assert_no_error (error);
   g_assert_nonnull (att_product_get_id (created));
   g_assert_cmpstr (att_product_get_name (created), ==, name);
   g_assert_cmpuint (g_list_model_get_n_items (att_product_get_materials (created)), ==, 2);
 
   /* What the server stored, read back through a search by id. */
-  fetched = get_product (fixture, att_product_get_id (created), &error);
+  fetched = att_test_get_product (fixture->client, att_product_get_id (created), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (att_product_get_id (fetched), ==, att_product_get_id (created));
   g_assert_cmpstr (att_product_get_name (fetched), ==, name);
@@ -265,7 +230,7 @@ test_create_and_get (Fixture      *fixture,
 
   /* An id nobody has. */
   g_clear_object (&fetched);
-  fetched = get_product (fixture, "no-such-product-id", &error);
+  fetched = att_test_get_product (fixture->client, "no-such-product-id", &error);
   g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_NOT_FOUND);
   g_assert_null (fetched);
 }
@@ -288,7 +253,7 @@ test_update (Fixture      *fixture,
   g_autofree char  *po_c = NULL;
   AttPurchaseOrder *order;
 
-  product = create_product (fixture, body, &error);
+  product = att_test_create_product (fixture->client, body, &error);
   g_assert_no_error (error);
   id = g_strdup (att_product_get_id (product));
   po_a = g_strdup (att_purchase_order_get_id (find_purchase_order (product, "PO-A")));
@@ -325,7 +290,7 @@ test_update (Fixture      *fixture,
   g_assert_no_error (error);
   g_clear_object (&updated);
 
-  stored = get_product (fixture, id, &error);
+  stored = att_test_get_product (fixture->client, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (att_product_get_name (stored), ==, new_name);
   g_assert_cmpuint (g_list_model_get_n_items (att_product_get_materials (stored)), ==, 2);
@@ -351,7 +316,7 @@ test_update (Fixture      *fixture,
   g_assert_no_error (error);
   g_clear_object (&updated);
 
-  stored = get_product (fixture, id, &error);
+  stored = att_test_get_product (fixture->client, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (att_product_get_purchase_orders (stored)), ==, 2);
   g_assert_null (find_purchase_order (stored, "PO-A"));
@@ -381,7 +346,7 @@ test_search_paging (Fixture      *fixture,
     {
       g_autofree char *name = g_strdup_printf ("%s Parka %u", token, i);
       g_autoptr(JsonObject) body = make_create_body (name);
-      g_autoptr(AttProduct) product = create_product (fixture, body, &error);
+      g_autoptr(AttProduct) product = att_test_create_product (fixture->client, body, &error);
 
       g_assert_no_error (error);
     }
@@ -613,7 +578,7 @@ test_error_validation (Fixture      *fixture,
   json_object_set_int_member (material, "netUse", 500);
   json_object_remove_member (body, "name");
 
-  product = create_product (fixture, body, &error);
+  product = att_test_create_product (fixture->client, body, &error);
   g_assert_null (product);
   g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_VALIDATION);
   g_assert_cmpuint (att_api_error_get_http_status (error), ==, 400);
@@ -896,7 +861,7 @@ test_retry_not_idempotent (Fixture      *fixture,
 
   att_sandbox_inject_failure (fixture->sandbox, 503, 1);
 
-  product = create_product (fixture, body, &error);
+  product = att_test_create_product (fixture->client, body, &error);
   g_assert_null (product);
   g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_SERVER);
   g_assert_cmpuint (att_api_error_get_http_status (error), ==, 503);
@@ -909,7 +874,7 @@ test_retry_not_idempotent (Fixture      *fixture,
   g_clear_object (&page);
 
   /* Sent again by the user, it is stored once. */
-  product = create_product (fixture, body, &error);
+  product = att_test_create_product (fixture->client, body, &error);
   g_assert_no_error (error);
   page = search_products (fixture, name, 0, 10, &error);
   g_assert_no_error (error);

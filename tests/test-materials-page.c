@@ -44,13 +44,10 @@ create_product (Fixture    *f,
                                            name, json_materials);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) body = att_json_parse_object (text, -1, &error);
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AttProduct) product = NULL;
 
   g_assert_no_error (error);
-  att_higg_client_create_product_async (f->client, body, NULL, att_test_store_result, &result);
-  att_test_await_result (&result);
-  product = att_higg_client_create_product_finish (f->client, result, &error);
+  product = att_test_create_product (f->client, body, &error);
   g_assert_no_error (error);
   return g_strdup (att_product_get_id (product));
 }

@@ -348,14 +348,10 @@ update (Fixture    *f,
         const char *id,
         const char *command_json)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) command = att_json_parse_object (command_json, -1, &error);
-  AttProduct *product;
+  g_autoptr(JsonObject) command = att_test_parse_object (command_json);
+  AttProduct *product = att_test_update_product (f->client, id, command, &error);
 
-  g_assert_no_error (error);
-  att_higg_client_update_product_async (f->client, id, command, NULL, att_test_store_result, &result);
-  product = att_higg_client_update_product_finish (f->client, att_test_await_result (&result), &error);
   g_assert_no_error (error);
   return product;
 }

@@ -13,6 +13,7 @@
 #include "att-json.h"
 #include "att-product-edit.h"
 #include "att-product.h"
+#include "att-test-utils.h"
 
 /* A product as the server returns it: response spellings, catalogue names,
  * purchase orders with `_id`s and dates in Unix ms. */
@@ -46,16 +47,6 @@ static const char product_json[] =
   "  \"frenchLabelOptionalFields\": {\"business\": \"small-business\", \"price\": 20, \"upcycled\": false}"
   "}";
 
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  JsonObject *object = att_json_parse_object (json, -1, &error);
-
-  g_assert_no_error (error);
-  return object;
-}
-
 static JsonNode *
 parse_value (const char *json)
 {
@@ -69,7 +60,7 @@ parse_value (const char *json)
 static AttProduct *
 make_product (const char *json)
 {
-  g_autoptr(JsonObject) object = parse_object (json);
+  g_autoptr(JsonObject) object = att_test_parse_object (json);
   g_autoptr(GError) error = NULL;
   AttProduct *product = att_product_new_from_json (object, NULL, &error);
 
@@ -154,7 +145,7 @@ assert_request (AttProductEdit *edit,
                 const char     *expected_json)
 {
   g_autoptr(JsonObject) request = att_product_edit_build_request (edit);
-  g_autoptr(JsonObject) expected = expected_json != NULL ? parse_object (expected_json) : NULL;
+  g_autoptr(JsonObject) expected = expected_json != NULL ? att_test_parse_object (expected_json) : NULL;
   g_autofree char *got = canonical (request);
   g_autofree char *want = canonical (expected);
 
@@ -188,7 +179,7 @@ append_json (AttProductEdit *edit,
              const char     *list,
              const char     *json)
 {
-  g_autoptr(JsonObject) item = parse_object (json);
+  g_autoptr(JsonObject) item = att_test_parse_object (json);
 
   att_product_edit_append_item (edit, list, item);
 }
@@ -876,7 +867,7 @@ static void
 test_validate_untouched (void)
 {
   g_autoptr(AttProduct) product = NULL;
-  g_autoptr(JsonObject) json = parse_object (product_json);
+  g_autoptr(JsonObject) json = att_test_parse_object (product_json);
   g_autoptr(AttProductEdit) edit = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GPtrArray) errors = NULL;
@@ -913,7 +904,7 @@ test_compare_remote (void)
 {
   g_autoptr(AttProductEdit) edit = make_edit ();
   g_autoptr(AttProduct) same = make_product (product_json);
-  g_autoptr(JsonObject) json = parse_object (product_json);
+  g_autoptr(JsonObject) json = att_test_parse_object (product_json);
   g_autoptr(AttProduct) changed = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) none = NULL;

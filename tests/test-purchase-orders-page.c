@@ -181,10 +181,8 @@ server_product (Fixture    *f,
 
   if (id != NULL)
     {
-      AttProduct *product;
+      AttProduct *product = att_test_get_product (f->client, id, &error);
 
-      att_higg_client_get_product_async (f->client, id, NULL, att_test_store_result, &result);
-      product = att_higg_client_get_product_finish (f->client, att_test_await_result (&result), &error);
       g_assert_no_error (error);
       return product;
     }

@@ -239,12 +239,9 @@ static AttProduct *
 create_product (Fixture *fixture,
                 GError **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) body = make_create_body ();
 
-  att_higg_client_create_product_async (get_client (fixture), body, NULL, att_test_store_result, &result);
-  return att_higg_client_create_product_finish (get_client (fixture), att_test_await_result (&result),
-                                                error);
+  return att_test_create_product (get_client (fixture), body, error);
 }
 
 /* A change cannot be sent again by itself to a restarted demo server,

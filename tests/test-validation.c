@@ -55,16 +55,6 @@ static const char valid_create[] =
   "    \"numberOfReferences\": 100, \"upcycled\": false}"
   "}";
 
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  JsonObject *object = att_json_parse_object (json, -1, &error);
-
-  g_assert_no_error (error);
-  return object;
-}
-
 static JsonNode *
 parse_value (const char *json)
 {
@@ -268,7 +258,7 @@ static const Case create_cases[] = {
 static JsonObject *
 case_body (const Case *c)
 {
-  JsonObject *body = parse_object (valid_create);
+  JsonObject *body = att_test_parse_object (valid_create);
 
   for (guint i = 0; i < G_N_ELEMENTS (c->changes) && c->changes[i][0] != NULL; i++)
     set_path (body, c->changes[i][0], c->changes[i][1]);
@@ -296,7 +286,7 @@ test_create_rules (void)
 static void
 test_long_name (void)
 {
-  g_autoptr(JsonObject) body = parse_object (valid_create);
+  g_autoptr(JsonObject) body = att_test_parse_object (valid_create);
   g_autofree char *name = g_strnfill (10000, 'a');
   g_autoptr(GPtrArray) errors = NULL;
   AttFieldError *error;
@@ -319,7 +309,7 @@ test_not_finite (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      g_autoptr(JsonObject) body = parse_object (valid_create);
+      g_autoptr(JsonObject) body = att_test_parse_object (valid_create);
       JsonObject *material = json_array_get_object_element (json_object_get_array_member (body, "materials"), 1);
       JsonObject *po = json_array_get_object_element (json_object_get_array_member (body, "purchaseOrder"), 0);
       g_autoptr(GPtrArray) errors = NULL;
@@ -372,7 +362,7 @@ test_update_rules (void)
   for (guint i = 0; i < G_N_ELEMENTS (update_cases); i++)
     {
       const UpdateCase *c = &update_cases[i];
-      g_autoptr(JsonObject) body = parse_object (c->body);
+      g_autoptr(JsonObject) body = att_test_parse_object (c->body);
       g_autoptr(GPtrArray) errors = att_validate_product_update (body, c->stored_is_material_weight);
       g_autofree char *paths = paths_of (errors);
 
@@ -409,7 +399,7 @@ test_eco_score_warnings (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonObject) body = parse_object (valid_create);
+      g_autoptr(JsonObject) body = att_test_parse_object (valid_create);
       g_autoptr(GPtrArray) warnings = NULL;
       g_autofree char *paths = NULL;
 
@@ -511,29 +501,6 @@ fixture_teardown (Fixture      *fixture,
     ;
 }
 
-static AttProduct *
-create_product (Fixture    *fixture,
-                JsonObject *body,
-                GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  att_higg_client_create_product_async (fixture->client, body, NULL, att_test_store_result, &result);
-  return att_higg_client_create_product_finish (fixture->client, att_test_await_result (&result), error);
-}
-
-static AttProduct *
-update_product (Fixture    *fixture,
-                const char *id,
-                JsonObject *command,
-                GError    **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  att_higg_client_update_product_async (fixture->client, id, command, NULL, att_test_store_result, &result);
-  return att_higg_client_update_product_finish (fixture->client, att_test_await_result (&result), error);
-}
-
 /* The server's field paths, in the state's terms for an update. */
 static char *
 server_paths (GError         *error,
@@ -597,7 +564,7 @@ test_agree_create (Fixture      *fixture,
       g_assert_cmpstr (client, ==, c->expected);
       g_assert_nonnull (request);
 
-      product = create_product (fixture, request, &error);
+      product = att_test_create_product (fixture->client, request, &error);
       if (*c->expected == '\0')
         {
           g_assert_no_error (error);
@@ -714,9 +681,9 @@ test_agree_update (Fixture      *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (update_edits); i++)
     {
       const Case *c = &update_edits[i];
-      g_autoptr(JsonObject) body = parse_object (valid_create);
+      g_autoptr(JsonObject) body = att_test_parse_object (valid_create);
       g_autoptr(GError) error = NULL;
-      g_autoptr(AttProduct) stored = create_product (fixture, body, &error);
+      g_autoptr(AttProduct) stored = att_test_create_product (fixture->client, body, &error);
       g_autoptr(AttProductEdit) edit = NULL;
       g_autoptr(GPtrArray) errors = NULL;
       g_autoptr(JsonObject) request = NULL;
@@ -733,7 +700,7 @@ test_agree_update (Fixture      *fixture,
 
       request = att_product_edit_build_request (edit);
       g_assert_nonnull (request);
-      updated = update_product (fixture, att_product_get_id (stored), request, &error);
+      updated = att_test_update_product (fixture->client, att_product_get_id (stored), request, &error);
       if (*c->expected == '\0')
         {
           g_assert_no_error (error);
