@@ -337,6 +337,18 @@ att_test_await_result (GAsyncResult **slot)
   return *slot;
 }
 
+void
+att_test_sandbox_disconnect (AttSandbox    **sandbox,
+                             AttHttp       **http,
+                             AttHiggClient **client)
+{
+  g_clear_object (client);
+  g_clear_object (http);
+  g_clear_object (sandbox);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 JsonObject *
 att_test_parse_object (const char *json)
 {

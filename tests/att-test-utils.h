@@ -55,6 +55,12 @@ void                att_test_sandbox_connect (AttSandbox     *sandbox,
                                               AttHiggClient **client,
                                               AttContext    **context);
 
+/* Drops the client, the AttHttp and the sandbox, and lets cancelled calls
+ * and closed connections finish up. */
+void                att_test_sandbox_disconnect (AttSandbox    **sandbox,
+                                                 AttHttp       **http,
+                                                 AttHiggClient **client);
+
 /* A GAsyncReadyCallback that keeps the result in the GAsyncResult * its
  * user data points to (which must be NULL), and a wait for it. */
 void                att_test_store_result (GObject      *source_object,

@@ -54,13 +54,7 @@ fixture_open (Fixture    *fixture,
 static void
 fixture_close (Fixture *fixture)
 {
-  g_clear_object (&fixture->client);
-  g_clear_object (&fixture->http);
-  g_clear_object (&fixture->sandbox);
-
-  /* Let closed connections finish up. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  att_test_sandbox_disconnect (&fixture->sandbox, &fixture->http, &fixture->client);
 }
 
 static void

@@ -105,13 +105,7 @@ static void
 fixture_teardown (Fixture      *fixture,
                   gconstpointer user_data)
 {
-  g_clear_object (&fixture->client);
-  g_clear_object (&fixture->http);
-  g_clear_object (&fixture->sandbox);
-
-  /* Let cancelled operations and closed connections finish up. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  att_test_sandbox_disconnect (&fixture->sandbox, &fixture->http, &fixture->client);
 }
 
 static char *

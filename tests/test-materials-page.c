@@ -118,11 +118,7 @@ fixture_teardown (Fixture      *f,
   g_free (f->shown_product);
   g_free (f->added);
   g_clear_object (&f->context);
-  g_clear_object (&f->client);
-  g_clear_object (&f->http);
-  g_clear_object (&f->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  att_test_sandbox_disconnect (&f->sandbox, &f->http, &f->client);
 }
 
 /* The list has loaded, and its first entry is of the wanted catalogue and

@@ -67,12 +67,7 @@ fixture_teardown (Fixture      *fixture,
   g_clear_object (&fixture->last_cancellable);
   g_clear_pointer (&fixture->requested, g_array_unref);
   g_clear_pointer (&fixture->changes, g_array_unref);
-  g_clear_object (&fixture->client);
-  g_clear_object (&fixture->http);
-  g_clear_object (&fixture->sandbox);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  att_test_sandbox_disconnect (&fixture->sandbox, &fixture->http, &fixture->client);
 }
 
 /* --- A fetch function that records what the model asks for ----------- */

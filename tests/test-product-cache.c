@@ -64,11 +64,7 @@ fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
   g_clear_object (&f->cache);
-  g_clear_object (&f->client);
-  g_clear_object (&f->http);
-  g_clear_object (&f->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  att_test_sandbox_disconnect (&f->sandbox, &f->http, &f->client);
   if (f->dir != NULL)
     att_test_remove_dir (f->dir);
   g_free (f->dir);

@@ -177,11 +177,7 @@ fixture_teardown (Fixture      *f,
 {
   gtk_window_destroy (f->window);
   g_clear_object (&f->context);
-  g_clear_object (&f->client);
-  g_clear_object (&f->http);
-  g_clear_object (&f->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  att_test_sandbox_disconnect (&f->sandbox, &f->http, &f->client);
 }
 
 static void

@@ -63,26 +63,11 @@ static void
 fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   gtk_window_destroy (f->window);
   g_clear_object (&f->context);
   g_clear_object (&f->cache);
-  g_clear_object (&f->client);
-  g_clear_object (&f->http);
-  g_clear_object (&f->sandbox);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (file), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
+  att_test_sandbox_disconnect (&f->sandbox, &f->http, &f->client);
+  att_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

@@ -458,12 +458,7 @@ fixture_teardown (Fixture      *fixture,
 {
   g_clear_signal_handler (&fixture->queued_id, att_http_get_session (fixture->http));
   g_clear_object (&fixture->auth);
-  g_clear_object (&fixture->client);
-  g_clear_object (&fixture->http);
-  g_clear_object (&fixture->sandbox);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  att_test_sandbox_disconnect (&fixture->sandbox, &fixture->http, &fixture->client);
 }
 
 static AttPage *

@@ -493,12 +493,7 @@ static void
 fixture_teardown (Fixture      *fixture,
                   gconstpointer data)
 {
-  g_clear_object (&fixture->client);
-  g_clear_object (&fixture->http);
-  g_clear_object (&fixture->sandbox);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  att_test_sandbox_disconnect (&fixture->sandbox, &fixture->http, &fixture->client);
 }
 
 /* The server's field paths, in the state's terms for an update. */
