@@ -360,6 +360,36 @@ att_test_parse_object (const char *json)
   return object;
 }
 
+JsonNode *
+att_test_parse_value (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+char *
+att_test_field_error_paths (GPtrArray *errors)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+  for (guint i = 0; i < errors->len; i++)
+    g_ptr_array_add (paths, ((AttFieldError *) g_ptr_array_index (errors, i))->path);
+  g_ptr_array_sort (paths, compare_strings);
+  g_ptr_array_add (paths, NULL);
+
+  return g_strjoinv (" ", (char **) paths->pdata);
+}
+
 AttProduct *
 att_test_create_product (AttHiggClient *client,
                          JsonObject    *body,

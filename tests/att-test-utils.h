@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "att-context.h"
+#include "att-error.h"
 #include "att-higg-auth.h"
 #include "att-higg-client.h"
 #include "att-http.h"
@@ -68,8 +69,14 @@ void                att_test_store_result (GObject      *source_object,
                                            gpointer      user_data);
 GAsyncResult       *att_test_await_result (GAsyncResult **slot);
 
-/* @json, which must be a JSON object. */
+/* @json, which must be a JSON object, or any JSON value. */
 JsonObject         *att_test_parse_object (const char *json);
+JsonNode           *att_test_parse_value (const char *json);
+
+/* The paths of @errors (of #AttFieldError), sorted and joined by spaces, so
+ * that two sets of problems compare as one string and a failure shows
+ * both. */
+char               *att_test_field_error_paths (GPtrArray *errors);
 
 /* The client's product calls, waited for. */
 AttProduct         *att_test_create_product (AttHiggClient *client,

@@ -47,16 +47,6 @@ static const char product_json[] =
   "  \"frenchLabelOptionalFields\": {\"business\": \"small-business\", \"price\": 20, \"upcycled\": false}"
   "}";
 
-static JsonNode *
-parse_value (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (json, &error);
-
-  g_assert_no_error (error);
-  return node;
-}
-
 static AttProduct *
 make_product (const char *json)
 {
@@ -157,7 +147,7 @@ set_json (AttProductEdit *edit,
           const char     *member,
           const char     *json)
 {
-  g_autoptr(JsonNode) value = json != NULL ? parse_value (json) : NULL;
+  g_autoptr(JsonNode) value = json != NULL ? att_test_parse_value (json) : NULL;
 
   att_product_edit_set (edit, member, value);
 }
@@ -169,7 +159,7 @@ set_item_json (AttProductEdit *edit,
                const char     *member,
                const char     *json)
 {
-  g_autoptr(JsonNode) value = json != NULL ? parse_value (json) : NULL;
+  g_autoptr(JsonNode) value = json != NULL ? att_test_parse_value (json) : NULL;
 
   att_product_edit_set_item_member (edit, list, index, member, value);
 }
@@ -683,7 +673,7 @@ round_trip (AttProductEdit *edit)
 {
   g_autoptr(JsonNode) draft = att_product_edit_to_draft (edit);
   g_autofree char *text = json_to_string (draft, FALSE);
-  g_autoptr(JsonNode) read = parse_value (text);
+  g_autoptr(JsonNode) read = att_test_parse_value (text);
   g_autoptr(GError) error = NULL;
   AttProductEdit *restored = att_product_edit_new_from_draft (read, &error);
 
@@ -770,7 +760,7 @@ test_draft_malformed (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonNode) payload = parse_value (cases[i].payload);
+      g_autoptr(JsonNode) payload = att_test_parse_value (cases[i].payload);
       g_autoptr(GError) error = NULL;
       g_autoptr(AttProductEdit) edit = att_product_edit_new_from_draft (payload, &error);
 
@@ -782,34 +772,14 @@ test_draft_malformed (void)
 
 /* Validation ---------------------------------------------------------------------- */
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
-static char *
-paths_of (GPtrArray *errors)
-{
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
-
-  for (guint i = 0; i < errors->len; i++)
-    g_ptr_array_add (paths, ((AttFieldError *) g_ptr_array_index (errors, i))->path);
-  g_ptr_array_sort (paths, compare_strings);
-  g_ptr_array_add (paths, NULL);
-
-  return g_strjoinv (" ", (char **) paths->pdata);
-}
-
 static void
 test_validate_new (void)
 {
   g_autoptr(AttProductEdit) edit = att_product_edit_new ();
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GPtrArray) errors = att_product_edit_validate (edit, &warnings);
-  g_autofree char *error_paths = paths_of (errors);
-  g_autofree char *warning_paths = paths_of (warnings);
+  g_autofree char *error_paths = att_test_field_error_paths (errors);
+  g_autofree char *warning_paths = att_test_field_error_paths (warnings);
 
   g_assert_cmpstr (error_paths, ==, "materials name weight");
   g_assert_cmpstr (warning_paths, ==,
@@ -823,8 +793,8 @@ test_validate_loaded (void)
   g_autoptr(AttProductEdit) edit = make_edit ();
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GPtrArray) errors = att_product_edit_validate (edit, &warnings);
-  g_autofree char *paths = paths_of (errors);
-  g_autofree char *warning_paths = paths_of (warnings);
+  g_autofree char *paths = att_test_field_error_paths (errors);
+  g_autofree char *warning_paths = att_test_field_error_paths (warnings);
 
   g_assert_cmpstr (paths, ==, "");
   g_assert_cmpstr (warning_paths, ==, "");
@@ -841,8 +811,8 @@ test_validate_loaded (void)
   g_clear_pointer (&paths, g_free);
   g_clear_pointer (&warning_paths, g_free);
   errors = att_product_edit_validate (edit, &warnings);
-  paths = paths_of (errors);
-  warning_paths = paths_of (warnings);
+  paths = att_test_field_error_paths (errors);
+  warning_paths = att_test_field_error_paths (warnings);
   g_assert_cmpstr (paths, ==, "components[2].componentId materials name purchaseOrder[1].purchaseDate weight");
   g_assert_cmpstr (warning_paths, ==, "materials[1]");
 
@@ -884,8 +854,8 @@ test_validate_untouched (void)
   att_product_edit_set_string (edit, "name", "Renamed");
 
   errors = att_product_edit_validate (edit, &warnings);
-  paths = paths_of (errors);
-  warning_paths = paths_of (warnings);
+  paths = att_test_field_error_paths (errors);
+  warning_paths = att_test_field_error_paths (warnings);
   g_assert_cmpstr (paths, ==, "");
   g_assert_cmpstr (warning_paths, ==, "materials weight weight weightIsPrimaryData weightMeasureUnit");
 
@@ -893,7 +863,7 @@ test_validate_untouched (void)
   g_clear_pointer (&errors, g_ptr_array_unref);
   g_clear_pointer (&paths, g_free);
   errors = att_product_edit_validate (edit, NULL);
-  paths = paths_of (errors);
+  paths = att_test_field_error_paths (errors);
   g_assert_cmpstr (paths, ==, "materials");
 }
 

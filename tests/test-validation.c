@@ -55,16 +55,6 @@ static const char valid_create[] =
   "    \"numberOfReferences\": 100, \"upcycled\": false}"
   "}";
 
-static JsonNode *
-parse_value (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (json, &error);
-
-  g_assert_no_error (error);
-  return node;
-}
-
 /* The container of the last step of @path (`materials[1].composition`),
  * and that step: a member name, or an index into an array. */
 static JsonNode *
@@ -115,36 +105,14 @@ set_path (JsonObject *root,
       if (value == NULL)
         json_array_remove_element (array, (guint) index);
       else if ((guint) index == json_array_get_length (array))
-        json_array_add_element (array, parse_value (value));
+        json_array_add_element (array, att_test_parse_value (value));
       else
         g_error ("Replacing an array element is not needed by these tests: %s", path);
     }
   else if (value == NULL)
     json_object_remove_member (json_node_get_object (parent), member);
   else
-    json_object_set_member (json_node_get_object (parent), member, parse_value (value));
-}
-
-/* The paths of @errors, sorted and joined, so that two sets of problems
- * compare as one string and a failure shows both. */
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
-static char *
-paths_of (GPtrArray *errors)
-{
-  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
-
-  for (guint i = 0; i < errors->len; i++)
-    g_ptr_array_add (paths, ((AttFieldError *) g_ptr_array_index (errors, i))->path);
-  g_ptr_array_sort (paths, compare_strings);
-  g_ptr_array_add (paths, NULL);
-
-  return g_strjoinv (" ", (char **) paths->pdata);
+    json_object_set_member (json_node_get_object (parent), member, att_test_parse_value (value));
 }
 
 /* The rules at their boundaries ---------------------------------------------- */
@@ -274,7 +242,7 @@ test_create_rules (void)
       const Case *c = &create_cases[i];
       g_autoptr(JsonObject) body = case_body (c);
       g_autoptr(GPtrArray) errors = att_validate_product_create (body);
-      g_autofree char *paths = paths_of (errors);
+      g_autofree char *paths = att_test_field_error_paths (errors);
 
       g_test_message ("%s", c->name);
       g_assert_cmpstr (paths, ==, c->expected);
@@ -319,7 +287,7 @@ test_not_finite (void)
       json_object_set_double_member (material, "netUse", values[i]);
       json_object_set_double_member (po, "amountPurchase", values[i]);
       errors = att_validate_product_create (body);
-      paths = paths_of (errors);
+      paths = att_test_field_error_paths (errors);
       g_assert_cmpstr (paths, ==, "materials[1].netUse purchaseOrder[0].amountPurchase weight");
     }
 }
@@ -364,7 +332,7 @@ test_update_rules (void)
       const UpdateCase *c = &update_cases[i];
       g_autoptr(JsonObject) body = att_test_parse_object (c->body);
       g_autoptr(GPtrArray) errors = att_validate_product_update (body, c->stored_is_material_weight);
-      g_autofree char *paths = paths_of (errors);
+      g_autofree char *paths = att_test_field_error_paths (errors);
 
       g_test_message ("%s", c->name);
       g_assert_cmpstr (paths, ==, c->expected);
@@ -406,7 +374,7 @@ test_eco_score_warnings (void)
       if (cases[i].change != NULL)
         set_path (body, cases[i].change, cases[i].value);
       warnings = att_validate_product_eco_score (body);
-      paths = paths_of (warnings);
+      paths = att_test_field_error_paths (warnings);
       g_assert_cmpstr (paths, ==, cases[i].expected);
     }
 }
@@ -517,7 +485,7 @@ server_paths (GError         *error,
       g_ptr_array_add (mapped, att_field_error_new (path, field->message));
     }
 
-  return paths_of (mapped);
+  return att_test_field_error_paths (mapped);
 }
 
 /* Copies every member of @body into a new product's edit, as a form would
@@ -550,7 +518,7 @@ test_agree_create (Fixture      *fixture,
       g_autoptr(JsonObject) body = case_body (c);
       g_autoptr(AttProductEdit) edit = edit_from_body (body);
       g_autoptr(GPtrArray) errors = att_product_edit_validate (edit, NULL);
-      g_autofree char *client = paths_of (errors);
+      g_autofree char *client = att_test_field_error_paths (errors);
       g_autoptr(JsonObject) request = att_product_edit_build_request (edit);
       g_autoptr(GError) error = NULL;
       g_autoptr(AttProduct) product = NULL;
@@ -690,7 +658,7 @@ test_agree_update (Fixture      *fixture,
       edit = att_product_edit_new_for_product (stored);
       apply_edits (edit, c);
       errors = att_product_edit_validate (edit, NULL);
-      client = paths_of (errors);
+      client = att_test_field_error_paths (errors);
       g_assert_cmpstr (client, ==, c->expected);
 
       request = att_product_edit_build_request (edit);
