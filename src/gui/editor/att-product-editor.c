@@ -687,11 +687,30 @@ att_product_editor_class_init (AttProductEditorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "producteditor");
 }
 
+/* The title is the name as typed, and a label's natural width is its
+ * text's: each key typed in the name made the editor wider by a character,
+ * and the leaflet that shares the window between the list and the editor
+ * laid out and painted both again, the whole window per keystroke (3 to 5
+ * times a one-field frame).  Capped at a character, the labels' natural
+ * width no longer follows the text; the title expands into the header
+ * bar's free space instead, and ellipsizes as before. */
+static void
+keep_title_width (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_max_width_chars (GTK_LABEL (widget), 1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    keep_title_width (child);
+}
+
 static void
 att_product_editor_init (AttProductEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   att_accessible_fix_mnemonics (GTK_WIDGET (self));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->window_title), TRUE);
+  keep_title_width (GTK_WIDGET (self->window_title));
 
   self->cancellable = g_cancellable_new ();
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) att_editor_field_free);
