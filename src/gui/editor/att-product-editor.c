@@ -115,6 +115,29 @@ create_problem_button (AttProductEditor    *self,
   return button;
 }
 
+/* Whether the banner lists @problems already: the checks run after every
+ * burst of typing, and the banner built again, even the same, made the
+ * whole form lay out again. */
+static gboolean
+banner_unchanged (AttProductEditor *self,
+                  GPtrArray        *problems)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const AttFieldError *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (shown, "%s\t%s\n", problem->path != NULL ? problem->path : "",
+                              problem->message);
+    }
+  if (g_strcmp0 (self->banner_shown, shown->str) == 0)
+    return TRUE;
+  g_free (self->banner_shown);
+  self->banner_shown = g_string_free (g_steal_pointer (&shown), FALSE);
+  return FALSE;
+}
+
 /* Every error at once, each a link to its field: Save says why it
  * cannot save rather than being merely greyed out. */
 static void
@@ -124,6 +147,8 @@ update_problems_banner (AttProductEditor *self,
   GtkWidget       *child;
   g_autofree char *title = NULL;
 
+  if (banner_unchanged (self, problems))
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_box))) != NULL)
     gtk_box_remove (self->problems_box, child);
   gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
@@ -507,6 +532,7 @@ att_product_editor_finalize (GObject *object)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->server_errors, g_ptr_array_unref);
   g_free (self->draft_id);
+  g_free (self->banner_shown);
 
   G_OBJECT_CLASS (att_product_editor_parent_class)->finalize (object);
 }
