@@ -66,9 +66,10 @@ static const AttUsesField component_fields[] = {
 #define DEFAULT_AMOUNT  1
 #define DEFAULT_UNIT    1
 
-/* Rows built before the first frame, then per idle: a screenful, and a
- * few milliseconds of work. */
-#define FIRST_ROWS    6
+/* Rows built at once for a section being set up, so that its list does
+ * not flash its "No materials yet" placeholder, then per idle: a few
+ * milliseconds of work each. */
+#define FIRST_ROWS    3
 #define ROWS_PER_IDLE 4
 
 /* Total */
@@ -111,7 +112,8 @@ update_total (AttUsesSection *self)
   g_autofree char *total = NULL;
   g_autofree char *gap = NULL;
 
-  if (!g_str_equal (self->list, ATT_PRODUCT_EDIT_MATERIALS) || self->rows->len == 0)
+  if (!g_str_equal (self->list, ATT_PRODUCT_EDIT_MATERIALS) ||
+      att_product_edit_get_n_items (self->edit, self->list) == 0)
     {
       g_clear_pointer (&self->total_text, g_free);
       gtk_widget_set_visible (GTK_WIDGET (self->total_label), FALSE);
@@ -149,14 +151,18 @@ update_total (AttUsesSection *self)
 static void
 update_picker (AttUsesSection *self)
 {
+  guint n = att_product_edit_get_n_items (self->edit, self->list);
+
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
-  for (guint i = 0; i < self->rows->len; i++)
+  /* From the list, not the rows: some may not be built yet. */
+  for (guint i = 0; i < n; i++)
     {
-      AttUsesRow *row = g_ptr_array_index (self->rows, i);
+      JsonObject *item = att_product_edit_get_item (self->edit, self->list, i);
+      const char *id = item != NULL ? att_uses_item_id (self, item) : NULL;
 
-      if (row->id != NULL)
-        g_ptr_array_add (ids, row->id);
+      if (id != NULL)
+        g_ptr_array_add (ids, (gpointer) id);
     }
   g_ptr_array_add (ids, NULL);
   att_catalogue_picker_set_used_ids (ATT_CATALOGUE_PICKER (self->picker),
@@ -285,8 +291,10 @@ rebuild (AttUsesSection *self)
 
   g_clear_handle_id (&self->build_idle, g_source_remove);
   self->next_item = 0;
-  /* Focus goes back into a row that may not be built yet otherwise. */
-  add_rows (self, had_focus ? n : FIRST_ROWS);
+  /* Only rows nobody sees yet wait: those of a section being set up, not
+   * those the user is working with (where the focus goes back, where Add
+   * puts the new item, what Undo brings back). */
+  add_rows (self, gtk_widget_get_mapped (GTK_WIDGET (self)) ? n : FIRST_ROWS);
   if (self->next_item < n)
     self->build_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_idle_cb, self, NULL);
 
@@ -415,6 +423,7 @@ on_item_chosen (AttCataloguePicker *picker,
   att_product_edit_append_item (self->edit, self->list, object);
 
   /* The new row's first number is what the user most likely sets next. */
+  att_uses_section_finish_rows (self);
   if (self->rows->len > 0)
     gtk_widget_grab_focus (((AttUsesRow *) g_ptr_array_index (self->rows, self->rows->len - 1))->spins[0]);
 }
