@@ -215,6 +215,27 @@ count_widgets (GtkWidget *widget)
   return n;
 }
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Frames painted while nothing happens: anything but none is something
+ * queueing a redraw or relayout every frame, which starves idles. */
+static guint
+count_idle_frames (GtkWidget *editor)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (editor);
+  guint          n = 0;
+  gulong         id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n);
+
+  spin_ms (1000);
+  g_signal_handler_disconnect (clock, id);
+  return n;
+}
+
 static gboolean
 page_ready (AttProductsPage *page)
 {
@@ -305,11 +326,15 @@ main (int   argc,
 
       spin_ms (300);
       if (run == 0)
-        g_print ("# the editor has %u widgets once shown\n", count_widgets (editor));
+        {
+          g_print ("# the editor has %u widgets once shown\n", count_widgets (editor));
+        }
       type_into (&bench, ATT_PRODUCT_EDITOR (editor));
       g_print ("typing run %u: %d keys, longest main-loop stall %.1f ms, longest keystroke %.1f ms\n",
                run + 1, N_KEYS, bench.longest_stall / 1000.0, bench.longest_key / 1000.0);
 
+      if (run == 0)
+        g_print ("# %u frames painted in the second after the typing\n", count_idle_frames (editor));
       if (run == 0)
         {
           AttProductEdit *edit = att_product_editor_get_edit (ATT_PRODUCT_EDITOR (editor));

@@ -664,6 +664,36 @@ test_bad_input (Fixture      *f,
                                                                  "Cannot save");
 }
 
+static gboolean
+is_window_title (GtkWidget    *widget,
+                 gconstpointer data)
+{
+  return ADW_IS_WINDOW_TITLE (widget);
+}
+
+/* The title follows the name as typed, but not the editor's width: a
+ * natural width that grew with each key made the window lay out and paint
+ * everything again per keystroke. */
+static void
+test_name_keeps_width (Fixture      *f,
+                       gconstpointer data)
+{
+  g_autoptr(AttProduct) product = create_on_server (f, "Editor Test Scarf");
+  g_autoptr(AttProductEdit) edit = att_product_edit_new_for_product (product);
+  AttProductEditor *editor = show_editor (f, edit);
+  GtkWidget        *title = find_widget (GTK_WIDGET (editor), is_window_title, NULL);
+  g_autofree char  *long_name = g_strnfill (120, 'W');
+  int               before, after;
+
+  gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &before, NULL, NULL);
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), long_name);
+  settle ();
+  gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &after, NULL, NULL);
+
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, long_name);
+  g_assert_cmpint (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +710,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/product-editor/undo-redo", Fixture, NULL, fixture_setup, test_undo_redo, fixture_teardown);
   g_test_add ("/product-editor/bad-input", Fixture, NULL, fixture_setup, test_bad_input, fixture_teardown);
+  g_test_add ("/product-editor/name-keeps-width", Fixture, NULL, fixture_setup, test_name_keeps_width,
+              fixture_teardown);
 
   return g_test_run ();
 }

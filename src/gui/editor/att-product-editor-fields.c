@@ -485,7 +485,10 @@ show_problem (AttEditorField *field,
               const char     *message,
               gboolean        is_error)
 {
-  gtk_label_set_label (field->message, message != NULL ? message : "");
+  /* Setting a label's text, even the same, queues a relayout: the checks
+   * run after each burst of typing, over every field. */
+  if (g_strcmp0 (gtk_label_get_label (field->message), message != NULL ? message : "") != 0)
+    gtk_label_set_label (field->message, message != NULL ? message : "");
   gtk_widget_set_visible (field->message_row, message != NULL);
   if (is_error && message != NULL)
     {

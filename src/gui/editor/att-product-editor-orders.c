@@ -215,7 +215,8 @@ show_row_problem (AttProductEditor *self,
   gboolean    is_error = FALSE;
   const char *text = order_problem (self, position, &is_error);
 
-  gtk_label_set_label (GTK_LABEL (message), text != NULL ? text : "");
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (message)), text != NULL ? text : "") != 0)
+    gtk_label_set_label (GTK_LABEL (message), text != NULL ? text : "");
   gtk_widget_set_visible (message, text != NULL);
   gtk_widget_remove_css_class (message, is_error ? "warning" : "error");
   gtk_widget_add_css_class (message, is_error ? "error" : "warning");

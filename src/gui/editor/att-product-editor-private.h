@@ -58,6 +58,7 @@ struct _AttProductEditor
   GPtrArray           *errors;           /* the last validation's */
   GPtrArray           *warnings;
   GPtrArray           *server_errors; /* a 400's, until the next edit */
+  char                *banner_shown;  /* the problems the banner lists */
   GtkStringList       *order_rows;
   GtkSliceListModel   *order_page; /* the rows on screen */
   GtkWidget           *uses[3];

@@ -115,6 +115,29 @@ create_problem_button (AttProductEditor    *self,
   return button;
 }
 
+/* Whether the banner lists @problems already: the checks run after every
+ * burst of typing, and the banner built again, even the same, made the
+ * whole form lay out again. */
+static gboolean
+banner_unchanged (AttProductEditor *self,
+                  GPtrArray        *problems)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const AttFieldError *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_printf (shown, "%s\t%s\n", problem->path != NULL ? problem->path : "",
+                              problem->message);
+    }
+  if (g_strcmp0 (self->banner_shown, shown->str) == 0)
+    return TRUE;
+  g_free (self->banner_shown);
+  self->banner_shown = g_string_free (g_steal_pointer (&shown), FALSE);
+  return FALSE;
+}
+
 /* Every error at once, each a link to its field: Save says why it
  * cannot save rather than being merely greyed out. */
 static void
@@ -124,6 +147,8 @@ update_problems_banner (AttProductEditor *self,
   GtkWidget       *child;
   g_autofree char *title = NULL;
 
+  if (banner_unchanged (self, problems))
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_box))) != NULL)
     gtk_box_remove (self->problems_box, child);
   gtk_revealer_set_reveal_child (self->problems_revealer, problems->len > 0);
@@ -507,6 +532,7 @@ att_product_editor_finalize (GObject *object)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->server_errors, g_ptr_array_unref);
   g_free (self->draft_id);
+  g_free (self->banner_shown);
 
   G_OBJECT_CLASS (att_product_editor_parent_class)->finalize (object);
 }
@@ -687,11 +713,30 @@ att_product_editor_class_init (AttProductEditorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "producteditor");
 }
 
+/* The title is the name as typed, and a label's natural width is its
+ * text's: each key typed in the name made the editor wider by a character,
+ * and the leaflet that shares the window between the list and the editor
+ * laid out and painted both again, the whole window per keystroke (3 to 5
+ * times a one-field frame).  Capped at a character, the labels' natural
+ * width no longer follows the text; the title expands into the header
+ * bar's free space instead, and ellipsizes as before. */
+static void
+keep_title_width (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_max_width_chars (GTK_LABEL (widget), 1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    keep_title_width (child);
+}
+
 static void
 att_product_editor_init (AttProductEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   att_accessible_fix_mnemonics (GTK_WIDGET (self));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->window_title), TRUE);
+  keep_title_width (GTK_WIDGET (self->window_title));
 
   self->cancellable = g_cancellable_new ();
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) att_editor_field_free);

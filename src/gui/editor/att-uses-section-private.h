@@ -51,6 +51,8 @@ struct _AttUsesSection
   GPtrArray           *errors;
   GPtrArray           *warnings;
   gboolean             syncing;
+  guint                next_item;
+  guint                build_idle;
   char                *total_text;
   char                *list_problems;
 
@@ -80,6 +82,8 @@ void        att_uses_section_commit (AttUsesSection *self,
                                      double          value);
 void        att_uses_section_remove (AttUsesSection *self,
                                      guint           index);
+
+void        att_uses_section_finish_rows (AttUsesSection *self);
 
 /* att-uses-section-problems.c */
 void        att_uses_section_show_problems (AttUsesSection *self);

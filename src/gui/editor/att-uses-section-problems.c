@@ -46,12 +46,35 @@ parse_path (AttUsesSection *self,
   return TRUE;
 }
 
+#define MARK_KEY "att-uses-mark"
+
+/* Whether @spin shows this mark already.  The checks run after every
+ * burst of typing, and a spin button's accessible state and style set
+ * again, even to the same values, cost each of a hundred spin buttons a
+ * restyle and its accessible object an update, for nothing. */
+static gboolean
+mark_unchanged (GtkWidget  *spin,
+                gboolean    is_error,
+                gboolean    is_warning,
+                const char *message)
+{
+  g_autofree char *mark = g_strdup_printf ("%d%d%s", is_error, is_warning, message != NULL ? message : "");
+  const char      *shown = g_object_get_data (G_OBJECT (spin), MARK_KEY);
+
+  if (g_strcmp0 (shown, mark) == 0)
+    return TRUE;
+  g_object_set_data_full (G_OBJECT (spin), MARK_KEY, g_steal_pointer (&mark), g_free);
+  return FALSE;
+}
+
 static void
 mark_field (GtkWidget  *spin,
             gboolean    is_error,
             gboolean    is_warning,
             const char *message)
 {
+  if (mark_unchanged (spin, is_error, is_warning, message))
+    return;
   if (is_error)
     gtk_widget_add_css_class (spin, "error");
   else
@@ -109,7 +132,9 @@ show_label (GtkLabel   *label,
             const char *text,
             gboolean    is_error)
 {
-  gtk_label_set_label (label, text);
+  /* Setting a label's text, even the same, queues a relayout. */
+  if (g_strcmp0 (gtk_label_get_label (label), text != NULL ? text : "") != 0)
+    gtk_label_set_label (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
   if (is_error)
     {

@@ -66,6 +66,12 @@ static const AttUsesField component_fields[] = {
 #define DEFAULT_AMOUNT  1
 #define DEFAULT_UNIT    1
 
+/* Rows built at once for a section being set up, so that its list does
+ * not flash its "No materials yet" placeholder, then per idle: a few
+ * milliseconds of work each. */
+#define FIRST_ROWS    3
+#define ROWS_PER_IDLE 4
+
 /* Total */
 
 static double
@@ -106,7 +112,8 @@ update_total (AttUsesSection *self)
   g_autofree char *total = NULL;
   g_autofree char *gap = NULL;
 
-  if (!g_str_equal (self->list, ATT_PRODUCT_EDIT_MATERIALS) || self->rows->len == 0)
+  if (!g_str_equal (self->list, ATT_PRODUCT_EDIT_MATERIALS) ||
+      att_product_edit_get_n_items (self->edit, self->list) == 0)
     {
       g_clear_pointer (&self->total_text, g_free);
       gtk_widget_set_visible (GTK_WIDGET (self->total_label), FALSE);
@@ -144,14 +151,18 @@ update_total (AttUsesSection *self)
 static void
 update_picker (AttUsesSection *self)
 {
+  guint n = att_product_edit_get_n_items (self->edit, self->list);
+
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
-  for (guint i = 0; i < self->rows->len; i++)
+  /* From the list, not the rows: some may not be built yet. */
+  for (guint i = 0; i < n; i++)
     {
-      AttUsesRow *row = g_ptr_array_index (self->rows, i);
+      JsonObject *item = att_product_edit_get_item (self->edit, self->list, i);
+      const char *id = item != NULL ? att_uses_item_id (self, item) : NULL;
 
-      if (row->id != NULL)
-        g_ptr_array_add (ids, row->id);
+      if (id != NULL)
+        g_ptr_array_add (ids, (gpointer) id);
     }
   g_ptr_array_add (ids, NULL);
   att_catalogue_picker_set_used_ids (ATT_CATALOGUE_PICKER (self->picker),
@@ -223,6 +234,45 @@ restore_focus (AttUsesSection *self,
                                                        : row->remove_button);
 }
 
+/* Builds the rows of up to @max_rows more items.  A product may have
+ * dozens of materials, each row a few dozen widgets with its spin buttons:
+ * building them all before the editor's first frame made it wait about a
+ * tenth of a second, for rows that are mostly below the fold. */
+static void
+add_rows (AttUsesSection *self,
+          guint           max_rows)
+{
+  guint n = att_product_edit_get_n_items (self->edit, self->list);
+
+  for (guint built = 0; self->next_item < n && built < max_rows; self->next_item++)
+    {
+      JsonObject *item = att_product_edit_get_item (self->edit, self->list, self->next_item);
+      AttUsesRow *row;
+
+      if (item == NULL)
+        continue;
+      row = att_uses_row_new (self, self->rows->len, item);
+      g_ptr_array_add (self->rows, row);
+      gtk_list_box_append (self->list_box, row->widget);
+      built++;
+    }
+}
+
+/* The rest of the rows, a few per idle, after the first frame: the
+ * frame clock's paint runs at a higher priority than an idle. */
+static gboolean
+build_idle_cb (gpointer user_data)
+{
+  AttUsesSection *self = user_data;
+
+  add_rows (self, ROWS_PER_IDLE);
+  if (self->next_item < att_product_edit_get_n_items (self->edit, self->list))
+    return G_SOURCE_CONTINUE;
+  self->build_idle = 0;
+  att_uses_section_show_problems (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (AttUsesSection *self)
 {
@@ -239,25 +289,39 @@ rebuild (AttUsesSection *self)
   for (guint i = 0; i < old->len; i++)
     gtk_list_box_remove (self->list_box, g_ptr_array_index (old, i));
 
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *item = att_product_edit_get_item (self->edit, self->list, i);
-      AttUsesRow *row;
-
-      if (item == NULL)
-        continue;
-      row = att_uses_row_new (self, self->rows->len, item);
-      g_ptr_array_add (self->rows, row);
-      gtk_list_box_append (self->list_box, row->widget);
-    }
+  g_clear_handle_id (&self->build_idle, g_source_remove);
+  self->next_item = 0;
+  /* Only rows nobody sees yet wait: those of a section being set up, not
+   * those the user is working with (where the focus goes back, where Add
+   * puts the new item, what Undo brings back). */
+  add_rows (self, gtk_widget_get_mapped (GTK_WIDGET (self)) ? n : FIRST_ROWS);
+  if (self->next_item < n)
+    self->build_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_idle_cb, self, NULL);
 
   if (had_focus)
     restore_focus (self, focus_row, focus_widget);
 }
 
+/**
+ * att_uses_section_finish_rows:
+ *
+ * Builds at once the rows still waiting for an idle, so that whoever asks
+ * about the rows sees all of them.
+ */
+void
+att_uses_section_finish_rows (AttUsesSection *self)
+{
+  if (self->build_idle == 0)
+    return;
+  g_clear_handle_id (&self->build_idle, g_source_remove);
+  add_rows (self, G_MAXUINT);
+  att_uses_section_show_problems (self);
+}
+
 static void
 sync_rows (AttUsesSection *self)
 {
+  att_uses_section_finish_rows (self);
   self->syncing = TRUE;
   if (rows_match (self))
     {
@@ -359,6 +423,7 @@ on_item_chosen (AttCataloguePicker *picker,
   att_product_edit_append_item (self->edit, self->list, object);
 
   /* The new row's first number is what the user most likely sets next. */
+  att_uses_section_finish_rows (self);
   if (self->rows->len > 0)
     gtk_widget_grab_focus (((AttUsesRow *) g_ptr_array_index (self->rows, self->rows->len - 1))->spins[0]);
 }
@@ -430,6 +495,7 @@ att_uses_section_dispose (GObject *object)
 
   if (self->edit != NULL)
     g_signal_handlers_disconnect_by_data (self->edit, self);
+  g_clear_handle_id (&self->build_idle, g_source_remove);
   if (self->rows != NULL)
     g_ptr_array_set_size (self->rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_USES_SECTION);
@@ -652,6 +718,8 @@ att_uses_section_get_n_rows (AttUsesSection *self)
 {
   g_return_val_if_fail (ATT_IS_USES_SECTION (self), 0);
 
+  att_uses_section_finish_rows (self);
+
   return self->rows->len;
 }
 
@@ -670,6 +738,8 @@ att_uses_section_get_field (AttUsesSection *self,
   AttUsesRow *row;
 
   g_return_val_if_fail (ATT_IS_USES_SECTION (self), NULL);
+
+  att_uses_section_finish_rows (self);
 
   if (index >= self->rows->len)
     return NULL;
@@ -691,6 +761,8 @@ att_uses_section_get_remove_button (AttUsesSection *self,
 {
   g_return_val_if_fail (ATT_IS_USES_SECTION (self), NULL);
 
+  att_uses_section_finish_rows (self);
+
   if (index >= self->rows->len)
     return NULL;
   return ((AttUsesRow *) g_ptr_array_index (self->rows, index))->remove_button;
@@ -706,6 +778,8 @@ att_uses_section_get_row_problems (AttUsesSection *self,
                                    guint           index)
 {
   g_return_val_if_fail (ATT_IS_USES_SECTION (self), NULL);
+
+  att_uses_section_finish_rows (self);
 
   if (index >= self->rows->len)
     return NULL;
