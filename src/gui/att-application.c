@@ -43,6 +43,10 @@ struct _AttApplication
 
   char                 *sandbox_url;
   gboolean              start_demo;
+
+  /* What was tried last (an account, the demo or the sandbox), which is
+   * what Try Again tries again. */
+  void (*last_connect) (AttApplication *self);
 };
 
 G_DEFINE_FINAL_TYPE (AttApplication, att_application, ADW_TYPE_APPLICATION)
@@ -230,6 +234,7 @@ sandbox_connected_cb (GObject      *object,
 static void
 connect_sandbox (AttApplication *self)
 {
+  self->last_connect = connect_sandbox;
   begin_connecting (self, _ ("Connecting to the sandbox…"));
   att_sandbox_connection_connect_async (get_sandbox (self, FALSE), self->connect_cancellable,
                                         sandbox_connected_cb, g_object_ref (self));
@@ -238,6 +243,7 @@ connect_sandbox (AttApplication *self)
 static void
 start_demo (AttApplication *self)
 {
+  self->last_connect = start_demo;
   begin_connecting (self, _ ("Starting the demo…"));
   att_sandbox_connection_connect_async (get_sandbox (self, TRUE), self->connect_cancellable,
                                         sandbox_connected_cb, g_object_ref (self));
@@ -390,6 +396,7 @@ connect_active_account (AttApplication *self)
   g_autofree char *message = NULL;
   ConnectData     *data;
 
+  self->last_connect = connect_active_account;
   if (account == NULL)
     {
       g_cancellable_cancel (self->connect_cancellable);
@@ -479,10 +486,10 @@ retry_action (GSimpleAction *action,
 {
   AttApplication *self = ATT_APPLICATION (user_data);
 
-  if (self->sandbox_url != NULL)
+  if (self->last_connect != NULL)
+    self->last_connect (self);
+  else if (self->sandbox_url != NULL)
     connect_sandbox (self);
-  else if (self->sandbox != NULL || self->start_demo)
-    start_demo (self);
   else
     connect_active_account (self);
 }
