@@ -155,7 +155,10 @@ widget_for_list_path (AttProductEditor *self,
                       const char       *path)
 {
   if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_PURCHASE_ORDERS))
-    return GTK_WIDGET (self->orders_view);
+    {
+      att_product_editor_orders_ensure (self);
+      return GTK_WIDGET (self->orders_view);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (self->uses); i++)
     if (self->uses[i] != NULL &&
         g_str_has_prefix (path, att_uses_section_get_list (ATT_USES_SECTION (self->uses[i]))))

@@ -162,6 +162,7 @@ void            on_tag_entry_activate (AttProductEditor *self,
 
 /* att-product-editor-orders.c */
 void            att_product_editor_orders_init (AttProductEditor *self);
+void            att_product_editor_orders_ensure (AttProductEditor *self);
 void            att_product_editor_orders_load (AttProductEditor *self,
                                                 gboolean          whole);
 void            att_product_editor_orders_show_problems (AttProductEditor *self);

@@ -439,6 +439,7 @@ add_order_action (GtkWidget  *widget,
   AttProductEditor *self = ATT_PRODUCT_EDITOR (widget);
   g_autoptr(JsonObject) order = json_object_new ();
 
+  att_product_editor_orders_ensure (self);
   att_product_edit_append_item (self->edit, ATT_PRODUCT_EDIT_PURCHASE_ORDERS, order);
   att_product_editor_orders_show_last (self);
   gtk_widget_add_tick_callback (widget, focus_new_order, NULL, NULL);
