@@ -174,6 +174,7 @@ att_product_editor_focus_path (AttProductEditor *self,
   AttEditorField  *field;
   GtkWidget       *widget;
 
+  att_product_editor_eco_ensure (self);
   g_strdelimit (field_path, "[", '\0');
   field = att_product_editor_find_field (self, field_path);
   widget = field != NULL ? field->input : widget_for_list_path (self, path);
