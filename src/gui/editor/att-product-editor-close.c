@@ -155,7 +155,10 @@ widget_for_list_path (AttProductEditor *self,
                       const char       *path)
 {
   if (g_str_has_prefix (path, ATT_PRODUCT_EDIT_PURCHASE_ORDERS))
-    return GTK_WIDGET (self->orders_view);
+    {
+      att_product_editor_orders_ensure (self);
+      return GTK_WIDGET (self->orders_view);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (self->uses); i++)
     if (self->uses[i] != NULL &&
         g_str_has_prefix (path, att_uses_section_get_list (ATT_USES_SECTION (self->uses[i]))))
@@ -171,6 +174,7 @@ att_product_editor_focus_path (AttProductEditor *self,
   AttEditorField  *field;
   GtkWidget       *widget;
 
+  att_product_editor_eco_ensure (self);
   g_strdelimit (field_path, "[", '\0');
   field = att_product_editor_find_field (self, field_path);
   widget = field != NULL ? field->input : widget_for_list_path (self, path);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-after-paint.h"
 #include "att-json.h"
 #include "att-product-editor-private.h"
 
@@ -17,6 +18,10 @@
 
 /* Orders per page: a few hundred widgets. */
 #define ORDERS_PER_PAGE 10
+
+/* About the height of a row, for the room kept for a page of them until
+ * the list view makes its rows. */
+#define ROW_HEIGHT_ESTIMATE 46
 
 typedef enum {
   COLUMN_ORDER_ID,
@@ -296,6 +301,17 @@ att_product_editor_orders_show_last (AttProductEditor *self)
   att_product_editor_orders_show_page (self, G_MAXINT / ORDERS_PER_PAGE / 2);
 }
 
+/* Until the list view has its model it makes no rows: it keeps about
+ * their room instead, so that the scrollbar does not jump when they
+ * come. */
+static void
+keep_room (AttProductEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->order_page));
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->orders_view), -1, (int) n * ROW_HEIGHT_ESTIMATE);
+}
+
 /**
  * att_product_editor_orders_load:
  * @whole: the whole state was replaced (undo, a draft): every row anew
@@ -330,21 +346,49 @@ att_product_editor_orders_load (AttProductEditor *self,
   if (n > 0 && gtk_slice_list_model_get_offset (self->order_page) >= n)
     att_product_editor_orders_show_last (self);
   gtk_stack_set_visible_child_name (self->orders_stack, n > 0 ? "list" : "empty");
+  if (gtk_list_view_get_model (self->orders_view) == NULL)
+    keep_room (self);
 }
 
+/**
+ * att_product_editor_orders_ensure:
+ *
+ * Gives the list view its model now if it is still waiting for the frame
+ * after the first: whoever wants an order's widgets (the focus, a new
+ * order) asks for them first.
+ */
+void
+att_product_editor_orders_ensure (AttProductEditor *self)
+{
+  GtkNoSelection *selection;
+
+  if (gtk_list_view_get_model (self->orders_view) != NULL || self->order_page == NULL)
+    return;
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->order_page)));
+  gtk_widget_set_size_request (GTK_WIDGET (self->orders_view), -1, -1);
+  gtk_list_view_set_model (self->orders_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+}
+
+static void
+attach_after_paint (GtkWidget *widget,
+                    gpointer   user_data)
+{
+  att_product_editor_orders_ensure (ATT_PRODUCT_EDITOR (widget));
+}
+
+/* A page of orders is some 200 widgets to make, style and lay out, below
+ * the fold: they come in the frame after the editor's first. */
 void
 att_product_editor_orders_init (AttProductEditor *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection     *selection;
 
   self->order_rows = gtk_string_list_new (NULL);
   self->order_page = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->order_rows)), 0, ORDERS_PER_PAGE);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->order_page)));
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
   gtk_list_view_set_factory (self->orders_view, factory);
-  gtk_list_view_set_model (self->orders_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (factory);
-  g_object_unref (selection);
+  att_widget_after_next_paint (GTK_WIDGET (self), attach_after_paint, NULL);
 }

@@ -104,6 +104,9 @@ struct _AttProductEditor
   GtkListView         *orders_view;
   GtkWidget           *orders_pager;
   GtkLabel            *orders_range;
+  GtkWidget           *eco_placeholder;
+  GtkWidget           *eco_group;
+  GtkWidget           *optional_group;
   AdwComboRow         *country_row;
   AdwComboRow         *dyeing_row;
   AdwComboRow         *fabric_row;
@@ -116,6 +119,7 @@ struct _AttProductEditor
 
 /* att-product-editor.c */
 void            att_product_editor_queue_validate (AttProductEditor *self);
+void            att_product_editor_eco_ensure (AttProductEditor *self);
 void            att_product_editor_set_saving (AttProductEditor *self,
                                                gboolean          saving);
 void            att_product_editor_focus_path (AttProductEditor *self,
@@ -162,6 +166,7 @@ void            on_tag_entry_activate (AttProductEditor *self,
 
 /* att-product-editor-orders.c */
 void            att_product_editor_orders_init (AttProductEditor *self);
+void            att_product_editor_orders_ensure (AttProductEditor *self);
 void            att_product_editor_orders_load (AttProductEditor *self,
                                                 gboolean          whole);
 void            att_product_editor_orders_show_problems (AttProductEditor *self);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "att-accessible.h"
+#include "att-after-paint.h"
 #include "att-context.h"
 #include "att-product.h"
 #include "att-product-editor-private.h"
@@ -439,6 +440,7 @@ add_order_action (GtkWidget  *widget,
   AttProductEditor *self = ATT_PRODUCT_EDITOR (widget);
   g_autoptr(JsonObject) order = json_object_new ();
 
+  att_product_editor_orders_ensure (self);
   att_product_edit_append_item (self->edit, ATT_PRODUCT_EDIT_PURCHASE_ORDERS, order);
   att_product_editor_orders_show_last (self);
   gtk_widget_add_tick_callback (widget, focus_new_order, NULL, NULL);
@@ -462,6 +464,30 @@ orders_next_action (GtkWidget  *widget,
 
 /* GObject */
 
+/**
+ * att_product_editor_eco_ensure:
+ *
+ * Shows the eco-score groups now if they are still waiting for the frame
+ * after the first: whoever wants one of their fields (the focus) asks
+ * for them first.
+ */
+void
+att_product_editor_eco_ensure (AttProductEditor *self)
+{
+  if (gtk_widget_get_visible (self->eco_group))
+    return;
+  gtk_widget_set_visible (self->eco_placeholder, FALSE);
+  gtk_widget_set_visible (self->eco_group, TRUE);
+  gtk_widget_set_visible (self->optional_group, TRUE);
+}
+
+static void
+show_eco_after_paint (GtkWidget *widget,
+                      gpointer   user_data)
+{
+  att_product_editor_eco_ensure (ATT_PRODUCT_EDITOR (widget));
+}
+
 static void
 att_product_editor_constructed (GObject *object)
 {
@@ -475,6 +501,10 @@ att_product_editor_constructed (GObject *object)
   att_product_editor_choices_init (self);
   att_product_editor_orders_init (self);
   att_product_editor_uses_init (self);
+  /* The eco-score groups, below the fold, are a dozen combo and entry
+   * rows to style and lay out: a placeholder of about their height keeps
+   * their room in the first frame, and they come in the next. */
+  att_widget_after_next_paint (GTK_WIDGET (self), show_eco_after_paint, NULL);
   att_product_editor_fields_load (self, NULL);
   att_product_editor_tags_load (self);
   att_product_editor_orders_load (self, TRUE);
@@ -685,6 +715,9 @@ att_product_editor_class_init (AttProductEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, orders_view);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, orders_pager);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, orders_range);
+  gtk_widget_class_bind_template_child (widget_class, AttProductEditor, eco_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, AttProductEditor, eco_group);
+  gtk_widget_class_bind_template_child (widget_class, AttProductEditor, optional_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, country_row);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, dyeing_row);
   gtk_widget_class_bind_template_child (widget_class, AttProductEditor, fabric_row);
