@@ -22,6 +22,12 @@
 
 #define SEARCHES_IN_FLIGHT 2
 
+/* Pages held at once, searched or waiting for the writing thread: when the
+ * server answers faster than the disk takes pages, the scan waits for the
+ * writer instead of piling pages up in memory (370 MB over 100,000
+ * products without this bound). */
+#define PAGES_HELD 4
+
 typedef struct
 {
   gint64   scan;
@@ -116,6 +122,7 @@ page_written_cb (GObject      *object,
 
   att_product_cache_set_progress (self, refresh->fetched, refresh->total);
   att_product_cache_emit_changed (self);
+  search_next (task);
   maybe_complete (task);
 }
 
@@ -194,6 +201,7 @@ search_next (GTask *task)
   guint            limit = refresh->sized ? SEARCHES_IN_FLIGHT : 1;
 
   while (refresh->error == NULL && refresh->searches < limit &&
+         refresh->searches + refresh->writes < PAGES_HELD &&
          refresh->next_from < refresh->total)
     {
       refresh->searches++;
