@@ -223,6 +223,42 @@ test_rows_and_details (Fixture      *f,
     }
 }
 
+static gboolean
+selected_is (Fixture      *f,
+             gconstpointer id)
+{
+  AttProduct *selected = att_products_page_get_selected (f->page);
+
+  return selected != NULL && g_strcmp0 (att_product_get_id (selected), id) == 0;
+}
+
+/* Another view asks for a product (win.show-product) while the list is
+ * still loading: the list selects it and the details show it, and the
+ * details filled in once the first rows are painted are its, not the
+ * first row's. */
+static void
+test_show_product (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(AttPage) truth = server_search (f, NULL, 0, 20);
+  g_autoptr(AttProduct) wanted = g_list_model_get_item (att_page_get_items (truth), 7);
+  const char      *id = att_product_get_id (wanted);
+  g_autofree char *identifier = NULL;
+
+  att_products_page_show_product (f->page, id);
+  att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), f, NULL, "the first page");
+  att_test_wait_until (ATT_TEST_PREDICATE (selected_is), f, id, "the product selected");
+  att_test_run_for (500);
+  g_assert_true (selected_is (f, id));
+
+  g_assert_nonnull (att_product_get_identifier (wanted));
+  identifier = att_product_get_identifier_type (wanted) != NULL
+                 ? g_strdup_printf ("%s %s", att_product_get_identifier_type (wanted),
+                                    att_product_get_identifier (wanted))
+                 : g_strdup (att_product_get_identifier (wanted));
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), f, identifier, "its identifier in the details");
+}
+
 static void
 test_scroll_far_loads_page (Fixture      *f,
                             gconstpointer data)
@@ -679,6 +715,8 @@ main (int   argc,
 
   g_test_add ("/products-view/rows-and-details", Fixture, NULL,
               fixture_setup, test_rows_and_details, fixture_teardown);
+  g_test_add ("/products-view/show-product", Fixture, NULL,
+              fixture_setup, test_show_product, fixture_teardown);
   g_test_add ("/products-view/scroll-far", Fixture, NULL,
               fixture_setup, test_scroll_far_loads_page, fixture_teardown);
   g_test_add ("/products-view/search-narrows", Fixture, NULL,

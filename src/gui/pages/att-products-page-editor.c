@@ -238,21 +238,11 @@ edit_product (AttProductsPage *self,
   att_products_page_open_editor (self, edit, NULL, NULL);
 }
 
-static void
-show_product (AttProductsPage *self,
-              AttProduct      *product,
-              gpointer         user_data)
-{
-  att_product_details_set_product (self->details, product);
-  if (self->editor == NULL)
-    att_products_page_show_content (self, "details");
-}
-
-/* Saved products */
-
-static gboolean
-is_in_list (AttProductsPage *self,
-            const char      *id)
+/* The position of the product @id among the loaded rows, or
+ * GTK_INVALID_LIST_POSITION. */
+static guint
+find_loaded (AttProductsPage *self,
+             const char      *id)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
@@ -264,9 +254,39 @@ is_in_list (AttProductsPage *self,
         continue;
       product = g_list_model_get_item (G_LIST_MODEL (self->model), i);
       if (g_strcmp0 (att_product_get_id (product), id) == 0)
-        return TRUE;
+        return i;
     }
-  return FALSE;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A product among the rows is selected, so that the list and the details
+ * agree (and details filled in later, after the first rows are painted,
+ * show it); one further down is shown in the details only. */
+static void
+show_product (AttProductsPage *self,
+              AttProduct      *product,
+              gpointer         user_data)
+{
+  guint position = find_loaded (self, att_product_get_id (product));
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      if (self->first_rows != NULL)
+        gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+      gtk_single_selection_set_selected (self->selection, position);
+    }
+  att_product_details_set_product (self->details, product);
+  if (self->editor == NULL)
+    att_products_page_show_content (self, "details");
+}
+
+/* Saved products */
+
+static gboolean
+is_in_list (AttProductsPage *self,
+            const char      *id)
+{
+  return find_loaded (self, id) != GTK_INVALID_LIST_POSITION;
 }
 
 /* A product saved anywhere replaces its row; a new one is searched for
