@@ -259,28 +259,47 @@ find_loaded (AttProductsPage *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* A product among the rows is selected, so that the list and the details
- * agree (and details filled in later, after the first rows are painted,
- * show it); one further down is shown in the details only. */
+/**
+ * att_products_page_select_shown:
+ *
+ * Selects the product asked for by show_product() once its row is loaded,
+ * so that the list and the details agree (and details filled in later,
+ * after the first rows are painted, show it, not the first row).
+ */
+void
+att_products_page_select_shown (AttProductsPage *self)
+{
+  guint position;
+
+  if (self->shown_id == NULL)
+    return;
+  position = find_loaded (self, self->shown_id);
+
+  /* Not among the first rows: it stays shown in the details only, and the
+   * selection is not made to jump when its page comes in later. */
+  if (position == GTK_INVALID_LIST_POSITION && self->model != NULL &&
+      att_paged_model_get_loaded (self->model))
+    g_clear_pointer (&self->shown_id, g_free);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  g_clear_pointer (&self->shown_id, g_free);
+  if (self->first_rows != NULL)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 static void
 show_product (AttProductsPage *self,
               AttProduct      *product,
               gpointer         user_data)
 {
-  guint position = find_loaded (self, att_product_get_id (product));
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    {
-      if (self->first_rows != NULL)
-        gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
-      gtk_single_selection_set_selected (self->selection, position);
-    }
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (att_product_get_id (product));
+  att_products_page_select_shown (self);
   att_product_details_set_product (self->details, product);
   if (self->editor == NULL)
     att_products_page_show_content (self, "details");
 }
-
-/* Saved products */
 
 static gboolean
 is_in_list (AttProductsPage *self,

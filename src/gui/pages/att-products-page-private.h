@@ -31,6 +31,7 @@ struct _AttProductsPage
   gboolean            folded;
   gboolean            ready;
   gboolean            rows_painted;
+  char               *shown_id; /* asked for before its row was loaded */
   gboolean            details_pending;
   guint               rest_idle;
 
@@ -95,5 +96,7 @@ void att_products_page_pick_product (AttProductsPage     *self,
                                      AttProductPickedFunc func,
                                      gpointer             user_data,
                                      GDestroyNotify       destroy);
+
+void att_products_page_select_shown (AttProductsPage *self);
 
 G_END_DECLS

@@ -215,6 +215,7 @@ on_model_items_changed (AttProductsPage *self,
   guint selected = gtk_single_selection_get_selected (self->selection);
 
   update_state (self);
+  att_products_page_select_shown (self);
 
   /* A placeholder row that was selected has just been replaced by the real
    * product: show its details. */
@@ -633,6 +634,7 @@ att_products_page_finalize (GObject *object)
   AttProductsPage *self = (AttProductsPage *) object;
 
   g_free (self->search_text);
+  g_free (self->shown_id);
 
   G_OBJECT_CLASS (att_products_page_parent_class)->finalize (object);
 }
