@@ -34,6 +34,7 @@ struct _AttProductsPage
   char               *shown_id; /* asked for before its row was loaded */
   gboolean            details_pending;
   guint               rest_idle;
+  guint               shown_idle;
 
   /* The loading state: says the server is slow after slow_delay ms, and
    * can be cancelled, until Retry or a new search. */

@@ -205,6 +205,16 @@ on_selected_item_changed (AttProductsPage *self)
     }
 }
 
+static gboolean
+select_shown_cb (gpointer user_data)
+{
+  AttProductsPage *self = user_data;
+
+  self->shown_idle = 0;
+  att_products_page_select_shown (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_model_items_changed (AttProductsPage *self,
                         guint            position,
@@ -215,7 +225,11 @@ on_model_items_changed (AttProductsPage *self,
   guint selected = gtk_single_selection_get_selected (self->selection);
 
   update_state (self);
-  att_products_page_select_shown (self);
+
+  /* Not from inside items-changed: selecting may resize the slice of first
+   * rows, which the list view must not see while it handles this change. */
+  if (self->shown_id != NULL && self->shown_idle == 0)
+    self->shown_idle = g_idle_add (select_shown_cb, self);
 
   /* A placeholder row that was selected has just been replaced by the real
    * product: show its details. */
@@ -617,6 +631,7 @@ att_products_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_handle_id (&self->rest_idle, g_source_remove);
+  g_clear_handle_id (&self->shown_idle, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->first_rows);
   g_clear_object (&self->model);
