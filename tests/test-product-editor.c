@@ -117,14 +117,6 @@ entry_row (GtkWidget  *root,
   return GTK_EDITABLE (row);
 }
 
-static void
-search_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  att_test_store_result (object, result, user_data);
-}
-
 static AttPage *
 search_materials (Fixture *f)
 {
@@ -132,7 +124,7 @@ search_materials (Fixture *f)
   g_autoptr(GError) error = NULL;
   AttPage *page;
 
-  att_higg_client_search_materials_async (f->client, NULL, 0, 10, NULL, search_cb, &result);
+  att_higg_client_search_materials_async (f->client, NULL, 0, 10, NULL, att_test_store_result, &result);
   page = att_higg_client_search_materials_finish (f->client, att_test_await_result (&result), &error);
   g_object_unref (result);
   g_assert_no_error (error);
@@ -147,7 +139,7 @@ server_product (Fixture    *f,
   g_autoptr(GError) error = NULL;
   AttProduct *product;
 
-  att_higg_client_get_product_async (f->client, id, NULL, search_cb, &result);
+  att_higg_client_get_product_async (f->client, id, NULL, att_test_store_result, &result);
   product = att_higg_client_get_product_finish (f->client, att_test_await_result (&result), &error);
   g_object_unref (result);
   g_assert_no_error (error);
@@ -183,7 +175,7 @@ create_on_server (Fixture    *f,
   json_array_add_object_element (materials, material (f->material_ids[0], 60));
   json_array_add_object_element (materials, material (f->material_ids[1], 40));
   json_object_set_array_member (body, "materials", materials);
-  att_higg_client_create_product_async (f->client, body, NULL, search_cb, &result);
+  att_higg_client_create_product_async (f->client, body, NULL, att_test_store_result, &result);
   product = att_higg_client_create_product_finish (f->client, att_test_await_result (&result), &error);
   g_object_unref (result);
   g_assert_no_error (error);
@@ -226,12 +218,38 @@ fixture_setup (Fixture      *f,
   gtk_window_set_default_size (f->window, 900, 900);
 }
 
+static gboolean
+is_editor (GtkWidget    *widget,
+           gconstpointer data)
+{
+  return ATT_IS_PRODUCT_EDITOR (widget);
+}
+
+/* An editor's draft is written a moment after the last edit, even once the
+ * editor is gone: write it now, so that it does not land in the drafts
+ * directory after the test has removed it. */
+static void
+flush_editor (Fixture *f)
+{
+  GtkWidget    *editor = find_widget (GTK_WIDGET (f->window), is_editor, NULL);
+  GAsyncResult *result = NULL;
+
+  if (editor == NULL)
+    return;
+  att_product_editor_flush_draft_async (ATT_PRODUCT_EDITOR (editor), NULL, att_test_store_result, &result);
+  att_product_editor_flush_draft_finish (ATT_PRODUCT_EDITOR (editor), att_test_await_result (&result), NULL);
+  g_object_unref (result);
+}
+
 static void
 fixture_teardown (Fixture      *f,
                   gconstpointer data)
 {
   if (f->window != NULL)
-    gtk_window_destroy (f->window);
+    {
+      flush_editor (f);
+      gtk_window_destroy (f->window);
+    }
   settle ();
   g_clear_object (&f->context);
   g_clear_object (&f->drafts);
@@ -307,14 +325,6 @@ save (AttProductEditor *editor)
   return saved;
 }
 
-static void
-list_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  att_test_store_result (object, result, user_data);
-}
-
 static GPtrArray *
 list_drafts (Fixture *f)
 {
@@ -322,7 +332,7 @@ list_drafts (Fixture *f)
   g_autoptr(GError) error = NULL;
   GPtrArray *drafts;
 
-  att_draft_store_list_async (f->drafts, "test", NULL, list_cb, &result);
+  att_draft_store_list_async (f->drafts, "test", NULL, att_test_store_result, &result);
   drafts = att_draft_store_list_finish (f->drafts, att_test_await_result (&result), &error);
   g_object_unref (result);
   g_assert_no_error (error);
@@ -454,7 +464,7 @@ test_changed_on_server (Fixture      *f,
 
   json_object_set_double_member (command, "weight", 999);
   att_higg_client_update_product_async (f->client, att_product_get_id (product), command, NULL,
-                                        search_cb, &result);
+                                        att_test_store_result, &result);
   other = att_higg_client_update_product_finish (f->client, att_test_await_result (&result), NULL);
   g_object_unref (result);
   g_assert_nonnull (other);
@@ -549,14 +559,6 @@ test_failed_save_keeps_draft (Fixture      *f,
   g_assert_cmpstr (att_product_get_name (remote), ==, "Editor Test Coat, Warm");
 }
 
-static void
-flush_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  att_test_store_result (object, result, user_data);
-}
-
 static gboolean
 is_revealed_drafts_banner (GtkWidget    *widget,
                            gconstpointer text)
@@ -581,7 +583,7 @@ test_restart_offers_draft (Fixture      *f,
 
   gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "_Name"), "Editor Test Hat, Red");
   settle ();
-  att_product_editor_flush_draft_async (editor, NULL, flush_cb, &result);
+  att_product_editor_flush_draft_async (editor, NULL, att_test_store_result, &result);
   g_assert_true (att_product_editor_flush_draft_finish (editor, att_test_await_result (&result), NULL));
   g_clear_object (&result);
 
