@@ -591,6 +591,26 @@ test_newer_schema (Fixture      *f,
   sqlite3_close (db);
 }
 
+/* A damaged file (here, not a database at all) only held copies: it is
+ * replaced, and the cache fills as if it had never been there. */
+static void
+test_damaged_file (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_products, n_orders;
+
+  fixture_start_full (f, 30, 0, FALSE);
+  g_file_set_contents (f->path, "This is not a database, whatever its name says.\n", -1, &error);
+  g_assert_no_error (error);
+
+  f->cache = att_product_cache_new_for_path (f->client, f->path);
+  refresh (f->cache);
+  count (f->cache, &n_products, &n_orders);
+  g_assert_cmpuint (n_products, ==, 30);
+  g_assert_cmpuint (n_orders, >, 0);
+}
+
 /* --- Reading while writing ----------------------------------------------- */
 
 typedef struct
@@ -823,6 +843,7 @@ main (int   argc,
   g_test_add ("/product-cache/stale-page-loses", Fixture, NULL, NULL, test_stale_page_loses, fixture_teardown);
   g_test_add ("/product-cache/migration", Fixture, NULL, NULL, test_migration, fixture_teardown);
   g_test_add ("/product-cache/newer-schema", Fixture, NULL, NULL, test_newer_schema, fixture_teardown);
+  g_test_add ("/product-cache/damaged-file", Fixture, NULL, NULL, test_damaged_file, fixture_teardown);
   g_test_add ("/product-cache/read-while-writing", Fixture, NULL, NULL, test_read_while_writing, fixture_teardown);
   g_test_add ("/product-cache/cancel", Fixture, NULL, NULL, test_cancel, fixture_teardown);
   g_test_add ("/product-cache/busy-and-server-error", Fixture, NULL, NULL, test_busy_and_server_error, fixture_teardown);

@@ -135,10 +135,20 @@ att_product_cache_db_migrate (sqlite3 *db,
   return TRUE;
 }
 
+/* Whether the last failure on @db says the file is not a sound database. */
+static gboolean
+is_damaged (sqlite3 *db)
+{
+  int code = db != NULL ? sqlite3_errcode (db) : SQLITE_NOMEM;
+
+  return code == SQLITE_NOTADB || code == SQLITE_CORRUPT;
+}
+
 static sqlite3 *
 open_db (const char *path,
          int         flags,
          const char *pragmas,
+         gboolean   *damaged,
          GError    **error)
 {
   sqlite3 *db = NULL;
@@ -146,6 +156,8 @@ open_db (const char *path,
   if (sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
       sqlite3_exec (db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
     {
+      if (damaged != NULL)
+        *damaged = is_damaged (db);
       att_product_cache_db_set_error (error, db, _ ("Cannot open the product cache"));
       sqlite3_close (db);
       return NULL;
@@ -155,11 +167,60 @@ open_db (const char *path,
   return db;
 }
 
+static gboolean
+make_parent_dir (const char *path,
+                 GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int              saved_errno;
+
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, ATT_PRODUCT_CACHE_ERROR, ATT_PRODUCT_CACHE_ERROR_DATABASE,
+               _ ("Cannot make the folder of the product cache: %s"), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* synchronous=NORMAL: in WAL mode a power cut may lose the last pages but
+ * never corrupts the file, and a cache can always be filled again. */
+static sqlite3 *
+open_and_migrate (const char *path,
+                  gboolean   *damaged,
+                  GError    **error)
+{
+  sqlite3 *db = open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", damaged, error);
+
+  if (db != NULL && !att_product_cache_db_migrate (db, error))
+    {
+      *damaged = is_damaged (db);
+      g_clear_pointer (&db, sqlite3_close);
+    }
+  return db;
+}
+
+static void
+remove_damaged (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
 /**
  * att_product_cache_db_open_writer:
  *
  * Opens (or creates) the file at @path for the writing thread, in WAL mode
  * so that readers keep reading while a page is written, and migrates it.
+ * A damaged file (not a database, or corrupt) only held copies of what the
+ * server has: it is replaced by an empty one, which the next scan fills.
  *
  * Returns: (transfer full) (nullable): the connection, or %NULL
  */
@@ -167,25 +228,24 @@ sqlite3 *
 att_product_cache_db_open_writer (const char *path,
                                   GError    **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  sqlite3         *db;
+  g_autoptr(GError) local_error = NULL;
+  gboolean damaged = FALSE;
+  sqlite3 *db;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!make_parent_dir (path, error))
+    return NULL;
+
+  db = open_and_migrate (path, &damaged, &local_error);
+  if (db != NULL || !damaged)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, ATT_PRODUCT_CACHE_ERROR, ATT_PRODUCT_CACHE_ERROR_DATABASE,
-                   _ ("Cannot make the folder of the product cache: %s"), g_strerror (saved_errno));
-      return NULL;
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return db;
     }
 
-  /* synchronous=NORMAL: in WAL mode a power cut may lose the last pages
-   * but never corrupts the file, and a cache can always be filled again. */
-  db = open_db (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error);
-  if (db != NULL && !att_product_cache_db_migrate (db, error))
-    g_clear_pointer (&db, sqlite3_close);
-  return db;
+  g_message ("Product cache: replacing a damaged file (%s)", local_error->message);
+  remove_damaged (path);
+  return open_and_migrate (path, &damaged, error);
 }
 
 /**
@@ -198,5 +258,5 @@ sqlite3 *
 att_product_cache_db_open_reader (const char *path,
                                   GError    **error)
 {
-  return open_db (path, SQLITE_OPEN_READONLY, "PRAGMA query_only = 1;", error);
+  return open_db (path, SQLITE_OPEN_READONLY, "PRAGMA query_only = 1;", NULL, error);
 }
