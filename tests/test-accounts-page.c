@@ -1007,6 +1007,36 @@ test_public_key_file (Fixture      *f,
   g_assert_true (gtk_widget_has_css_class (message, "error"));
 }
 
+static gboolean
+is_spin_button (GtkWidget    *widget,
+                gconstpointer data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
+/* The expiry lead time of the Certificates page is the context's: a value
+ * typed in the spin button reaches the views, and the setting shows. */
+static void
+test_expiry_lead_days (Fixture      *f,
+                       gconstpointer data)
+{
+  GtkWidget *spin = att_test_find_widget (GTK_WIDGET (f->prefs), is_spin_button, NULL);
+
+  g_assert_nonnull (spin);
+  g_assert_cmpuint (att_context_get_expiry_lead_days (f->context), ==, 60);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 60);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 90);
+  g_assert_cmpuint (att_context_get_expiry_lead_days (f->context), ==, 90);
+
+  att_context_set_expiry_lead_days (f->context, 30);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 30);
+
+  /* Out of range: the spin button keeps to 1-365. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1000);
+  g_assert_cmpuint (att_context_get_expiry_lead_days (f->context), ==, 365);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1024,6 +1054,8 @@ main (int   argc,
               fixture_setup, test_public_key_file, fixture_teardown);
   g_test_add ("/accounts-page/cancel-and-close", Fixture, NULL,
               fixture_setup, test_cancel_and_close, fixture_teardown);
+  g_test_add ("/accounts-page/expiry-lead-days", Fixture, NULL,
+              fixture_setup, test_expiry_lead_days, fixture_teardown);
 
   return g_test_run ();
 }

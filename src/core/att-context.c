@@ -28,6 +28,7 @@ struct _AttContext
   AttProductCache *cache;
   char            *account_id;
   gboolean         is_demo;
+  guint            expiry_lead_days;
 };
 
 G_DEFINE_FINAL_TYPE (AttContext, att_context, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ enum {
   PROP_HIGG_CLIENT,
   PROP_IS_DEMO,
   PROP_ACCOUNT_ID,
+  PROP_EXPIRY_LEAD_DAYS,
   N_PROPS
 };
 
@@ -104,6 +106,10 @@ att_context_get_property (GObject    *object,
       g_value_set_string (value, self->account_id);
       break;
 
+    case PROP_EXPIRY_LEAD_DAYS:
+      g_value_set_uint (value, self->expiry_lead_days);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -137,6 +143,10 @@ att_context_set_property (GObject      *object,
 
     case PROP_ACCOUNT_ID:
       att_context_set_account_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_EXPIRY_LEAD_DAYS:
+      att_context_set_expiry_lead_days (self, g_value_get_uint (value));
       break;
 
     default:
@@ -181,6 +191,13 @@ att_context_class_init (AttContextClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* How many days before its expiry a certificate counts as expiring (and
+   * raises an alert): the Preferences setting, 60 by default. */
+  properties[PROP_EXPIRY_LEAD_DAYS] =
+    g_param_spec_uint ("expiry-lead-days", NULL, NULL,
+                       1, ATT_CONTEXT_MAX_EXPIRY_LEAD_DAYS, ATT_CONTEXT_DEFAULT_EXPIRY_LEAD_DAYS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -201,6 +218,7 @@ att_context_class_init (AttContextClass *klass)
 static void
 att_context_init (AttContext *self)
 {
+  self->expiry_lead_days = ATT_CONTEXT_DEFAULT_EXPIRY_LEAD_DAYS;
 }
 
 AttContext *
@@ -437,4 +455,25 @@ att_context_product_saved (AttContext *self,
   g_return_if_fail (ATT_IS_PRODUCT (product));
 
   g_signal_emit (self, signals[PRODUCT_SAVED], 0, product);
+}
+
+guint
+att_context_get_expiry_lead_days (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), ATT_CONTEXT_DEFAULT_EXPIRY_LEAD_DAYS);
+
+  return self->expiry_lead_days;
+}
+
+void
+att_context_set_expiry_lead_days (AttContext *self,
+                                  guint       days)
+{
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+  g_return_if_fail (days >= 1 && days <= ATT_CONTEXT_MAX_EXPIRY_LEAD_DAYS);
+
+  if (self->expiry_lead_days == days)
+    return;
+  self->expiry_lead_days = days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_LEAD_DAYS]);
 }

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 #define ATT_TYPE_CONTEXT (att_context_get_type ())
 
+#define ATT_CONTEXT_DEFAULT_EXPIRY_LEAD_DAYS 60
+#define ATT_CONTEXT_MAX_EXPIRY_LEAD_DAYS     365
+
 G_DECLARE_FINAL_TYPE (AttContext, att_context, ATT, CONTEXT, GObject)
 
 AttContext      *att_context_new (AttHiggClient *higg_client);
@@ -33,6 +36,9 @@ void             att_context_set_draft_store (AttContext    *self,
 AttProductCache *att_context_get_product_cache (AttContext *self);
 void             att_context_set_product_cache (AttContext      *self,
                                                 AttProductCache *cache);
+guint            att_context_get_expiry_lead_days (AttContext *self);
+void             att_context_set_expiry_lead_days (AttContext *self,
+                                                   guint       days);
 void             att_context_product_saved (AttContext *self,
                                             AttProduct *product);
 

@@ -21,6 +21,7 @@
 #include "att-preferences-window.h"
 #include "att-sandbox-connection.h"
 #include "att-secret-store.h"
+#include "att-settings.h"
 #include "att-window.h"
 
 /* The application owns the services: one HTTP pipeline, the accounts and
@@ -38,6 +39,7 @@ struct _AttApplication
   AttSecretStore       *secrets;
   AttAccountStore      *accounts;
   AttContext           *context;
+  GSettings            *settings;
   AttSandboxConnection *sandbox;
   GCancellable         *connect_cancellable;
 
@@ -89,6 +91,9 @@ set_context (AttApplication *self,
   GList *windows;
 
   g_set_object (&self->context, context);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "expiry-lead-days", context, "expiry-lead-days",
+                     G_SETTINGS_BIND_DEFAULT);
 
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
   for (GList *l = windows; l != NULL; l = l->next)
@@ -626,7 +631,8 @@ att_application_startup (GApplication *application)
   g_signal_connect_object (self->accounts, "active-changed",
                            G_CALLBACK (on_active_changed), self, G_CONNECT_SWAPPED);
 
-  self->context = att_context_new_full (self->http, self->accounts, NULL);
+  self->settings = att_settings_new ();
+  disconnect (self);
 }
 
 static void
@@ -675,6 +681,7 @@ att_application_dispose (GObject *object)
   g_clear_object (&self->connect_cancellable);
   g_clear_object (&self->context);
   g_clear_object (&self->accounts);
+  g_clear_object (&self->settings);
   g_clear_object (&self->secrets);
   g_clear_object (&self->sandbox);
   g_clear_object (&self->http);

@@ -13,6 +13,7 @@
 #include "att-materials-page.h"
 #include "att-products-page.h"
 #include "att-purchase-orders-page.h"
+#include "att-settings.h"
 #include "att-spinner.h"
 #include "att-window.h"
 
@@ -249,20 +250,10 @@ add_to_product_action (GtkWidget  *widget,
 static void
 load_window_state (AttWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  self->settings = att_settings_new ();
+  if (self->settings == NULL)
+    return;
 
-  /* Running from the build tree without the schema installed must still
-   * work; the window size is then simply not remembered. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, BASE_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("GSettings schema %s not found; window state is not saved", BASE_ID);
-      return;
-    }
-
-  self->settings = g_settings_new (BASE_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

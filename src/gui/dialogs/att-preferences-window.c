@@ -38,6 +38,7 @@ struct _AttPreferencesWindow
   /* template widgets */
   GtkListBox          *higg_list;
   GtkListBox          *closient_list;
+  GtkAdjustment       *lead_days_adjustment;
 };
 
 G_DEFINE_FINAL_TYPE (AttPreferencesWindow, att_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -436,6 +437,10 @@ att_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (att_preferences_window_parent_class)->constructed (object);
 
   bind_store (self);
+  /* The context holds the lead time (the application keeps it in
+   * GSettings): every view reads it from there. */
+  g_object_bind_property (self->context, "expiry-lead-days", self->lead_days_adjustment, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 /* gtk_window_destroy() only drops GTK's own reference: an answer on its way
@@ -543,6 +548,7 @@ att_preferences_window_class_init (AttPreferencesWindowClass *klass)
                                                "/io/github/attestapp/Attest/att-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AttPreferencesWindow, higg_list);
   gtk_widget_class_bind_template_child (widget_class, AttPreferencesWindow, closient_list);
+  gtk_widget_class_bind_template_child (widget_class, AttPreferencesWindow, lead_days_adjustment);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-account", "s", add_account_action);
   gtk_widget_class_install_action (widget_class, "prefs.edit-account", "s", edit_account_action);
