@@ -7,13 +7,9 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "att-progress.h"
 
-/* How far a long operation has come: @done of @total (0 if unknown).
- * Called on the thread doing the work, which may not be the main one. */
-typedef void (*AttProgressFunc) (guint64  done,
-                                 guint64  total,
-                                 gpointer user_data);
+G_BEGIN_DECLS
 
 gboolean att_base64_append_stream (GInputStream   *stream,
                                    guint64         total,
