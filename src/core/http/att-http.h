@@ -29,9 +29,24 @@ typedef GObject *(*AttHttpReadFunc) (JsonNode *root,
                                      gpointer  user_data,
                                      GError  **error);
 
+/**
+ * AttHttpProgressFunc:
+ * @sent: the bytes of the request body written so far in this attempt
+ * @total: the size of the request body
+ * @user_data: the data given with the function
+ *
+ * Hears how an upload goes, on the main context the call was made on.  A
+ * retried request starts again from 0.
+ */
+typedef void (*AttHttpProgressFunc) (guint64  sent,
+                                     guint64  total,
+                                     gpointer user_data);
+
 #define ATT_TYPE_HTTP (att_http_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttHttp, att_http, ATT, HTTP, GObject)
+
+GBytes      *att_http_json_to_bytes (JsonNode *node);
 
 AttHttp     *att_http_new (void);
 SoupSession *att_http_get_session (AttHttp *self);
@@ -71,6 +86,23 @@ GObject     *att_http_send_json_read_finish (AttHttp      *self,
                                              GAsyncResult *result,
                                              JsonNode    **error_body,
                                              GError      **error);
+void         att_http_send_bytes_read_async (AttHttp            *self,
+                                             const char         *method,
+                                             const char         *url,
+                                             GBytes             *body,
+                                             SoupMessageHeaders *extra_headers,
+                                             gboolean            idempotent,
+                                             AttHttpReadFunc     read,
+                                             gpointer            read_data,
+                                             AttHttpProgressFunc progress,
+                                             gpointer            progress_data,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+GObject     *att_http_send_bytes_read_finish (AttHttp      *self,
+                                              GAsyncResult *result,
+                                              JsonNode    **error_body,
+                                              GError      **error);
 JsonNode    *att_http_send_json_finish_full (AttHttp      *self,
                                              GAsyncResult *result,
                                              JsonNode    **error_body,
