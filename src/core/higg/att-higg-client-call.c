@@ -29,27 +29,27 @@
 /* How to send one call, again after a 401, and how to read its answer. */
 struct _Call
 {
-  AnswerKind          kind;
-  GType               item_type;
-  ItemParser          parse;
-  guint               from;
-  guint               size;
-  char               *id;
-  const char         *unreadable; /* what to tell a user about a row that fails */
+  AnswerKind      kind;
+  GType           item_type;
+  ItemParser      parse;
+  guint           from;
+  guint           size;
+  char           *id;
+  const char     *unreadable; /* what to tell a user about a row that fails */
 
-  const char         *api;      /* the path prefix, e.g. "/pic-api/v1" */
-  AttHttpProgressFunc progress; /* hears the body go out, if set */
-  gpointer            progress_data;
+  const char     *api;      /* the path prefix, e.g. "/pic-api/v1" */
+  AttProgressFunc progress; /* hears the body go out, if set */
+  gpointer        progress_data;
 
-  char               *method;
-  char               *path;
-  GBytes             *body;
-  gboolean            idempotent;
-  AttHiggAuth        *auth;        /* as it was when the call started */
-  gboolean            renewed;     /* the token was remade after a 401 */
-  gboolean            recovered;   /* the sandbox connection signed in again */
-  gboolean            lost_server; /* ... after the demo's server died */
-  guint               generation;  /* of the sandbox connection, when sent */
+  char           *method;
+  char           *path;
+  GBytes         *body;
+  gboolean        idempotent;
+  AttHiggAuth    *auth;        /* as it was when the call started */
+  gboolean        renewed;     /* the token was remade after a 401 */
+  gboolean        recovered;   /* the sandbox connection signed in again */
+  gboolean        lost_server; /* ... after the demo's server died */
+  guint           generation;  /* of the sandbox connection, when sent */
 };
 
 void
@@ -104,9 +104,9 @@ att_higg_client_call_set_api (Call       *call,
  * @progress_data: for @progress; must stay valid until the call completes
  */
 void
-att_higg_client_call_set_progress (Call               *call,
-                                   AttHttpProgressFunc progress,
-                                   gpointer            progress_data)
+att_higg_client_call_set_progress (Call           *call,
+                                   AttProgressFunc progress,
+                                   gpointer        progress_data)
 {
   call->progress = progress;
   call->progress_data = progress_data;

@@ -44,9 +44,9 @@ void                 att_higg_client_call_set_unreadable (Call       *call,
                                                           const char *message);
 void                 att_higg_client_call_set_api (Call       *call,
                                                    const char *api);
-void                 att_higg_client_call_set_progress (Call               *call,
-                                                        AttHttpProgressFunc progress,
-                                                        gpointer            progress_data);
+void                 att_higg_client_call_set_progress (Call           *call,
+                                                        AttProgressFunc progress,
+                                                        gpointer        progress_data);
 
 /* Sends one API call; @call (transfer full) says how to read the answer. */
 void                 att_higg_client_send_call (AttHiggClient      *self,

@@ -54,7 +54,7 @@ struct _Request
   AttHttpReadFunc     read; /* turns the answer into objects, if set */
   gpointer            read_data;
 
-  AttHttpProgressFunc progress; /* hears the body go out, if set */
+  AttProgressFunc     progress; /* hears the body go out, if set */
   gpointer            progress_data;
   guint64             sent; /* in the running attempt */
 
@@ -590,9 +590,9 @@ att_http_request_set_reader (Request        *request,
  * @progress_data: for @progress; must outlive the request
  */
 void
-att_http_request_set_progress (Request            *request,
-                               AttHttpProgressFunc progress,
-                               gpointer            progress_data)
+att_http_request_set_progress (Request        *request,
+                               AttProgressFunc progress,
+                               gpointer        progress_data)
 {
   request->progress = progress;
   request->progress_data = progress_data;

@@ -381,7 +381,7 @@ start_send (AttHttp            *self,
             gboolean            idempotent,
             AttHttpReadFunc     read,
             gpointer            read_data,
-            AttHttpProgressFunc progress,
+            AttProgressFunc     progress,
             gpointer            progress_data)
 {
   g_autoptr(GUri) uri = NULL;
@@ -514,8 +514,9 @@ att_http_send_json_read_async (AttHttp            *self,
  *   as it is, not copied
  * @read: turns the parsed answer into an object
  * @read_data: (nullable): for @read; must stay valid until @callback runs
- * @progress: (nullable) (scope call): hears how much of @body each attempt
- *   has sent, on the thread-default main context of this call
+ * @progress: (nullable) (scope call): hears how many bytes of @body each
+ *   attempt has sent (a retry starts again from 0), on the thread-default
+ *   main context of this call
  * @progress_data: (nullable): for @progress; must stay valid until
  *   @callback runs
  *
@@ -532,7 +533,7 @@ att_http_send_bytes_read_async (AttHttp            *self,
                                 gboolean            idempotent,
                                 AttHttpReadFunc     read,
                                 gpointer            read_data,
-                                AttHttpProgressFunc progress,
+                                AttProgressFunc     progress,
                                 gpointer            progress_data,
                                 GCancellable       *cancellable,
                                 GAsyncReadyCallback callback,

@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "att-progress.h"
 #include "att-types.h"
 
 G_BEGIN_DECLS
@@ -28,19 +29,6 @@ G_BEGIN_DECLS
 typedef GObject *(*AttHttpReadFunc) (JsonNode *root,
                                      gpointer  user_data,
                                      GError  **error);
-
-/**
- * AttHttpProgressFunc:
- * @sent: the bytes of the request body written so far in this attempt
- * @total: the size of the request body
- * @user_data: the data given with the function
- *
- * Hears how an upload goes, on the main context the call was made on.  A
- * retried request starts again from 0.
- */
-typedef void (*AttHttpProgressFunc) (guint64  sent,
-                                     guint64  total,
-                                     gpointer user_data);
 
 #define ATT_TYPE_HTTP (att_http_get_type ())
 
@@ -94,7 +82,7 @@ void         att_http_send_bytes_read_async (AttHttp            *self,
                                              gboolean            idempotent,
                                              AttHttpReadFunc     read,
                                              gpointer            read_data,
-                                             AttHttpProgressFunc progress,
+                                             AttProgressFunc     progress,
                                              gpointer            progress_data,
                                              GCancellable       *cancellable,
                                              GAsyncReadyCallback callback,
