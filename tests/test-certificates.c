@@ -204,6 +204,46 @@ test_parse_wrong_type (void)
   g_assert_null (second);
 }
 
+/* The list entries' field names are not documented: `id` and `title` are
+ * read where `_id` and `name` are missing. */
+static void
+test_parse_assertion_items (void)
+{
+  g_autoptr(JsonObject) documented = att_test_parse_object (
+    "{\"_id\": \"s1\", \"name\": \"Global Recycled Standard (GRS)\", "
+    "\"assertionAuthorityId\": \"a1\", \"assertionAuthorityName\": \"Textile Exchange\", \"level\": 2}");
+  g_autoptr(JsonObject) other = att_test_parse_object ("{\"id\": \"a2\", \"title\": \"Lenzing\"}");
+  g_autoptr(JsonObject) bare = att_test_parse_object ("{\"id\": \"a3\"}");
+  g_autoptr(JsonObject) nameless = att_test_parse_object ("{\"name\": \"No id\"}");
+  g_autoptr(AttAssertionItem) standard = NULL;
+  g_autoptr(AttAssertionItem) authority = NULL;
+  g_autoptr(AttAssertionItem) unnamed = NULL;
+  g_autoptr(AttAssertionItem) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  standard = att_assertion_item_new_from_json (documented, "[0]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_assertion_item_get_id (standard), ==, "s1");
+  g_assert_cmpstr (att_assertion_item_get_authority_id (standard), ==, "a1");
+  g_assert_cmpstr (att_assertion_item_get_authority_name (standard), ==, "Textile Exchange");
+  g_assert_true (json_object_has_member (att_assertion_item_get_json (standard), "level"));
+
+  authority = att_assertion_item_new_from_json (other, "[1]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_assertion_item_get_id (authority), ==, "a2");
+  g_assert_cmpstr (att_assertion_item_get_name (authority), ==, "Lenzing");
+  g_assert_null (att_assertion_item_get_authority_id (authority));
+
+  unnamed = att_assertion_item_new_from_json (bare, "[2]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_assertion_item_get_name (unnamed), ==, "a3");
+
+  none = att_assertion_item_new_from_json (nameless, "[3]", &error);
+  g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE);
+  g_assert_cmpstr (error->message, ==, "[3]._id: required field is missing");
+  g_assert_null (none);
+}
+
 /* A certificate that expires @offset after @now. */
 static AttCertificate *
 certificate_expiring (GDateTime *now,
@@ -1265,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/certificates/parse/file-urls", test_parse_file_urls);
   g_test_add_func ("/certificates/parse/sparse", test_parse_sparse);
   g_test_add_func ("/certificates/parse/wrong-type", test_parse_wrong_type);
+  g_test_add_func ("/certificates/parse/assertion-items", test_parse_assertion_items);
   g_test_add_func ("/certificates/status/edges", test_status_edges);
   g_test_add_func ("/certificates/status/sort-by-expiry", test_sort_by_expiry);
   g_test_add_func ("/certificates/request/json", test_request_json);
