@@ -3,7 +3,9 @@
  * att-higg-client-call.c (sending a call, renewing the token after a 401,
  * checking the answer), att-higg-client-products.c (the product calls and
  * the product list) att-higg-client-catalogs.c (the catalogue searches
- * and the countries) and att-higg-client-categories.c (categories, sizes)
+ * and the countries), att-higg-client-categories.c (categories, sizes),
+ * att-higg-client-certificates.c (assertion lists, PM search) and
+ * att-higg-client-upload.c (certificate create and update)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +13,13 @@
 #pragma once
 
 #include "att-higg-client.h"
+#include "att-http.h"
 
 G_BEGIN_DECLS
+
+/* The path prefixes of the Higg APIs besides PIC's. */
+#define ATT_HIGG_CERTIFICATION_API "/certification-api"
+#define ATT_HIGG_PM_API            "/pm-api/v1"
 
 typedef GObject *(*ItemParser) (JsonObject *object,
                                 const char *path,
@@ -41,6 +48,13 @@ Call                *att_higg_client_call_new (AnswerKind  kind,
 void                 att_higg_client_call_free (Call *call);
 void                 att_higg_client_call_set_unreadable (Call       *call,
                                                           const char *message);
+void                 att_higg_client_call_set_api (Call       *call,
+                                                   const char *api);
+void                 att_higg_client_call_set_skip_long_strings (Call    *call,
+                                                                 gboolean skip);
+void                 att_higg_client_call_set_progress (Call           *call,
+                                                        AttProgressFunc progress,
+                                                        gpointer        progress_data);
 
 /* Sends one API call; @call (transfer full) says how to read the answer. */
 void                 att_higg_client_send_call (AttHiggClient      *self,
@@ -53,6 +67,16 @@ void                 att_higg_client_send_call (AttHiggClient      *self,
                                                 GAsyncReadyCallback callback,
                                                 gpointer            user_data,
                                                 gpointer            source_tag);
+void                 att_higg_client_send_call_bytes (AttHiggClient      *self,
+                                                      const char         *method,
+                                                      const char         *path,
+                                                      GBytes             *body,
+                                                      gboolean            idempotent,
+                                                      Call               *call,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data,
+                                                      gpointer            source_tag);
 gpointer             att_higg_client_finish_call (AttHiggClient *self,
                                                   GAsyncResult  *result,
                                                   gpointer       source_tag,

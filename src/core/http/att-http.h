@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "att-progress.h"
 #include "att-types.h"
 
 G_BEGIN_DECLS
@@ -29,9 +30,27 @@ typedef GObject *(*AttHttpReadFunc) (JsonNode *root,
                                      gpointer  user_data,
                                      GError  **error);
 
+/**
+ * AttHttpSendFlags:
+ * @ATT_HTTP_SEND_NONE: none of the below
+ * @ATT_HTTP_SEND_IDEMPOTENT: repeating the request is harmless, which
+ *   allows retries
+ * @ATT_HTTP_SEND_SKIP_LONG_STRINGS: strings longer than 64 KiB in the
+ *   answer are read as empty strings, dropped as the answer arrives, so
+ *   that an answer that echoes a large upload costs no memory (and is not
+ *   counted against the size limit)
+ */
+typedef enum {
+  ATT_HTTP_SEND_NONE = 0,
+  ATT_HTTP_SEND_IDEMPOTENT = 1 << 0,
+  ATT_HTTP_SEND_SKIP_LONG_STRINGS = 1 << 1,
+} AttHttpSendFlags;
+
 #define ATT_TYPE_HTTP (att_http_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttHttp, att_http, ATT, HTTP, GObject)
+
+GBytes      *att_http_json_to_bytes (JsonNode *node);
 
 AttHttp     *att_http_new (void);
 SoupSession *att_http_get_session (AttHttp *self);
@@ -71,6 +90,23 @@ GObject     *att_http_send_json_read_finish (AttHttp      *self,
                                              GAsyncResult *result,
                                              JsonNode    **error_body,
                                              GError      **error);
+void         att_http_send_bytes_read_async (AttHttp            *self,
+                                             const char         *method,
+                                             const char         *url,
+                                             GBytes             *body,
+                                             SoupMessageHeaders *extra_headers,
+                                             AttHttpSendFlags    flags,
+                                             AttHttpReadFunc     read,
+                                             gpointer            read_data,
+                                             AttProgressFunc     progress,
+                                             gpointer            progress_data,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+GObject     *att_http_send_bytes_read_finish (AttHttp      *self,
+                                              GAsyncResult *result,
+                                              JsonNode    **error_body,
+                                              GError      **error);
 JsonNode    *att_http_send_json_finish_full (AttHttp      *self,
                                              GAsyncResult *result,
                                              JsonNode    **error_body,
