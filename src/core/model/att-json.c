@@ -148,6 +148,28 @@ att_json_has_member (JsonObject *object,
 }
 
 /**
+ * att_json_pick_member:
+ * @key: the member name the contract gives
+ * @alternative: another name a server may use instead, e.g. `id` for
+ *   `_id`
+ *
+ * Returns: (transfer none): @key if it is present or @alternative is not,
+ *   else @alternative: the name to read, so that a missing member is
+ *   reported under the contract's name
+ */
+const char *
+att_json_pick_member (JsonObject *object,
+                      const char *key,
+                      const char *alternative)
+{
+  g_return_val_if_fail (object != NULL, key);
+
+  if (lookup (object, key) != NULL || lookup (object, alternative) == NULL)
+    return key;
+  return alternative;
+}
+
+/**
  * att_json_get_string:
  *
  * Returns: (transfer none) (nullable): the string, owned by @object
@@ -411,13 +433,6 @@ att_json_get_string_array (JsonObject *object,
   return g_strv_builder_end (builder);
 }
 
-static gint64
-date_time_to_unix_ms (GDateTime *date_time)
-{
-  return g_date_time_to_unix (date_time) * 1000 +
-         g_date_time_get_microsecond (date_time) / 1000;
-}
-
 /**
  * att_json_get_timestamp:
  *
@@ -467,7 +482,7 @@ att_json_get_timestamp (JsonObject *object,
           g_debug ("Ignoring unreadable timestamp in %s.%s", path ? path : "", key);
           return 0;
         }
-      return date_time_to_unix_ms (date_time);
+      return att_json_date_time_to_unix_ms (date_time);
     }
 
   set_member_error (error, path, key, _ ("expected a timestamp"));
