@@ -152,7 +152,7 @@ static AttCertificateFileItem *
 item_at (GtkWidget *form,
          guint      position)
 {
-  GListModel *items = att_certificate_file_list_get_items (file_list (form));
+  GListModel             *items = att_certificate_file_list_get_items (file_list (form));
   AttCertificateFileItem *item = g_list_model_get_item (items, position);
 
   g_object_unref (item); /* the list keeps it */
@@ -318,10 +318,10 @@ fill_create_form (Fixture    *f,
   GFile *files[2];
 
   choose (form, "_Authority", "Textile Exchange");
-  choose (form, "_Standard", "Global Recycled Standard (GRS)");
+  choose (form, "S_tandard", "Global Recycled Standard (GRS)");
   set_text (form, "Certificate _Number", number);
   set_text (form, "Certificate Na_me", "Recycled polyester yarns");
-  set_text (form, "_Issuing Body", "Control Union Certifications");
+  set_text (form, "Issuing _Body", "Control Union Certifications");
   choose_day (form, "_Issued On", 2025, 3, 1);
   choose_day (form, "_Expires On", 2026, 2, 28);
   files[0] = write_png (f, "front.png", 300, 420);
@@ -435,9 +435,9 @@ static void
 test_drop_files (Fixture      *f,
                  gconstpointer data)
 {
-  GtkWidget *form = show_create_form (f, NULL);
-  GtkWidget *zone = adw_window_get_content (ADW_WINDOW (form));
-  GFile     *files[4];
+  GtkWidget    *form = show_create_form (f, NULL);
+  GtkWidget    *zone = adw_window_get_content (ADW_WINDOW (form));
+  GFile        *files[4];
   GdkDragAction action = 0;
   g_autoptr(GPtrArray) to_send = NULL;
 
@@ -667,7 +667,7 @@ test_update_sends_changes (Fixture      *f,
   g_autoptr(AttCertificateRequest) elsewhere = att_certificate_request_new ();
   g_autoptr(AttCertificate) changed = NULL;
   g_autoptr(AttCertificate) remote = NULL;
-  GtkWidget *form;
+  GtkWidget        *form;
   AttPmSearchFilter filter = { 0 };
   g_autoptr(AttPage) page = search_pm (f, &filter);
 

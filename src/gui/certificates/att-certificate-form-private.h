@@ -57,8 +57,8 @@ struct _AttCertificateForm
   char                   *lists_error;
   GDateTime              *date_issued; /* midnight UTC of the day chosen */
   GDateTime              *date_expires;
-  GPtrArray              *products; /* of AttPmProduct, to attach */
-  GPtrArray              *fields;   /* of AttFormField */
+  GPtrArray              *products;      /* of AttPmProduct, to attach */
+  GPtrArray              *fields;        /* of AttFormField */
   GPtrArray              *server_errors; /* the last 400's, until the next edit */
   gboolean                checked;       /* Save was pressed: keep checking */
   gboolean                saving;
@@ -102,44 +102,44 @@ struct _AttCertificateForm
 };
 
 /* att-certificate-form.c */
-void            att_certificate_form_emit_saved (AttCertificateForm *self,
-                                                 AttCertificate     *certificate);
+void        att_certificate_form_emit_saved (AttCertificateForm *self,
+                                             AttCertificate     *certificate);
 
 /* att-certificate-form-lists.c */
-void            att_certificate_form_lists_init (AttCertificateForm *self);
-void            att_certificate_form_lists_load (AttCertificateForm *self);
-const char     *att_certificate_form_get_authority_id (AttCertificateForm *self);
-const char     *att_certificate_form_get_standard_id (AttCertificateForm *self);
+void        att_certificate_form_lists_init (AttCertificateForm *self);
+void        att_certificate_form_lists_load (AttCertificateForm *self);
+const char *att_certificate_form_get_authority_id (AttCertificateForm *self);
+const char *att_certificate_form_get_standard_id (AttCertificateForm *self);
 
 /* att-certificate-form-fields.c */
-void            att_certificate_form_fields_init (AttCertificateForm *self);
-void            att_certificate_form_fields_load (AttCertificateForm *self);
-char           *att_certificate_form_get_text (AttCertificateForm *self,
-                                               AdwEntryRow        *row);
-void            att_certificate_form_set_date (AttCertificateForm *self,
-                                               const char         *path,
-                                               GDateTime          *date);
-void            att_certificate_form_set_products (AttCertificateForm *self,
-                                                   GListModel         *products);
-void            att_certificate_form_choose_products (AttCertificateForm *self);
-void            att_certificate_form_show_problems (AttCertificateForm *self,
-                                                    GPtrArray          *problems);
-void            att_certificate_form_focus_path (AttCertificateForm *self,
-                                                 const char         *path);
-void            att_certificate_form_changed (AttCertificateForm *self);
-void            att_certificate_form_field_free (AttFormField *field);
+void        att_certificate_form_fields_init (AttCertificateForm *self);
+void        att_certificate_form_fields_load (AttCertificateForm *self);
+char       *att_certificate_form_get_text (AttCertificateForm *self,
+                                           AdwEntryRow        *row);
+void        att_certificate_form_set_date (AttCertificateForm *self,
+                                           const char         *path,
+                                           GDateTime          *date);
+void        att_certificate_form_set_products (AttCertificateForm *self,
+                                               GListModel         *products);
+void        att_certificate_form_choose_products (AttCertificateForm *self);
+void        att_certificate_form_show_problems (AttCertificateForm *self,
+                                                GPtrArray          *problems);
+void        att_certificate_form_focus_path (AttCertificateForm *self,
+                                             const char         *path);
+void        att_certificate_form_changed (AttCertificateForm *self);
+void        att_certificate_form_field_free (AttFormField *field);
 
 /* att-certificate-form-files.c */
-void            att_certificate_form_files_init (AttCertificateForm *self);
-void            att_certificate_form_files_load (AttCertificateForm *self);
+void        att_certificate_form_files_init (AttCertificateForm *self);
+void        att_certificate_form_files_load (AttCertificateForm *self);
 
 /* att-certificate-form-checks.c */
-GPtrArray      *att_certificate_form_check (AttCertificateForm *self);
-char           *att_certificate_form_describe_file (AttCertificateForm *self,
-                                                    guint               index);
+GPtrArray  *att_certificate_form_check (AttCertificateForm *self);
+char       *att_certificate_form_describe_file (AttCertificateForm *self,
+                                                guint               index);
 
 /* att-certificate-form-save.c */
-void            att_certificate_form_save (AttCertificateForm *self);
-void            att_certificate_form_cancel_upload (AttCertificateForm *self);
+void        att_certificate_form_save (AttCertificateForm *self);
+void        att_certificate_form_cancel_upload (AttCertificateForm *self);
 
 G_END_DECLS

@@ -24,7 +24,7 @@
 
 static void
 set_products (AttCertificateForm    *self,
-                           AttCertificateRequest *request)
+              AttCertificateRequest *request)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 

@@ -188,9 +188,9 @@ searched_cb (GObject      *object,
 static void
 search (AttPmProductPicker *self)
 {
-  AttHiggClient     *client = att_context_get_higg_client (self->context);
-  g_autofree char   *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  AttPmSearchFilter  filter = { 0 };
+  AttHiggClient    *client = att_context_get_higg_client (self->context);
+  g_autofree char  *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  AttPmSearchFilter filter = { 0 };
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
