@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "att-certificate-drop.h"
 #include "att-certificate-file-item.h"
 #include "att-certificate-file-list.h"
 #include "att-certificate-form.h"
@@ -169,10 +170,9 @@ lists_loaded (GtkWidget    *form,
 /* --- Doing what a user does ---------------------------------------------- */
 
 static GtkDropTarget *
-drop_target (GtkWidget *form)
+widget_drop_target (GtkWidget *widget)
 {
-  GtkWidget *zone = adw_window_get_content (ADW_WINDOW (form));
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (zone);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -181,7 +181,30 @@ drop_target (GtkWidget *form)
       if (GTK_IS_DROP_TARGET (controller))
         return GTK_DROP_TARGET (controller);
     }
-  g_assert_not_reached ();
+  return NULL;
+}
+
+static gboolean
+is_drop_zone (GtkWidget    *widget,
+              gconstpointer data)
+{
+  return widget_drop_target (widget) != NULL;
+}
+
+/* The widget of the form that takes drops. */
+static GtkWidget *
+drop_zone (GtkWidget *form)
+{
+  GtkWidget *zone = att_test_find_widget (form, is_drop_zone, NULL);
+
+  g_assert_nonnull (zone);
+  return zone;
+}
+
+static GtkDropTarget *
+drop_target (GtkWidget *form)
+{
+  return widget_drop_target (drop_zone (form));
 }
 
 /* Drops @value on the form as GTK would: the target's "drop" signal with
@@ -254,15 +277,26 @@ on_saved (GtkWidget      *form,
 }
 
 static GtkWidget *
-show_create_form (Fixture      *f,
-                  AttPmProduct *attach_to)
+show_create_form_sized (Fixture      *f,
+                        AttPmProduct *attach_to,
+                        int           width,
+                        int           height)
 {
   GtkWidget *form = att_certificate_form_new_create (f->context, f->parent, attach_to);
 
   g_signal_connect (form, "saved", G_CALLBACK (on_saved), f);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (form), width, height);
   gtk_window_present (GTK_WINDOW (form));
   att_test_wait_until (ATT_TEST_PREDICATE (lists_loaded), form, NULL, "the authorities and standards");
   return form;
+}
+
+static GtkWidget *
+show_create_form (Fixture      *f,
+                  AttPmProduct *attach_to)
+{
+  return show_create_form_sized (f, attach_to, -1, -1);
 }
 
 static void
@@ -436,7 +470,7 @@ test_drop_files (Fixture      *f,
                  gconstpointer data)
 {
   GtkWidget    *form = show_create_form (f, NULL);
-  GtkWidget    *zone = adw_window_get_content (ADW_WINDOW (form));
+  GtkWidget    *zone = drop_zone (form);
   GFile        *files[4];
   GdkDragAction action = 0;
   g_autoptr(GPtrArray) to_send = NULL;
@@ -750,6 +784,125 @@ test_update_files (Fixture      *f,
   }
 }
 
+/* --- Screenshots, when asked for: ATTEST_SCREENSHOT_DIR=/some/dir -------- */
+
+static void
+screenshot (GtkWidget  *window,
+            const char *dir,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", dir, name);
+  int              width, height;
+
+  /* Let the revealers and spinners settle. */
+  att_test_run_for (800);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static gboolean
+thumbnails_loaded (GtkWidget    *form,
+                   gconstpointer data)
+{
+  GListModel *items = att_certificate_file_list_get_items (file_list (form));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AttCertificateFileItem) item = g_list_model_get_item (items, i);
+
+      if (att_certificate_file_item_get_state (item) == ATT_FILE_ITEM_READY &&
+          att_certificate_file_item_get_thumbnail (item) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A demo certificate's first image, as a file: a real-looking scan. */
+static GFile *
+write_demo_scan (Fixture    *f,
+                 const char *name)
+{
+  AttPmSearchFilter filter = { 0 };
+  g_autoptr(AttPage) page = search_pm (f, &filter);
+
+  for (guint i = 0; i < g_list_model_get_n_items (att_page_get_items (page)); i++)
+    {
+      g_autoptr(AttPmProduct) product = g_list_model_get_item (att_page_get_items (page), i);
+      GListModel *certificates = att_pm_product_get_certificates (product);
+      g_autoptr(AttCertificate) certificate = NULL;
+      g_autoptr(GBytes) image = NULL;
+
+      if (g_list_model_get_n_items (certificates) == 0)
+        continue;
+      certificate = g_list_model_get_item (certificates, 0);
+      image = att_certificate_decode_file (certificate, 0, NULL);
+      if (image != NULL)
+        return att_test_write_file (f->dir, name, g_bytes_get_data (image, NULL), g_bytes_get_size (image));
+    }
+  g_assert_not_reached ();
+}
+
+/* The form filled in with files (a PDF's two pages, a scan, and a file
+ * refused), and the same with a drag hovering over it. */
+static void
+test_screenshots (Fixture      *f,
+                  gconstpointer data)
+{
+  const char *dir = g_getenv ("ATTEST_SCREENSHOT_DIR");
+  g_autoptr(AttPmProduct) product = NULL;
+  GtkWidget *form;
+  GFile     *files[3];
+
+  if (dir == NULL || *dir == '\0')
+    {
+      g_test_skip ("ATTEST_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  /* The application's style sheet, as AdwApplication loads it. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/attestapp/Attest/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  product = first_pm_product (f);
+  form = show_create_form_sized (f, product, 640, 1010);
+  choose (form, "_Authority", "Textile Exchange");
+  choose (form, "S_tandard", "Global Recycled Standard (GRS)");
+  set_text (form, "Certificate _Number", "CU-GRS-1043551");
+  set_text (form, "Certificate Na_me", "Recycled Polyester Filament Yarn");
+  set_text (form, "Issuing _Body", "Control Union Certifications");
+  choose_day (form, "_Issued On", 2025, 3, 14);
+  choose_day (form, "_Expires On", 2026, 3, 13);
+  files[0] = write_pdf (f, "GRS transaction certificate.pdf", 2);
+  files[1] = write_demo_scan (f, "Scope certificate scan.png");
+  files[2] = att_test_write_file (f->dir, "signature.png", "Signed by J. Smith, 14 March 2025\n", 34);
+  drop_files (form, files, G_N_ELEMENTS (files));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+  wait_for_files (form, 4);
+  att_test_wait_until (ATT_TEST_PREDICATE (thumbnails_loaded), form, NULL, "the thumbnails");
+  screenshot (form, dir, "certificate-form");
+
+  att_certificate_drop_set_hovering (drop_zone (form), TRUE);
+  screenshot (form, dir, "certificate-drop");
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +921,7 @@ main (int   argc,
   g_test_add ("/certificate-form/update-sends-changes", Fixture, NULL, fixture_setup, test_update_sends_changes,
               fixture_teardown);
   g_test_add ("/certificate-form/update-files", Fixture, NULL, fixture_setup, test_update_files, fixture_teardown);
+  g_test_add ("/certificate-form/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 
 #include "att-certificate-form-private.h"
 #include "att-pm-product-picker.h"
@@ -93,6 +94,10 @@ find_field (AttCertificateForm *self,
 }
 
 /* --- Messages and the banner ---------------------------------------------- */
+
+/* How many problems the banner lists before "and N more", as the product
+ * editor's does. */
+#define MAX_LISTED_PROBLEMS 5
 
 static void
 show_message (AttFormField *field,
@@ -182,8 +187,17 @@ show_banner (AttCertificateForm *self,
                                         problems->len),
                            problems->len);
   gtk_label_set_label (self->problems_title, title);
-  for (guint i = 0; i < problems->len; i++)
+  for (guint i = 0; i < problems->len && i < MAX_LISTED_PROBLEMS; i++)
     gtk_box_append (self->problems_box, problem_button_new (self, g_ptr_array_index (problems, i)));
+  if (problems->len > MAX_LISTED_PROBLEMS)
+    {
+      g_autofree char *more = g_strdup_printf (_ ("and %u more, marked in the form"),
+                                               problems->len - MAX_LISTED_PROBLEMS);
+      GtkWidget       *label = gtk_label_new (more);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_box_append (self->problems_box, label);
+    }
 }
 
 /**
@@ -255,6 +269,18 @@ day_of (GDateTime *date)
   return g_date_time_new_utc (year, month, day, 0, 0, 0);
 }
 
+/* The locale's own way of writing a date, with the year in full: some
+ * locales (C, en_GB) write two digits, and a mistyped century is one of
+ * the mistakes the checks catch. */
+static char *
+format_day (GDateTime *date)
+{
+  g_autoptr(GString) format = g_string_new (nl_langinfo (D_FMT));
+
+  g_string_replace (format, "%y", "%Y", 0);
+  return g_date_time_format (date, format->str);
+}
+
 static void
 show_date (GtkMenuButton *button,
            GtkCalendar   *calendar,
@@ -269,8 +295,7 @@ show_date (GtkMenuButton *button,
       gtk_menu_button_set_label (button, _ ("Choose a Date"));
       return;
     }
-  /* The locale's own way of writing a date. */
-  text = g_date_time_format (date, "%x");
+  text = format_day (date);
   gtk_menu_button_set_label (button, text);
   g_date_time_get_ymd (date, &year, &month, &day);
   local = g_date_time_new_local (year, month, day, 12, 0, 0);

@@ -61,7 +61,9 @@ on_authority_changed (AttCertificateForm *self)
   gtk_filter_changed (GTK_FILTER (self->standard_filter), GTK_FILTER_CHANGE_DIFFERENT);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->standards_shown));
   adw_combo_row_set_selected (self->standard_row, n == 1 ? 0 : GTK_INVALID_LIST_POSITION);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->standard_row),
+  /* The standards are the authority's: none until it is chosen. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->standard_row), att_certificate_form_get_authority_id (self) != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->standard_row),
                                att_certificate_form_get_authority_id (self) == NULL
                                  ? _ ("Choose the authority first")
                                  : NULL);
