@@ -197,9 +197,10 @@ failed (AttCertificateForm *self,
 
   for (guint i = 0; fields != NULL && i < fields->len; i++)
     g_ptr_array_add (mapped, map_field_error (self, g_ptr_array_index (fields, i)));
-  if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_CONFLICT))
+  /* A conflict or a body too large, unless the server said where. */
+  if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_CONFLICT) && mapped->len == 0)
     g_ptr_array_add (mapped, att_field_error_new (ATT_FORM_NUMBER, _ ("A certificate of this standard with this number exists already.")));
-  if (att_api_error_get_http_status (error) == 413)
+  if (att_api_error_get_http_status (error) == 413 && mapped->len == 0)
     g_ptr_array_add (mapped, att_field_error_new (ATT_FORM_FILES, _ ("The server found the request too large: remove some images, or scan them at a lower resolution.")));
   set_server_errors (self, mapped);
 
