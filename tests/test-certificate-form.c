@@ -714,7 +714,16 @@ test_cancel_sends_nothing (Fixture      *f,
   }
   g_assert_cmpuint (g_list_model_get_n_items (att_pm_product_get_certificates (after)), ==, before);
   g_assert_true (gtk_widget_is_sensitive (row (form, "Certificate Na_me")));
+
+  /* Closing the form while it sends stops the upload; the answer on its
+   * way finds the form gone. */
+  att_sandbox_set_latency (f->sandbox, 1000);
+  save (form);
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_label), form, "Sending… ", "the sending");
   gtk_window_destroy (GTK_WINDOW (form));
+  att_test_run_for (1500);
+  att_sandbox_set_latency (f->sandbox, 0);
+  g_assert_null (f->saved);
 }
 
 static AttCertificate *

@@ -132,6 +132,8 @@ on_progress (AttUploadPhase phase,
   double              fraction = total > 0 ? (double) done / (double) total : 0.0;
   g_autofree char    *text = NULL;
 
+  if (self->closed)
+    return;
   if (phase == ATT_UPLOAD_PHASE_ENCODING)
     text = g_strdup_printf (_ ("Encoding the images… %d %%"), (int) (fraction * 100));
   else
@@ -240,6 +242,8 @@ saved_cb (GObject      *object,
   else
     certificate = att_higg_client_create_certificate_finish (ATT_HIGG_CLIENT (object), result, &error);
   g_clear_object (&self->save_cancellable);
+  if (self->closed)
+    return;
   set_saving (self, FALSE);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
