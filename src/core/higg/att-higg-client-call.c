@@ -22,28 +22,34 @@
 #include "att-product.h"
 #include "att-sandbox-connection.h"
 
-#define API_PREFIX "/pic-api/v1"
+/* Where the PIC calls live; the certification and PM calls say where
+ * theirs do (att_higg_client_call_set_api()). */
+#define PIC_API_PREFIX "/pic-api/v1"
 
 /* How to send one call, again after a 401, and how to read its answer. */
 struct _Call
 {
-  AnswerKind   kind;
-  GType        item_type;
-  ItemParser   parse;
-  guint        from;
-  guint        size;
-  char        *id;
-  const char  *unreadable; /* what to tell a user about a row that fails */
+  AnswerKind      kind;
+  GType           item_type;
+  ItemParser      parse;
+  guint           from;
+  guint           size;
+  char           *id;
+  const char     *unreadable; /* what to tell a user about a row that fails */
 
-  char        *method;
-  char        *path;
-  JsonNode    *body;
-  gboolean     idempotent;
-  AttHiggAuth *auth;        /* as it was when the call started */
-  gboolean     renewed;     /* the token was remade after a 401 */
-  gboolean     recovered;   /* the sandbox connection signed in again */
-  gboolean     lost_server; /* ... after the demo's server died */
-  guint        generation;  /* of the sandbox connection, when sent */
+  const char     *api;      /* the path prefix, e.g. "/pic-api/v1" */
+  AttProgressFunc progress; /* hears the body go out, if set */
+  gpointer        progress_data;
+
+  char           *method;
+  char           *path;
+  GBytes         *body;
+  gboolean        idempotent;
+  AttHiggAuth    *auth;        /* as it was when the call started */
+  gboolean        renewed;     /* the token was remade after a 401 */
+  gboolean        recovered;   /* the sandbox connection signed in again */
+  gboolean        lost_server; /* ... after the demo's server died */
+  guint           generation;  /* of the sandbox connection, when sent */
 };
 
 void
@@ -52,7 +58,7 @@ att_higg_client_call_free (Call *call)
   g_free (call->id);
   g_free (call->method);
   g_free (call->path);
-  g_clear_pointer (&call->body, json_node_unref);
+  g_clear_pointer (&call->body, g_bytes_unref);
   g_clear_object (&call->auth);
   g_free (call);
 }
@@ -73,7 +79,37 @@ att_higg_client_call_new (AnswerKind  kind,
   call->from = from;
   call->size = size;
   call->id = g_strdup (id);
+  call->api = PIC_API_PREFIX;
   return call;
+}
+
+/**
+ * att_higg_client_call_set_api:
+ * @api: a static path prefix, such as "/certification-api" or
+ *   "/pm-api/v1"; the default is "/pic-api/v1"
+ *
+ * Which of the Higg APIs the call's path is under.
+ */
+void
+att_higg_client_call_set_api (Call       *call,
+                              const char *api)
+{
+  call->api = api;
+}
+
+/**
+ * att_higg_client_call_set_progress:
+ * @progress: (nullable): hears how much of the body each attempt has sent,
+ *   on the call's main context
+ * @progress_data: for @progress; must stay valid until the call completes
+ */
+void
+att_higg_client_call_set_progress (Call           *call,
+                                   AttProgressFunc progress,
+                                   gpointer        progress_data)
+{
+  call->progress = progress;
+  call->progress_data = progress_data;
 }
 
 /**
@@ -199,13 +235,12 @@ free_row_error (gpointer error)
 /* A row that does not parse: the user is told in words of the item's kind,
  * and the failing field stays in the details for whoever reports it. */
 static GError *
-row_error_new (Call   *call,
-               GError *parse_error,
-               guint   row)
+row_error_new (Call       *call,
+               GError     *parse_error,
+               const char *path)
 {
   g_autoptr(GPtrArray) details = att_field_error_array_new ();
-  g_autofree char *path = g_strdup_printf ("results[%u]", row);
-  GError          *error;
+  GError *error;
 
   g_ptr_array_add (details, att_field_error_new (path, parse_error->message));
   error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,
@@ -221,6 +256,7 @@ row_error_new (Call   *call,
  * the server sent and the others are shown. */
 static GListModel *
 read_rows (Call       *call,
+           const char *member,
            JsonArray  *array,
            GPtrArray **out_row_errors)
 {
@@ -230,7 +266,7 @@ read_rows (Call       *call,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("results[%u]", i);
+      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
       g_autoptr(GError) error = NULL;
       g_autoptr(GObject) item = parse_item (call, json_array_get_element (array, i), path, &error);
 
@@ -241,7 +277,7 @@ read_rows (Call       *call,
               row_errors = g_ptr_array_new_full (n, free_row_error);
               g_ptr_array_set_size (row_errors, n);
             }
-          g_ptr_array_index (row_errors, i) = row_error_new (call, error, i);
+          g_ptr_array_index (row_errors, i) = row_error_new (call, error, path);
           item = g_object_new (call->item_type, NULL);
         }
       g_list_store_append (store, item);
@@ -260,6 +296,7 @@ read_page (Call     *call,
   g_autoptr(GPtrArray) row_errors = NULL;
   JsonObject *object;
   JsonNode   *results;
+  const char *member;
   guint       from, size, total, n;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -268,11 +305,15 @@ read_page (Call     *call,
       return NULL;
     }
 
+  /* PIC answers a page in `results`, PM search in `hits` (§3.3, §4.1). */
   object = json_node_get_object (root);
-  results = json_object_get_member (object, "results");
+  member = json_object_has_member (object, "results") || !json_object_has_member (object, "hits")
+             ? "results"
+             : "hits";
+  results = json_object_get_member (object, member);
   if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
     {
-      g_propagate_error (error, bad_response ("results", _ ("expected an array")));
+      g_propagate_error (error, bad_response (member, _ ("expected an array")));
       return NULL;
     }
 
@@ -281,7 +322,7 @@ read_page (Call     *call,
       !get_count (object, "size", FALSE, call->size, &size, error))
     return NULL;
 
-  items = read_rows (call, json_node_get_array (results), &row_errors);
+  items = read_rows (call, member, json_node_get_array (results), &row_errors);
   n = g_list_model_get_n_items (items);
 
   /* A total smaller than what this page holds would hide rows. */
@@ -334,14 +375,15 @@ read_list (Call     *call,
            JsonNode *root,
            GError  **error)
 {
+  static const char *const page_members[] = { "results", "hits" };
   g_autoptr(GListStore) store = g_list_store_new (call->item_type);
   JsonArray *array;
   guint      n;
 
   /* Tolerate a list wrapped in a page, as some endpoints answer. */
-  if (JSON_NODE_HOLDS_OBJECT (root))
+  for (guint i = 0; i < G_N_ELEMENTS (page_members) && JSON_NODE_HOLDS_OBJECT (root); i++)
     {
-      JsonNode *results = json_object_get_member (json_node_get_object (root), "results");
+      JsonNode *results = json_object_get_member (json_node_get_object (root), page_members[i]);
 
       if (results != NULL && JSON_NODE_HOLDS_ARRAY (results))
         root = results;
@@ -547,12 +589,13 @@ send_attempt (GTask *task)
 
   /* The base URL is read each time: a restarted demo server has a new one.
    * The task holds @call until on_answer(), after any reading thread. */
-  url = g_strconcat (att_higg_client_get_base_url (self), API_PREFIX, call->path, NULL);
-  att_http_send_json_read_async (att_higg_client_get_http (self),
-                                 call->method, url, call->body, headers,
-                                 call->idempotent, read_answer, call,
-                                 g_task_get_cancellable (task),
-                                 on_answer, g_object_ref (task));
+  url = g_strconcat (att_higg_client_get_base_url (self), call->api, call->path, NULL);
+  att_http_send_bytes_read_async (att_higg_client_get_http (self),
+                                  call->method, url, call->body, headers,
+                                  call->idempotent, read_answer, call,
+                                  call->progress, call->progress_data,
+                                  g_task_get_cancellable (task),
+                                  on_answer, g_object_ref (task));
 }
 
 static gboolean
@@ -605,7 +648,7 @@ on_recovered (GObject      *source_object,
   else
     {
       g_debug ("%s %s%s: signed in to the sandbox again, sending again",
-               call->method, API_PREFIX, call->path);
+               call->method, call->api, call->path);
       g_set_object (&call->auth, att_higg_client_get_auth (self));
       send_attempt (task);
     }
@@ -638,7 +681,7 @@ on_answer (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   GObject *answer;
 
-  answer = att_http_send_json_read_finish (ATT_HTTP (source_object), result, &error_body, &error);
+  answer = att_http_send_bytes_read_finish (ATT_HTTP (source_object), result, &error_body, &error);
   if (answer != NULL)
     {
       g_task_return_pointer (task, answer, g_object_unref);
@@ -650,7 +693,7 @@ on_answer (GObject      *source_object,
   if (should_renew (call, error))
     {
       g_debug ("%s %s%s: unauthorized, sending again with a new request token",
-               call->method, API_PREFIX, call->path);
+               call->method, call->api, call->path);
       call->renewed = TRUE;
       send_attempt (task);
       return;
@@ -668,24 +711,6 @@ on_answer (GObject      *source_object,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
-/* A request may be sent twice (after a 401): it keeps its own copy of the
- * body, so that the caller changing its objects meanwhile cannot make the
- * second request differ from the first. */
-static JsonNode *
-copy_body (JsonNode *body)
-{
-  g_autofree char *text = json_to_string (body, FALSE);
-  JsonNode        *copy = json_from_string (text, NULL);
-
-  /* Only a body json-glib cannot read back (say, with a NaN in it) gets
-   * here; it is sent as it is, and the server will refuse it. */
-  if (copy == NULL)
-    return json_node_ref (body);
-
-  json_node_seal (copy);
-  return copy;
-}
-
 /* Sends one API call; @call (transfer full) says how to read the answer. */
 void
 att_higg_client_send_call (AttHiggClient      *self,
@@ -699,6 +724,29 @@ att_higg_client_send_call (AttHiggClient      *self,
                            gpointer            user_data,
                            gpointer            source_tag)
 {
+  /* A request may be sent twice (after a 401): it is serialized once, so
+   * that the caller changing its objects meanwhile cannot make the second
+   * request differ from the first. */
+  g_autoptr(GBytes) bytes = body != NULL ? att_http_json_to_bytes (body) : NULL;
+
+  att_higg_client_send_call_bytes (self, method, path, bytes, idempotent, call,
+                                   cancellable, callback, user_data, source_tag);
+}
+
+/* Sends one API call whose body is already serialized (not copied: it
+ * must not change until the call completes). */
+void
+att_higg_client_send_call_bytes (AttHiggClient      *self,
+                                 const char         *method,
+                                 const char         *path,
+                                 GBytes             *body,
+                                 gboolean            idempotent,
+                                 Call               *call,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data,
+                                 gpointer            source_tag)
+{
   g_autoptr(GTask) task = NULL;
   AttHiggAuth *auth;
 
@@ -708,7 +756,7 @@ att_higg_client_send_call (AttHiggClient      *self,
 
   call->method = g_strdup (method);
   call->path = g_strdup (path);
-  call->body = body != NULL ? copy_body (body) : NULL;
+  call->body = body != NULL ? g_bytes_ref (body) : NULL;
   call->idempotent = idempotent;
   auth = att_higg_client_get_auth (self);
   call->auth = auth != NULL ? g_object_ref (auth) : NULL;

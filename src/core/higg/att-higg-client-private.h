@@ -11,6 +11,7 @@
 #pragma once
 
 #include "att-higg-client.h"
+#include "att-http.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,11 @@ Call                *att_higg_client_call_new (AnswerKind  kind,
 void                 att_higg_client_call_free (Call *call);
 void                 att_higg_client_call_set_unreadable (Call       *call,
                                                           const char *message);
+void                 att_higg_client_call_set_api (Call       *call,
+                                                   const char *api);
+void                 att_higg_client_call_set_progress (Call           *call,
+                                                        AttProgressFunc progress,
+                                                        gpointer        progress_data);
 
 /* Sends one API call; @call (transfer full) says how to read the answer. */
 void                 att_higg_client_send_call (AttHiggClient      *self,
@@ -53,6 +59,16 @@ void                 att_higg_client_send_call (AttHiggClient      *self,
                                                 GAsyncReadyCallback callback,
                                                 gpointer            user_data,
                                                 gpointer            source_tag);
+void                 att_higg_client_send_call_bytes (AttHiggClient      *self,
+                                                      const char         *method,
+                                                      const char         *path,
+                                                      GBytes             *body,
+                                                      gboolean            idempotent,
+                                                      Call               *call,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data,
+                                                      gpointer            source_tag);
 gpointer             att_higg_client_finish_call (AttHiggClient *self,
                                                   GAsyncResult  *result,
                                                   gpointer       source_tag,

@@ -64,6 +64,9 @@ void                    att_http_request_free (Request *request);
 void                    att_http_request_set_reader (Request        *request,
                                                      AttHttpReadFunc read,
                                                      gpointer        read_data);
+void                    att_http_request_set_progress (Request        *request,
+                                                       AttProgressFunc progress,
+                                                       gpointer        progress_data);
 JsonNode               *att_http_request_get_error_body (Request *request);
 void                    att_http_request_start (GTask *task);
 

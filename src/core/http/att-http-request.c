@@ -54,6 +54,10 @@ struct _Request
   AttHttpReadFunc     read; /* turns the answer into objects, if set */
   gpointer            read_data;
 
+  AttProgressFunc     progress; /* hears the body go out, if set */
+  gpointer            progress_data;
+  guint64             sent; /* in the running attempt */
+
   GBytes             *response; /* a large body, for the parsing thread */
   guint               status;
   JsonNode           *error_body; /* of the last HTTP error answer, if JSON */
@@ -80,6 +84,8 @@ att_http_request_free (Request *request)
   if (request->attempt_cancellable != NULL)
     g_cancellable_cancel (request->attempt_cancellable);
   g_clear_object (&request->attempt_cancellable);
+  if (request->message != NULL)
+    g_signal_handlers_disconnect_by_data (request->message, request);
   g_clear_object (&request->message);
   g_clear_pointer (&request->response, g_bytes_unref);
   g_clear_pointer (&request->error_body, json_node_unref);
@@ -357,6 +363,8 @@ attempt_done (GTask        *task,
   g_autoptr(SoupMessage) message = g_steal_pointer (&request->message);
   GError *api_error = NULL;
 
+  /* libsoup may hold the message a little longer than the request lives. */
+  g_signal_handlers_disconnect_by_data (message, request);
   clear_source (&request->deadline_source);
   g_clear_object (&request->attempt_cancellable);
 
@@ -456,6 +464,17 @@ on_caller_cancelled (GCancellable *cancellable,
 }
 
 static void
+on_wrote_body_data (SoupMessage *message,
+                    guint        chunk_size,
+                    gpointer     user_data)
+{
+  Request *request = user_data;
+
+  request->sent += chunk_size;
+  request->progress (request->sent, g_bytes_get_size (request->body), request->progress_data);
+}
+
+static void
 copy_header (const char *name,
              const char *value,
              gpointer    user_data)
@@ -485,6 +504,9 @@ start_attempt (GTask *task)
     soup_message_headers_foreach (request->extra_headers, copy_header, headers);
   if (request->body != NULL)
     soup_message_set_request_body_from_bytes (request->message, "application/json", request->body);
+  request->sent = 0;
+  if (request->progress != NULL && request->body != NULL)
+    g_signal_connect (request->message, "wrote-body-data", G_CALLBACK (on_wrote_body_data), request);
 
   request->timed_out = FALSE;
   request->attempt_cancellable = g_cancellable_new ();
@@ -559,6 +581,21 @@ att_http_request_set_reader (Request        *request,
 {
   request->read = read;
   request->read_data = read_data;
+}
+
+/**
+ * att_http_request_set_progress:
+ * @progress: (nullable): hears how much of the body each attempt has sent,
+ *   on the task's main context
+ * @progress_data: for @progress; must outlive the request
+ */
+void
+att_http_request_set_progress (Request        *request,
+                               AttProgressFunc progress,
+                               gpointer        progress_data)
+{
+  request->progress = progress;
+  request->progress_data = progress_data;
 }
 
 /**

@@ -348,34 +348,44 @@ propagate_answer (GTask     *task,
   return answer;
 }
 
-static GBytes *
-serialize_body (JsonNode *body)
+/**
+ * att_http_json_to_bytes:
+ * @node: a JSON document
+ *
+ * Returns: (transfer full): @node as a request body, compact
+ */
+GBytes *
+att_http_json_to_bytes (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   gsize length = 0;
   char *data;
 
-  json_generator_set_root (generator, body);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  json_generator_set_root (generator, node);
   data = json_generator_to_data (generator, &length);
   return g_bytes_new_take (data, length);
 }
 
 /* Checks the address, makes the task's Request and sends the first attempt;
- * @read, if set, turns the answer into an object. */
+ * @read, if set, turns the answer into an object, and @progress, if set,
+ * hears how much of @body each attempt has sent. */
 static void
 start_send (AttHttp            *self,
             GTask              *task,
             const char         *method,
             const char         *url,
-            JsonNode           *body,
+            GBytes             *body,
             SoupMessageHeaders *extra_headers,
             gboolean            idempotent,
             AttHttpReadFunc     read,
-            gpointer            read_data)
+            gpointer            read_data,
+            AttProgressFunc     progress,
+            gpointer            progress_data)
 {
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body_bytes = NULL;
   Request *request;
 
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
@@ -394,19 +404,35 @@ start_send (AttHttp            *self,
       return;
     }
 
-  if (body != NULL)
-    body_bytes = serialize_body (body);
-
-  request = att_http_request_new (method, g_steal_pointer (&uri), body_bytes, extra_headers,
+  request = att_http_request_new (method, g_steal_pointer (&uri), body, extra_headers,
                                   idempotent, self->timeout, self->max_retries,
                                   self->base_delay_ms, (gsize) self->max_response_size);
   att_http_request_set_reader (request, read, read_data);
+  att_http_request_set_progress (request, progress, progress_data);
   g_task_set_task_data (task, request, (GDestroyNotify) att_http_request_free);
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
   att_http_request_start (task);
+}
+
+/* Sends @body, serialized, as start_send() does. */
+static void
+start_send_json (AttHttp            *self,
+                 GTask              *task,
+                 const char         *method,
+                 const char         *url,
+                 JsonNode           *body,
+                 SoupMessageHeaders *extra_headers,
+                 gboolean            idempotent,
+                 AttHttpReadFunc     read,
+                 gpointer            read_data)
+{
+  g_autoptr(GBytes) bytes = body != NULL ? att_http_json_to_bytes (body) : NULL;
+
+  start_send (self, task, method, url, bytes, extra_headers, idempotent, read, read_data,
+              NULL, NULL);
 }
 
 /**
@@ -443,7 +469,7 @@ att_http_send_json_async (AttHttp            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ATT_SOURCE_TAG (att_http_send_json_async));
-  start_send (self, task, method, url, body, extra_headers, idempotent, NULL, NULL);
+  start_send_json (self, task, method, url, body, extra_headers, idempotent, NULL, NULL);
 }
 
 /**
@@ -479,7 +505,73 @@ att_http_send_json_read_async (AttHttp            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ATT_SOURCE_TAG (att_http_send_json_read_async));
-  start_send (self, task, method, url, body, extra_headers, idempotent, read, read_data);
+  start_send_json (self, task, method, url, body, extra_headers, idempotent, read, read_data);
+}
+
+/**
+ * att_http_send_bytes_read_async:
+ * @body: (nullable): the JSON body to send, already serialized; it is sent
+ *   as it is, not copied
+ * @read: turns the parsed answer into an object
+ * @read_data: (nullable): for @read; must stay valid until @callback runs
+ * @progress: (nullable) (scope call): hears how many bytes of @body each
+ *   attempt has sent (a retry starts again from 0), on the thread-default
+ *   main context of this call
+ * @progress_data: (nullable): for @progress; must stay valid until
+ *   @callback runs
+ *
+ * Like att_http_send_json_read_async(), for a body made elsewhere: a large
+ * one (a certificate's files, base64) built once in a worker thread and
+ * handed over without a copy.
+ */
+void
+att_http_send_bytes_read_async (AttHttp            *self,
+                                const char         *method,
+                                const char         *url,
+                                GBytes             *body,
+                                SoupMessageHeaders *extra_headers,
+                                gboolean            idempotent,
+                                AttHttpReadFunc     read,
+                                gpointer            read_data,
+                                AttProgressFunc     progress,
+                                gpointer            progress_data,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATT_IS_HTTP (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (read != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_http_send_bytes_read_async));
+  start_send (self, task, method, url, body, extra_headers, idempotent, read, read_data,
+              progress, progress_data);
+}
+
+/**
+ * att_http_send_bytes_read_finish:
+ * @error_body: (out) (optional) (nullable) (transfer full): as in
+ *   att_http_send_json_finish_full()
+ *
+ * Returns: (transfer full): the object the reader made, or %NULL with
+ *   @error set
+ */
+GObject *
+att_http_send_bytes_read_finish (AttHttp      *self,
+                                 GAsyncResult *result,
+                                 JsonNode    **error_body,
+                                 GError      **error)
+{
+  g_return_val_if_fail (ATT_IS_HTTP (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_http_send_bytes_read_async), NULL);
+
+  return propagate_answer (G_TASK (result), error_body, error);
 }
 
 /**

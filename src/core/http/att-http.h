@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "att-progress.h"
 #include "att-types.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,8 @@ typedef GObject *(*AttHttpReadFunc) (JsonNode *root,
 #define ATT_TYPE_HTTP (att_http_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttHttp, att_http, ATT, HTTP, GObject)
+
+GBytes      *att_http_json_to_bytes (JsonNode *node);
 
 AttHttp     *att_http_new (void);
 SoupSession *att_http_get_session (AttHttp *self);
@@ -71,6 +74,23 @@ GObject     *att_http_send_json_read_finish (AttHttp      *self,
                                              GAsyncResult *result,
                                              JsonNode    **error_body,
                                              GError      **error);
+void         att_http_send_bytes_read_async (AttHttp            *self,
+                                             const char         *method,
+                                             const char         *url,
+                                             GBytes             *body,
+                                             SoupMessageHeaders *extra_headers,
+                                             gboolean            idempotent,
+                                             AttHttpReadFunc     read,
+                                             gpointer            read_data,
+                                             AttProgressFunc     progress,
+                                             gpointer            progress_data,
+                                             GCancellable       *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer            user_data);
+GObject     *att_http_send_bytes_read_finish (AttHttp      *self,
+                                              GAsyncResult *result,
+                                              JsonNode    **error_body,
+                                              GError      **error);
 JsonNode    *att_http_send_json_finish_full (AttHttp      *self,
                                              GAsyncResult *result,
                                              JsonNode    **error_body,

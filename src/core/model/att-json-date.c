@@ -1,10 +1,16 @@
 /* att-json-date.c: calendar dates in the API's two spellings, Unix
- * milliseconds and `YYYY-MM-DD`
+ * milliseconds and `YYYY-MM-DD`, and points in time in the certification
+ * API's unsettled ones (seconds or milliseconds, ISO 8601 strings)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "att-json.h"
 
@@ -90,4 +96,137 @@ att_json_normalize_date (const char *text)
   date_time_utc = g_date_time_to_utc (date_time);
   g_date_time_get_ymd (date_time_utc, &year, &month, &day);
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* Below this magnitude a Unix time is taken as seconds, at or above it as
+ * milliseconds: 10^11 seconds is the year 5138, and 10^11 milliseconds is
+ * March 1973, so every date a certificate carries (issued after 1973,
+ * expiring before 5138) is read right in either unit. */
+#define SECONDS_MAGNITUDE_LIMIT 1e11
+
+/**
+ * att_json_date_time_from_number:
+ * @value: a Unix time in seconds or in milliseconds
+ *
+ * Reads a Unix time whose unit is not known.  A value whose magnitude is
+ * below 10^11 is taken as seconds, any other as milliseconds (10^11 seconds
+ * is the year 5138, 10^11 milliseconds March 1973).
+ *
+ * Returns: (transfer full) (nullable): the time in UTC, or %NULL if @value
+ *   is not finite or out of #GDateTime's range
+ */
+GDateTime *
+att_json_date_time_from_number (double value)
+{
+  g_autoptr(GDateTime) epoch = NULL;
+  double seconds;
+
+  if (!isfinite (value))
+    return NULL;
+
+  seconds = fabs (value) < SECONDS_MAGNITUDE_LIMIT ? value : value / 1000.0;
+
+  /* GDateTime covers the years 1 to 9999. */
+  if (seconds < -62135596800.0 || seconds > 253402300799.0)
+    return NULL;
+
+  epoch = g_date_time_new_from_unix_utc ((gint64) floor (seconds));
+  if (epoch == NULL)
+    return NULL;
+
+  return g_date_time_add (epoch, (GTimeSpan) ((seconds - floor (seconds)) * G_TIME_SPAN_SECOND));
+}
+
+/**
+ * att_json_date_time_from_string:
+ * @text: an ISO 8601 date-time, a `YYYY-MM-DD` date, or a Unix time
+ *   written out in digits
+ *
+ * A date-time without an offset and a plain date are taken in UTC (a plain
+ * date as its midnight); digits are read as att_json_date_time_from_number()
+ * reads a number.
+ *
+ * Returns: (transfer full) (nullable): the time in UTC, or %NULL if @text is
+ *   none of these
+ */
+GDateTime *
+att_json_date_time_from_string (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) date_time = NULL;
+  g_autofree char *date = NULL;
+  char            *end = NULL;
+  double           value;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  value = g_ascii_strtod (text, &end);
+  if (end != text && *end == '\0' && g_ascii_isdigit (text[strspn (text, "+-")]))
+    return att_json_date_time_from_number (value);
+
+  utc = g_time_zone_new_utc ();
+  date_time = g_date_time_new_from_iso8601 (text, utc);
+  if (date_time != NULL)
+    return g_date_time_to_utc (date_time);
+
+  /* A plain calendar date: its midnight, in UTC. */
+  date = att_json_normalize_date (text);
+  if (date == NULL)
+    return NULL;
+
+  {
+    g_autofree char *midnight = g_strconcat (date, "T00:00:00Z", NULL);
+
+    return g_date_time_new_from_iso8601 (midnight, NULL);
+  }
+}
+
+/**
+ * att_json_get_date_time:
+ *
+ * Reads a point in time whose spelling is not settled: the certification
+ * API documents Unix times without their unit, so a number is read as
+ * seconds or milliseconds by its magnitude (att_json_date_time_from_number()),
+ * and a string as an ISO 8601 date-time, a `YYYY-MM-DD` date or digits
+ * (att_json_date_time_from_string()).  An unreadable string or number, or
+ * an object (some schemas type dates as objects), means "unknown": one odd
+ * date should not make a whole certificate unreadable.  Booleans and arrays
+ * are errors.
+ *
+ * Returns: (transfer full) (nullable): the time in UTC, or %NULL if absent,
+ *   unknown or on error
+ */
+GDateTime *
+att_json_get_date_time (JsonObject *object,
+                        const char *key,
+                        const char *path,
+                        GError    **error)
+{
+  JsonNode  *node;
+  GDateTime *date_time = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  node = json_object_get_member (object, key);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (node) &&
+      (json_node_get_value_type (node) == G_TYPE_INT64 ||
+       json_node_get_value_type (node) == G_TYPE_DOUBLE))
+    date_time = att_json_date_time_from_number (json_node_get_double (node));
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    date_time = att_json_date_time_from_string (json_node_get_string (node));
+  else
+    {
+      g_autofree char *member_path = att_json_path_member (path, key);
+
+      att_json_set_error (error, member_path, _ ("expected a date"));
+      return NULL;
+    }
+
+  if (date_time == NULL)
+    g_debug ("Ignoring unreadable date in %s.%s", path ? path : "", key);
+  return date_time;
 }

@@ -214,3 +214,33 @@ att_json_read_date (JsonObject *object,
   *out_value = value;
   return TRUE;
 }
+
+/**
+ * att_json_read_date_time:
+ * @out_value: (out) (transfer full) (nullable): the time in UTC, %NULL if
+ *   absent or unknown
+ *
+ * Returns: %FALSE on error
+ */
+gboolean
+att_json_read_date_time (JsonObject *object,
+                         const char *key,
+                         const char *path,
+                         GDateTime **out_value,
+                         GError    **error)
+{
+  GError    *local_error = NULL;
+  GDateTime *value;
+
+  g_return_val_if_fail (out_value != NULL, FALSE);
+
+  value = att_json_get_date_time (object, key, path, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  *out_value = value;
+  return TRUE;
+}

@@ -148,6 +148,28 @@ att_json_has_member (JsonObject *object,
 }
 
 /**
+ * att_json_pick_member:
+ * @key: the member name the contract gives
+ * @alternative: another name a server may use instead, e.g. `id` for
+ *   `_id`
+ *
+ * Returns: (transfer none): @key if it is present or @alternative is not,
+ *   else @alternative: the name to read, so that a missing member is
+ *   reported under the contract's name
+ */
+const char *
+att_json_pick_member (JsonObject *object,
+                      const char *key,
+                      const char *alternative)
+{
+  g_return_val_if_fail (object != NULL, key);
+
+  if (lookup (object, key) != NULL || lookup (object, alternative) == NULL)
+    return key;
+  return alternative;
+}
+
+/**
  * att_json_get_string:
  *
  * Returns: (transfer none) (nullable): the string, owned by @object

@@ -53,6 +53,9 @@ void        att_json_set_error (GError    **error,
 
 gboolean    att_json_has_member (JsonObject *object,
                                  const char *key);
+const char *att_json_pick_member (JsonObject *object,
+                                  const char *key,
+                                  const char *alternative);
 const char *att_json_get_string (JsonObject *object,
                                  const char *key,
                                  const char *path,
@@ -98,6 +101,10 @@ char       *att_json_get_date (JsonObject *object,
                                const char *key,
                                const char *path,
                                GError    **error);
+GDateTime  *att_json_get_date_time (JsonObject *object,
+                                    const char *key,
+                                    const char *path,
+                                    GError    **error);
 GListStore *att_json_get_object_list (JsonObject         *object,
                                       const char         *key,
                                       const char         *path,
@@ -148,6 +155,11 @@ gboolean    att_json_read_date (JsonObject *object,
                                 const char *path,
                                 char      **out_value,
                                 GError    **error);
+gboolean    att_json_read_date_time (JsonObject *object,
+                                     const char *key,
+                                     const char *path,
+                                     GDateTime **out_value,
+                                     GError    **error);
 
 JsonNode   *att_json_parse (const char *data,
                             gssize      length,
@@ -171,5 +183,7 @@ void        att_json_object_set_string (JsonObject *object,
 
 char       *att_json_date_from_unix_ms (gint64 unix_ms);
 char       *att_json_normalize_date (const char *text);
+GDateTime  *att_json_date_time_from_number (double value);
+GDateTime  *att_json_date_time_from_string (const char *text);
 
 G_END_DECLS
