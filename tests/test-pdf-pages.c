@@ -12,6 +12,7 @@
 #include "att-file-type.h"
 #include "att-pdf-pages.h"
 #include "att-test-files.h"
+#include "att-test-utils.h"
 
 typedef struct
 {
@@ -32,13 +33,7 @@ static void
 fixture_tear_down (Fixture      *fixture,
                    gconstpointer data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
-  GFile *child;
-
-  while (children != NULL && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-    g_file_delete (child, NULL, NULL);
-  g_file_delete (dir, NULL, NULL);
+  att_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 

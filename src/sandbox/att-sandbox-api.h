@@ -59,4 +59,22 @@ void att_sandbox_api_sizes (const AttSandboxApiContext *context,
                             const char                 *category_id,
                             AttSandboxReply            *reply);
 
+/* att-sandbox-certificate.c */
+void att_sandbox_api_assertion_authorities (const AttSandboxApiContext *context,
+                                            AttSandboxReply            *reply);
+void att_sandbox_api_assertion_standards (const AttSandboxApiContext *context,
+                                          AttSandboxReply            *reply);
+void att_sandbox_api_certificates_create (const AttSandboxApiContext *context,
+                                          JsonObject                 *body,
+                                          AttSandboxReply            *reply);
+void att_sandbox_api_certificates_update (const AttSandboxApiContext *context,
+                                          const char                 *certificate_id,
+                                          JsonObject                 *body,
+                                          AttSandboxReply            *reply);
+
+/* att-sandbox-pm.c */
+void att_sandbox_api_pm_search (const AttSandboxApiContext *context,
+                                JsonObject                 *body,
+                                AttSandboxReply            *reply);
+
 G_END_DECLS

@@ -19,8 +19,10 @@
 #include "att-sandbox-request.h"
 #include "att-sandbox-util.h"
 
-#define API_PREFIX     "/pic-api/v1"
-#define CONTROL_PREFIX "/_sandbox/"
+#define API_PREFIX           "/pic-api/v1"
+#define CERTIFICATION_PREFIX "/certification-api"
+#define PM_PREFIX            "/pm-api/v1"
+#define CONTROL_PREFIX       "/_sandbox/"
 
 typedef enum {
   ROUTE_PRODUCTS_CREATE,
@@ -32,6 +34,11 @@ typedef enum {
   ROUTE_COUNTRIES,
   ROUTE_CATEGORIES,
   ROUTE_SIZES,
+  ROUTE_ASSERTION_AUTHORITIES,
+  ROUTE_ASSERTION_STANDARDS,
+  ROUTE_CERTIFICATES_CREATE,
+  ROUTE_CERTIFICATES_UPDATE,
+  ROUTE_PM_SEARCH,
   ROUTE_FAULTS,
   ROUTE_DEMO_ACCOUNT,
 } RouteId;
@@ -58,6 +65,11 @@ static const Route routes[] = {
   /* Undocumented in Higg's API: the sandbox's choice (docs/api-higg-sandbox.md). */
   { ROUTE_CATEGORIES, "GET", API_PREFIX "/categories", FALSE, NULL },
   { ROUTE_SIZES, "GET", API_PREFIX "/categories/", TRUE, "/sizes" },
+  { ROUTE_ASSERTION_AUTHORITIES, "GET", CERTIFICATION_PREFIX "/assertion-authority", FALSE, NULL },
+  { ROUTE_ASSERTION_STANDARDS, "GET", CERTIFICATION_PREFIX "/assertion-standard", FALSE, NULL },
+  { ROUTE_CERTIFICATES_CREATE, "POST", CERTIFICATION_PREFIX "/create", FALSE, NULL },
+  { ROUTE_CERTIFICATES_UPDATE, "POST", CERTIFICATION_PREFIX "/update/", TRUE, "" },
+  { ROUTE_PM_SEARCH, "POST", PM_PREFIX "/product/search", FALSE, NULL },
   { ROUTE_FAULTS, "POST", CONTROL_PREFIX "faults", FALSE, NULL },
   { ROUTE_DEMO_ACCOUNT, "GET", CONTROL_PREFIX "demo-account", FALSE, NULL },
 };
@@ -70,6 +82,23 @@ _att_sandbox_pending_free (Pending *pending)
   g_clear_object (&pending->msg);
   g_free (pending->path);
   g_free (pending);
+}
+
+/* Whether @path is under one of the API's path families (api-higg.md §1),
+ * whose every request, known or not, needs credentials. */
+static gboolean
+is_api_path (const char *path)
+{
+  static const char *const prefixes[] = {
+    API_PREFIX "/",
+    CERTIFICATION_PREFIX "/",
+    PM_PREFIX "/",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (path, prefixes[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Answers 401 and returns FALSE unless @msg carries valid credentials. */
@@ -179,7 +208,7 @@ dispatch (AttSandbox        *self,
 
   /* Credentials come first, as on a real server: an unauthenticated client
    * learns nothing, not even which endpoints exist. */
-  if (g_str_has_prefix (path, API_PREFIX "/") && !check_auth (self, msg))
+  if (is_api_path (path) && !check_auth (self, msg))
     return;
 
   /* An argument that does not unescape (say, `%00`) names nothing. */
@@ -200,8 +229,11 @@ dispatch (AttSandbox        *self,
 
   if (g_object_get_data (G_OBJECT (msg), TOO_LARGE_KEY) != NULL)
     {
-      _att_sandbox_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                  _ ("The request body is larger than 10 MiB"), NULL);
+      /* Translators: %u is the largest body accepted, in MiB. */
+      g_autofree char *message = g_strdup_printf (_ ("The request body is larger than %u MiB"),
+                                                  (guint) (_att_sandbox_body_limit (path) / (1024 * 1024)));
+
+      _att_sandbox_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, message, NULL);
       return;
     }
 
@@ -241,6 +273,21 @@ dispatch (AttSandbox        *self,
       break;
     case ROUTE_SIZES:
       att_sandbox_api_sizes (&context, argument, &reply);
+      break;
+    case ROUTE_ASSERTION_AUTHORITIES:
+      att_sandbox_api_assertion_authorities (&context, &reply);
+      break;
+    case ROUTE_ASSERTION_STANDARDS:
+      att_sandbox_api_assertion_standards (&context, &reply);
+      break;
+    case ROUTE_CERTIFICATES_CREATE:
+      att_sandbox_api_certificates_create (&context, body, &reply);
+      break;
+    case ROUTE_CERTIFICATES_UPDATE:
+      att_sandbox_api_certificates_update (&context, argument, body, &reply);
+      break;
+    case ROUTE_PM_SEARCH:
+      att_sandbox_api_pm_search (&context, body, &reply);
       break;
     case ROUTE_FAULTS:
       _att_sandbox_handle_faults (self, msg, body);

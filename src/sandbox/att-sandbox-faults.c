@@ -21,14 +21,12 @@
 static double
 request_from (SoupServerMessage *msg)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
   g_autoptr(JsonParser) parser = json_parser_new ();
   gsize       size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
+  const char *data = _att_sandbox_peek_body (msg, &size);
   JsonNode   *root;
 
-  if (size == 0 || size > G_MAXSSIZE ||
+  if (data == NULL || size == 0 || size > G_MAXSSIZE ||
       !json_parser_load_from_data (parser, data, (gssize) size, NULL))
     return -1;
 

@@ -5,6 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/*
+ * The request body is collected here rather than by libsoup: its own
+ * accumulation keeps every chunk and makes a flat copy on top when asked
+ * for the whole, two copies of a body that, for a certificate, can be
+ * 256 MiB.  This keeps one buffer, sized from Content-Length when there is
+ * one, and drops it as soon as the JSON is parsed.
+ */
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -12,14 +20,18 @@
 #include <string.h>
 
 #include "att-error.h"
+#include "att-file-type.h"
 
 #include "att-sandbox-json.h"
 #include "att-sandbox-private.h"
 
-/* Bodies above this size are refused with 413. */
+/* Bodies above this size are refused with 413, except those of the
+ * certificate routes, which carry images (ATT_CERTIFICATE_MAX_REQUEST_SIZE). */
 #define MAX_BODY_SIZE (10 * 1024 * 1024)
 
 #define RECEIVED_KEY "att-sandbox-received"
+#define BODY_KEY     "att-sandbox-body"
+#define LIMIT_KEY    "att-sandbox-limit"
 
 /* Responses ------------------------------------------------------------------- */
 
@@ -103,12 +115,43 @@ is_json_content_type (SoupServerMessage *msg)
   return type != NULL && g_ascii_strcasecmp (type, "application/json") == 0;
 }
 
-/* Reads the JSON object of a POST body, or answers 400 and returns NULL. */
+/**
+ * _att_sandbox_body_limit:
+ *
+ * Returns: the largest request body accepted on @path, in bytes
+ */
+gsize
+_att_sandbox_body_limit (const char *path)
+{
+  if (g_str_equal (path, "/certification-api/create") ||
+      g_str_has_prefix (path, "/certification-api/update/"))
+    return ATT_CERTIFICATE_MAX_REQUEST_SIZE;
+  return MAX_BODY_SIZE;
+}
+
+/**
+ * _att_sandbox_peek_body:
+ * @out_size: (out): the size of the body
+ *
+ * Returns: (nullable): the request body received so far, still owned by
+ *   @msg; %NULL when there is none (or it was too large, or was read)
+ */
+const char *
+_att_sandbox_peek_body (SoupServerMessage *msg,
+                        gsize             *out_size)
+{
+  GByteArray *body = g_object_get_data (G_OBJECT (msg), BODY_KEY);
+
+  *out_size = body != NULL ? body->len : 0;
+  return body != NULL ? (const char *) body->data : NULL;
+}
+
+/* Reads the JSON object of a POST body, or answers 400 and returns NULL.
+ * The body's buffer is freed once parsed. */
 JsonObject *
 _att_sandbox_read_body (SoupServerMessage *msg)
 {
-  SoupMessageBody *request_body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GByteArray) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   const char *data;
@@ -122,8 +165,9 @@ _att_sandbox_read_body (SoupServerMessage *msg)
       return NULL;
     }
 
-  bytes = soup_message_body_flatten (request_body);
-  data = g_bytes_get_data (bytes, &size);
+  bytes = g_object_steal_data (G_OBJECT (msg), BODY_KEY);
+  data = bytes != NULL ? (const char *) bytes->data : NULL;
+  size = bytes != NULL ? bytes->len : 0;
 
   if (size == 0)
     {
@@ -166,18 +210,32 @@ got_chunk_cb (SoupServerMessage *msg,
               GBytes            *chunk,
               gpointer           user_data)
 {
-  gsize received = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), RECEIVED_KEY));
+  GObject    *object = G_OBJECT (msg);
+  gsize       received = GPOINTER_TO_SIZE (g_object_get_data (object, RECEIVED_KEY));
+  gsize       limit = GPOINTER_TO_SIZE (g_object_get_data (object, LIMIT_KEY));
+  GByteArray *body;
 
   received += g_bytes_get_size (chunk);
-  g_object_set_data (G_OBJECT (msg), RECEIVED_KEY, GSIZE_TO_POINTER (received));
+  g_object_set_data (object, RECEIVED_KEY, GSIZE_TO_POINTER (received));
 
-  if (received > MAX_BODY_SIZE && g_object_get_data (G_OBJECT (msg), TOO_LARGE_KEY) == NULL)
+  if (g_object_get_data (object, TOO_LARGE_KEY) != NULL)
+    return;
+  if (received > limit)
     {
       /* Keep reading (so the client gets its 413 rather than a broken
        * connection) but stop keeping what arrives. */
-      g_object_set_data (G_OBJECT (msg), TOO_LARGE_KEY, GINT_TO_POINTER (TRUE));
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+      g_object_set_data (object, TOO_LARGE_KEY, GINT_TO_POINTER (TRUE));
+      g_object_set_data (object, BODY_KEY, NULL);
+      return;
     }
+
+  body = g_object_get_data (object, BODY_KEY);
+  if (body == NULL)
+    {
+      body = g_byte_array_new ();
+      g_object_set_data_full (object, BODY_KEY, body, (GDestroyNotify) g_byte_array_unref);
+    }
+  g_byte_array_append (body, g_bytes_get_data (chunk, NULL), (guint) g_bytes_get_size (chunk));
 }
 
 void
@@ -188,11 +246,16 @@ _att_sandbox_early_callback (SoupServer        *server,
                              gpointer           user_data)
 {
   goffset length = soup_message_headers_get_content_length (soup_server_message_get_request_headers (msg));
+  gsize   limit = _att_sandbox_body_limit (path);
 
-  if (length > MAX_BODY_SIZE)
-    {
-      g_object_set_data (G_OBJECT (msg), TOO_LARGE_KEY, GINT_TO_POINTER (TRUE));
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-    }
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  g_object_set_data (G_OBJECT (msg), LIMIT_KEY, GSIZE_TO_POINTER (limit));
+
+  if (length > 0 && (guint64) length > limit)
+    g_object_set_data (G_OBJECT (msg), TOO_LARGE_KEY, GINT_TO_POINTER (TRUE));
+  else if (length > 0)
+    g_object_set_data_full (G_OBJECT (msg), BODY_KEY, g_byte_array_sized_new ((guint) length),
+                            (GDestroyNotify) g_byte_array_unref);
+
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }

@@ -89,6 +89,9 @@ void        _att_sandbox_respond_error (SoupServerMessage *msg,
                                         guint              status,
                                         const char        *message,
                                         GPtrArray         *details);
+gsize       _att_sandbox_body_limit (const char *path);
+const char *_att_sandbox_peek_body (SoupServerMessage *msg,
+                                    gsize             *out_size);
 JsonObject *_att_sandbox_read_body (SoupServerMessage *msg);
 void        _att_sandbox_early_callback (SoupServer        *server,
                                          SoupServerMessage *msg,

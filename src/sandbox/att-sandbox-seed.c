@@ -392,6 +392,62 @@ store_state (AttSandboxStore     *store,
 
 /* Demo ------------------------------------------------------------------------ */
 
+/* What other seeds (the Product Module's, att-sandbox-certificate-seed.c)
+ * take from the demo products, so that the two stay one catalogue. */
+
+guint
+att_sandbox_seed_demo_count (void)
+{
+  return G_N_ELEMENTS (demo_products);
+}
+
+const char *
+att_sandbox_seed_demo_name (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (demo_products), NULL);
+
+  return demo_products[index].name;
+}
+
+const char *
+att_sandbox_seed_demo_category (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (demo_products), NULL);
+
+  return demo_products[index].category;
+}
+
+/**
+ * att_sandbox_seed_demo_gtin:
+ *
+ * Returns: (transfer full) (nullable): the GTIN-13 of demo product @index,
+ *   or %NULL for the one in five identified by a SKU (its style number)
+ */
+char *
+att_sandbox_seed_demo_gtin (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (demo_products), NULL);
+
+  if (index % 5 == 3)
+    return NULL;
+  return att_sandbox_seed_gtin13 (G_GUINT64_CONSTANT (376012345) * 1000 + 100 + index);
+}
+
+/**
+ * att_sandbox_seed_demo_style_number:
+ *
+ * Returns: (transfer full): the style number of demo product @index, e.g.
+ *   `ATT-1004-AP` (`-HT` for home textiles)
+ */
+char *
+att_sandbox_seed_demo_style_number (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (demo_products), NULL);
+
+  return g_strdup_printf ("ATT-%04u-%s", 1001 + index,
+                          g_str_has_prefix (demo_products[index].category, HG) ? "HT" : "AP");
+}
+
 static JsonObject *
 demo_state (AttSandboxCatalogue *catalogue,
             const DemoProduct   *demo,
@@ -402,6 +458,7 @@ demo_state (AttSandboxCatalogue *catalogue,
   JsonObject *state = json_object_new ();
   JsonArray  *materials = parse_pairs (demo->materials, "materialId", "composition");
   g_auto(GStrv) countries = g_strsplit (demo->countries, ",", 3);
+  g_autofree char *gtin = att_sandbox_seed_demo_gtin (index);
 
   json_object_set_string_member (state, "name", demo->name);
   json_object_set_int_member (state, "weight", demo->grams);
@@ -413,18 +470,15 @@ demo_state (AttSandboxCatalogue *catalogue,
   json_object_set_string_member (state, "categoryExpansionId", demo->category);
   json_object_set_string_member (state, "size", demo->size);
 
-  if (index % 5 == 3)
+  if (gtin == NULL)
     {
-      g_autofree char *sku = g_strdup_printf ("ATT-%04u-%s", 1001 + index,
-                                              g_str_has_prefix (demo->category, HG) ? "HT" : "AP");
+      g_autofree char *sku = att_sandbox_seed_demo_style_number (index);
 
       json_object_set_string_member (state, "identifier", sku);
       json_object_set_string_member (state, "identifierType", "SKU");
     }
   else
     {
-      g_autofree char *gtin = att_sandbox_seed_gtin13 (G_GUINT64_CONSTANT (376012345) * 1000 + 100 + index);
-
       json_object_set_string_member (state, "identifier", gtin);
       json_object_set_string_member (state, "identifierType", "GTIN");
     }

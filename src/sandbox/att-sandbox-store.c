@@ -7,7 +7,7 @@
 
 #include <sqlite3.h>
 
-#include "att-sandbox-store.h"
+#include "att-sandbox-store-private.h"
 
 /*
  * Products live in one table: the columns that searches filter and sort on,
@@ -30,21 +30,6 @@
 /* Trigram queries need at least three characters; shorter words are
  * matched with instr() over the same table. */
 #define TRIGRAM_MIN_CHARS 3
-
-struct _AttSandboxStore
-{
-  GObject       parent_instance;
-
-  sqlite3      *db;
-  sqlite3_stmt *insert_stmt;
-  sqlite3_stmt *insert_text_stmt;
-  sqlite3_stmt *update_stmt;
-  sqlite3_stmt *delete_text_stmt;
-  sqlite3_stmt *get_stmt;
-  sqlite3_stmt *insert_uses_stmt;
-  sqlite3_stmt *delete_uses_stmt;
-  gboolean      uses_ready; /* product_uses is filled and kept */
-};
 
 G_DEFINE_FINAL_TYPE (AttSandboxStore, att_sandbox_store, G_TYPE_OBJECT)
 
@@ -74,6 +59,52 @@ static const char schema_sql[] =
   ");"
   "CREATE INDEX IF NOT EXISTS product_uses_by_item ON product_uses (kind, item, product);"
   "CREATE INDEX IF NOT EXISTS product_uses_by_product ON product_uses (product);"
+  /* Product Module products, certificates, their files and the links
+   * between them (att-sandbox-store-pm.c, att-sandbox-store-certificate.c). */
+  "CREATE TABLE IF NOT EXISTS pm_products ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_folded TEXT NOT NULL,"
+  "  model_number TEXT NOT NULL,"
+  "  product_type TEXT NOT NULL,"
+  "  sac_id INTEGER NOT NULL,"
+  "  barcodes TEXT NOT NULL"
+  ");"
+  "CREATE INDEX IF NOT EXISTS pm_products_by_name ON pm_products (name, id);"
+  "CREATE INDEX IF NOT EXISTS pm_products_by_model_number ON pm_products (model_number);"
+  "CREATE TABLE IF NOT EXISTS pm_barcodes ("
+  "  barcode TEXT NOT NULL,"
+  "  product INTEGER NOT NULL,"
+  "  PRIMARY KEY (barcode, product)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS certificates ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  authority_id TEXT NOT NULL,"
+  "  standard_id TEXT NOT NULL,"
+  "  assertion_id TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  proof_body TEXT NOT NULL,"
+  "  date_issued NUMERIC NOT NULL,"
+  "  date_expires NUMERIC NOT NULL,"
+  "  UNIQUE (standard_id, assertion_id)"
+  ");"
+  "CREATE TABLE IF NOT EXISTS certificate_files ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  certificate INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  data TEXT NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX IF NOT EXISTS certificate_files_by_certificate"
+  "  ON certificate_files (certificate, position);"
+  "CREATE TABLE IF NOT EXISTS certificate_products ("
+  "  certificate INTEGER NOT NULL,"
+  "  product INTEGER NOT NULL,"
+  "  PRIMARY KEY (certificate, product)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS certificate_products_by_product"
+  "  ON certificate_products (product, certificate);"
   "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', '1');";
 
 /* The rows of product_uses of every product, from their states. */
@@ -103,10 +134,10 @@ att_sandbox_row_free (AttSandboxRow *row)
   g_free (row);
 }
 
-static gboolean
-set_sqlite_error (AttSandboxStore *self,
-                  GError         **error,
-                  const char      *what)
+gboolean
+_att_sandbox_store_set_error (AttSandboxStore *self,
+                              GError         **error,
+                              const char      *what)
 {
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                "%s: %s", what, sqlite3_errmsg (self->db));
@@ -143,10 +174,10 @@ att_sandbox_store_init (AttSandboxStore *self)
 {
 }
 
-static gboolean
-exec (AttSandboxStore *self,
-      const char      *sql,
-      GError         **error)
+gboolean
+_att_sandbox_store_exec (AttSandboxStore *self,
+                         const char      *sql,
+                         GError         **error)
 {
   char *message = NULL;
 
@@ -159,14 +190,14 @@ exec (AttSandboxStore *self,
   return TRUE;
 }
 
-static gboolean
-prepare (AttSandboxStore *self,
-         const char      *sql,
-         sqlite3_stmt   **stmt,
-         GError         **error)
+gboolean
+_att_sandbox_store_prepare (AttSandboxStore *self,
+                            const char      *sql,
+                            sqlite3_stmt   **stmt,
+                            GError         **error)
 {
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error, "Cannot prepare a statement");
+    return _att_sandbox_store_set_error (self, error, "Cannot prepare a statement");
   return TRUE;
 }
 
@@ -191,7 +222,7 @@ ensure_uses (AttSandboxStore *self,
   if (self->uses_ready)
     return TRUE;
 
-  if (!exec (self, fill_uses_sql, error))
+  if (!_att_sandbox_store_exec (self, fill_uses_sql, error))
     {
       sqlite3_exec (self->db, "ROLLBACK TO fill_uses; RELEASE fill_uses;", NULL, NULL, NULL);
       return FALSE;
@@ -228,40 +259,88 @@ att_sandbox_store_new (const char *path,
   /* A file database survives a crash of the sandbox well enough with WAL
    * and NORMAL sync; it holds demo data, not anyone's records. */
   if (path != NULL &&
-      !exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
+      !_att_sandbox_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
     return NULL;
 
-  if (!exec (self, schema_sql, error))
+  if (!_att_sandbox_store_exec (self, schema_sql, error))
     return NULL;
   self->uses_ready = read_uses_ready (self);
 
-  if (!prepare (self,
-                "INSERT OR IGNORE INTO products "
-                "(id, name, identifier, created_on, modified_on, score_ready_at, state) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                &self->insert_stmt, error) ||
-      !prepare (self, "INSERT INTO products_text (rowid, text) VALUES (?1, ?2)",
-                &self->insert_text_stmt, error) ||
-      !prepare (self,
-                "UPDATE products SET name = ?2, identifier = ?3, modified_on = ?4, "
-                "score_ready_at = ?5, state = ?6 WHERE id = ?1 RETURNING rowid",
-                &self->update_stmt, error) ||
-      !prepare (self, "DELETE FROM products_text WHERE rowid = ?1",
-                &self->delete_text_stmt, error) ||
-      !prepare (self,
-                "SELECT id, name, identifier, created_on, modified_on, score_ready_at, state "
-                "FROM products WHERE id = ?1",
-                &self->get_stmt, error) ||
-      !prepare (self,
-                "INSERT INTO product_uses (product, kind, item)"
-                " SELECT ?1, k.key, i.value FROM json_each (?2) AS k, json_each (k.value) AS i"
-                " WHERE i.type = 'text'",
-                &self->insert_uses_stmt, error) ||
-      !prepare (self, "DELETE FROM product_uses WHERE product = ?1",
-                &self->delete_uses_stmt, error))
+  if (!_att_sandbox_store_prepare (self,
+                                   "INSERT OR IGNORE INTO products "
+                                   "(id, name, identifier, created_on, modified_on, score_ready_at, state) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                   &self->insert_stmt, error) ||
+      !_att_sandbox_store_prepare (self, "INSERT INTO products_text (rowid, text) VALUES (?1, ?2)",
+                                   &self->insert_text_stmt, error) ||
+      !_att_sandbox_store_prepare (self,
+                                   "UPDATE products SET name = ?2, identifier = ?3, modified_on = ?4, "
+                                   "score_ready_at = ?5, state = ?6 WHERE id = ?1 RETURNING rowid",
+                                   &self->update_stmt, error) ||
+      !_att_sandbox_store_prepare (self, "DELETE FROM products_text WHERE rowid = ?1",
+                                   &self->delete_text_stmt, error) ||
+      !_att_sandbox_store_prepare (self,
+                                   "SELECT id, name, identifier, created_on, modified_on, score_ready_at, state "
+                                   "FROM products WHERE id = ?1",
+                                   &self->get_stmt, error) ||
+      !_att_sandbox_store_prepare (self,
+                                   "INSERT INTO product_uses (product, kind, item)"
+                                   " SELECT ?1, k.key, i.value FROM json_each (?2) AS k, json_each (k.value) AS i"
+                                   " WHERE i.type = 'text'",
+                                   &self->insert_uses_stmt, error) ||
+      !_att_sandbox_store_prepare (self, "DELETE FROM product_uses WHERE product = ?1",
+                                   &self->delete_uses_stmt, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * att_sandbox_store_get_meta:
+ *
+ * Returns: (transfer full) (nullable): the value stored under @key
+ */
+char *
+att_sandbox_store_get_meta (AttSandboxStore *self,
+                            const char      *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char         *value = NULL;
+
+  g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      _att_sandbox_store_bind_text (stmt, 1, key);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = _att_sandbox_store_column_dup (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+att_sandbox_store_set_meta (AttSandboxStore *self,
+                            const char      *key,
+                            const char      *value,
+                            GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int           rc;
+
+  g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!_att_sandbox_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", &stmt, error))
+    return FALSE;
+  _att_sandbox_store_bind_text (stmt, 1, key);
+  _att_sandbox_store_bind_text (stmt, 2, value);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _att_sandbox_store_set_error (self, error, "Cannot store a setting");
+  return TRUE;
 }
 
 gboolean
@@ -270,7 +349,7 @@ att_sandbox_store_begin (AttSandboxStore *self,
 {
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
 
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return _att_sandbox_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -279,7 +358,7 @@ att_sandbox_store_commit (AttSandboxStore *self,
 {
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
 
-  return exec (self, "COMMIT", error);
+  return _att_sandbox_store_exec (self, "COMMIT", error);
 }
 
 void
@@ -291,10 +370,10 @@ att_sandbox_store_rollback (AttSandboxStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+_att_sandbox_store_bind_text (sqlite3_stmt *stmt,
+                              int           index,
+                              const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
@@ -314,13 +393,13 @@ run_for_product (AttSandboxStore *self,
 
   sqlite3_bind_int64 (stmt, 1, rowid);
   if (uses != NULL)
-    bind_text (stmt, 2, uses);
+    _att_sandbox_store_bind_text (stmt, 2, uses);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "Cannot index what a product uses");
+    return _att_sandbox_store_set_error (self, error, "Cannot index what a product uses");
   return TRUE;
 }
 
@@ -333,13 +412,13 @@ insert_text (AttSandboxStore *self,
   int rc;
 
   sqlite3_bind_int64 (self->insert_text_stmt, 1, rowid);
-  bind_text (self->insert_text_stmt, 2, text != NULL ? text : "");
+  _att_sandbox_store_bind_text (self->insert_text_stmt, 2, text != NULL ? text : "");
   rc = sqlite3_step (self->insert_text_stmt);
   sqlite3_reset (self->insert_text_stmt);
   sqlite3_clear_bindings (self->insert_text_stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "Cannot index a product");
+    return _att_sandbox_store_set_error (self, error, "Cannot index a product");
   return TRUE;
 }
 
@@ -365,19 +444,19 @@ att_sandbox_store_insert (AttSandboxStore     *self,
   g_return_val_if_fail (row->uses != NULL, FALSE);
 
   stmt = self->insert_stmt;
-  bind_text (stmt, 1, row->id);
-  bind_text (stmt, 2, row->name);
-  bind_text (stmt, 3, row->identifier);
+  _att_sandbox_store_bind_text (stmt, 1, row->id);
+  _att_sandbox_store_bind_text (stmt, 2, row->name);
+  _att_sandbox_store_bind_text (stmt, 3, row->identifier);
   sqlite3_bind_int64 (stmt, 4, row->created_on);
   sqlite3_bind_int64 (stmt, 5, row->modified_on);
   sqlite3_bind_int64 (stmt, 6, row->score_ready_at);
-  bind_text (stmt, 7, row->state);
+  _att_sandbox_store_bind_text (stmt, 7, row->state);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "Cannot store a product");
+    return _att_sandbox_store_set_error (self, error, "Cannot store a product");
 
   inserted = sqlite3_changes (self->db) == 1;
   if (inserted)
@@ -414,12 +493,12 @@ att_sandbox_store_update (AttSandboxStore     *self,
   g_return_val_if_fail (row->uses != NULL, FALSE);
 
   stmt = self->update_stmt;
-  bind_text (stmt, 1, row->id);
-  bind_text (stmt, 2, row->name);
-  bind_text (stmt, 3, row->identifier);
+  _att_sandbox_store_bind_text (stmt, 1, row->id);
+  _att_sandbox_store_bind_text (stmt, 2, row->name);
+  _att_sandbox_store_bind_text (stmt, 3, row->identifier);
   sqlite3_bind_int64 (stmt, 4, row->modified_on);
   sqlite3_bind_int64 (stmt, 5, row->score_ready_at);
-  bind_text (stmt, 6, row->state);
+  _att_sandbox_store_bind_text (stmt, 6, row->state);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -430,7 +509,7 @@ att_sandbox_store_update (AttSandboxStore     *self,
   sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "Cannot update a product");
+    return _att_sandbox_store_set_error (self, error, "Cannot update a product");
 
   if (rowid == 0)
     {
@@ -442,7 +521,7 @@ att_sandbox_store_update (AttSandboxStore     *self,
   rc = sqlite3_step (self->delete_text_stmt);
   sqlite3_reset (self->delete_text_stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "Cannot re-index a product");
+    return _att_sandbox_store_set_error (self, error, "Cannot re-index a product");
 
   if (!insert_text (self, rowid, row->search_text, error))
     return FALSE;
@@ -452,9 +531,9 @@ att_sandbox_store_update (AttSandboxStore     *self,
          run_for_product (self, self->insert_uses_stmt, rowid, row->uses, error);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
+char *
+_att_sandbox_store_column_dup (sqlite3_stmt *stmt,
+                               int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
@@ -478,25 +557,25 @@ att_sandbox_store_get (AttSandboxStore *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   stmt = self->get_stmt;
-  bind_text (stmt, 1, id);
+  _att_sandbox_store_bind_text (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       row = g_new0 (AttSandboxRow, 1);
-      row->id = column_dup (stmt, 0);
-      row->name = column_dup (stmt, 1);
-      row->identifier = column_dup (stmt, 2);
+      row->id = _att_sandbox_store_column_dup (stmt, 0);
+      row->name = _att_sandbox_store_column_dup (stmt, 1);
+      row->identifier = _att_sandbox_store_column_dup (stmt, 2);
       row->created_on = sqlite3_column_int64 (stmt, 3);
       row->modified_on = sqlite3_column_int64 (stmt, 4);
       row->score_ready_at = sqlite3_column_int64 (stmt, 5);
-      row->state = column_dup (stmt, 6);
+      row->state = _att_sandbox_store_column_dup (stmt, 6);
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "Cannot read a product");
+      _att_sandbox_store_set_error (self, error, "Cannot read a product");
       return NULL;
     }
 
@@ -505,14 +584,14 @@ att_sandbox_store_get (AttSandboxStore *self,
 
 /* Search ------------------------------------------------------------------ */
 
-static gboolean
-strv_is_empty (const char *const *strv)
+gboolean
+_att_sandbox_store_strv_is_empty (const char *const *strv)
 {
   return strv == NULL || strv[0] == NULL;
 }
 
-static char *
-strv_to_json (const char *const *strv)
+char *
+_att_sandbox_store_strv_to_json (const char *const *strv)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -573,14 +652,14 @@ add_uses_condition (Conditions        *conditions,
                     const char        *kind,
                     const char *const *ids)
 {
-  if (strv_is_empty (ids))
+  if (_att_sandbox_store_strv_is_empty (ids))
     return;
 
   g_string_append_printf (conditions->product_where,
                           " AND p.rowid IN (SELECT product FROM product_uses"
                           " WHERE kind = '%s' AND item IN (SELECT value FROM json_each (?)))",
                           kind);
-  g_ptr_array_add (conditions->product_params, strv_to_json (ids));
+  g_ptr_array_add (conditions->product_params, _att_sandbox_store_strv_to_json (ids));
 }
 
 static void
@@ -594,24 +673,24 @@ build_conditions (const AttSandboxQuery *query,
   conditions->text_where = g_string_new (NULL);
   conditions->text_params = g_ptr_array_new_with_free_func (g_free);
 
-  if (!strv_is_empty (query->ids))
+  if (!_att_sandbox_store_strv_is_empty (query->ids))
     {
       g_string_append (conditions->product_where, " AND p.id IN (SELECT value FROM json_each (?))");
-      g_ptr_array_add (conditions->product_params, strv_to_json (query->ids));
+      g_ptr_array_add (conditions->product_params, _att_sandbox_store_strv_to_json (query->ids));
     }
 
-  if (!strv_is_empty (query->names))
+  if (!_att_sandbox_store_strv_is_empty (query->names))
     {
       g_string_append (conditions->product_where,
                        " AND p.name COLLATE NOCASE IN (SELECT value FROM json_each (?))");
-      g_ptr_array_add (conditions->product_params, strv_to_json (query->names));
+      g_ptr_array_add (conditions->product_params, _att_sandbox_store_strv_to_json (query->names));
     }
 
-  if (!strv_is_empty (query->identifiers))
+  if (!_att_sandbox_store_strv_is_empty (query->identifiers))
     {
       g_string_append (conditions->product_where,
                        " AND p.identifier IN (SELECT value FROM json_each (?))");
-      g_ptr_array_add (conditions->product_params, strv_to_json (query->identifiers));
+      g_ptr_array_add (conditions->product_params, _att_sandbox_store_strv_to_json (query->identifiers));
     }
 
   add_uses_condition (conditions, "material", query->materials);
@@ -661,7 +740,7 @@ prepare_query (AttSandboxStore *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "Cannot prepare a search");
+      _att_sandbox_store_set_error (self, error, "Cannot prepare a search");
       return NULL;
     }
 
@@ -707,8 +786,8 @@ att_sandbox_store_search (AttSandboxStore       *self,
   g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (out_total != NULL && out_rows != NULL, FALSE);
 
-  if ((!strv_is_empty (query->materials) || !strv_is_empty (query->components) ||
-       !strv_is_empty (query->packaging)) &&
+  if ((!_att_sandbox_store_strv_is_empty (query->materials) || !_att_sandbox_store_strv_is_empty (query->components) ||
+       !_att_sandbox_store_strv_is_empty (query->packaging)) &&
       !ensure_uses (self, error))
     return FALSE;
 
@@ -736,7 +815,7 @@ att_sandbox_store_search (AttSandboxStore       *self,
     total = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return set_sqlite_error (self, error, "Cannot count products");
+    return _att_sandbox_store_set_error (self, error, "Cannot count products");
 
   /* A page past the end needs no second query. */
   if (query->size > 0 && query->from < total)
@@ -756,16 +835,16 @@ att_sandbox_store_search (AttSandboxStore       *self,
         {
           AttSandboxRow *row = g_new0 (AttSandboxRow, 1);
 
-          row->id = column_dup (stmt, 0);
+          row->id = _att_sandbox_store_column_dup (stmt, 0);
           row->created_on = sqlite3_column_int64 (stmt, 1);
           row->modified_on = sqlite3_column_int64 (stmt, 2);
           row->score_ready_at = sqlite3_column_int64 (stmt, 3);
-          row->state = column_dup (stmt, 4);
+          row->state = _att_sandbox_store_column_dup (stmt, 4);
           g_ptr_array_add (rows, row);
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
-        return set_sqlite_error (self, error, "Cannot read products");
+        return _att_sandbox_store_set_error (self, error, "Cannot read products");
     }
 
   *out_total = total;

@@ -1,4 +1,5 @@
-/* att-sandbox-store.h: the sandbox's SQLite product table
+/* att-sandbox-store.h: the sandbox's SQLite store: PIC products, Product
+ * Module products and certificates
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,6 +71,102 @@ gboolean         att_sandbox_store_search (AttSandboxStore       *self,
                                            GPtrArray            **out_rows,
                                            GError               **error);
 
+char            *att_sandbox_store_get_meta (AttSandboxStore *self,
+                                             const char      *key);
+gboolean         att_sandbox_store_set_meta (AttSandboxStore *self,
+                                             const char      *key,
+                                             const char      *value,
+                                             GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSandboxRow, att_sandbox_row_free)
+
+/* Product Module products (att-sandbox-store-pm.c) -------------------------- */
+
+/* One PM product.  Its certificates are the certificates linked to it. */
+typedef struct
+{
+  char  *id;
+  char  *name;
+  char  *model_number;
+  char  *product_type;
+  char **barcodes;
+  gint64 sac_id;
+} AttSandboxPmProduct;
+
+void att_sandbox_pm_product_free (AttSandboxPmProduct *product);
+
+/* A PM search; every filter is optional (%NULL or empty).  @name_folded is
+ * a case-folded substring of the name; @certifications are certificate
+ * ids, of which a product must have any. */
+typedef struct
+{
+  const char *const *ids;
+  const char *const *barcodes;
+  const char        *name_folded;
+  const char *const *style_numbers;
+  const char *const *certifications;
+  guint              from;
+  guint              size; /* G_MAXUINT for all */
+} AttSandboxPmQuery;
+
+gboolean att_sandbox_store_insert_pm_product (AttSandboxStore           *self,
+                                              const AttSandboxPmProduct *product,
+                                              GError                   **error);
+gboolean att_sandbox_store_has_pm_product (AttSandboxStore *self,
+                                           const char      *id,
+                                           gboolean        *out_exists,
+                                           GError         **error);
+gboolean att_sandbox_store_search_pm (AttSandboxStore         *self,
+                                      const AttSandboxPmQuery *query,
+                                      gint64                  *out_total,
+                                      GPtrArray              **out_products,
+                                      GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSandboxPmProduct, att_sandbox_pm_product_free)
+
+/* Certificates (att-sandbox-store-certificate.c) ---------------------------- */
+
+/* One certificate.  Dates are Unix milliseconds.  @files (base64 strings)
+ * and @product_ids (PM product ids, ordered by product name; a
+ * %NULL-terminated array) are %NULL when not read. */
+typedef struct
+{
+  char      *id;
+  char      *authority_id;
+  char      *standard_id;
+  char      *assertion_id;
+  char      *name;
+  char      *proof_body;
+  double     date_issued;
+  double     date_expires;
+  JsonArray *files;
+  GPtrArray *product_ids;
+} AttSandboxCertificate;
+
+void                   att_sandbox_certificate_free (AttSandboxCertificate *certificate);
+const char *const     *att_sandbox_certificate_product_ids (const AttSandboxCertificate *certificate);
+
+gboolean               att_sandbox_store_insert_certificate (AttSandboxStore       *self,
+                                                             AttSandboxCertificate *certificate,
+                                                             GError               **error);
+AttSandboxCertificate *att_sandbox_store_get_certificate (AttSandboxStore *self,
+                                                          const char      *id,
+                                                          gboolean         with_files,
+                                                          GError         **error);
+gboolean               att_sandbox_store_read_certificate_products (AttSandboxStore       *self,
+                                                                    AttSandboxCertificate *certificate,
+                                                                    GError               **error);
+gboolean               att_sandbox_store_update_certificate (AttSandboxStore             *self,
+                                                             const AttSandboxCertificate *certificate,
+                                                             gboolean                     replace_files,
+                                                             const char *const           *add_products,
+                                                             const char *const           *remove_products,
+                                                             GError                     **error);
+gboolean               att_sandbox_store_certificates_of (AttSandboxStore   *self,
+                                                          const char *const *product_ids,
+                                                          GPtrArray        **out_certificates,
+                                                          GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSandboxCertificate, att_sandbox_certificate_free)
 
 G_END_DECLS

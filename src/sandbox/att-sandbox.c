@@ -10,6 +10,7 @@
 #include "att-sandbox.h"
 #include "att-sandbox-private.h"
 #include "att-sandbox-seed.h"
+#include "att-sandbox-util.h"
 
 /*
  * AttSandbox serves the documented PIC endpoints over HTTP on 127.0.0.1.  It
@@ -268,7 +269,9 @@ att_sandbox_new_full (const char *db_path,
  * att_sandbox_seed_demo:
  *
  * Adds the demo products (more than 60 apparel, footwear and home-textile
- * products).  Calling it again adds nothing.
+ * products), and, the first time on a store, the Product Module products
+ * that match them and the demo certificates (with their images, drawn
+ * now).  Calling it again adds nothing.
  */
 gboolean
 att_sandbox_seed_demo (AttSandbox *self,
@@ -277,7 +280,8 @@ att_sandbox_seed_demo (AttSandbox *self,
   g_return_val_if_fail (ATT_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return att_sandbox_seed_demo_products (self->store, self->catalogue, error);
+  return att_sandbox_seed_demo_products (self->store, self->catalogue, error) &&
+         att_sandbox_seed_demo_certificates (self->store, att_sandbox_now_ms (), error);
 }
 
 /**

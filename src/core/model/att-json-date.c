@@ -98,6 +98,19 @@ att_json_normalize_date (const char *text)
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
+/**
+ * att_json_date_time_to_unix_ms:
+ *
+ * Returns: @date_time as Unix milliseconds, the API's spelling of a time
+ */
+gint64
+att_json_date_time_to_unix_ms (GDateTime *date_time)
+{
+  g_return_val_if_fail (date_time != NULL, 0);
+
+  return g_date_time_to_unix (date_time) * 1000 + g_date_time_get_microsecond (date_time) / 1000;
+}
+
 /* Below this magnitude a Unix time is taken as seconds, at or above it as
  * milliseconds: 10^11 seconds is the year 5138, and 10^11 milliseconds is
  * March 1973, so every date a certificate carries (issued after 1973,

@@ -433,13 +433,6 @@ att_json_get_string_array (JsonObject *object,
   return g_strv_builder_end (builder);
 }
 
-static gint64
-date_time_to_unix_ms (GDateTime *date_time)
-{
-  return g_date_time_to_unix (date_time) * 1000 +
-         g_date_time_get_microsecond (date_time) / 1000;
-}
-
 /**
  * att_json_get_timestamp:
  *
@@ -489,7 +482,7 @@ att_json_get_timestamp (JsonObject *object,
           g_debug ("Ignoring unreadable timestamp in %s.%s", path ? path : "", key);
           return 0;
         }
-      return date_time_to_unix_ms (date_time);
+      return att_json_date_time_to_unix_ms (date_time);
     }
 
   set_member_error (error, path, key, _ ("expected a timestamp"));

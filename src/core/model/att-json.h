@@ -183,6 +183,7 @@ void        att_json_object_set_string (JsonObject *object,
 
 char       *att_json_date_from_unix_ms (gint64 unix_ms);
 char       *att_json_normalize_date (const char *text);
+gint64      att_json_date_time_to_unix_ms (GDateTime *date_time);
 GDateTime  *att_json_date_time_from_number (double value);
 GDateTime  *att_json_date_time_from_string (const char *text);
 

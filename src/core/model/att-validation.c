@@ -1012,3 +1012,49 @@ att_validate_product_eco_score (JsonObject *state)
 
   return g_steal_pointer (&warnings);
 }
+
+/**
+ * att_validate_text_member:
+ * @required: whether absent, null and blank are errors
+ * @out_value: (out): the text, when it passes
+ *
+ * Checks the text member @key of @object by the rules of every product
+ * text (type, no control characters, at most 255 characters, not blank if
+ * required), for other bodies that hold names and ids, such as the
+ * sandbox's certificates.  Errors are added to @errors under @key.
+ *
+ * Returns: whether there is a text to use
+ */
+gboolean
+att_validate_text_member (JsonObject  *object,
+                          const char  *key,
+                          gboolean     required,
+                          const char **out_value,
+                          GPtrArray   *errors)
+{
+  g_return_val_if_fail (object != NULL && key != NULL && out_value != NULL && errors != NULL, FALSE);
+
+  *out_value = check_string (errors, object, key, NULL, required, FALSE);
+  return *out_value != NULL;
+}
+
+/**
+ * att_validate_number_member:
+ * @out_value: (out): the number, when it passes
+ *
+ * Checks that the member @key of @object is a finite number (absent and
+ * null are errors only if @required).  Errors are added to @errors.
+ *
+ * Returns: whether there is a number to use
+ */
+gboolean
+att_validate_number_member (JsonObject *object,
+                            const char *key,
+                            gboolean    required,
+                            double     *out_value,
+                            GPtrArray  *errors)
+{
+  g_return_val_if_fail (object != NULL && key != NULL && out_value != NULL && errors != NULL, FALSE);
+
+  return check_number (errors, object, key, NULL, required, NULL, out_value);
+}

@@ -20,4 +20,15 @@ GPtrArray *att_validate_product_eco_score (JsonObject *state);
 gboolean   att_validate_date_string (const char *date,
                                      gint64     *out_unix_ms);
 
+gboolean   att_validate_text_member (JsonObject  *object,
+                                     const char  *key,
+                                     gboolean     required,
+                                     const char **out_value,
+                                     GPtrArray   *errors);
+gboolean   att_validate_number_member (JsonObject *object,
+                                       const char *key,
+                                       gboolean    required,
+                                       double     *out_value,
+                                       GPtrArray  *errors);
+
 G_END_DECLS
