@@ -3,7 +3,9 @@
  * att-higg-client-call.c (sending a call, renewing the token after a 401,
  * checking the answer), att-higg-client-products.c (the product calls and
  * the product list) att-higg-client-catalogs.c (the catalogue searches
- * and the countries) and att-higg-client-categories.c (categories, sizes)
+ * and the countries), att-higg-client-categories.c (categories, sizes),
+ * att-higg-client-certificates.c (assertion lists, PM search) and
+ * att-higg-client-upload.c (certificate create and update)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,10 @@
 #include "att-http.h"
 
 G_BEGIN_DECLS
+
+/* The path prefixes of the Higg APIs besides PIC's. */
+#define ATT_HIGG_CERTIFICATION_API "/certification-api"
+#define ATT_HIGG_PM_API            "/pm-api/v1"
 
 typedef GObject *(*ItemParser) (JsonObject *object,
                                 const char *path,
