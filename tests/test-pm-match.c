@@ -6,9 +6,16 @@
 
 #include "config.h"
 
+#include "att-higg-client.h"
+#include "att-http.h"
 #include "att-json.h"
+#include "att-page.h"
+#include "att-pm-match-search.h"
 #include "att-pm-match.h"
+#include "att-pm-product.h"
 #include "att-product.h"
+#include "att-sandbox.h"
+#include "att-test-utils.h"
 
 static AttProduct *
 product_from (const char *json)
@@ -125,6 +132,166 @@ test_product_keys (void)
   g_assert_null (style);
 }
 
+/* Against the sandbox's demo data: a PM product per PIC demo product, with
+ * its GTIN as barcode (or, for those with a SKU, its style number), and PM
+ * products that match no PIC product. */
+
+typedef struct
+{
+  AttSandbox    *sandbox;
+  AttHttp       *http;
+  AttHiggClient *client;
+} Fixture;
+
+static void
+fixture_setup (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sandbox = att_test_sandbox_new (NULL, &error);
+  g_assert_no_error (error);
+  att_sandbox_seed_demo (f->sandbox, &error);
+  g_assert_no_error (error);
+  att_test_sandbox_connect (f->sandbox, &f->http, &f->client, NULL);
+}
+
+static void
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
+{
+  att_test_sandbox_disconnect (&f->sandbox, &f->http, &f->client);
+}
+
+/* The first demo PIC product whose identifier is of @type. */
+static AttProduct *
+pic_product_of_type (Fixture    *f,
+                     const char *type)
+{
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPage) page = NULL;
+  GListModel *products;
+
+  att_higg_client_search_products_async (f->client, NULL, NULL, 0, 100, NULL, att_test_store_result, &result);
+  page = att_higg_client_search_products_finish (f->client, att_test_await_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  products = att_page_get_items (page);
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(AttProduct) product = g_list_model_get_item (products, i);
+
+      if (g_strcmp0 (att_product_get_identifier_type (product), type) == 0)
+        return g_steal_pointer (&product);
+    }
+  g_error ("no demo product has a %s", type);
+}
+
+static GListModel *
+find_pm (Fixture        *f,
+         AttProduct     *product,
+         AttPmMatchKind *kind)
+{
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *found;
+
+  att_pm_match_find_pm_products_async (f->client, product, NULL, att_test_store_result, &result);
+  found = att_pm_match_find_pm_products_finish (att_test_await_result (&result), kind, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  return found;
+}
+
+static AttProduct *
+find_pic (Fixture        *f,
+          AttPmProduct   *product,
+          AttPmMatchKind *kind)
+{
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+  AttProduct *found;
+
+  att_pm_match_find_pic_product_async (f->client, product, NULL, att_test_store_result, &result);
+  found = att_pm_match_find_pic_product_finish (att_test_await_result (&result), kind, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  return found;
+}
+
+static AttPmProduct *
+pm_product_named (Fixture    *f,
+                  const char *name)
+{
+  GAsyncResult     *result = NULL;
+  AttPmSearchFilter filter = { .name = name };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPage) page = NULL;
+
+  att_higg_client_search_pm_products_async (f->client, &filter, 0, 10, NULL, att_test_store_result, &result);
+  page = att_higg_client_search_pm_products_finish (f->client, att_test_await_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_list_model_get_n_items (att_page_get_items (page)), ==, 1);
+  return g_list_model_get_item (att_page_get_items (page), 0);
+}
+
+static void
+test_round_trip (Fixture      *f,
+                 gconstpointer data)
+{
+  const char *type = data;
+  g_autoptr(AttProduct) pic = pic_product_of_type (f, type);
+  g_autoptr(GListModel) pms = NULL;
+  g_autoptr(AttPmProduct) pm = NULL;
+  g_autoptr(AttProduct) back = NULL;
+  AttPmMatchKind expected = g_str_equal (type, "GTIN") ? ATT_PM_MATCH_BARCODE : ATT_PM_MATCH_STYLE_NUMBER;
+  AttPmMatchKind kind = ATT_PM_MATCH_NONE;
+
+  /* The PIC product's one PM product, found by its barcode or its SKU... */
+  pms = find_pm (f, pic, &kind);
+  g_assert_cmpint (kind, ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (pms), ==, 1);
+  pm = g_list_model_get_item (pms, 0);
+  g_assert_cmpstr (att_pm_product_get_name (pm), ==, att_product_get_name (pic));
+
+  /* ...and back again. */
+  back = find_pic (f, pm, &kind);
+  g_assert_nonnull (back);
+  g_assert_cmpint (kind, ==, expected);
+  g_assert_cmpstr (att_product_get_id (back), ==, att_product_get_id (pic));
+}
+
+static void
+test_unmatched (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(AttPmProduct) pm = pm_product_named (f, "Mohair Blend Throw");
+  g_autoptr(AttProduct) pic = NULL;
+  g_autoptr(JsonObject) body = att_test_parse_object ("{\"name\": \"Unlisted Scarf\", \"weight\": 90,"
+                                                       " \"weightMeasureUnit\": \"grams\","
+                                                       " \"materials\": [{\"materialId\": \"MatTX0001\", \"netUse\": 75, \"composition\": 100}],"
+                                                       " \"identifier\": \"4006381333931\","
+                                                       " \"identifierType\": \"GTIN\"}");
+  g_autoptr(GListModel) pms = NULL;
+  g_autoptr(GError) error = NULL;
+  AttPmMatchKind kind = ATT_PM_MATCH_BARCODE;
+
+  /* A PM product no PIC product is: no product, no error. */
+  pic = find_pic (f, pm, &kind);
+  g_assert_null (pic);
+  g_assert_cmpint (kind, ==, ATT_PM_MATCH_NONE);
+
+  /* A PIC product with a barcode no PM product has. */
+  pic = att_test_create_product (f->client, body, &error);
+  g_assert_no_error (error);
+  kind = ATT_PM_MATCH_BARCODE;
+  pms = find_pm (f, pic, &kind);
+  g_assert_cmpint (kind, ==, ATT_PM_MATCH_NONE);
+  g_assert_cmpuint (g_list_model_get_n_items (pms), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,6 +303,10 @@ main (int   argc,
   g_test_add_func ("/pm-match/style-number", test_style_number);
   g_test_add_func ("/pm-match/spellings", test_spellings);
   g_test_add_func ("/pm-match/product-keys", test_product_keys);
+
+  g_test_add ("/pm-match/search/gtin", Fixture, "GTIN", fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/pm-match/search/sku", Fixture, "SKU", fixture_setup, test_round_trip, fixture_teardown);
+  g_test_add ("/pm-match/search/unmatched", Fixture, NULL, fixture_setup, test_unmatched, fixture_teardown);
 
   return g_test_run ();
 }

@@ -32,4 +32,13 @@ AttProduct *att_pm_match_find_pic_product_finish (GAsyncResult   *result,
                                                   AttPmMatchKind *out_kind,
                                                   GError        **error);
 
+void        att_pm_match_find_pm_products_async (AttHiggClient      *client,
+                                                 AttProduct         *product,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
+GListModel *att_pm_match_find_pm_products_finish (GAsyncResult   *result,
+                                                  AttPmMatchKind *out_kind,
+                                                  GError        **error);
+
 G_END_DECLS
