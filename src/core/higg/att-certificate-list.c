@@ -26,8 +26,9 @@
  * the list as it was until the new scan is complete, then replaces it at
  * once, so that a view does not empty and fill again.  Progress is in
  * pages (:pages-done of :pages-total, known after the first page).  A
- * failed page stops the scan with :error set and what was read kept;
- * att_certificate_list_refresh() starts again.
+ * failed page stops the scan with :error set, and the list stays as it was
+ * (with what the first scan showed so far); att_certificate_list_refresh()
+ * starts again.
  *
  * It lives in higg/, beside the client it reads through, rather than in
  * model/, which holds only what JSON is read into; it is kept in memory,
@@ -237,12 +238,15 @@ add_page (AttCertificateList *self,
   set_uint (self, &self->n_products, self->n_products + n, PROP_N_PRODUCTS);
 }
 
+/* Ends the scan: @complete, it is shown (if it was not as it came);
+ * otherwise what is shown stays, with @error if it failed. */
 static void
 finish_scan (AttCertificateList *self,
+             gboolean            complete,
              GError             *error)
 {
   g_clear_object (&self->cancellable);
-  if (error == NULL && !self->progressive)
+  if (complete && !self->progressive)
     publish_all (self);
   set_error (self, error);
   set_loading (self, FALSE);
@@ -274,7 +278,7 @@ on_page (GObject      *source_object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_clear_error (&error);
-      finish_scan (self, error);
+      finish_scan (self, FALSE, error);
       return;
     }
 
@@ -292,7 +296,7 @@ on_page (GObject      *source_object,
 
   /* An empty page before the total would never end. */
   if (n == 0 || self->from >= total)
-    finish_scan (self, NULL);
+    finish_scan (self, TRUE, NULL);
   else
     fetch_next_page (self);
 }
@@ -356,7 +360,7 @@ att_certificate_list_cancel (AttCertificateList *self)
   /* The page's callback sees another generation and does nothing. */
   self->generation++;
   g_cancellable_cancel (self->cancellable);
-  finish_scan (self, NULL);
+  finish_scan (self, FALSE, NULL);
 }
 
 /* --- GObject ----------------------------------------------------------- */

@@ -114,9 +114,18 @@ relay_encoding (guint64  done,
   relay->pending = TRUE;
   g_mutex_unlock (&relay->mutex);
 
+  /* Not g_main_context_invoke(): it would run the report here, on this
+   * thread, whenever the caller's context is the global default one and
+   * is free at this instant. */
   if (post)
-    g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, relay_dispatch_encoding,
-                                relay_ref (relay), relay_unref);
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, relay_dispatch_encoding, relay_ref (relay), relay_unref);
+      g_source_attach (source, relay->context);
+      g_source_unref (source);
+    }
 }
 
 /* An AttProgressFunc, on the caller's main context. */
@@ -205,8 +214,9 @@ on_encoded (GObject      *source_object,
   AttHiggClient *self = g_task_get_source_object (task);
   Upload        *upload = g_task_get_task_data (task);
   g_autoptr(GBytes) body = NULL;
-  GError *error = NULL;
-  Call   *call;
+  GCancellable *cancellable;
+  GError       *error = NULL;
+  Call         *call;
 
   /* A cancellation during the encoding wins over its result. */
   body = g_task_propagate_pointer (G_TASK (result), &error);
@@ -224,9 +234,10 @@ on_encoded (GObject      *source_object,
     att_higg_client_call_set_progress (call, relay_sending, upload->relay);
 
   /* Never retried: a create repeated would store the certificate twice. */
+  cancellable = g_task_get_cancellable (task);
   att_higg_client_send_call_bytes (self, SOUP_METHOD_POST, upload->path, body, FALSE, call,
-                                   g_task_get_cancellable (task), on_sent,
-                                   g_steal_pointer (&task), ATT_SOURCE_TAG (on_sent));
+                                   cancellable, on_sent, g_steal_pointer (&task),
+                                   ATT_SOURCE_TAG (on_sent));
 }
 
 static void

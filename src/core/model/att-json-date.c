@@ -132,22 +132,20 @@ GDateTime *
 att_json_date_time_from_number (double value)
 {
   g_autoptr(GDateTime) epoch = NULL;
-  double seconds;
+  GTimeSpan span;
 
-  if (!isfinite (value))
+  /* GDateTime covers the years 1 to 9999: about 2.6e14 ms either side. */
+  if (!isfinite (value) || fabs (value) > 1e15)
     return NULL;
 
-  seconds = fabs (value) < SECONDS_MAGNITUDE_LIMIT ? value : value / 1000.0;
+  /* Whole milliseconds are counted exactly, as integers. */
+  if (fabs (value) < SECONDS_MAGNITUDE_LIMIT)
+    span = (GTimeSpan) llround (value * G_TIME_SPAN_SECOND);
+  else
+    span = (GTimeSpan) llround (value) * G_TIME_SPAN_MILLISECOND;
 
-  /* GDateTime covers the years 1 to 9999. */
-  if (seconds < -62135596800.0 || seconds > 253402300799.0)
-    return NULL;
-
-  epoch = g_date_time_new_from_unix_utc ((gint64) floor (seconds));
-  if (epoch == NULL)
-    return NULL;
-
-  return g_date_time_add (epoch, (GTimeSpan) ((seconds - floor (seconds)) * G_TIME_SPAN_SECOND));
+  epoch = g_date_time_new_from_unix_utc (0);
+  return g_date_time_add (epoch, span);
 }
 
 /**
