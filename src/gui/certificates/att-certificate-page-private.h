@@ -30,6 +30,7 @@ struct _AttCertificatePage
   GCancellable        *update_cancellable;
   GListStore          *products;
   gboolean             products_loaded;
+  guint                products_timeout;
 
   /* template widgets */
   GtkStack            *stack;

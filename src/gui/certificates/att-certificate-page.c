@@ -68,6 +68,9 @@ static const FieldLabel field_labels[] = {
 
 static const char *const own_sections[] = { "certificationFiles", "productModuleIds" };
 
+/* How long the products wait for more news of them before they are read. */
+#define PRODUCTS_CHANGED_DELAY_MS 300
+
 static guint
 lead_days (AttCertificatePage *self)
 {
@@ -220,6 +223,26 @@ show_certificate (AttCertificatePage *self)
   gtk_stack_set_visible_child_name (self->stack, "certificate");
 }
 
+/* The certificate list learns of more products a certificate covers as
+ * its scan goes on: the products are read again once it pauses. */
+static gboolean
+reload_products_cb (gpointer user_data)
+{
+  AttCertificatePage *self = user_data;
+
+  self->products_timeout = 0;
+  att_certificate_page_clear_products (self);
+  att_certificate_page_load_products (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_products_changed (AttCertificatePage *self)
+{
+  g_clear_handle_id (&self->products_timeout, g_source_remove);
+  self->products_timeout = g_timeout_add (PRODUCTS_CHANGED_DELAY_MS, reload_products_cb, self);
+}
+
 /* Actions */
 
 static void
@@ -326,6 +349,9 @@ att_certificate_page_dispose (GObject *object)
 {
   AttCertificatePage *self = (AttCertificatePage *) object;
 
+  g_clear_handle_id (&self->products_timeout, g_source_remove);
+  if (self->certificate != NULL)
+    g_signal_handlers_disconnect_by_data (self->certificate, self);
   g_cancellable_cancel (self->gallery_cancellable);
   g_cancellable_cancel (self->products_cancellable);
   g_cancellable_cancel (self->update_cancellable);
@@ -528,7 +554,13 @@ att_certificate_page_set_certificate (AttCertificatePage *self,
   g_return_if_fail (ATT_IS_CERTIFICATE_PAGE (self));
   g_return_if_fail (certificate == NULL || ATT_IS_CERTIFICATE (certificate));
 
+  g_clear_handle_id (&self->products_timeout, g_source_remove);
+  if (self->certificate != NULL)
+    g_signal_handlers_disconnect_by_data (self->certificate, self);
   g_set_object (&self->certificate, certificate);
+  if (certificate != NULL)
+    g_signal_connect_object (certificate, "notify::n-products", G_CALLBACK (on_products_changed), self,
+                             G_CONNECT_SWAPPED);
   show_certificate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATE]);
 }

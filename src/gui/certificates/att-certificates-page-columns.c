@@ -113,6 +113,18 @@ refresh_status (GtkListItem *item)
                         att_certificates_page_lead_days (self));
 }
 
+/* A product count follows the certificate list's scan while bound: the
+ * scan finds more of a certificate's products as it goes. */
+static void
+refresh_count (GtkListItem *item)
+{
+  g_autofree char *text = cell_text (gtk_list_item_get_item (item), COLUMN_PRODUCTS);
+  GtkWidget       *cell = gtk_list_item_get_child (item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -135,6 +147,14 @@ bind_cell (GtkSignalListItemFactory *factory,
       return;
     }
 
+  if (column == COLUMN_PRODUCTS)
+    {
+      refresh_count (item);
+      g_signal_connect_object (certificate, "notify::n-products", G_CALLBACK (refresh_count), item,
+                               G_CONNECT_SWAPPED);
+      return;
+    }
+
   text = cell_text (certificate, column);
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   /* GtkInscription does not tell screen readers its text in GTK 4.8. */
@@ -148,9 +168,12 @@ unbind_cell (GtkSignalListItemFactory *factory,
              gpointer                  user_data)
 {
   AttCertificatesPage *self = g_object_get_data (G_OBJECT (factory), "certificates-page");
+  AttCertificate      *certificate = gtk_list_item_get_item (item);
 
   if (GPOINTER_TO_INT (user_data) == COLUMN_STATUS && self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, item);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_PRODUCTS && certificate != NULL)
+    g_signal_handlers_disconnect_by_data (certificate, item);
 }
 
 /* Sorters: each column sorts by its value, ties by expiry (the order the
