@@ -204,6 +204,46 @@ test_parse_wrong_type (void)
   g_assert_null (second);
 }
 
+/* The list entries' field names are not documented: `id` and `title` are
+ * read where `_id` and `name` are missing. */
+static void
+test_parse_assertion_items (void)
+{
+  g_autoptr(JsonObject) documented = att_test_parse_object (
+    "{\"_id\": \"s1\", \"name\": \"Global Recycled Standard (GRS)\", "
+    "\"assertionAuthorityId\": \"a1\", \"assertionAuthorityName\": \"Textile Exchange\", \"level\": 2}");
+  g_autoptr(JsonObject) other = att_test_parse_object ("{\"id\": \"a2\", \"title\": \"Lenzing\"}");
+  g_autoptr(JsonObject) bare = att_test_parse_object ("{\"id\": \"a3\"}");
+  g_autoptr(JsonObject) nameless = att_test_parse_object ("{\"name\": \"No id\"}");
+  g_autoptr(AttAssertionItem) standard = NULL;
+  g_autoptr(AttAssertionItem) authority = NULL;
+  g_autoptr(AttAssertionItem) unnamed = NULL;
+  g_autoptr(AttAssertionItem) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  standard = att_assertion_item_new_from_json (documented, "[0]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_assertion_item_get_id (standard), ==, "s1");
+  g_assert_cmpstr (att_assertion_item_get_authority_id (standard), ==, "a1");
+  g_assert_cmpstr (att_assertion_item_get_authority_name (standard), ==, "Textile Exchange");
+  g_assert_true (json_object_has_member (att_assertion_item_get_json (standard), "level"));
+
+  authority = att_assertion_item_new_from_json (other, "[1]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_assertion_item_get_id (authority), ==, "a2");
+  g_assert_cmpstr (att_assertion_item_get_name (authority), ==, "Lenzing");
+  g_assert_null (att_assertion_item_get_authority_id (authority));
+
+  unnamed = att_assertion_item_new_from_json (bare, "[2]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_assertion_item_get_name (unnamed), ==, "a3");
+
+  none = att_assertion_item_new_from_json (nameless, "[3]", &error);
+  g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE);
+  g_assert_cmpstr (error->message, ==, "[3]._id: required field is missing");
+  g_assert_null (none);
+}
+
 /* A certificate that expires @offset after @now. */
 static AttCertificate *
 certificate_expiring (GDateTime *now,
@@ -300,6 +340,80 @@ test_request_json (void)
                    "\"dateExpires\":1772236800000,"
                    "\"addNewProducts\":[\"pm-1\",\"pm-2\"],"
                    "\"removeProducts\":[\"pm-3\"]}");
+}
+
+/* --- Long strings skipped as an answer is read --------------------------- */
+
+static void
+long_strings_handler (SoupServer        *server,
+                      SoupServerMessage *message,
+                      const char        *path,
+                      GHashTable        *query,
+                      gpointer           user_data)
+{
+  GString *body = g_string_new ("{\"files\": [\"");
+
+  /* Escaped quotes and backslashes, in and around a string long enough
+   * to be skipped, which arrives over many reads. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (body, i % 1000 == 0 ? "\\\"\\\\" : "QUJD");
+  g_string_append (body, "\", \"short \\\"quoted\\\" \\\\\"], \"after\": 42}");
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body->str, body->len);
+  g_string_free (body, TRUE);
+}
+
+static GObject *
+keep_answer (JsonNode *root,
+             gpointer  user_data,
+             GError  **error)
+{
+  GObject *carrier = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data_full (carrier, "answer", json_to_string (root, FALSE), g_free);
+  return carrier;
+}
+
+static char *
+read_long_strings (AttHttp         *http,
+                   const char      *url,
+                   AttHttpSendFlags flags)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GObject) carrier = NULL;
+  g_autoptr(GError) error = NULL;
+
+  att_http_send_bytes_read_async (http, SOUP_METHOD_GET, url, NULL, NULL, flags, keep_answer, NULL,
+                                  NULL, NULL, NULL, att_test_store_result, &result);
+  carrier = att_http_send_bytes_read_finish (http, att_test_await_result (&result), NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup (g_object_get_data (carrier, "answer"));
+}
+
+static void
+test_skip_long_strings (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(AttHttp) http = att_http_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoslist (GUri) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *whole = NULL;
+
+  soup_server_add_handler (server, NULL, long_strings_handler, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+
+  skipped = read_long_strings (http, url, ATT_HTTP_SEND_SKIP_LONG_STRINGS);
+  g_assert_cmpstr (skipped, ==, "{\"files\":[\"\",\"short \\\"quoted\\\" \\\\\"],\"after\":42}");
+
+  /* Unasked, the string is read whole. */
+  whole = read_long_strings (http, url, ATT_HTTP_SEND_NONE);
+  g_assert_cmpuint (strlen (whole), >, 400000);
+  g_assert_nonnull (strstr (whole, "\"after\":42"));
 }
 
 /* --- Against the sandbox ----------------------------------------------- */
@@ -637,6 +751,7 @@ test_create_read_back (Fixture      *fixture,
   g_assert_cmpstr (att_certificate_get_standard_id (created), ==, att_assertion_item_get_id (grs));
   g_assert_cmpstr (att_certificate_get_standard_name (created), ==, att_assertion_item_get_name (grs));
   g_assert_cmpuint (att_certificate_get_n_products (created), ==, 2);
+  g_assert_cmpuint (att_certificate_get_n_files (created), ==, 2);
 
   /* Read back through PM search: both products carry it, files and all. */
   page = products_of (fixture, att_certificate_get_id (created));
@@ -968,7 +1083,10 @@ test_progress (Fixture      *fixture,
 
   certificate = create_with_progress (fixture, request, &progress, NULL, &error);
   g_assert_no_error (error);
+
+  /* The answer's copy of a large file is not kept: the caller has it. */
   g_assert_cmpuint (att_certificate_get_n_files (certificate), ==, 1);
+  g_assert_cmpstr (att_certificate_get_file (certificate, 0), ==, "");
 
   g_assert_cmpuint (progress.n_encoding, >, 0);
   g_assert_cmpuint (progress.last_encoded, ==, 3 * 1024 * 1024);
@@ -1187,9 +1305,11 @@ main (int   argc,
   g_test_add_func ("/certificates/parse/file-urls", test_parse_file_urls);
   g_test_add_func ("/certificates/parse/sparse", test_parse_sparse);
   g_test_add_func ("/certificates/parse/wrong-type", test_parse_wrong_type);
+  g_test_add_func ("/certificates/parse/assertion-items", test_parse_assertion_items);
   g_test_add_func ("/certificates/status/edges", test_status_edges);
   g_test_add_func ("/certificates/status/sort-by-expiry", test_sort_by_expiry);
   g_test_add_func ("/certificates/request/json", test_request_json);
+  g_test_add_func ("/certificates/http/skip-long-strings", test_skip_long_strings);
 
   ADD_SANDBOX_TEST ("lists", test_lists);
   ADD_SANDBOX_TEST ("create-read-back", test_create_read_back);

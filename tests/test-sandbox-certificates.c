@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "att-file-type.h"
+#include "att-sandbox-certificate.h"
 #include "att-sandbox.h"
 #include "att-test-utils.h"
 
@@ -567,6 +568,22 @@ test_create_and_read_back (Fixture      *fixture,
 
 /* A certificate with no products is stored, though PM search, which
  * shows certificates through their products, cannot show it. */
+/* A product named twice is attached once. */
+static void
+test_create_duplicate_products (Fixture      *fixture,
+                                gconstpointer data)
+{
+  g_auto(GStrv) products = pm_product_ids (fixture, 2);
+  const char *ids[] = { products[1], products[0], products[1], NULL };
+  g_autoptr(JsonObject) body = valid_create (fixture, "CU-GRS-0000004", ids);
+  g_autoptr(JsonObject) created = create_certificate (fixture, body);
+  JsonArray *answered = json_object_get_array_member (created, "productModuleIds");
+
+  g_assert_cmpuint (json_array_get_length (answered), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (answered, 0), ==, products[0]);
+  g_assert_cmpstr (json_array_get_string_element (answered, 1), ==, products[1]);
+}
+
 static void
 test_create_without_products (Fixture      *fixture,
                               gconstpointer data)
@@ -872,6 +889,24 @@ test_too_many_files (Fixture      *fixture,
   g_clear_pointer (&response, response_free);
   response = post_object (fixture, CERTIFICATION "/create", body);
   assert_ok (response);
+}
+
+/* The 64 MiB limit, told from the length of the text alone. */
+static void
+test_file_limit (void)
+{
+  /* 4 characters are 3 bytes: this many are 64 MiB less a byte. */
+  gsize largest = 4 * (ATT_CERTIFICATE_MAX_FILE_SIZE / 3);
+  char *text = g_malloc (largest + 4);
+  gsize header = strlen ("iVBORw0KGgo");
+
+  memset (text, 'A', largest + 4);
+  memcpy (text, "iVBORw0KGgo", header);
+  g_assert_null (att_sandbox_certificate_check_file (text, largest));
+  g_assert_nonnull (att_sandbox_certificate_check_file (text, largest + 4));
+  g_assert_null (att_sandbox_certificate_check_file (text, 12));
+  g_assert_nonnull (att_sandbox_certificate_check_file (text + 4, 12));
+  g_free (text);
 }
 
 static void
@@ -1203,6 +1238,7 @@ main (int   argc,
   ADD ("auth", test_auth);
   ADD ("create/read-back", test_create_and_read_back);
   ADD ("create/without-products", test_create_without_products);
+  ADD ("create/duplicate-products", test_create_duplicate_products);
   ADD ("create/large", test_create_large);
   ADD ("update/fields", test_update_fields);
   ADD ("update/immutable", test_update_immutable);
@@ -1211,6 +1247,7 @@ main (int   argc,
   ADD ("refused/product-index", test_refused_product_index);
   ADD ("refused/too-many-files", test_too_many_files);
   ADD ("refused/duplicate", test_duplicate);
+  g_test_add_func ("/sandbox-certificates/refused/file-limit", test_file_limit);
   ADD ("pm-search/paging", test_pm_search_paging);
   ADD ("pm-search/filters", test_pm_search_filters);
   ADD ("demo/certificates", test_demo_certificates);

@@ -39,24 +39,23 @@ att_sandbox_certificate_change_clear (AttSandboxCertificateChange *change)
 
 /* Files ----------------------------------------------------------------------- */
 
-/* The value of a base64 character, or -1 for any other. */
-static int
+/* The value of a base64 character, or -1 for any other.  Inline and
+ * without a table to set up: it runs for every character of files of up
+ * to 86 MiB of text. */
+static inline int
 base64_value (guchar c)
 {
-  static gint8 table[256];
-  static gsize made = 0;
-
-  if (g_once_init_enter (&made))
-    {
-      static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-      memset (table, -1, sizeof table);
-      for (guint i = 0; i < 64; i++)
-        table[(guchar) alphabet[i]] = (gint8) i;
-      g_once_init_leave (&made, 1);
-    }
-
-  return table[c];
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c >= 'a' && c <= 'z')
+    return c - 'a' + 26;
+  if (c >= '0' && c <= '9')
+    return c - '0' + 52;
+  if (c == '+')
+    return 62;
+  if (c == '/')
+    return 63;
+  return -1;
 }
 
 /* Whether @text is strict base64; sets the decoded size. */

@@ -200,15 +200,15 @@ seed_products (AttSandboxStore *store,
 
 /* Certificates -------------------------------------------------------------- */
 
-/* The certificate's pictures: its page, and the annex that lists its
- * products (@lines, %NULL-terminated) when it covers several. */
-static JsonArray *
+/* The certificate's pictures, base64-encoded: its page, and the annex that
+ * lists its products (@lines, %NULL-terminated) when it covers several. */
+static GStrv
 draw_files (const DemoCertificate       *demo,
             const AttSandboxStandard    *standard,
             const AttSandboxCertificate *certificate,
             GPtrArray                   *lines)
 {
-  JsonArray *files = json_array_new ();
+  g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   AttSandboxCertificateImage image = {
     standard->name,
@@ -232,8 +232,42 @@ draw_files (const DemoCertificate       *demo,
       const guint8    *data = g_bytes_get_data (g_ptr_array_index (pages, i), &size);
       g_autofree char *base64 = g_base64_encode (data, size);
 
-      json_array_add_string_element (files, base64);
+      g_strv_builder_add (files, base64);
     }
+  return g_strv_builder_end (files);
+}
+
+/* Drawing a certificate's pictures takes about 10 ms of CPU, and a test
+ * program starts dozens of sandboxes, each seeding the same demo on the
+ * same day: the pictures are kept for the life of the process, by what
+ * they show (the certificate and its dates), and drawn again only for
+ * another day.  Sandboxes may be made in any thread. */
+static JsonArray *
+get_files (guint                        index,
+           const DemoCertificate       *demo,
+           const AttSandboxStandard    *standard,
+           const AttSandboxCertificate *certificate,
+           GPtrArray                   *lines)
+{
+  static GMutex      lock;
+  static GHashTable *drawn = NULL;
+  g_autofree char   *key = g_strdup_printf ("%u %.0f %.0f", index, certificate->date_issued, certificate->date_expires);
+  JsonArray         *files = json_array_new ();
+  GStrv              cached;
+
+  g_mutex_lock (&lock);
+  if (drawn == NULL)
+    drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  cached = g_hash_table_lookup (drawn, key);
+  if (cached == NULL)
+    {
+      cached = draw_files (demo, standard, certificate, lines);
+      g_hash_table_insert (drawn, g_steal_pointer (&key), cached);
+    }
+  for (guint i = 0; cached[i] != NULL; i++)
+    json_array_add_string_element (files, cached[i]);
+  g_mutex_unlock (&lock);
+
   return files;
 }
 
@@ -283,7 +317,7 @@ seed_certificate (AttSandboxStore       *store,
       g_ptr_array_add (lines, product->line);
     }
 
-  certificate->files = draw_files (demo, standard, certificate, lines);
+  certificate->files = get_files (index, demo, standard, certificate, lines);
   return att_sandbox_store_insert_certificate (store, certificate, error);
 }
 

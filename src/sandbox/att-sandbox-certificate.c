@@ -129,12 +129,19 @@ att_sandbox_api_certificates_create (const AttSandboxApiContext *context,
     set_storage_error (reply, error);
   else if (certificate == NULL)
     set_validation_error (reply, errors);
-  else if (att_sandbox_store_insert_certificate (context->store, certificate, &error))
-    set_certificate (reply, certificate);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    set_conflict (reply);
-  else
+  else if (!att_sandbox_store_insert_certificate (context->store, certificate, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        set_conflict (reply);
+      else
+        set_storage_error (reply, error);
+    }
+  /* The products are read back: the answer lists each once, in the
+   * store's order, as every other answer does. */
+  else if (!att_sandbox_store_read_certificate_products (context->store, certificate, &error))
     set_storage_error (reply, error);
+  else
+    set_certificate (reply, certificate);
 }
 
 void

@@ -17,8 +17,11 @@
  * row filter.  The demo's images are a few inks on white, so they are
  * written here as 8-bit palette PNGs instead: each pixel becomes white or
  * one of TINTS tints of the ink it is closest to (antialiased edges are
- * tints), which looks the same and takes about a tenth of the time and a
- * third of the size.
+ * tints), which looks the same.  Every row is filtered "Up" (the
+ * difference with the row above: zero for most of a page, whose rows
+ * repeat) and deflated with the run-length strategy, which suits runs of
+ * zeros: 3 ms and 25-35 kB a page, where zlib's default strategy takes 9 ms
+ * for 25 kB and its best compression 50 ms.
  */
 
 /* Tints per ink, white excluded: enough for smooth antialiasing. */
@@ -110,28 +113,29 @@ lookup (Quantizer *quantizer,
   return (guint8) (GPOINTER_TO_UINT (value) - 1);
 }
 
-/* The rows of palette indexes, each after its filter byte (0, none: the
- * filter PNG advises for palette images). */
+/* The rows of palette indexes, each after its filter byte, "Up" (2): each
+ * index minus the one above it (the first row is unfiltered, 0). */
 static guint8 *
 make_rows (cairo_surface_t *surface,
            Quantizer       *quantizer,
            gsize           *out_size)
 {
-  int           width = cairo_image_surface_get_width (surface);
-  int           height = cairo_image_surface_get_height (surface);
-  int           stride = cairo_image_surface_get_stride (surface);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  gsize         size = (gsize) height * (gsize) (width + 1);
-  guint8       *rows = g_malloc (size);
-  guint8       *out = rows;
-  guint32       last = WHITE;
-  guint8        last_index = 0;
+  int                width = cairo_image_surface_get_width (surface);
+  int                height = cairo_image_surface_get_height (surface);
+  int                stride = cairo_image_surface_get_stride (surface);
+  const guint8      *data = cairo_image_surface_get_data (surface);
+  gsize              size = (gsize) height * (gsize) (width + 1);
+  guint8            *rows = g_malloc (size);
+  guint8            *out = rows;
+  g_autofree guint8 *above = g_malloc0 (width);
+  guint32            last = WHITE;
+  guint8             last_index = 0;
 
   for (int y = 0; y < height; y++)
     {
       const guint32 *row = (const guint32 *) (data + (gsize) y * (gsize) stride);
 
-      *out++ = 0;
+      *out++ = y == 0 ? 0 : 2;
       for (int x = 0; x < width; x++)
         {
           guint32 pixel = row[x] & 0xffffff;
@@ -142,12 +146,38 @@ make_rows (cairo_surface_t *surface,
               last = pixel;
               last_index = lookup (quantizer, pixel);
             }
-          *out++ = last_index;
+          *out++ = (guint8) (last_index - above[x]);
+          above[x] = last_index;
         }
     }
 
   *out_size = size;
   return rows;
+}
+
+/* Deflates @data into a zlib stream, with the run-length strategy. */
+static guint8 *
+deflate_rle (const guint8 *data,
+             gsize         size,
+             gsize        *out_size)
+{
+  z_stream stream = { 0 };
+  uLong    bound;
+  guint8  *out;
+
+  if (deflateInit2 (&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK)
+    g_error ("zlib could not start compressing an image");
+  bound = deflateBound (&stream, size);
+  out = g_malloc (bound);
+  stream.next_in = (Bytef *) data;
+  stream.avail_in = (uInt) size;
+  stream.next_out = out;
+  stream.avail_out = (uInt) bound;
+  if (deflate (&stream, Z_FINISH) != Z_STREAM_END)
+    g_error ("zlib could not compress an image");
+  *out_size = stream.total_out;
+  deflateEnd (&stream);
+  return out;
 }
 
 static void
@@ -196,7 +226,7 @@ att_sandbox_png_encode (cairo_surface_t        *surface,
   g_autofree guint8 *rows = NULL;
   g_autofree guint8 *compressed = NULL;
   gsize              rows_size;
-  uLongf             compressed_size;
+  gsize              compressed_size;
   guint8             ihdr_tail[5] = { 8, 3, 0, 0, 0 }; /* 8-bit palette, no interlace */
 
   g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24, NULL);
@@ -206,10 +236,7 @@ att_sandbox_png_encode (cairo_surface_t        *surface,
   rows = make_rows (surface, &quantizer, &rows_size);
   g_hash_table_unref (quantizer.indexes);
 
-  compressed_size = compressBound (rows_size);
-  compressed = g_malloc (compressed_size);
-  if (compress2 (compressed, &compressed_size, rows, rows_size, Z_DEFAULT_COMPRESSION) != Z_OK)
-    g_error ("zlib could not compress an image");
+  compressed = deflate_rle (rows, rows_size, &compressed_size);
 
   put_u32 (header, (guint32) cairo_image_surface_get_width (surface));
   put_u32 (header, (guint32) cairo_image_surface_get_height (surface));

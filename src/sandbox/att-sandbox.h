@@ -25,11 +25,19 @@ G_BEGIN_DECLS
  * (e.g. "/pic-api/v1/products/update/"); R (-1 for none) spoils row R of
  * every product search answer.
  *
+ * It also serves the certification API (GET
+ * /certification-api/assertion-authority and assertion-standard, POST
+ * /certification-api/create and update/{id}) and Product Module search
+ * (POST /pm-api/v1/product/search), with the shapes docs/api-higg-sandbox.md
+ * describes: demo PM products matching the demo products, and demo
+ * certificates with images.
+ *
  * Every /pic-api/v1 request must be authenticated as Higg documents it: an
  * x-api-key header equal to the sandbox's API key and an
  * x-developer-request-token that decrypts with the sandbox's private key
  * (RSA PKCS#1 v1.5) to "<integration key>&<UTC ISO-8601 time>", younger than
- * 12 hours.  Otherwise the answer is 401 with a "reason" field: "api-key",
+ * 12 hours (and so must every request under /certification-api/ and
+ * /pm-api/v1/).  Otherwise the answer is 401 with a "reason" field: "api-key",
  * "token" or "token-expired".  The key pair is made on first use and kept in
  * the data directory (or only in memory); the API key and the integration key
  * are random per instance and never written anywhere.

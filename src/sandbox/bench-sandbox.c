@@ -1,4 +1,6 @@
-/* bench-sandbox.c: how fast the sandbox loads and searches 100,000 products
+/* bench-sandbox.c: how fast the sandbox loads and searches 100,000 products,
+ * seeds the demo (certificates and their images included), answers PM
+ * searches and takes a 50 MB certificate image
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,10 +16,15 @@
 #include <string.h>
 
 #include "att-higg-token.h"
+#include "att-sandbox-assertion.h"
+#include "att-sandbox-seed.h"
 #include "att-sandbox.h"
 
 #define N_PRODUCTS 100000
 #define N_SEARCHES 200
+
+/* The certificate image uploaded: 50 MB, a 67 MB request. */
+#define UPLOAD_SIZE (50 * 1000 * 1000)
 
 typedef struct
 {
@@ -65,8 +72,8 @@ percentile (double *sorted,
 static const char *api_key;
 static char       *token;
 
-/* Sends one search (@body, transfer full) and returns how long its answer
- * took, in ms. */
+/* Sends one request (@body, transfer full) and returns how long its
+ * answer took, in ms. */
 static double
 send_search (SoupSession *session,
              GMainLoop   *loop,
@@ -90,7 +97,7 @@ send_search (SoupSession *session,
   ms = (g_get_monotonic_time () - start) / 1000.0;
 
   if (request.status != SOUP_STATUS_OK)
-    g_error ("Search answered %u", request.status);
+    g_error ("%s answered %u", url, request.status);
   g_bytes_unref (request.body);
   return ms;
 }
@@ -184,6 +191,107 @@ run_used_by_searches (SoupSession *session,
   print_latencies (latencies, "material filter", "size 50, first page");
 }
 
+/* How long seeding the demo takes in a new store: the PIC products, then
+ * the PM products and certificates (their images drawn and encoded). */
+static void
+time_demo_seed (void)
+{
+  g_autoptr(AttSandboxStore) store = att_sandbox_store_new (NULL, NULL);
+  g_autoptr(AttSandboxCatalogue) catalogue = att_sandbox_catalogue_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double pic_ms, certificates_ms;
+
+  if (!att_sandbox_seed_demo_products (store, catalogue, &error))
+    g_error ("%s", error->message);
+  pic_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  start = g_get_monotonic_time ();
+  if (!att_sandbox_seed_demo_certificates (store, g_get_real_time () / 1000, &error))
+    g_error ("%s", error->message);
+  certificates_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  printf ("# seed the demo: PIC products %.1f ms, then PM products and certificates %.1f ms\n",
+          pic_ms, certificates_ms);
+}
+
+/* PM search over the demo: everything (`{}`, what the Certificates view
+ * pages through), a page of 20, and one barcode (a product's page). */
+static void
+run_pm_searches (SoupSession *session,
+                 GMainLoop   *loop,
+                 const char  *base_url)
+{
+  static const char *const bodies[] = {
+    "{}",
+    "{\"from\": 20, \"size\": 20}",
+    "{\"barcodes\": [\"3760123451000\"]}",
+  };
+  static const char *const labels[] = {
+    "{} (all 83 products)",
+    "a page of 20",
+    "one barcode",
+  };
+  g_autofree char *url = g_strconcat (base_url, "/pm-api/v1/product/search", NULL);
+
+  for (guint b = 0; b < G_N_ELEMENTS (bodies); b++)
+    {
+      double latencies[N_SEARCHES];
+
+      for (guint i = 0; i < N_SEARCHES; i++)
+        latencies[i] = send_search (session, loop, url, g_strdup (bodies[b]));
+      print_latencies (latencies, "PM search", labels[b]);
+    }
+}
+
+/* The process's peak resident size so far, in MB. */
+static double
+peak_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char      *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + 6, NULL) / 1024.0;
+}
+
+/* A certificate with one 50 MB image (a PNG signature and zeros), sent
+ * and answered in this process: the peak counts the client's body too. */
+static void
+run_large_upload (SoupSession *session,
+                  GMainLoop   *loop,
+                  const char  *base_url)
+{
+  const AttSandboxStandard *standard = att_sandbox_assertion_find_standard_by_short_name ("GRS");
+  g_autofree char          *url = g_strconcat (base_url, "/certification-api/create", NULL);
+  guint8                   *image = g_malloc0 (UPLOAD_SIZE);
+  g_autofree char          *base64 = NULL;
+  GString                  *body;
+  double                    before, ms;
+
+  memcpy (image, "\x89PNG\r\n\x1a\n", 8);
+  base64 = g_base64_encode (image, UPLOAD_SIZE);
+  g_free (image);
+
+  body = g_string_sized_new (strlen (base64) + 1024);
+  g_string_append_printf (body, "{\"assertionAuthorityId\": \"%s\", \"assertionStandardId\": \"%s\",",
+                          standard->authority->id, standard->id);
+  g_string_append (body, " \"assertionId\": \"BENCH-1\", \"certificateName\": \"Bench\","
+                         " \"proofBody\": \"Bench\", \"dateIssued\": 1700000000000,"
+                         " \"dateExpires\": 1800000000000, \"certificationFiles\": [\"");
+  g_string_append (body, base64);
+  g_string_append (body, "\"]}");
+  g_clear_pointer (&base64, g_free);
+
+  before = peak_rss_mb ();
+  ms = send_search (session, loop, url, g_string_free (body, FALSE));
+  printf ("# create a certificate with a %d MB image over HTTP (client and sandbox in one process): "
+          "%.0f ms, peak RSS %.0f MB -> %.0f MB\n",
+          UPLOAD_SIZE / 1000000, ms, before, peak_rss_mb ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,8 +305,12 @@ main (int   argc,
   gint64           start;
   double           load_s;
 
+  time_demo_seed ();
+
   sandbox = att_sandbox_new (NULL, &error);
   g_assert_no_error (error);
+  if (!att_sandbox_seed_demo (sandbox, &error))
+    g_error ("%s", error->message);
 
   start = g_get_monotonic_time ();
   if (!att_sandbox_add_generated_products (sandbox, N_PRODUCTS, 42, &error))
@@ -221,6 +333,8 @@ main (int   argc,
   run_searches (session, loop, url, rand, 10, 101, "sizes 10-100");
   run_searches (session, loop, url, rand, 20, 21, "size 20, a list page");
   run_used_by_searches (session, loop, url, rand);
+  run_pm_searches (session, loop, att_sandbox_get_base_url (sandbox));
+  run_large_upload (session, loop, att_sandbox_get_base_url (sandbox));
   g_free (token);
 
   return EXIT_SUCCESS;

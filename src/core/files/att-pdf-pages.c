@@ -26,9 +26,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
 
-/* A page too large for @dpi (a poster, a drawing in A0) is drawn smaller
- * rather than as an image of hundreds of megabytes: 25 million pixels
- * is an A1 page at 150 dpi, 100 MB while it is drawn. */
+/* A page too large for @dpi (a poster, a drawing in A0) is drawn at a
+ * lower resolution rather than as an image of hundreds of megabytes:
+ * at 25 million pixels (100 MB while it is drawn) an A1 page still gets
+ * 150 dpi and an A0 page 127. */
 #define MAX_PIXELS 25e6
 #define MAX_SIDE   16000.0
 

@@ -90,12 +90,15 @@ file_too_large_error_new (AttCertificateFile *file,
 static GError *
 too_many_files_error_new (guint n_files)
 {
+  guint            extra = n_files - ATT_CERTIFICATE_MAX_FILES;
   g_autofree char *message = NULL;
 
-  message = g_strdup_printf (ngettext ("A certificate can have at most %u file; remove %u",
-                                       "A certificate can have at most %u files; remove %u",
-                                       ATT_CERTIFICATE_MAX_FILES),
-                             ATT_CERTIFICATE_MAX_FILES, n_files - ATT_CERTIFICATE_MAX_FILES);
+  /* Translators: the first %u is the limit (20), the second how many
+   * files are too many. */
+  message = g_strdup_printf (ngettext ("A certificate can have at most %u files: remove %u file",
+                                       "A certificate can have at most %u files: remove %u files",
+                                       extra),
+                             ATT_CERTIFICATE_MAX_FILES, extra);
   return limit_error_new ("certificationFiles", message);
 }
 

@@ -37,8 +37,9 @@ struct _Call
   char           *id;
   const char     *unreadable; /* what to tell a user about a row that fails */
 
-  const char     *api;      /* the path prefix, e.g. "/pic-api/v1" */
-  AttProgressFunc progress; /* hears the body go out, if set */
+  const char     *api;               /* the path prefix, e.g. "/pic-api/v1" */
+  gboolean        skip_long_strings; /* in the answer, read as "" */
+  AttProgressFunc progress;          /* hears the body go out, if set */
   gpointer        progress_data;
 
   char           *method;
@@ -95,6 +96,19 @@ att_higg_client_call_set_api (Call       *call,
                               const char *api)
 {
   call->api = api;
+}
+
+/**
+ * att_higg_client_call_set_skip_long_strings:
+ *
+ * Reads the answer's strings longer than 64 KiB as empty strings, dropped
+ * as the answer arrives: for answers that echo a large upload.
+ */
+void
+att_higg_client_call_set_skip_long_strings (Call    *call,
+                                            gboolean skip)
+{
+  call->skip_long_strings = skip;
 }
 
 /**
@@ -592,7 +606,9 @@ send_attempt (GTask *task)
   url = g_strconcat (att_higg_client_get_base_url (self), call->api, call->path, NULL);
   att_http_send_bytes_read_async (att_higg_client_get_http (self),
                                   call->method, url, call->body, headers,
-                                  call->idempotent, read_answer, call,
+                                  (call->idempotent ? ATT_HTTP_SEND_IDEMPOTENT : 0) |
+                                    (call->skip_long_strings ? ATT_HTTP_SEND_SKIP_LONG_STRINGS : 0),
+                                  read_answer, call,
                                   call->progress, call->progress_data,
                                   g_task_get_cancellable (task),
                                   on_answer, g_object_ref (task));

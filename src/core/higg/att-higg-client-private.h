@@ -50,6 +50,8 @@ void                 att_higg_client_call_set_unreadable (Call       *call,
                                                           const char *message);
 void                 att_higg_client_call_set_api (Call       *call,
                                                    const char *api);
+void                 att_higg_client_call_set_skip_long_strings (Call    *call,
+                                                                 gboolean skip);
 void                 att_higg_client_call_set_progress (Call           *call,
                                                         AttProgressFunc progress,
                                                         gpointer        progress_data);

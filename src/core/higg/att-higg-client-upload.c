@@ -230,6 +230,11 @@ on_encoded (GObject      *source_object,
   call = att_higg_client_call_new (ANSWER_OBJECT, ATT_TYPE_CERTIFICATE, parse_certificate,
                                    0, 0, NULL);
   att_higg_client_call_set_api (call, ATT_HIGG_CERTIFICATION_API);
+
+  /* The answer echoes the files as they were sent: up to 256 MiB that the
+   * caller already has, and that would cost several times their size to
+   * parse.  They are dropped as they arrive. */
+  att_higg_client_call_set_skip_long_strings (call, TRUE);
   if (upload->relay->func != NULL)
     att_higg_client_call_set_progress (call, relay_sending, upload->relay);
 
@@ -316,6 +321,11 @@ att_higg_client_create_certificate_async (AttHiggClient         *self,
 /**
  * att_higg_client_create_certificate_finish:
  *
+ * The answer echoes the files sent; that copy of a file longer than 64 KiB
+ * once encoded (any scan) is dropped as it arrives, since the caller has
+ * the file, and the certificate has an empty string in its place.  PM
+ * search reads the files back.
+ *
  * Returns: (transfer full): the certificate as stored, or %NULL with
  *   @error set
  */
@@ -374,6 +384,10 @@ att_higg_client_update_certificate_async (AttHiggClient         *self,
 
 /**
  * att_higg_client_update_certificate_finish:
+ *
+ * As with att_higg_client_create_certificate_finish(), the certificate's
+ * files longer than 64 KiB once encoded are empty strings: PM search reads
+ * them back.
  *
  * Returns: (transfer full): the certificate as updated, or %NULL with
  *   @error set

@@ -15,6 +15,10 @@
 
 #include "att-http-private.h"
 
+/* What is kept of a string when long strings are skipped: JSON strings
+ * longer than this (in their JSON text) become "". */
+#define MAX_KEPT_STRING_LENGTH (64 * 1024)
+
 /* The first buffer when the server does not say how long the body is: a
  * typical small answer fits, a large one doubles it a few times. */
 #define INITIAL_BUFFER_SIZE (16 * 1024)
@@ -22,6 +26,16 @@
 /* The least room offered to a read: libsoup reads the trailer lines of a
  * chunked body into the caller's buffer, and fails on one of a byte or two. */
 #define MIN_READ_SIZE 256
+
+/* Where a JSON text being read stands, for skipping its long strings. */
+typedef struct
+{
+  gboolean in_string;
+  gboolean escaped;  /* the last byte was a backslash in a string */
+  gboolean skipping; /* the string is too long: its bytes are dropped */
+  gsize    start;    /* where its text starts in the kept body */
+  gsize    length;   /* of its text so far */
+} Skipper;
 
 typedef struct
 {
@@ -31,6 +45,8 @@ typedef struct
   guint8       *data;
   gsize         length;
   gsize         allocated;
+  gboolean      skip_long_strings;
+  Skipper       skipper;
 } BodyReader;
 
 static void
@@ -86,6 +102,55 @@ return_body (GTask *task)
   g_task_return_pointer (task, g_bytes_new_take (data, length), (GDestroyNotify) g_bytes_unref);
 }
 
+/* Keeps @n bytes just read at @reader->data + @reader->length, but for
+ * the text of strings longer than %MAX_KEPT_STRING_LENGTH, which becomes
+ * empty: the kept bytes are moved down over the dropped ones, in place,
+ * since what is kept is never ahead of what was read.  Returns how many
+ * bytes were kept. */
+static gsize
+skip_long_strings (BodyReader *reader,
+                   gsize       n)
+{
+  Skipper *skipper = &reader->skipper;
+  guint8  *data = reader->data;
+  gsize    in = reader->length;
+  gsize    out = reader->length;
+  gsize    end = reader->length + n;
+
+  for (; in < end; in++)
+    {
+      guint8 c = data[in];
+
+      if (!skipper->in_string)
+        {
+          data[out++] = c;
+          if (c == '"')
+            *skipper = (Skipper){ .in_string = TRUE, .start = out };
+          continue;
+        }
+
+      if (c == '"' && !skipper->escaped)
+        {
+          data[out++] = c;
+          skipper->in_string = FALSE;
+          continue;
+        }
+
+      skipper->escaped = !skipper->escaped && c == '\\';
+      skipper->length++;
+      if (skipper->skipping)
+        continue;
+      data[out++] = c;
+      if (skipper->length > MAX_KEPT_STRING_LENGTH)
+        {
+          skipper->skipping = TRUE;
+          out = skipper->start;
+        }
+    }
+
+  return out - reader->length;
+}
+
 static void read_more (GTask *task);
 
 static void
@@ -108,6 +173,8 @@ on_read (GObject      *source_object,
       return;
     }
 
+  if (reader->skip_long_strings)
+    n_read = (gssize) skip_long_strings (reader, (gsize) n_read);
   reader->length += (gsize) n_read;
   if (reader->length > reader->max_size)
     return_too_large (task);
@@ -136,6 +203,9 @@ read_more (GTask *task)
  * @message: the message whose answer @stream carries
  * @stream: the body, from soup_session_send_async()
  * @max_size: the largest body accepted, in bytes; at most %G_MAXSSIZE
+ * @skip_long_strings: whether the body is JSON whose strings longer than
+ *   64 KiB are to be read as empty strings, as they come; @max_size then
+ *   counts what is kept
  *
  * Reads the whole body, or fails with %ATT_API_ERROR_BAD_RESPONSE as soon
  * as it is known to be longer than @max_size.
@@ -144,6 +214,7 @@ void
 att_http_read_body_async (SoupMessage        *message,
                           GInputStream       *stream,
                           gsize               max_size,
+                          gboolean            skip_long_strings,
                           GCancellable       *cancellable,
                           GAsyncReadyCallback callback,
                           gpointer            user_data)
@@ -157,9 +228,11 @@ att_http_read_body_async (SoupMessage        *message,
   reader->stream = g_object_ref (stream);
   reader->status = soup_message_get_status (message);
   reader->max_size = max_size;
+  reader->skip_long_strings = skip_long_strings;
   g_task_set_task_data (task, reader, (GDestroyNotify) body_reader_free);
 
-  if (content_length_is_too_large (message, max_size))
+  /* A body whose long strings are dropped may be larger than what is kept. */
+  if (!skip_long_strings && content_length_is_too_large (message, max_size))
     return_too_large (task);
   else
     read_more (g_steal_pointer (&task));

@@ -40,6 +40,7 @@ GError                 *att_http_too_large_error_new (guint   http_status,
 void                    att_http_read_body_async (SoupMessage        *message,
                                                   GInputStream       *stream,
                                                   gsize               max_size,
+                                                  gboolean            skip_long_strings,
                                                   GCancellable       *cancellable,
                                                   GAsyncReadyCallback callback,
                                                   gpointer            user_data);
@@ -64,6 +65,8 @@ void                    att_http_request_free (Request *request);
 void                    att_http_request_set_reader (Request        *request,
                                                      AttHttpReadFunc read,
                                                      gpointer        read_data);
+void                    att_http_request_set_skip_long_strings (Request *request,
+                                                                gboolean skip);
 void                    att_http_request_set_progress (Request        *request,
                                                        AttProgressFunc progress,
                                                        gpointer        progress_data);

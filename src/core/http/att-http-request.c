@@ -54,6 +54,8 @@ struct _Request
   AttHttpReadFunc     read; /* turns the answer into objects, if set */
   gpointer            read_data;
 
+  gboolean            skip_long_strings; /* in the answer, read as "" */
+
   AttProgressFunc     progress; /* hears the body go out, if set */
   gpointer            progress_data;
   guint64             sent; /* in the running attempt */
@@ -421,6 +423,7 @@ on_sent (GObject      *source_object,
 
   /* The attempt's deadline and the caller's cancellable cover the body too. */
   att_http_read_body_async (request->message, stream, request->max_response_size,
+                            request->skip_long_strings,
                             request->attempt_cancellable, on_body_read,
                             g_steal_pointer (&task));
 }
@@ -581,6 +584,18 @@ att_http_request_set_reader (Request        *request,
 {
   request->read = read;
   request->read_data = read_data;
+}
+
+/**
+ * att_http_request_set_skip_long_strings:
+ * @skip: whether strings longer than 64 KiB in a JSON answer are read as
+ *   empty strings, dropped as the answer is read
+ */
+void
+att_http_request_set_skip_long_strings (Request *request,
+                                        gboolean skip)
+{
+  request->skip_long_strings = skip;
 }
 
 /**

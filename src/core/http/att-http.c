@@ -378,7 +378,7 @@ start_send (AttHttp            *self,
             const char         *url,
             GBytes             *body,
             SoupMessageHeaders *extra_headers,
-            gboolean            idempotent,
+            AttHttpSendFlags    flags,
             AttHttpReadFunc     read,
             gpointer            read_data,
             AttProgressFunc     progress,
@@ -405,9 +405,11 @@ start_send (AttHttp            *self,
     }
 
   request = att_http_request_new (method, g_steal_pointer (&uri), body, extra_headers,
-                                  idempotent, self->timeout, self->max_retries,
-                                  self->base_delay_ms, (gsize) self->max_response_size);
+                                  (flags & ATT_HTTP_SEND_IDEMPOTENT) != 0, self->timeout,
+                                  self->max_retries, self->base_delay_ms,
+                                  (gsize) self->max_response_size);
   att_http_request_set_reader (request, read, read_data);
+  att_http_request_set_skip_long_strings (request, (flags & ATT_HTTP_SEND_SKIP_LONG_STRINGS) != 0);
   att_http_request_set_progress (request, progress, progress_data);
   g_task_set_task_data (task, request, (GDestroyNotify) att_http_request_free);
 
@@ -431,8 +433,8 @@ start_send_json (AttHttp            *self,
 {
   g_autoptr(GBytes) bytes = body != NULL ? att_http_json_to_bytes (body) : NULL;
 
-  start_send (self, task, method, url, bytes, extra_headers, idempotent, read, read_data,
-              NULL, NULL);
+  start_send (self, task, method, url, bytes, extra_headers,
+              idempotent ? ATT_HTTP_SEND_IDEMPOTENT : ATT_HTTP_SEND_NONE, read, read_data, NULL, NULL);
 }
 
 /**
@@ -512,6 +514,7 @@ att_http_send_json_read_async (AttHttp            *self,
  * att_http_send_bytes_read_async:
  * @body: (nullable): the JSON body to send, already serialized; it is sent
  *   as it is, not copied
+ * @flags: whether the request may be repeated, and how to read the answer
  * @read: turns the parsed answer into an object
  * @read_data: (nullable): for @read; must stay valid until @callback runs
  * @progress: (nullable) (scope call): hears how many bytes of @body each
@@ -530,7 +533,7 @@ att_http_send_bytes_read_async (AttHttp            *self,
                                 const char         *url,
                                 GBytes             *body,
                                 SoupMessageHeaders *extra_headers,
-                                gboolean            idempotent,
+                                AttHttpSendFlags    flags,
                                 AttHttpReadFunc     read,
                                 gpointer            read_data,
                                 AttProgressFunc     progress,
@@ -549,7 +552,7 @@ att_http_send_bytes_read_async (AttHttp            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ATT_SOURCE_TAG (att_http_send_bytes_read_async));
-  start_send (self, task, method, url, body, extra_headers, idempotent, read, read_data,
+  start_send (self, task, method, url, body, extra_headers, flags, read, read_data,
               progress, progress_data);
 }
 

@@ -30,6 +30,22 @@ typedef GObject *(*AttHttpReadFunc) (JsonNode *root,
                                      gpointer  user_data,
                                      GError  **error);
 
+/**
+ * AttHttpSendFlags:
+ * @ATT_HTTP_SEND_NONE: none of the below
+ * @ATT_HTTP_SEND_IDEMPOTENT: repeating the request is harmless, which
+ *   allows retries
+ * @ATT_HTTP_SEND_SKIP_LONG_STRINGS: strings longer than 64 KiB in the
+ *   answer are read as empty strings, dropped as the answer arrives, so
+ *   that an answer that echoes a large upload costs no memory (and is not
+ *   counted against the size limit)
+ */
+typedef enum {
+  ATT_HTTP_SEND_NONE = 0,
+  ATT_HTTP_SEND_IDEMPOTENT = 1 << 0,
+  ATT_HTTP_SEND_SKIP_LONG_STRINGS = 1 << 1,
+} AttHttpSendFlags;
+
 #define ATT_TYPE_HTTP (att_http_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttHttp, att_http, ATT, HTTP, GObject)
@@ -79,7 +95,7 @@ void         att_http_send_bytes_read_async (AttHttp            *self,
                                              const char         *url,
                                              GBytes             *body,
                                              SoupMessageHeaders *extra_headers,
-                                             gboolean            idempotent,
+                                             AttHttpSendFlags    flags,
                                              AttHttpReadFunc     read,
                                              gpointer            read_data,
                                              AttProgressFunc     progress,

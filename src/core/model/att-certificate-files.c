@@ -74,7 +74,9 @@ att_certificate_get_n_files (AttCertificate *self)
  * @index: less than att_certificate_get_n_files()
  *
  * Returns: (transfer none): the file as the server sent it: base64, a
- *   `data:` URL, or a link (see att_certificate_file_is_url())
+ *   `data:` URL, or a link (see att_certificate_file_is_url()); or an empty
+ *   string for a large file in the answer to a create or update, which
+ *   echoes the files sent and whose copy of them is not kept
  */
 const char *
 att_certificate_get_file (AttCertificate *self,
