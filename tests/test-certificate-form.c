@@ -161,6 +161,30 @@ item_at (GtkWidget *form,
 }
 
 static gboolean
+thumbnails_loaded (GtkWidget    *form,
+                   gconstpointer data)
+{
+  GListModel *items = att_certificate_file_list_get_items (file_list (form));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AttCertificateFileItem) item = g_list_model_get_item (items, i);
+
+      if (att_certificate_file_item_get_state (item) == ATT_FILE_ITEM_READY &&
+          att_certificate_file_item_get_thumbnail (item) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_list_with_rows (GtkWidget    *widget,
+                   gconstpointer data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0) != NULL;
+}
+
+static gboolean
 lists_loaded (GtkWidget    *form,
               gconstpointer data)
 {
@@ -533,10 +557,24 @@ test_drop_files (Fixture      *f,
   g_assert_cmpstr (att_certificate_file_item_get_display_name (item_at (form, 5)), ==, "Dropped image 1.png");
   g_assert_cmpint (att_certificate_file_item_get_state (item_at (form, 5)), ==, ATT_FILE_ITEM_READY);
 
-  /* Reordering. */
-  att_certificate_file_list_move (file_list (form), 0, 1);
-  g_assert_cmpstr (att_certificate_file_item_get_display_name (item_at (form, 0)), ==, "photo.jpg");
-  g_assert_cmpstr (att_certificate_file_item_get_display_name (item_at (form, 1)), ==, "front.png");
+  /* Every image gets its thumbnail, decoded in the background. */
+  att_test_wait_until (ATT_TEST_PREDICATE (thumbnails_loaded), form, NULL, "the thumbnails");
+
+  /* Reordering from the keyboard: Alt+Down on the focused row moves its
+   * file down, and the focus goes with it. */
+  {
+    GtkListBox *rows = GTK_LIST_BOX (att_test_find_widget (GTK_WIDGET (file_list (form)), is_list_with_rows, NULL));
+    GtkWidget  *focus;
+
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 0)));
+    gtk_widget_activate_action (GTK_WIDGET (file_list (form)), "files.move", "i", 1);
+    g_assert_cmpstr (att_certificate_file_item_get_display_name (item_at (form, 0)), ==, "photo.jpg");
+    g_assert_cmpstr (att_certificate_file_item_get_display_name (item_at (form, 1)), ==, "front.png");
+    focus = gtk_root_get_focus (GTK_ROOT (form));
+    g_assert_true (focus == GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 1)));
+    gtk_widget_activate_action (GTK_WIDGET (file_list (form)), "files.move", "i", -1);
+    g_assert_cmpstr (att_certificate_file_item_get_display_name (item_at (form, 0)), ==, "front.png");
+  }
 
   gtk_window_destroy (GTK_WINDOW (form));
 }
@@ -589,8 +627,14 @@ test_create_two_images (Fixture      *f,
 
   g_assert_true (label_shown (form, att_pm_product_get_name (product)));
   fill_create_form (f, form, "CU-GRS-100200");
+  /* A slow server: the progress says the body went out while the answer
+   * is awaited. */
+  att_sandbox_set_latency (f->sandbox, 400);
   save (form);
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_label), form, "Sending… ", "the progress of the sending");
+  g_assert_false (gtk_widget_is_sensitive (row (form, "Certificate Na_me")));
   att_test_wait_until (ATT_TEST_PREDICATE (has_saved), f, NULL, "the certificate saved");
+  att_sandbox_set_latency (f->sandbox, 0);
 
   g_assert_cmpuint (att_certificate_get_n_files (f->saved), ==, 2);
   remote = server_certificate (f, att_certificate_get_id (f->saved));
@@ -631,7 +675,7 @@ test_retry_after_500 (Fixture      *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (form, "Certificate _Number"))), ==, "CU-GRS-500500");
   files = att_certificate_file_list_get_files (file_list (form));
   g_assert_cmpuint (files->len, ==, 2);
-  g_assert_true (gtk_widget_get_sensitive (row (form, "Certificate Na_me")));
+  g_assert_true (gtk_widget_is_sensitive (row (form, "Certificate Na_me")));
 
   att_sandbox_inject_failure (f->sandbox, 0, 0);
   g_signal_emit_by_name (att_test_find_widget (form, is_visible_button, "_Retry"), "clicked");
@@ -669,8 +713,17 @@ test_cancel_sends_nothing (Fixture      *f,
     after = g_list_model_get_item (att_page_get_items (page), 0);
   }
   g_assert_cmpuint (g_list_model_get_n_items (att_pm_product_get_certificates (after)), ==, before);
-  g_assert_true (gtk_widget_get_sensitive (row (form, "Certificate Na_me")));
+  g_assert_true (gtk_widget_is_sensitive (row (form, "Certificate Na_me")));
+
+  /* Closing the form while it sends stops the upload; the answer on its
+   * way finds the form gone. */
+  att_sandbox_set_latency (f->sandbox, 1000);
+  save (form);
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_label), form, "Sending… ", "the sending");
   gtk_window_destroy (GTK_WINDOW (form));
+  att_test_run_for (1500);
+  att_sandbox_set_latency (f->sandbox, 0);
+  g_assert_null (f->saved);
 }
 
 static AttCertificate *
@@ -784,6 +837,112 @@ test_update_files (Fixture      *f,
   }
 }
 
+/* The lists failing to load say so, with Try Again, which loads them. */
+static void
+test_lists_retry (Fixture      *f,
+                  gconstpointer data)
+{
+  GtkWidget *form = att_certificate_form_new_create (f->context, f->parent, NULL);
+
+  att_sandbox_inject_failure_path (f->sandbox, 500, 1000, "/certification-api/assertion-standard");
+  gtk_window_present (GTK_WINDOW (form));
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_label), form, "Could not load the authorities and standards",
+                       "the lists' failure");
+  g_assert_null (adw_combo_row_get_model (ADW_COMBO_ROW (row (form, "_Authority"))));
+
+  att_sandbox_inject_failure (f->sandbox, 0, 0);
+  g_signal_emit_by_name (att_test_find_widget (form, is_visible_button, "_Try Again"), "clicked");
+  att_test_wait_until (ATT_TEST_PREDICATE (lists_loaded), form, NULL, "the lists loaded again");
+  g_assert_false (label_shown (form, "Could not load the authorities and standards"));
+
+  /* The standards shown are the authority's. */
+  choose (form, "_Authority", "Lenzing");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row (form, "S_tandard")))), ==, 2);
+  choose (form, "_Authority", "bluesign technologies");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row (form, "S_tandard"))), ==, "bluesign® PRODUCT");
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+static gboolean
+is_picker (gpointer      fixture,
+           gconstpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (toplevel), "AttPmProductPicker") == 0)
+        {
+          *(GtkWidget **) fixture = GTK_WIDGET (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+shows_check_button (GtkWidget    *picker,
+                    gconstpointer data)
+{
+  return att_test_find_of_type (picker, GTK_TYPE_CHECK_BUTTON) != NULL &&
+         label_shown (picker, data);
+}
+
+/* Products to attach are found by name and checked in the picker. */
+static void
+test_choose_products (Fixture      *f,
+                      gconstpointer data)
+{
+  GtkWidget *form = show_create_form (f, NULL);
+  GtkWidget *picker = NULL;
+  GtkWidget *search;
+
+  gtk_widget_activate_action (form, "form.choose-products", NULL);
+  att_test_wait_until (is_picker, &picker, NULL, "the picker");
+  search = att_test_find_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "cardigan");
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_check_button), picker, "Alpaca Blend Cardigan", "the search");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (att_test_find_of_type (picker, GTK_TYPE_CHECK_BUTTON)), TRUE);
+  g_assert_true (label_shown (picker, "1 product chosen"));
+  gtk_widget_activate_action (picker, "picker.accept", NULL);
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row (form, "_Products to Attach"))), ==,
+                   "Alpaca Blend Cardigan");
+  gtk_window_destroy (GTK_WINDOW (form));
+}
+
+/* The server's refusal goes on the field it names: a certificate of the
+ * same standard and number exists. */
+static void
+test_conflict_on_field (Fixture      *f,
+                        gconstpointer data)
+{
+  GtkWidget *form = show_create_form (f, NULL);
+
+  fill_create_form (f, form, "CU-GRS-TWICE");
+  save (form);
+  att_test_wait_until (ATT_TEST_PREDICATE (has_saved), f, NULL, "the first certificate");
+  g_clear_object (&f->saved);
+
+  form = show_create_form (f, NULL);
+  fill_create_form (f, form, "CU-GRS-TWICE");
+  save (form);
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_label), form, "The server refused the certificate", "the refusal");
+  /* The server's words, or the form's when the server names no field. */
+  g_assert_true (g_str_has_prefix (message_under (form, "Certificate _Number"),
+                                   "A certificate of this standard with this number exists already"));
+  g_assert_nonnull (att_test_find_widget (form, is_visible_button, "_Retry"));
+
+  /* Changed, the server's word goes. */
+  set_text (form, "Certificate _Number", "CU-GRS-ONCE");
+  g_assert_null (message_under (form, "Certificate _Number"));
+  save (form);
+  att_test_wait_until (ATT_TEST_PREDICATE (has_saved), f, NULL, "the second certificate");
+  g_assert_cmpstr (att_certificate_get_assertion_id (f->saved), ==, "CU-GRS-ONCE");
+}
+
 /* --- Screenshots, when asked for: ATTEST_SCREENSHOT_DIR=/some/dir -------- */
 
 static void
@@ -810,23 +969,6 @@ screenshot (GtkWidget  *window,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static gboolean
-thumbnails_loaded (GtkWidget    *form,
-                   gconstpointer data)
-{
-  GListModel *items = att_certificate_file_list_get_items (file_list (form));
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(AttCertificateFileItem) item = g_list_model_get_item (items, i);
-
-      if (att_certificate_file_item_get_state (item) == ATT_FILE_ITEM_READY &&
-          att_certificate_file_item_get_thumbnail (item) == NULL)
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* A demo certificate's first image, as a file: a real-looking scan. */
@@ -921,6 +1063,11 @@ main (int   argc,
   g_test_add ("/certificate-form/update-sends-changes", Fixture, NULL, fixture_setup, test_update_sends_changes,
               fixture_teardown);
   g_test_add ("/certificate-form/update-files", Fixture, NULL, fixture_setup, test_update_files, fixture_teardown);
+  g_test_add ("/certificate-form/lists-retry", Fixture, NULL, fixture_setup, test_lists_retry, fixture_teardown);
+  g_test_add ("/certificate-form/choose-products", Fixture, NULL, fixture_setup, test_choose_products,
+              fixture_teardown);
+  g_test_add ("/certificate-form/conflict-on-field", Fixture, NULL, fixture_setup, test_conflict_on_field,
+              fixture_teardown);
   g_test_add ("/certificate-form/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-certificate-file-list-private.h"
 #include "att-certificate-thumbnail.h"
 #include "att-spinner.h"
@@ -213,6 +214,7 @@ fill_refused (AttCertificateFileList *self,
   gtk_widget_set_tooltip_text (dismiss, _ ("Take this file off the list"));
   g_signal_connect_object (dismiss, "clicked", G_CALLBACK (on_remove_clicked), self, 0);
   adw_action_row_add_suffix (row, dismiss);
+  att_accessible_fix_mnemonics (dismiss);
 }
 
 /* The GtkListBoxCreateWidgetFunc of the list's rows. */

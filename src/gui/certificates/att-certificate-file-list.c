@@ -124,17 +124,30 @@ att_certificate_file_list_add_files (AttCertificateFileList *self,
 
 /* Image data dropped from a browser becomes a PNG file in memory, in a
  * worker thread: a large picture takes a while to compress. */
+typedef struct
+{
+  GdkTexture *texture;
+  char       *name;
+} TextureData;
+
+static void
+texture_data_free (TextureData *data)
+{
+  g_object_unref (data->texture);
+  g_free (data->name);
+  g_free (data);
+}
+
 static void
 texture_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GdkTexture *texture = task_data;
-  const char *name = g_task_get_name (task);
-  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (texture);
+  TextureData *data = task_data;
+  g_autoptr(GBytes) png = gdk_texture_save_to_png_bytes (data->texture);
   GError             *error = NULL;
-  AttCertificateFile *file = att_certificate_file_new_for_bytes (png, name, &error);
+  AttCertificateFile *file = att_certificate_file_new_for_bytes (png, data->name, &error);
   GPtrArray          *files;
 
   if (file == NULL)
@@ -172,17 +185,18 @@ att_certificate_file_list_add_texture (AttCertificateFileList *self,
                                        GdkTexture             *texture)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
+  TextureData *data;
 
   g_return_if_fail (ATT_IS_CERTIFICATE_FILE_LIST (self));
   g_return_if_fail (GDK_IS_TEXTURE (texture));
 
+  data = g_new0 (TextureData, 1);
+  data->texture = g_object_ref (texture);
   /* Translators: the name of an image dropped from a web browser */
-  name = g_strdup_printf (_ ("Dropped image %u.png"), ++self->n_dropped_images);
-  task = g_task_new (NULL, self->cancellable, texture_saved_cb, check_new (self, name));
+  data->name = g_strdup_printf (_ ("Dropped image %u.png"), ++self->n_dropped_images);
+  task = g_task_new (NULL, self->cancellable, texture_saved_cb, check_new (self, data->name));
   g_task_set_source_tag (task, ATT_SOURCE_TAG (att_certificate_file_list_add_texture));
-  g_task_set_name (task, name);
-  g_task_set_task_data (task, g_object_ref (texture), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) texture_data_free);
   g_task_run_in_thread (task, texture_thread);
 }
 

@@ -63,6 +63,7 @@ struct _AttCertificateForm
   gboolean                checked;       /* Save was pressed: keep checking */
   gboolean                saving;
   gboolean                sending; /* the body has started to go out */
+  gboolean                closed;  /* disposed: an answer still on its way is dropped */
   guint                   updating;
 
   /* template widgets */

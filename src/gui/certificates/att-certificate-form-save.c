@@ -132,6 +132,8 @@ on_progress (AttUploadPhase phase,
   double              fraction = total > 0 ? (double) done / (double) total : 0.0;
   g_autofree char    *text = NULL;
 
+  if (self->closed)
+    return;
   if (phase == ATT_UPLOAD_PHASE_ENCODING)
     text = g_strdup_printf (_ ("Encoding the images… %d %%"), (int) (fraction * 100));
   else
@@ -197,9 +199,10 @@ failed (AttCertificateForm *self,
 
   for (guint i = 0; fields != NULL && i < fields->len; i++)
     g_ptr_array_add (mapped, map_field_error (self, g_ptr_array_index (fields, i)));
-  if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_CONFLICT))
+  /* A conflict or a body too large, unless the server said where. */
+  if (g_error_matches (error, ATT_API_ERROR, ATT_API_ERROR_CONFLICT) && mapped->len == 0)
     g_ptr_array_add (mapped, att_field_error_new (ATT_FORM_NUMBER, _ ("A certificate of this standard with this number exists already.")));
-  if (att_api_error_get_http_status (error) == 413)
+  if (att_api_error_get_http_status (error) == 413 && mapped->len == 0)
     g_ptr_array_add (mapped, att_field_error_new (ATT_FORM_FILES, _ ("The server found the request too large: remove some images, or scan them at a lower resolution.")));
   set_server_errors (self, mapped);
 
@@ -239,6 +242,8 @@ saved_cb (GObject      *object,
   else
     certificate = att_higg_client_create_certificate_finish (ATT_HIGG_CLIENT (object), result, &error);
   g_clear_object (&self->save_cancellable);
+  if (self->closed)
+    return;
   set_saving (self, FALSE);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

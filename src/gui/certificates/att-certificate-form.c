@@ -116,15 +116,31 @@ choose_products_action (GtkWidget  *widget,
 
 /* --- The GObject ----------------------------------------------------------- */
 
+/* Closing the window during an upload stops it; its answer, still on its
+ * way, finds no form to show itself in.  A window is unrealized when it is
+ * destroyed, before its last reference (the upload holds one) is gone. */
+static void
+stop (AttCertificateForm *self)
+{
+  self->closed = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  if (self->save_cancellable != NULL)
+    g_cancellable_cancel (self->save_cancellable);
+}
+
+static void
+att_certificate_form_unrealize (GtkWidget *widget)
+{
+  stop (ATT_CERTIFICATE_FORM (widget));
+  GTK_WIDGET_CLASS (att_certificate_form_parent_class)->unrealize (widget);
+}
+
 static void
 att_certificate_form_dispose (GObject *object)
 {
   AttCertificateForm *self = ATT_CERTIFICATE_FORM (object);
 
-  /* Closing the window during an upload stops it. */
-  g_cancellable_cancel (self->cancellable);
-  if (self->save_cancellable != NULL)
-    g_cancellable_cancel (self->save_cancellable);
+  stop (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_CERTIFICATE_FORM);
 
   G_OBJECT_CLASS (att_certificate_form_parent_class)->dispose (object);
@@ -230,6 +246,7 @@ att_certificate_form_class_init (AttCertificateFormClass *klass)
   object_class->dispose = att_certificate_form_dispose;
   object_class->finalize = att_certificate_form_finalize;
   object_class->set_property = att_certificate_form_set_property;
+  widget_class->unrealize = att_certificate_form_unrealize;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, ATT_TYPE_CONTEXT, flags);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-context.h"
 #include "att-higg-client.h"
 #include "att-page.h"
@@ -330,6 +331,7 @@ att_pm_product_picker_new (AttContext *context,
   self->context = g_object_ref (context);
   adw_window_title_set_title (self->window_title, title);
   gtk_button_set_label (GTK_BUTTON (self->accept_button), accept_label);
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
   for (guint i = 0; selected != NULL && i < g_list_model_get_n_items (selected); i++)
     {
       g_autoptr(AttPmProduct) product = g_list_model_get_item (selected, i);
