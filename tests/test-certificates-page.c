@@ -765,6 +765,11 @@ test_attach_detach (Fixture      *f,
    * product of that name. */
   att_test_wait_until (ATT_TEST_PREDICATE (products_loaded), f, GUINT_TO_POINTER (2), "two products");
   on_server = server_products_of (f, rms);
+
+  /* Its images are still shown: the answer to the update lacks them, and
+   * they are read back. */
+  att_test_wait_until (ATT_TEST_PREDICATE (thumbnails_shown), f,
+                       GUINT_TO_POINTER (att_certificate_get_n_files (rms)), "the thumbnails, again");
   g_assert_cmpuint (g_list_model_get_n_items (on_server), ==, 2);
   att_test_wait_until (ATT_TEST_PREDICATE (row_opens_product), f, "Organic Denim Slim Jeans",
                        "the attached product's row");

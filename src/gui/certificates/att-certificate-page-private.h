@@ -28,6 +28,7 @@ struct _AttCertificatePage
   /* The products: PM products, each with the PIC product it opens. */
   GCancellable        *products_cancellable;
   GCancellable        *update_cancellable;
+  GCancellable        *read_back_cancellable;
   GListStore          *products;
   gboolean             products_loaded;
   guint                products_timeout;

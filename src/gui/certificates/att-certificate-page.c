@@ -11,6 +11,7 @@
 #include "att-certificate-drop.h"
 #include "att-certificate-form.h"
 #include "att-certificate-page-private.h"
+#include "att-certificate-read-back.h"
 #include "att-context.h"
 #include "att-field-rows.h"
 #include "att-format.h"
@@ -355,6 +356,8 @@ att_certificate_page_dispose (GObject *object)
   g_cancellable_cancel (self->gallery_cancellable);
   g_cancellable_cancel (self->products_cancellable);
   g_cancellable_cancel (self->update_cancellable);
+  g_cancellable_cancel (self->read_back_cancellable);
+  g_clear_object (&self->read_back_cancellable);
   g_clear_object (&self->gallery_cancellable);
   g_clear_object (&self->products_cancellable);
   g_clear_object (&self->update_cancellable);
@@ -622,13 +625,60 @@ att_certificate_page_get_n_thumbnails (AttCertificatePage *self)
   return self->n_thumbnails;
 }
 
-/* The server's copy after an attach or detach replaces the one shown. */
+typedef struct
+{
+  AttCertificatePage *page;
+  AttCertificate     *answer;
+} ReadBack;
+
+static void
+read_back_free (ReadBack *data)
+{
+  g_object_unref (data->page);
+  g_object_unref (data->answer);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadBack, read_back_free)
+
+static void
+read_back (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ReadBack) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttCertificate) certificate = att_certificate_read_back_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Without PM search, the answer is still the server's word on the
+   * fields and the products. */
+  att_certificate_page_set_certificate (data->page, certificate != NULL ? certificate : data->answer);
+}
+
+/**
+ * att_certificate_page_certificate_changed:
+ * @answer: the server's answer to an update made from this page
+ *
+ * Says so (the list reads its certificates again), and shows the
+ * certificate as the server has it: the answer lacks its large files,
+ * which are read back through PM search.
+ */
 void
 att_certificate_page_certificate_changed (AttCertificatePage *self,
-                                          AttCertificate     *certificate)
+                                          AttCertificate     *answer)
 {
-  g_signal_emit (self, signals[SIGNAL_CERTIFICATE_CHANGED], 0, certificate);
-  att_certificate_page_set_certificate (self, certificate);
+  ReadBack *data = g_new0 (ReadBack, 1);
+
+  g_signal_emit (self, signals[SIGNAL_CERTIFICATE_CHANGED], 0, answer);
+  g_cancellable_cancel (self->read_back_cancellable);
+  g_clear_object (&self->read_back_cancellable);
+  self->read_back_cancellable = g_cancellable_new ();
+  data->page = g_object_ref (self);
+  data->answer = g_object_ref (answer);
+  att_certificate_read_back_async (att_context_get_higg_client (self->context), answer,
+                                   self->read_back_cancellable, read_back, data);
 }
 
 /* Toasts go to the nearest overlay, the window's. */
