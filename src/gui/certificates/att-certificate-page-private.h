@@ -41,6 +41,7 @@ struct _AttCertificatePage
   GtkBox              *status_box;
   GtkWidget           *status_pill;
   GtkLabel            *expiry_label;
+  GtkWidget           *edit_button;
   AdwPreferencesGroup *images_group;
   GtkFlowBox          *gallery;
   GtkListBox          *links_list;

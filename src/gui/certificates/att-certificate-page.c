@@ -483,6 +483,7 @@ att_certificate_page_class_init (AttCertificatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttCertificatePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AttCertificatePage, status_box);
   gtk_widget_class_bind_template_child (widget_class, AttCertificatePage, expiry_label);
+  gtk_widget_class_bind_template_child (widget_class, AttCertificatePage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, AttCertificatePage, images_group);
   gtk_widget_class_bind_template_child (widget_class, AttCertificatePage, gallery);
   gtk_widget_class_bind_template_child (widget_class, AttCertificatePage, links_list);
@@ -566,6 +567,20 @@ att_certificate_page_set_certificate (AttCertificatePage *self,
                              G_CONNECT_SWAPPED);
   show_certificate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CERTIFICATE]);
+}
+
+/**
+ * att_certificate_page_focus:
+ *
+ * Moves the keyboard focus to the page, on its first button: the title
+ * before it is a selectable label, which would be selected whole.
+ */
+void
+att_certificate_page_focus (AttCertificatePage *self)
+{
+  g_return_if_fail (ATT_IS_CERTIFICATE_PAGE (self));
+
+  gtk_widget_grab_focus (self->edit_button);
 }
 
 /**

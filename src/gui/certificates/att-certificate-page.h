@@ -21,6 +21,7 @@ GtkWidget      *att_certificate_page_new (AttContext *context);
 AttCertificate *att_certificate_page_get_certificate (AttCertificatePage *self);
 void            att_certificate_page_set_certificate (AttCertificatePage *self,
                                                       AttCertificate     *certificate);
+void            att_certificate_page_focus (AttCertificatePage *self);
 GListModel     *att_certificate_page_get_products (AttCertificatePage *self);
 gboolean        att_certificate_page_get_products_loaded (AttCertificatePage *self);
 GtkWidget      *att_certificate_page_get_gallery (AttCertificatePage *self);

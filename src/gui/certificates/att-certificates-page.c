@@ -275,7 +275,7 @@ on_row_activated (AttCertificatesPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_set_visible_child (self->leaflet, self->details_pane);
-  gtk_widget_child_focus (GTK_WIDGET (self->details), GTK_DIR_TAB_FORWARD);
+  att_certificate_page_focus (self->details);
 }
 
 /* The list's header bar has the window's close button when it fills the
