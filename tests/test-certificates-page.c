@@ -518,6 +518,11 @@ test_details (Fixture      *f,
   g_assert_true (shows_field (page, "Higg certificate ID", att_certificate_get_id (rws)));
   g_assert_nonnull (att_test_find_widget (page, is_pill, "Expired"));
 
+  /* From Edit, Tab goes to the images. */
+  att_certificate_page_focus (details (f));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (GTK_IS_FLOW_BOX_CHILD (gtk_root_get_focus (GTK_ROOT (f->window))));
+
   /* Its page and its annex, as thumbnails of the right size. */
   g_assert_cmpuint (att_certificate_get_n_files (rws), ==, 2);
   att_test_wait_until (ATT_TEST_PREDICATE (thumbnails_shown), f, GUINT_TO_POINTER (2), "the thumbnails");

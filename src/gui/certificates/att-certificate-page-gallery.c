@@ -83,8 +83,8 @@ create_thumbnail_stack (void)
 }
 
 static void
-on_thumbnail_clicked (GtkButton          *button,
-                      AttCertificatePage *self)
+open_image (AttCertificatePage *self,
+            GtkWidget          *button)
 {
   guint      index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "file-index"));
   GtkWidget *window;
@@ -94,6 +94,23 @@ on_thumbnail_clicked (GtkButton          *button,
   window = att_certificate_image_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                              self->certificate, index);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_thumbnail_clicked (GtkButton          *button,
+                      AttCertificatePage *self)
+{
+  open_image (self, GTK_WIDGET (button));
+}
+
+/* From the keyboard, the gallery's children take the focus (the buttons
+ * in them do not, so that Tab stops once per image), and Enter opens. */
+static void
+on_child_activated (GtkFlowBox         *gallery,
+                    GtkFlowBoxChild    *child,
+                    AttCertificatePage *self)
+{
+  open_image (self, gtk_flow_box_child_get_child (child));
 }
 
 static void
@@ -114,11 +131,14 @@ add_thumbnail (AttCertificatePage *self,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "certificate-gallery-item");
+  gtk_widget_set_focusable (button, FALSE);
   gtk_widget_set_tooltip_text (button, spoken);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   g_object_set_data (G_OBJECT (button), "file-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_thumbnail_clicked), self, 0);
   gtk_flow_box_append (self->gallery, button);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (button)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  spoken, -1);
 
   thumbnail->page = g_object_ref (self);
   thumbnail->stack = g_object_ref (stack);
@@ -159,6 +179,12 @@ add_link (AttCertificatePage *self,
  * Starts decoding the thumbnails of the certificate's images and lists its
  * links.
  */
+void
+att_certificate_page_setup_gallery (AttCertificatePage *self)
+{
+  g_signal_connect_object (self->gallery, "child-activated", G_CALLBACK (on_child_activated), self, 0);
+}
+
 void
 att_certificate_page_fill_gallery (AttCertificatePage *self)
 {

@@ -54,6 +54,7 @@ struct _AttCertificatePage
   AdwPreferencesGroup *fields_group;
 };
 
+void att_certificate_page_setup_gallery (AttCertificatePage *self);
 void att_certificate_page_fill_gallery (AttCertificatePage *self);
 void att_certificate_page_clear_gallery (AttCertificatePage *self);
 

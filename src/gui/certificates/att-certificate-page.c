@@ -516,6 +516,7 @@ att_certificate_page_init (AttCertificatePage *self)
   /* The pill comes first in the line, before the words about the date. */
   self->status_pill = att_status_pill_new ();
   gtk_box_prepend (self->status_box, self->status_pill);
+  att_certificate_page_setup_gallery (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "certificate.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "certificate.attach", FALSE);
   att_certificate_drop_install (GTK_WIDGET (self), _ ("Drop to add these files to the certificate"), on_drop, NULL);
