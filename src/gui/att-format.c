@@ -126,8 +126,42 @@ att_format_date_ms (gint64 unix_ms)
     return NULL;
 
   dt = g_date_time_new_from_unix_utc (unix_ms / 1000);
-  if (dt == NULL)
+  return att_format_date (dt);
+}
+
+/**
+ * att_format_date:
+ * @date: (nullable): a point in time
+ *
+ * Returns: (transfer full) (nullable): its day in UTC, in words: the day a
+ *   certificate is issued or expires is the same day everywhere
+ */
+char *
+att_format_date (GDateTime *date)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (date == NULL)
     return NULL;
+  utc = g_date_time_to_utc (date);
   /* Translators: a date, see strftime(3) */
-  return g_date_time_format (dt, _ ("%-d %B %Y"));
+  return utc != NULL ? g_date_time_format (utc, _ ("%-d %B %Y")) : NULL;
+}
+
+/**
+ * att_format_date_short:
+ * @date: (nullable): a point in time
+ *
+ * Returns: (transfer full) (nullable): its day in UTC, short, for a column
+ */
+char *
+att_format_date_short (GDateTime *date)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (date == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (date);
+  /* Translators: a date in a table column, see strftime(3) */
+  return utc != NULL ? g_date_time_format (utc, _ ("%-d %b %Y")) : NULL;
 }

@@ -16,5 +16,7 @@ char *att_format_number (double value,
 char *att_format_percent (double value);
 char *att_format_country (AttCountry *country);
 char *att_format_date_ms (gint64 unix_ms);
+char *att_format_date (GDateTime *date);
+char *att_format_date_short (GDateTime *date);
 
 G_END_DECLS

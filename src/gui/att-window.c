@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "att-accessible.h"
+#include "att-certificates-page.h"
 #include "att-context.h"
 #include "att-frame-trace.h"
 #include "att-materials-page.h"
@@ -60,6 +61,7 @@ static const ViewInfo views[] = {
   { "products", N_ ("Products"), "view-list-bullet-symbolic" },
   { "materials", N_ ("Materials"), "applications-science-symbolic" },
   { "purchase-orders", N_ ("Purchase Orders"), "x-office-spreadsheet-symbolic" },
+  { "certificates", N_ ("Certificates"), "emblem-ok-symbolic" },
 };
 
 static void
@@ -135,6 +137,8 @@ build_views (AttWindow *self)
         page = att_materials_page_new (self->context);
       else if (g_str_equal (views[i].name, "purchase-orders"))
         page = att_purchase_orders_page_new (self->context);
+      else if (g_str_equal (views[i].name, "certificates"))
+        page = att_certificates_page_new (self->context);
       g_assert (page != NULL);
 
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
@@ -191,23 +195,60 @@ search_action (GtkWidget  *widget,
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       att_products_page_focus_search (ATT_PRODUCTS_PAGE (page));
     }
+  else if (ATT_IS_CERTIFICATES_PAGE (page))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      att_certificates_page_focus_search (ATT_CERTIFICATES_PAGE (page));
+    }
 }
 
-/* The Products view, shown: where products are opened and edited. */
-static AttProductsPage *
-show_products_page (AttWindow *self)
+/* A view, shown as if its row in the sidebar had been chosen. */
+static GtkWidget *
+show_view_page (AttWindow  *self,
+                const char *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->view_stack, "products");
+  GtkWidget *page = gtk_stack_get_child_by_name (self->view_stack, name);
 
   if (page == NULL)
     return NULL;
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (gtk_widget_get_name (row), "products") == 0)
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
       gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
-  show_view (self, "products");
-  return ATT_PRODUCTS_PAGE (page);
+  show_view (self, name);
+  return page;
+}
+
+/* The Products view, shown: where products are opened and edited. */
+static AttProductsPage *
+show_products_page (AttWindow *self)
+{
+  GtkWidget *page = show_view_page (self, "products");
+
+  return page != NULL ? ATT_PRODUCTS_PAGE (page) : NULL;
+}
+
+static void
+show_certificate_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "certificates");
+
+  if (page != NULL)
+    att_certificates_page_show_certificate (ATT_CERTIFICATES_PAGE (page), g_variant_get_string (parameter, NULL));
+}
+
+static void
+new_certificate_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "certificates");
+
+  if (page != NULL)
+    att_certificates_page_new_certificate (ATT_CERTIFICATES_PAGE (page), NULL, NULL);
 }
 
 static void
@@ -362,6 +403,8 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-product", "s", show_product_action);
   gtk_widget_class_install_action (widget_class, "win.edit-product", "s", edit_product_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-product", "(sss)", add_to_product_action);
+  gtk_widget_class_install_action (widget_class, "win.show-certificate", "s", show_certificate_action);
+  gtk_widget_class_install_action (widget_class, "win.new-certificate", NULL, new_certificate_action);
 }
 
 static void

@@ -165,20 +165,22 @@ static gboolean
 is_filter (const char *filter)
 {
   return g_strcmp0 (filter, "material") == 0 || g_strcmp0 (filter, "component") == 0 ||
-         g_strcmp0 (filter, "packaging") == 0;
+         g_strcmp0 (filter, "packaging") == 0 || g_strcmp0 (filter, "identifier") == 0;
 }
 
 /**
  * att_higg_client_search_products_filtered_async:
  * @text: (nullable): words to look for; %NULL or empty for all products
- * @filter: `material`, `component` or `packaging`: the products/search
- *   filter (§3.3) @ids go in
- * @ids: (array zero-terminated=1): catalogue ids; a product matches when it
- *   uses any of them; an empty array matches nothing
+ * @filter: `material`, `component`, `packaging` or `identifier`: the
+ *   products/search filter (§3.3) @ids go in
+ * @ids: (array zero-terminated=1): catalogue ids, or identifiers (exact);
+ *   a product matches when it uses or has any of them; an empty array
+ *   matches nothing
  * @from: the offset of the first result
  * @size: the page size
  *
- * Searches the products that use a catalogue item ("Used by").
+ * Searches the products that use a catalogue item ("Used by"), or that
+ * have one of some identifiers (a Product Module product's barcodes).
  * Idempotent: may be retried.
  */
 void

@@ -179,7 +179,8 @@ AttPagedModel  *att_higg_client_create_product_model (AttHiggClient *self,
                                                       guint          page_size);
 
 /* Products that use any of @ids in their materials, components or
- * packaging (@filter: "material", "component" or "packaging"). */
+ * packaging (@filter: "material", "component" or "packaging"), or whose
+ * identifier is one of @ids (@filter: "identifier"). */
 void            att_higg_client_search_products_filtered_async (AttHiggClient      *self,
                                                                 const char         *text,
                                                                 const char         *filter,

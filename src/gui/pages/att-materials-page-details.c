@@ -11,6 +11,7 @@
 #include "att-catalog-item.h"
 #include "att-catalog-kind.h"
 #include "att-context.h"
+#include "att-field-rows.h"
 #include "att-format.h"
 #include "att-higg-client.h"
 #include "att-materials-page-details.h"
@@ -19,9 +20,6 @@
 
 /* Products asked for at a time for "Used By": a screenful, then Show More. */
 #define USED_BY_PAGE_SIZE 20
-
-/* Values longer than this wrap below their name instead of beside it. */
-#define SHORT_VALUE_CHARS 40
 
 /**
  * AttMaterialsPageDetails:
@@ -97,75 +95,7 @@ static const FieldLabel field_labels[] = {
 static void
 clear_fields (AttMaterialsPageDetails *self)
 {
-  for (guint i = 0; i < self->field_rows->len; i++)
-    adw_preferences_group_remove (self->fields_group, g_ptr_array_index (self->field_rows, i));
-  g_ptr_array_set_size (self->field_rows, 0);
-}
-
-/* An undocumented member keeps the server's name, made readable:
- * "ecobalyseName" becomes "Ecobalyse name". */
-static char *
-humanize_key (const char *key)
-{
-  GString *str = g_string_new (NULL);
-
-  for (const char *p = key; *p != '\0'; p++)
-    {
-      if (*p == '_' && str->len == 0)
-        continue;
-      if (g_ascii_isupper (*p) && str->len > 0)
-        g_string_append_c (str, ' ');
-      g_string_append_c (str, str->len == 0 ? g_ascii_toupper (*p) : g_ascii_tolower (*p));
-    }
-  return g_string_free (str, FALSE);
-}
-
-static char *
-format_value (JsonNode *node)
-{
-  GType type;
-
-  if (JSON_NODE_HOLDS_NULL (node))
-    return g_strdup ("—");
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return json_to_string (node, FALSE);
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (json_node_get_boolean (node) ? C_ ("catalogue value", "Yes") : C_ ("catalogue value", "No"));
-  if (type == G_TYPE_STRING)
-    return g_strdup (*json_node_get_string (node) != '\0' ? json_node_get_string (node) : "—");
-  return att_format_number (json_node_get_double (node), 6);
-}
-
-static void
-add_field (AttMaterialsPageDetails *self,
-           const char              *title,
-           JsonNode                *node)
-{
-  GtkWidget       *row = adw_action_row_new ();
-  g_autofree char *value = format_value (node);
-  GtkWidget       *label;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (g_utf8_strlen (value, -1) > SHORT_VALUE_CHARS || strchr (value, '\n') != NULL)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-    }
-  else
-    {
-      label = gtk_label_new (value);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (label, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
-    }
-  adw_preferences_group_add (self->fields_group, row);
-  g_ptr_array_add (self->field_rows, row);
+  att_field_rows_clear (self->fields_group, self->field_rows);
 }
 
 static gboolean
@@ -177,31 +107,12 @@ is_documented (const char *key)
   return g_str_equal (key, "name");
 }
 
-/* An object's members become rows of their own, "Weight information ›
- * Converted to kg", rather than one line of JSON. */
 static void
 add_member (AttMaterialsPageDetails *self,
             const char              *title,
             JsonNode                *node)
 {
-  JsonObject *object;
-  g_autoptr(GList) members = NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node) || json_object_get_size (json_node_get_object (node)) == 0)
-    {
-      add_field (self, title, node);
-      return;
-    }
-
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      g_autofree char *name = humanize_key (l->data);
-      g_autofree char *nested = g_strdup_printf ("%s › %s", title, name);
-
-      add_member (self, nested, json_object_get_member (object, l->data));
-    }
+  att_field_rows_add_member (self->fields_group, self->field_rows, title, node);
 }
 
 static void
@@ -221,7 +132,7 @@ fill_fields (AttMaterialsPageDetails *self)
 
       if (is_documented (l->data))
         continue;
-      title = humanize_key (l->data);
+      title = att_field_rows_humanize_key (l->data);
       add_member (self, title, json_object_get_member (json, l->data));
     }
 }

@@ -15,37 +15,42 @@
 #include "att-format.h"
 #include "att-material-use.h"
 #include "att-packaging-use.h"
+#include "att-context.h"
+#include "att-product-certificates.h"
 #include "att-product.h"
 #include "att-product-details.h"
 #include "att-purchase-order.h"
 
 struct _AttProductDetails
 {
-  GtkWidget            parent_instance;
+  GtkWidget               parent_instance;
 
-  AttProduct          *product;
-  GPtrArray           *rows; /* (element-type GtkWidget): rows added to the groups */
+  AttContext             *context;
+  AttProduct             *product;
+  GPtrArray              *rows; /* (element-type GtkWidget): rows added to the groups */
 
-  GtkStack            *stack;
-  GtkScrolledWindow   *scrolled_window;
-  GtkLabel            *name_label;
-  GtkLabel            *summary_label;
-  GtkWidget           *score_card;
-  GtkLabel            *score_label;
-  GtkLabel            *score_status_label;
-  GtkLabel            *score_detail_label;
-  AdwPreferencesGroup *overview_group;
-  AdwPreferencesGroup *materials_group;
-  AdwPreferencesGroup *packaging_group;
-  AdwPreferencesGroup *components_group;
-  AdwPreferencesGroup *orders_group;
-  AdwPreferencesGroup *locations_group;
+  GtkStack               *stack;
+  GtkScrolledWindow      *scrolled_window;
+  GtkLabel               *name_label;
+  GtkLabel               *summary_label;
+  GtkWidget              *score_card;
+  GtkLabel               *score_label;
+  GtkLabel               *score_status_label;
+  GtkLabel               *score_detail_label;
+  AdwPreferencesGroup    *overview_group;
+  AttProductCertificates *certificates;
+  AdwPreferencesGroup    *materials_group;
+  AdwPreferencesGroup    *packaging_group;
+  AdwPreferencesGroup    *components_group;
+  AdwPreferencesGroup    *orders_group;
+  AdwPreferencesGroup    *locations_group;
 };
 
 G_DEFINE_FINAL_TYPE (AttProductDetails, att_product_details, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_PRODUCT,
   N_PROPS
 };
@@ -350,6 +355,7 @@ update (AttProductDetails *self)
   g_autofree char *summary = NULL;
 
   clear_rows (self);
+  att_product_certificates_set_product (self->certificates, product);
 
   if (product == NULL)
     {
@@ -392,6 +398,7 @@ att_product_details_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->product);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (att_product_details_parent_class)->dispose (object);
 }
@@ -406,6 +413,10 @@ att_product_details_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_PRODUCT:
       g_value_set_object (value, self->product);
       break;
@@ -425,6 +436,14 @@ att_product_details_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      if (g_set_object (&self->context, g_value_get_object (value)))
+        {
+          g_object_set (self->certificates, "context", self->context, NULL);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     case PROP_PRODUCT:
       att_product_details_set_product (self, g_value_get_object (value));
       break;
@@ -444,12 +463,20 @@ att_product_details_class_init (AttProductDetailsClass *klass)
   object_class->get_property = att_product_details_get_property;
   object_class->set_property = att_product_details_set_property;
 
+  /* The services, for the certificates of the product (optional). */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         ATT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_PRODUCT] =
     g_param_spec_object ("product", NULL, NULL,
                          ATT_TYPE_PRODUCT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATT_TYPE_PRODUCT_CERTIFICATES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/attestapp/Attest/att-product-details.ui");
@@ -462,6 +489,7 @@ att_product_details_class_init (AttProductDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, score_status_label);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, score_detail_label);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, overview_group);
+  gtk_widget_class_bind_template_child (widget_class, AttProductDetails, certificates);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, materials_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, packaging_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, components_group);

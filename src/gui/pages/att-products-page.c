@@ -609,6 +609,7 @@ att_products_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (att_products_page_parent_class)->constructed (object);
 
+  g_object_set (self->details, "context", self->context, NULL);
   reload (self);
   att_products_page_editor_init (self);
   att_products_page_drafts_load (self);
