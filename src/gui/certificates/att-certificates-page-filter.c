@@ -88,36 +88,6 @@ filter_func (gpointer item,
   return TRUE;
 }
 
-/* GtkDropDown's button in GTK 4.8 has no name of its own, and a screen
- * reader would say its class: it is named after the filter and its value,
- * "Status: Expired". */
-static void
-name_dropdown_button (GtkDropDown *dropdown,
-                      const char  *filter)
-{
-  GtkWidget       *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-  g_autofree char *name = NULL;
-
-  if (button == NULL || item == NULL)
-    return;
-  /* Translators: a filter and its value, e.g. "Status: Expired" */
-  name = g_strdup_printf (_ ("%s: %s"), filter, gtk_string_object_get_string (item));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-/**
- * att_certificates_page_name_filters:
- *
- * Names the filters' buttons after their values, for screen readers.
- */
-void
-att_certificates_page_name_filters (AttCertificatesPage *self)
-{
-  name_dropdown_button (self->status_dropdown, C_ ("certificate filter", "Status"));
-  name_dropdown_button (self->standard_dropdown, C_ ("certificate filter", "Standard"));
-}
-
 /**
  * att_certificates_page_refilter:
  *
@@ -129,7 +99,6 @@ att_certificates_page_refilter (AttCertificatesPage *self)
 {
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = g_date_time_new_now_utc ();
-  att_certificates_page_name_filters (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -206,7 +175,6 @@ att_certificates_page_setup_filters (AttCertificatesPage *self)
   gtk_string_list_append (self->standard_names, _ ("All Standards"));
   g_ptr_array_add (self->standard_ids, NULL);
   gtk_drop_down_set_model (self->standard_dropdown, G_LIST_MODEL (self->standard_names));
-  att_certificates_page_name_filters (self);
 }
 
 void

@@ -65,7 +65,6 @@ void  att_certificates_page_setup_columns (AttCertificatesPage *self);
 void  att_certificates_page_setup_filters (AttCertificatesPage *self);
 void  att_certificates_page_load_standards (AttCertificatesPage *self);
 void  att_certificates_page_refilter (AttCertificatesPage *self);
-void  att_certificates_page_name_filters (AttCertificatesPage *self);
 guint att_certificates_page_lead_days (AttCertificatesPage *self);
 
 G_END_DECLS
