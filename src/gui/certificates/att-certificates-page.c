@@ -543,6 +543,8 @@ att_certificates_page_init (AttCertificatesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   att_accessible_fix_mnemonics (GTK_WIDGET (self));
+  att_accessible_label_drop_down (self->status_dropdown, _ ("Show certificates of status"));
+  att_accessible_label_drop_down (self->standard_dropdown, _ ("Show certificates of standard"));
 
   g_object_set (self->search_entry, "placeholder-text", _ ("Search certificates"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,

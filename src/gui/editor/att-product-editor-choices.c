@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-after-paint.h"
 #include "att-category.h"
 #include "att-context.h"
 #include "att-country.h"
@@ -202,20 +203,32 @@ add_choice (AttProductEditor *self,
   att_product_editor_set_choices (self, field, labels, values);
 }
 
+static void
+request_lists (GtkWidget *widget,
+               gpointer   user_data)
+{
+  AttProductEditor *self = ATT_PRODUCT_EDITOR (widget);
+  AttHiggClient    *client = self->context != NULL ? att_context_get_higg_client (self->context) : NULL;
+
+  if (client == NULL)
+    return;
+  att_higg_client_list_categories_async (client, self->cancellable, categories_cb, g_object_ref (self));
+  att_higg_client_list_countries_async (client, self->cancellable, countries_cb, g_object_ref (self));
+}
+
 void
 att_product_editor_choices_init (AttProductEditor *self)
 {
-  AttHiggClient *client = att_context_get_higg_client (self->context);
-
   add_choice (self, "categoryExpansionId", self->category_row);
   add_choice (self, "size", self->size_row);
   add_choice (self, "frenchLabelCountry", self->country_row);
   add_choice (self, "frenchLabelDyeingCountry", self->dyeing_row);
   add_choice (self, "frenchLabelFabricCountry", self->fabric_row);
   add_choice (self, "frenchLabelOptionalFields.countrySpinning", self->spinning_row);
-  if (client == NULL)
-    return;
 
-  att_higg_client_list_categories_async (client, self->cancellable, categories_cb, g_object_ref (self));
-  att_higg_client_list_countries_async (client, self->cancellable, countries_cb, g_object_ref (self));
+  /* The lists are asked for once the form is on screen: a combo row given
+   * a list makes a row widget per item for its popover at once, which the
+   * first frame need not wait for (a server on this machine answers
+   * before it). */
+  att_widget_idle_after_next_paint (GTK_WIDGET (self), request_lists, NULL);
 }

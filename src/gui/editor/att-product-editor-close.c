@@ -166,6 +166,17 @@ widget_for_list_path (AttProductEditor *self,
   return NULL;
 }
 
+/* Whether @field is in the eco-score groups, which may still wait for
+ * the frame after the first: only focusing one of their fields brings
+ * them in early (the name, focused as the editor opens, does not). */
+static gboolean
+is_eco_field (AttProductEditor *self,
+              AttEditorField   *field)
+{
+  return gtk_widget_is_ancestor (field->row, self->eco_group) ||
+         gtk_widget_is_ancestor (field->row, self->optional_group);
+}
+
 void
 att_product_editor_focus_path (AttProductEditor *self,
                                const char       *path)
@@ -174,9 +185,10 @@ att_product_editor_focus_path (AttProductEditor *self,
   AttEditorField  *field;
   GtkWidget       *widget;
 
-  att_product_editor_eco_ensure (self);
   g_strdelimit (field_path, "[", '\0');
   field = att_product_editor_find_field (self, field_path);
+  if (field != NULL && is_eco_field (self, field))
+    att_product_editor_eco_ensure (self);
   widget = field != NULL ? field->input : widget_for_list_path (self, path);
   if (widget == NULL)
     return;

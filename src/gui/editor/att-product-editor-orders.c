@@ -378,7 +378,7 @@ attach_after_paint (GtkWidget *widget,
 }
 
 /* A page of orders is some 200 widgets to make, style and lay out, below
- * the fold: they come in the frame after the editor's first. */
+ * the fold: they come in an idle after the editor's first frame. */
 void
 att_product_editor_orders_init (AttProductEditor *self)
 {
@@ -390,5 +390,5 @@ att_product_editor_orders_init (AttProductEditor *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row), self, 0);
   gtk_list_view_set_factory (self->orders_view, factory);
   g_object_unref (factory);
-  att_widget_after_next_paint (GTK_WIDGET (self), attach_after_paint, NULL);
+  att_widget_idle_after_next_paint (GTK_WIDGET (self), attach_after_paint, NULL);
 }

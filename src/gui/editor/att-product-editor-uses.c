@@ -30,11 +30,11 @@ create_sections (GtkWidget *widget,
 }
 
 /* The sections make a row per item, dozens of widgets each: they come in
- * the frame after the editor's first, which shows the form at once. */
+ * an idle after the editor's first frame, which shows the form at once. */
 void
 att_product_editor_uses_init (AttProductEditor *self)
 {
-  att_widget_after_next_paint (GTK_WIDGET (self), create_sections, NULL);
+  att_widget_idle_after_next_paint (GTK_WIDGET (self), create_sections, NULL);
 }
 
 /* Each section shows the problems of its own list. */

@@ -485,7 +485,9 @@ static void
 show_eco_after_paint (GtkWidget *widget,
                       gpointer   user_data)
 {
-  att_product_editor_eco_ensure (ATT_PRODUCT_EDITOR (widget));
+  /* Not once the editor is disposed. */
+  if (ATT_PRODUCT_EDITOR (widget)->edit != NULL)
+    att_product_editor_eco_ensure (ATT_PRODUCT_EDITOR (widget));
 }
 
 static void
@@ -503,8 +505,8 @@ att_product_editor_constructed (GObject *object)
   att_product_editor_uses_init (self);
   /* The eco-score groups, below the fold, are a dozen combo and entry
    * rows to style and lay out: a placeholder of about their height keeps
-   * their room in the first frame, and they come in the next. */
-  att_widget_after_next_paint (GTK_WIDGET (self), show_eco_after_paint, NULL);
+   * their room in the first frame, and they come in an idle after it. */
+  att_widget_idle_after_next_paint (GTK_WIDGET (self), show_eco_after_paint, NULL);
   att_product_editor_fields_load (self, NULL);
   att_product_editor_tags_load (self);
   att_product_editor_orders_load (self, TRUE);

@@ -153,6 +153,9 @@ update_picker (AttUsesSection *self)
 {
   guint n = att_product_edit_get_n_items (self->edit, self->list);
 
+  if (self->picker == NULL)
+    return;
+
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   /* From the list, not the rows: some may not be built yet. */
@@ -428,6 +431,26 @@ on_item_chosen (AttCataloguePicker *picker,
     gtk_widget_grab_focus (((AttUsesRow *) g_ptr_array_index (self->rows, self->rows->len - 1))->spins[0]);
 }
 
+/* The picker is made when Add first opens it: it is a search entry and a
+ * list, and an editor opens with three sections that may never add. */
+static void
+ensure_picker (AttUsesSection *self)
+{
+  if (self->picker != NULL)
+    return;
+  self->picker = att_catalogue_picker_new (self->context, self->kind);
+  g_signal_connect_object (self->picker, "item-chosen", G_CALLBACK (on_item_chosen), self, 0);
+  gtk_menu_button_set_popover (self->add_button, self->picker);
+  update_picker (self);
+}
+
+static void
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
+{
+  ensure_picker (user_data);
+}
+
 /* Set-up */
 
 static void
@@ -467,10 +490,7 @@ setup_list (AttUsesSection *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   att_accessible_fix_mnemonics (GTK_WIDGET (self->add_button));
-
-  self->picker = att_catalogue_picker_new (self->context, self->kind);
-  g_signal_connect_object (self->picker, "item-chosen", G_CALLBACK (on_item_chosen), self, 0);
-  gtk_menu_button_set_popover (self->add_button, self->picker);
+  gtk_menu_button_set_create_popup_func (self->add_button, create_popup, self, NULL);
 }
 
 /* GObject */
@@ -690,13 +710,15 @@ att_uses_section_set_problems (AttUsesSection *self,
 /**
  * att_uses_section_get_picker:
  *
- * Returns: (transfer none): the #AttCataloguePicker that Add opens
+ * Returns: (transfer none): the #AttCataloguePicker that Add opens (made
+ *   now if Add has not opened it yet)
  */
 GtkWidget *
 att_uses_section_get_picker (AttUsesSection *self)
 {
   g_return_val_if_fail (ATT_IS_USES_SECTION (self), NULL);
 
+  ensure_picker (self);
   return self->picker;
 }
 

@@ -40,3 +40,26 @@ att_accessible_fix_mnemonics (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     att_accessible_fix_mnemonics (child);
 }
+
+/**
+ * att_accessible_label_drop_down:
+ * @drop_down: a drop-down
+ * @label: what it chooses, for a screen reader ("Show certificates of status")
+ *
+ * GTK 4.8 makes a drop-down of a toggle button that has no name of its own,
+ * whatever the drop-down's label says: screen readers call it "toggle
+ * button".  The button gets @label, and so does the drop-down.
+ */
+void
+att_accessible_label_drop_down (GtkDropDown *drop_down,
+                                const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

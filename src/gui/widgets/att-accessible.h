@@ -10,5 +10,7 @@
 G_BEGIN_DECLS
 
 void att_accessible_fix_mnemonics (GtkWidget *root);
+void att_accessible_label_drop_down (GtkDropDown *drop_down,
+                                     const char  *label);
 
 G_END_DECLS

@@ -15,5 +15,8 @@ typedef void (*AttAfterPaintFunc) (GtkWidget *widget,
 void att_widget_after_next_paint (GtkWidget        *widget,
                                   AttAfterPaintFunc func,
                                   gpointer          user_data);
+void att_widget_idle_after_next_paint (GtkWidget        *widget,
+                                       AttAfterPaintFunc func,
+                                       gpointer          user_data);
 
 G_END_DECLS
