@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "att-account-store.h"
+#include "att-certificate.h"
 #include "att-context.h"
 #include "att-draft-store.h"
 #include "att-higg-client.h"
@@ -195,7 +196,7 @@ att_context_class_init (AttContextClass *klass)
    * raises an alert): the Preferences setting, 60 by default. */
   properties[PROP_EXPIRY_LEAD_DAYS] =
     g_param_spec_uint ("expiry-lead-days", NULL, NULL,
-                       1, ATT_CONTEXT_MAX_EXPIRY_LEAD_DAYS, ATT_CONTEXT_DEFAULT_EXPIRY_LEAD_DAYS,
+                       1, ATT_CONTEXT_MAX_EXPIRY_LEAD_DAYS, ATT_CERTIFICATE_DEFAULT_LEAD_DAYS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -218,7 +219,7 @@ att_context_class_init (AttContextClass *klass)
 static void
 att_context_init (AttContext *self)
 {
-  self->expiry_lead_days = ATT_CONTEXT_DEFAULT_EXPIRY_LEAD_DAYS;
+  self->expiry_lead_days = ATT_CERTIFICATE_DEFAULT_LEAD_DAYS;
 }
 
 AttContext *
@@ -460,7 +461,7 @@ att_context_product_saved (AttContext *self,
 guint
 att_context_get_expiry_lead_days (AttContext *self)
 {
-  g_return_val_if_fail (ATT_IS_CONTEXT (self), ATT_CONTEXT_DEFAULT_EXPIRY_LEAD_DAYS);
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), ATT_CERTIFICATE_DEFAULT_LEAD_DAYS);
 
   return self->expiry_lead_days;
 }
