@@ -159,6 +159,8 @@ take_records (AttCertificateRecords *self,
   self->loaded = TRUE;
   if (pending->len > 0)
     write_records (self);
+  wake_listing (self);
+  wake_flushing (self);
 }
 
 static void
@@ -174,8 +176,6 @@ on_read (GObject      *source_object,
   if (error != NULL)
     g_warning ("Could not read the certificate records %s: %s", self->path, error->message);
   take_records (self, root);
-  wake_listing (self);
-  wake_flushing (self);
 }
 
 static void
