@@ -1089,6 +1089,9 @@ test_progress (Fixture      *fixture,
   /* The answer's copy of a large file is not kept: the caller has it. */
   g_assert_cmpuint (att_certificate_get_n_files (certificate), ==, 1);
   g_assert_cmpstr (att_certificate_get_file (certificate, 0), ==, "");
+  g_assert_null (att_certificate_decode_file (certificate, 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   g_assert_cmpuint (progress.n_encoding, >, 0);
   g_assert_cmpuint (progress.last_encoded, ==, 3 * 1024 * 1024);
