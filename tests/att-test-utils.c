@@ -13,6 +13,7 @@
 
 #include "att-json.h"
 #include "att-product.h"
+#include "att-certificate-records.h"
 #include "att-test-utils.h"
 
 static char *shared_data_dir;
@@ -319,7 +320,13 @@ att_test_sandbox_connect (AttSandbox     *sandbox,
   *http = att_http_new ();
   *client = att_test_higg_client_new (*http, sandbox);
   if (context != NULL)
-    *context = att_context_new (*client);
+    {
+      g_autoptr(AttCertificateRecords) records = att_certificate_records_new_for_path (NULL);
+
+      /* What a test creates is kept in memory, not in the user's files. */
+      *context = att_context_new (*client);
+      att_context_set_certificate_records (*context, records);
+    }
 }
 
 void

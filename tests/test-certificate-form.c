@@ -18,6 +18,7 @@
 #include "att-page.h"
 #include "att-pm-product.h"
 #include "att-test-files.h"
+#include "att-test-peer.h"
 #include "att-test-utils.h"
 #include "att-test-widgets.h"
 
@@ -383,7 +384,7 @@ fill_create_form (Fixture    *f,
   choose_day (form, "_Issued On", 2025, 3, 1);
   choose_day (form, "_Expires On", 2026, 2, 28);
   files[0] = write_png (f, "front.png", 300, 420);
-  files[1] = write_png (f, "back.png", 300, 420);
+  files[1] = write_png (f, "back.png", 320, 440);
   drop_files (form, files, 2);
   g_object_unref (files[0]);
   g_object_unref (files[1]);
@@ -451,6 +452,19 @@ first_pm_product (Fixture *f)
 
   g_assert_cmpuint (g_list_model_get_n_items (att_page_get_items (page)), >, 0);
   return g_list_model_get_item (att_page_get_items (page), 0);
+}
+
+/* How many certificates PM search finds on @product now. */
+static guint
+n_certificates_of (Fixture      *f,
+                   AttPmProduct *product)
+{
+  const char       *ids[] = { att_pm_product_get_id (product), NULL };
+  AttPmSearchFilter filter = { .ids = ids };
+  g_autoptr(AttPage) page = search_pm (f, &filter);
+  g_autoptr(AttPmProduct) now = g_list_model_get_item (att_page_get_items (page), 0);
+
+  return g_list_model_get_n_items (att_pm_product_get_certificates (now));
 }
 
 /* The certificate as PM search reads it back, from a product it covers. */
@@ -658,30 +672,142 @@ test_create_two_images (Fixture      *f,
   g_assert_false (is_toplevel (form));
 }
 
-/* A 500 keeps the form and its files, and offers Retry, which saves. */
-static void
-test_retry_after_500 (Fixture      *f,
-                      gconstpointer data)
+/* --- Faults during the upload --------------------------------------------- */
+
+/* Issue 2's matrix during an upload: a reset mid-body, a 500, a 413 from
+ * the server itself, no answer in time.  After each the form is as it
+ * was, every field and every file in its order, with the reason and
+ * Retry; Retry, the fault gone, creates the certificate. */
+typedef enum {
+  FAULT_RESET,
+  FAULT_SERVER,
+  FAULT_TOO_LARGE,
+  FAULT_TIMEOUT,
+} Fault;
+
+typedef struct
 {
-  GtkWidget *form = show_create_form (f, NULL);
-  g_autoptr(GPtrArray) files = NULL;
+  Fault       fault;
+  const char *message; /* the start of the banner's text */
+} FormFault;
 
-  fill_create_form (f, form, "CU-GRS-500500");
-  att_sandbox_inject_failure_path (f->sandbox, 500, 1000, "/certification-api/create");
+static const FormFault form_faults[] = {
+  { FAULT_RESET, "Could not save: The connection to the server was lost" },
+  { FAULT_SERVER, "Could not save: The server had a problem (HTTP 500)" },
+  { FAULT_TOO_LARGE, "The server refused the certificate" },
+  { FAULT_TIMEOUT, "Could not save: The server did not answer in time" },
+};
+
+static void
+set_fault (Fixture          *f,
+           Fault             fault,
+           AttTestResetPeer *peer,
+           gboolean          on)
+{
+  switch (fault)
+    {
+    case FAULT_RESET:
+      att_higg_client_set_base_url (f->client, on ? att_test_reset_peer_get_base_url (peer)
+                                                  : att_sandbox_get_base_url (f->sandbox));
+      break;
+    case FAULT_SERVER:
+      att_sandbox_inject_failure_path (f->sandbox, 500, on ? 1000 : 0, "/certification-api/create");
+      break;
+    case FAULT_TOO_LARGE:
+      att_sandbox_set_max_request_size (f->sandbox, on ? 1024 : 0);
+      break;
+    case FAULT_TIMEOUT:
+      att_http_set_timeout (f->http, on ? 1 : 60);
+      att_sandbox_set_latency (f->sandbox, on ? 3000 : 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* What the user sees of the form, as one string: each field's value and
+ * each file, in order, with its state. */
+static char *
+describe_form (GtkWidget *form)
+{
+  GString    *text = g_string_new (NULL);
+  const char *combos[] = { "_Authority", "S_tandard" };
+  const char *entries[] = { "Certificate _Number", "Certificate Na_me", "Issuing _Body" };
+  const char *rows[] = { "_Issued On", "_Expires On", "_Products to Attach" };
+  GListModel *items = att_certificate_file_list_get_items (file_list (form));
+
+  for (guint i = 0; i < G_N_ELEMENTS (combos); i++)
+    {
+      GObject         *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row (form, combos[i])));
+      g_autofree char *name = NULL;
+
+      if (item != NULL)
+        g_object_get (item, "name", &name, NULL);
+      g_string_append_printf (text, "%s=%s\n", combos[i], name);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_string_append_printf (text, "%s=%s\n", entries[i], gtk_editable_get_text (GTK_EDITABLE (row (form, entries[i]))));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_string_append_printf (text, "%s=%s\n", rows[i], adw_action_row_get_subtitle (ADW_ACTION_ROW (row (form, rows[i]))));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_string_append_printf (text, "file %u=%s (%d)\n", i, att_certificate_file_item_get_display_name (item_at (form, i)),
+                            att_certificate_file_item_get_state (item_at (form, i)));
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+is_saving (GtkWidget    *form,
+           gconstpointer data)
+{
+  return !gtk_widget_is_sensitive (row (form, "Certificate Na_me"));
+}
+
+static void
+test_upload_fault (Fixture      *f,
+                   gconstpointer data)
+{
+  const FormFault *fault = data;
+  g_autoptr(AttPmProduct) product = first_pm_product (f);
+  GtkWidget *form = show_create_form (f, product);
+  g_autoptr(AttTestResetPeer) peer = att_test_reset_peer_new (512);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(AttCertificate) remote = NULL;
+  g_autoptr(GBytes) front = NULL;
+  g_autoptr(GBytes) first = NULL;
+
+  att_http_set_retry_policy (f->http, 0, 0);
+  fill_create_form (f, form, "CU-GRS-FAULT");
+  before = describe_form (form);
+  set_fault (f, fault->fault, peer, TRUE);
   save (form);
-  att_test_wait_until (ATT_TEST_PREDICATE (shows_label), form, "Could not save", "the failure");
+  att_test_wait_until (ATT_TEST_PREDICATE (is_saving), form, NULL, "the upload to start");
+  att_test_wait_until (ATT_TEST_PREDICATE (shows_label), form, fault->message, "the failure");
   g_assert_null (f->saved);
-  g_assert_nonnull (att_test_find_widget (form, is_visible_button, "_Retry"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row (form, "Certificate _Number"))), ==, "CU-GRS-500500");
-  files = att_certificate_file_list_get_files (file_list (form));
-  g_assert_cmpuint (files->len, ==, 2);
-  g_assert_true (gtk_widget_is_sensitive (row (form, "Certificate Na_me")));
+  if (fault->fault == FAULT_RESET)
+    g_assert_cmpuint (att_test_reset_peer_get_n_resets (peer), ==, 1);
 
-  att_sandbox_inject_failure (f->sandbox, 0, 0);
+  /* The form as it was, editable, with Retry. */
+  after = describe_form (form);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_is_sensitive (row (form, "Certificate Na_me")));
+  g_assert_nonnull (att_test_find_widget (form, is_visible_button, "_Retry"));
+  if (fault->fault == FAULT_TOO_LARGE)
+    g_assert_true (label_shown (form, "The server found the request too large"));
+
+  set_fault (f, fault->fault, peer, FALSE);
   g_signal_emit_by_name (att_test_find_widget (form, is_visible_button, "_Retry"), "clicked");
   att_test_wait_until (ATT_TEST_PREDICATE (has_saved), f, NULL, "the retried save");
-  g_assert_cmpstr (att_certificate_get_assertion_id (f->saved), ==, "CU-GRS-500500");
-  g_assert_cmpuint (att_certificate_get_n_files (f->saved), ==, 2);
+  g_assert_cmpstr (att_certificate_get_assertion_id (f->saved), ==, "CU-GRS-FAULT");
+
+  /* Once, with the files in their order. */
+  remote = server_certificate (f, att_certificate_get_id (f->saved));
+  g_assert_cmpuint (att_certificate_get_n_files (remote), ==, 2);
+  first = att_certificate_decode_file (remote, 0, NULL);
+  front = att_test_png_new (300, 420);
+  g_assert_true (g_bytes_equal (first, front));
+  g_assert_cmpuint (g_list_model_get_n_items (att_pm_product_get_certificates (product)) + 1, ==,
+                    n_certificates_of (f, product));
 }
 
 /* Cancelled before the send, nothing reaches the server, and the form
@@ -1056,8 +1182,13 @@ main (int   argc,
   g_test_add ("/certificate-form/validation", Fixture, NULL, fixture_setup, test_validation, fixture_teardown);
   g_test_add ("/certificate-form/create-two-images", Fixture, NULL, fixture_setup, test_create_two_images,
               fixture_teardown);
-  g_test_add ("/certificate-form/retry-after-500", Fixture, NULL, fixture_setup, test_retry_after_500,
-              fixture_teardown);
+  for (guint i = 0; i < G_N_ELEMENTS (form_faults); i++)
+    {
+      static const char *const names[] = { "reset-mid-body", "server-error", "too-large", "timeout" };
+      g_autofree char         *path = g_strconcat ("/certificate-form/upload-fault/", names[form_faults[i].fault], NULL);
+
+      g_test_add (path, Fixture, &form_faults[i], fixture_setup, test_upload_fault, fixture_teardown);
+    }
   g_test_add ("/certificate-form/cancel-sends-nothing", Fixture, NULL, fixture_setup, test_cancel_sends_nothing,
               fixture_teardown);
   g_test_add ("/certificate-form/update-sends-changes", Fixture, NULL, fixture_setup, test_update_sends_changes,

@@ -8,9 +8,14 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
+#include "att-assertion-item.h"
+#include "att-certificate-file.h"
 #include "att-certificate-image-window.h"
 #include "att-certificate-image.h"
 #include "att-certificate-page.h"
+#include "att-certificate-request.h"
 #include "att-certificate.h"
 #include "att-certificates-page.h"
 #include "att-context.h"
@@ -23,6 +28,7 @@
 #include "att-product-details.h"
 #include "att-product.h"
 #include "att-sandbox.h"
+#include "att-test-files.h"
 #include "att-test-utils.h"
 #include "att-test-widgets.h"
 
@@ -828,6 +834,128 @@ test_attach_detach (Fixture      *f,
   }
 }
 
+/* A certificate attached to no product */
+
+/* A GRS certificate numbered @number with one image and no product,
+ * created on the server. */
+static AttCertificate *
+create_unattached (Fixture    *f,
+                   const char *number)
+{
+  g_autoptr(AttCertificateRequest) request = att_certificate_request_new ();
+  g_autoptr(GDateTime) issued = g_date_time_new_utc (2025, 1, 10, 0, 0, 0);
+  g_autoptr(GDateTime) expires = g_date_time_new_utc (2027, 1, 9, 0, 0, 0);
+  g_autoptr(GBytes) png = att_test_png_new (60, 80);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) standards = NULL;
+  g_autoptr(AttAssertionItem) grs = NULL;
+  GAsyncResult *result = NULL;
+  g_autoptr(GError) error = NULL;
+  AttCertificate *certificate;
+
+  att_higg_client_list_assertion_standards_async (f->client, NULL, att_test_store_result, &result);
+  standards = att_higg_client_list_assertion_standards_finish (f->client, att_test_await_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  for (guint i = 0; grs == NULL && i < g_list_model_get_n_items (standards); i++)
+    {
+      g_autoptr(AttAssertionItem) standard = g_list_model_get_item (standards, i);
+
+      if (strstr (att_assertion_item_get_name (standard), "(GRS)") != NULL)
+        grs = g_steal_pointer (&standard);
+    }
+  g_assert_nonnull (grs);
+  g_ptr_array_add (files, att_certificate_file_new_for_bytes (png, "scope.png", &error));
+  g_assert_no_error (error);
+  att_certificate_request_set_authority_id (request, att_assertion_item_get_authority_id (grs));
+  att_certificate_request_set_standard_id (request, att_assertion_item_get_id (grs));
+  att_certificate_request_set_assertion_id (request, number);
+  att_certificate_request_set_certificate_name (request, "Recycled polyester yarns");
+  att_certificate_request_set_proof_body (request, "Control Union Certifications");
+  att_certificate_request_set_date_issued (request, issued);
+  att_certificate_request_set_date_expires (request, expires);
+  att_certificate_request_set_files (request, files);
+  att_higg_client_create_certificate_async (f->client, request, NULL, NULL, NULL, NULL, att_test_store_result, &result);
+  certificate = att_higg_client_create_certificate_finish (f->client, att_test_await_result (&result), &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  return certificate;
+}
+
+static gboolean
+is_not_attached_cell (GtkWidget    *widget,
+                      gconstpointer data)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  return GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), "None") == 0 &&
+         g_strcmp0 (tooltip, "Not attached to any product") == 0;
+}
+
+static gboolean
+list_has_number (Fixture      *f,
+                 gconstpointer number)
+{
+  GListModel *certificates = att_certificates_page_get_certificates (f->page);
+  gboolean    loading = TRUE;
+  guint       n = 0;
+
+  g_object_get (certificates, "loading", &loading, NULL);
+  for (guint i = 0; !loading && i < g_list_model_get_n_items (certificates); i++)
+    {
+      g_autoptr(AttCertificate) certificate = g_list_model_get_item (certificates, i);
+
+      n += g_strcmp0 (att_certificate_get_assertion_id (certificate), number) == 0;
+    }
+  return n == 1;
+}
+
+/* Created with no products (through the client, as the form does), it is
+ * listed from the records, says it is not attached, and takes products
+ * from its page; then it comes from PM search, listed once. */
+static void
+test_not_attached (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(AttCertificate) created = create_unattached (f, "CU-GRS-930001");
+  g_autoptr(AttCertificate) shown = NULL;
+  AttPmProductPicker *picker;
+  GtkWidget          *check;
+
+  att_context_certificate_saved (f->context, created);
+  wait_for_list (f);
+  att_certificates_page_reload (f->page);
+  att_test_wait_until (ATT_TEST_PREDICATE (list_has_number), f, "CU-GRS-930001", "the certificate listed");
+  shown = find_by_number (f, "CU-GRS-930001");
+  g_assert_cmpuint (att_certificate_get_n_products (shown), ==, 0);
+  search_for (f, "CU-GRS-930001", 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_not_attached_cell, NULL));
+
+  open_certificate (f, "CU-GRS-930001");
+  att_test_wait_until (ATT_TEST_PREDICATE (products_loaded), f, GUINT_TO_POINTER (0), "no products");
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (details (f)), is_label_showing,
+                                          "Not attached to any product: Attach Products chooses those it covers."));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details (f)), "certificate.attach", NULL));
+  picker = find_picker ();
+  gtk_editable_set_text (GTK_EDITABLE (att_test_find_of_type (GTK_WIDGET (picker), GTK_TYPE_SEARCH_ENTRY)),
+                         "denim slim");
+  att_test_wait_until (ATT_TEST_PREDICATE (picker_lists), f, "Organic Denim Slim Jeans", "the product to attach");
+  check = att_test_find_widget (GTK_WIDGET (picker), is_check_of, "Organic Denim Slim Jeans");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "picker.accept", NULL));
+  att_test_wait_until (ATT_TEST_PREDICATE (products_loaded), f, GUINT_TO_POINTER (1), "the product attached");
+
+  /* The list read again: from the search now, once, with its product. */
+  att_certificates_page_reload (f->page);
+  att_test_wait_until (ATT_TEST_PREDICATE (list_has_number), f, "CU-GRS-930001", "the list read again");
+  g_clear_object (&shown);
+  shown = find_by_number (f, "CU-GRS-930001");
+  g_assert_cmpuint (att_certificate_get_n_products (shown), ==, 1);
+}
+
 /* A product's certificates */
 
 static AttProduct *
@@ -940,6 +1068,8 @@ main (int   argc,
               fixture_setup, test_image_window, fixture_teardown);
   g_test_add ("/certificates-page/attach-detach", Fixture, NULL,
               fixture_setup, test_attach_detach, fixture_teardown);
+  g_test_add ("/certificates-page/not-attached", Fixture, NULL,
+              fixture_setup, test_not_attached, fixture_teardown);
   g_test_add ("/certificates-page/product-details", Fixture, "product",
               fixture_setup, test_product_details, fixture_teardown);
 

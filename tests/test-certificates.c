@@ -18,6 +18,7 @@
 #include "att-assertion-item.h"
 #include "att-certificate-file.h"
 #include "att-certificate-list.h"
+#include "att-certificate-records.h"
 #include "att-certificate-request.h"
 #include "att-certificate.h"
 #include "att-error.h"
@@ -26,6 +27,7 @@
 #include "att-pm-product.h"
 #include "att-sandbox.h"
 #include "att-test-files.h"
+#include "att-test-peer.h"
 #include "att-test-utils.h"
 
 /* The dates of the fixtures: 2023-03-01 and 2026-02-28, midnight UTC. */
@@ -1087,6 +1089,9 @@ test_progress (Fixture      *fixture,
   /* The answer's copy of a large file is not kept: the caller has it. */
   g_assert_cmpuint (att_certificate_get_n_files (certificate), ==, 1);
   g_assert_cmpstr (att_certificate_get_file (certificate, 0), ==, "");
+  g_assert_null (att_certificate_decode_file (certificate, 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   g_assert_cmpuint (progress.n_encoding, >, 0);
   g_assert_cmpuint (progress.last_encoded, ==, 3 * 1024 * 1024);
@@ -1290,6 +1295,328 @@ test_list_failure (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
 }
 
+/* --- Faults during an upload ------------------------------------------- */
+
+/* Issue 2's matrix, during a create or an update with images: the
+ * connection reset mid-body, a server error, a body the server finds too
+ * large, no answer in time.  Each is told apart by its code and says what
+ * happened; nothing is stored, and the same request sent again once the
+ * fault is gone goes through. */
+typedef enum {
+  FAULT_RESET,
+  FAULT_SERVER,
+  FAULT_TOO_LARGE,
+  FAULT_TIMEOUT,
+} Fault;
+
+typedef struct
+{
+  Fault       fault;
+  gboolean    update;
+  AttApiError code;
+  guint       http_status;
+  const char *message; /* a part of the error's message */
+} UploadFault;
+
+static const UploadFault upload_faults[] = {
+  { FAULT_RESET, FALSE, ATT_API_ERROR_NETWORK, 0, "The connection to the server was lost" },
+  { FAULT_RESET, TRUE, ATT_API_ERROR_NETWORK, 0, "The connection to the server was lost" },
+  { FAULT_SERVER, FALSE, ATT_API_ERROR_SERVER, 500, "The server had a problem (HTTP 500)" },
+  { FAULT_SERVER, TRUE, ATT_API_ERROR_SERVER, 500, "The server had a problem (HTTP 500)" },
+  { FAULT_TOO_LARGE, FALSE, ATT_API_ERROR_VALIDATION, 413, "The request is too large for the server" },
+  { FAULT_TOO_LARGE, TRUE, ATT_API_ERROR_VALIDATION, 413, "The request is too large for the server" },
+  { FAULT_TIMEOUT, FALSE, ATT_API_ERROR_TIMEOUT, 0, "The server did not answer in time" },
+  { FAULT_TIMEOUT, TRUE, ATT_API_ERROR_TIMEOUT, 0, "The server did not answer in time" },
+};
+
+/* What a peer that hangs up reads of a body: a part of the first image. */
+#define RESET_AFTER_BYTES 4096
+
+static void
+set_fault (Fixture          *fixture,
+           Fault             fault,
+           AttTestResetPeer *peer,
+           gboolean          on)
+{
+  switch (fault)
+    {
+    case FAULT_RESET:
+      att_higg_client_set_base_url (fixture->client, on ? att_test_reset_peer_get_base_url (peer)
+                                                        : att_sandbox_get_base_url (fixture->sandbox));
+      break;
+    case FAULT_SERVER:
+      att_sandbox_inject_failure_path (fixture->sandbox, 500, on ? 1 : 0, "/certification-api/");
+      break;
+    case FAULT_TOO_LARGE:
+      att_sandbox_set_max_request_size (fixture->sandbox, on ? 16 * 1024 : 0);
+      break;
+    case FAULT_TIMEOUT:
+      att_http_set_timeout (fixture->http, on ? 1 : 60);
+      att_sandbox_set_latency (fixture->sandbox, on ? 3000 : 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Two images, each far larger than what the faults let through. */
+static GPtrArray *
+two_scans (void)
+{
+  g_autoptr(GBytes) front = big_png_new (48 * 1024);
+  g_autoptr(GBytes) back = big_png_new (40 * 1024);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, file_for_bytes (front, "front.png"));
+  g_ptr_array_add (files, file_for_bytes (back, "back.png"));
+  return files;
+}
+
+static AttCertificateRequest *
+fault_request (Fixture   *fixture,
+               gboolean   update,
+               GPtrArray *files)
+{
+  g_autoptr(AttAssertionItem) grs = NULL;
+  g_auto(GStrv) product_ids = NULL;
+  AttCertificateRequest *request;
+
+  if (update)
+    {
+      request = att_certificate_request_new ();
+      att_certificate_request_set_proof_body (request, "Intertek");
+      att_certificate_request_set_files (request, files);
+      return request;
+    }
+  grs = find_standard (fixture, "GRS");
+  product_ids = first_product_ids (fixture, 1);
+  return request_new (grs, "CU-GRS-910001", files, (const char *const *) product_ids);
+}
+
+static AttCertificate *
+send_upload (Fixture               *fixture,
+             AttCertificate        *existing,
+             AttCertificateRequest *request,
+             GError               **error)
+{
+  if (existing != NULL)
+    return update (fixture, att_certificate_get_id (existing), request, error);
+  return create (fixture, request, NULL, error);
+}
+
+/* The certificate @id on the server has @proof_body, and @files, or (if
+ * %NULL) the two small images create_grs() gave it. */
+static void
+assert_server_files (Fixture    *fixture,
+                     const char *id,
+                     const char *proof_body,
+                     GPtrArray  *files)
+{
+  g_autoptr(AttPage) page = products_of (fixture, id);
+  g_autoptr(AttCertificate) read = find_on_product (page, 0, id);
+  g_autoptr(GBytes) first = att_certificate_decode_file (read, 0, NULL);
+
+  g_assert_nonnull (first);
+  g_assert_cmpstr (att_certificate_get_proof_body (read), ==, proof_body);
+  g_assert_cmpuint (att_certificate_get_n_files (read), ==, files != NULL ? files->len : 2);
+  if (files == NULL)
+    g_assert_cmpuint (g_bytes_get_size (first), <, 40 * 1024);
+  else
+    g_assert_true (g_bytes_equal (first, att_certificate_file_get_bytes (g_ptr_array_index (files, 0))));
+}
+
+static void
+test_upload_fault (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  const UploadFault *fault = user_data;
+  g_autoptr(AttCertificate) existing = fault->update ? create_grs (fixture, "CU-GRS-910000", 1) : NULL;
+  g_autoptr(GPtrArray) files = two_scans ();
+  g_autoptr(AttCertificateRequest) request = fault_request (fixture, fault->update, files);
+  g_autoptr(AttTestResetPeer) peer = att_test_reset_peer_new (RESET_AFTER_BYTES);
+  g_autoptr(AttCertificate) refused = NULL;
+  g_autoptr(AttCertificate) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  int before = count_stored_certificates (fixture);
+
+  att_http_set_retry_policy (fixture->http, 0, 0);
+  set_fault (fixture, fault->fault, peer, TRUE);
+  refused = send_upload (fixture, existing, request, &error);
+  g_test_message ("%s", error != NULL ? error->message : "no error");
+  g_assert_error (error, ATT_API_ERROR, (int) fault->code);
+  g_assert_null (refused);
+  g_assert_cmpuint (att_api_error_get_http_status (error), ==, fault->http_status);
+  g_assert_nonnull (strstr (error->message, fault->message));
+  if (fault->fault == FAULT_RESET)
+    g_assert_cmpuint (att_test_reset_peer_get_n_resets (peer), ==, 1);
+  g_clear_error (&error);
+
+  /* Nothing changed on the server, even after the time it was told to
+   * take. */
+  set_fault (fixture, fault->fault, peer, FALSE);
+  if (fault->fault == FAULT_TIMEOUT)
+    att_test_run_for (2500);
+  g_assert_cmpint (count_stored_certificates (fixture), ==, before);
+  if (existing != NULL)
+    assert_server_files (fixture, att_certificate_get_id (existing), "Control Union Certifications", NULL);
+
+  sent = send_upload (fixture, existing, request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sent);
+  g_assert_cmpint (count_stored_certificates (fixture), ==, before + (fault->update ? 0 : 1));
+  assert_server_files (fixture, att_certificate_get_id (sent), fault->update ? "Intertek" : "Control Union Certifications",
+                       files);
+}
+
+/* --- Certificates attached to no product --------------------------------- */
+
+static void
+flush_records (AttCertificateRecords *records)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  att_certificate_records_flush_async (records, NULL, att_test_store_result, &result);
+  g_assert_true (att_certificate_records_flush_finish (records, att_test_await_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* How often the list shows @id, and the last it shows. */
+static guint
+count_in_list (AttCertificateList *list,
+               const char         *id,
+               AttCertificate    **out_certificate)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(AttCertificate) certificate = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (g_strcmp0 (att_certificate_get_id (certificate), id) != 0)
+        continue;
+      n++;
+      if (out_certificate != NULL)
+        g_set_object (out_certificate, certificate);
+    }
+  return n;
+}
+
+/* A fresh list, over records freshly read from @path. */
+static AttCertificateList *
+fresh_list (Fixture    *fixture,
+            const char *path)
+{
+  g_autoptr(AttCertificateRecords) records = att_certificate_records_new_for_path (path);
+  AttCertificateList *list = att_certificate_list_new_with_records (fixture->client, records, 0);
+
+  wait_for_list (list);
+  return list;
+}
+
+/* A certificate created with no products is found by no search; the
+ * records the app keeps list it, with no products.  Attached to a
+ * product, it comes from the search, once. */
+static void
+test_list_records (Fixture      *fixture,
+                   gconstpointer user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "records", "certificates.json", NULL);
+  g_autoptr(AttCertificateRecords) records = att_certificate_records_new_for_path (path);
+  g_autoptr(AttAssertionItem) grs = find_standard (fixture, "GRS");
+  g_autoptr(AttCertificateRequest) request = request_new (grs, "CU-GRS-920001", NULL, NULL);
+  g_autoptr(AttCertificateRequest) attach = att_certificate_request_new ();
+  g_auto(GStrv) product_ids = first_product_ids (fixture, 1);
+  g_autoptr(AttCertificate) created = NULL;
+  g_autoptr(AttCertificate) attached = NULL;
+  g_autoptr(AttCertificate) shown = NULL;
+  g_autoptr(AttCertificateList) bare = NULL;
+  g_autoptr(AttCertificateList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  created = create (fixture, request, NULL, &error);
+  g_assert_no_error (error);
+  att_certificate_records_put (records, created);
+  flush_records (records);
+
+  /* PM search alone does not find it. */
+  bare = att_certificate_list_new (fixture->client, 0);
+  wait_for_list (bare);
+  g_assert_cmpuint (count_in_list (bare, att_certificate_get_id (created), NULL), ==, 0);
+
+  list = fresh_list (fixture, path);
+  g_assert_cmpuint (count_in_list (list, att_certificate_get_id (created), &shown), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (bare)) + 1);
+  g_assert_cmpuint (att_certificate_get_n_products (shown), ==, 0);
+  g_assert_cmpstr (att_certificate_get_assertion_id (shown), ==, "CU-GRS-920001");
+  g_assert_cmpstr (att_certificate_get_standard_name (shown), ==, att_assertion_item_get_name (grs));
+  g_clear_object (&list);
+  g_clear_object (&shown);
+
+  /* The file holds the certificate and nothing secret. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, att_certificate_get_id (created)));
+  g_assert_null (strstr (contents, att_sandbox_get_api_key (fixture->sandbox)));
+  g_assert_null (strstr (contents, att_sandbox_get_integration_key (fixture->sandbox)));
+
+  att_certificate_request_add_products (attach, (const char *const *) product_ids);
+  attached = update (fixture, att_certificate_get_id (created), attach, &error);
+  g_assert_no_error (error);
+  att_certificate_records_put (records, attached);
+  flush_records (records);
+
+  list = fresh_list (fixture, path);
+  g_assert_cmpuint (count_in_list (list, att_certificate_get_id (created), &shown), ==, 1);
+  g_assert_cmpuint (att_certificate_get_n_products (shown), ==, 1);
+  g_assert_cmpstr (att_certificate_get_product_ids (shown)[0], ==, product_ids[0]);
+}
+
+/* Records are the account's and its server's; a put before the file is
+ * read is kept with what the file had; the demo's stay in memory. */
+static void
+test_records_scope (Fixture      *fixture,
+                    gconstpointer user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "certificates.json", NULL);
+  g_autoptr(AttCertificateRecords) first = att_certificate_records_new_for_path (path);
+  g_autoptr(AttCertificateRecords) second = att_certificate_records_new_for_path (path);
+  g_autoptr(AttCertificateRecords) memory = att_certificate_records_new_for_path (NULL);
+  g_autoptr(AttCertificateRecords) one = att_certificate_records_new ("one", "https://api.example");
+  g_autoptr(AttCertificateRecords) other = att_certificate_records_new ("other", "https://api.example");
+  g_autoptr(AttCertificateRecords) moved = att_certificate_records_new ("one", "https://other.example");
+  g_autoptr(AttCertificate) a = load_certificate ("certificate-milliseconds.json");
+  g_autoptr(JsonObject) object = att_json_object_copy (att_certificate_get_json (a));
+  g_autoptr(AttCertificate) b = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+
+  g_assert_cmpstr (att_certificate_records_get_path (one), !=, att_certificate_records_get_path (other));
+  g_assert_cmpstr (att_certificate_records_get_path (one), !=, att_certificate_records_get_path (moved));
+  g_assert_true (g_str_has_prefix (att_certificate_records_get_path (one), g_get_user_data_dir ()));
+  g_assert_null (att_certificate_records_get_path (memory));
+
+  att_certificate_records_put (first, a);
+  flush_records (first);
+  json_object_set_string_member (object, "_id", "another-certificate");
+  b = att_certificate_new_from_json (object, NULL, NULL);
+  att_certificate_records_put (second, b);
+  att_certificate_records_list_async (second, NULL, att_test_store_result, &result);
+  listed = att_certificate_records_list_finish (second, att_test_await_result (&result), NULL);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpstr (att_certificate_get_id (g_ptr_array_index (listed, 0)), ==, att_certificate_get_id (a));
+  g_assert_cmpstr (att_certificate_get_id (g_ptr_array_index (listed, 1)), ==, "another-certificate");
+  g_clear_object (&result);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  att_certificate_records_put (memory, a);
+  flush_records (memory);
+  att_certificate_records_list_async (memory, NULL, att_test_store_result, &result);
+  listed = att_certificate_records_list_finish (memory, att_test_await_result (&result), NULL);
+  g_assert_cmpuint (listed->len, ==, 1);
+}
+
 #define ADD_SANDBOX_TEST(path, func) \
   g_test_add ("/certificates/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -1324,6 +1651,18 @@ main (int   argc,
   ADD_SANDBOX_TEST ("list/dedup-and-products", test_list_model);
   ADD_SANDBOX_TEST ("list/refresh-and-cancel", test_list_refresh_and_cancel);
   ADD_SANDBOX_TEST ("list/failure", test_list_failure);
+  ADD_SANDBOX_TEST ("list/records", test_list_records);
+  ADD_SANDBOX_TEST ("records/scope", test_records_scope);
+
+  for (guint i = 0; i < G_N_ELEMENTS (upload_faults); i++)
+    {
+      static const char *const names[] = { "reset-mid-body", "server-error", "too-large", "timeout" };
+      g_autofree char         *path = g_strdup_printf ("/certificates/upload-fault/%s/%s",
+                                               upload_faults[i].update ? "update" : "create",
+                                                       names[upload_faults[i].fault]);
+
+      g_test_add (path, Fixture, &upload_faults[i], fixture_setup, test_upload_fault, fixture_teardown);
+    }
 
   return g_test_run ();
 }

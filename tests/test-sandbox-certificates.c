@@ -1171,6 +1171,41 @@ test_faults (Fixture      *fixture,
   assert_ok (retried);
 }
 
+/* A lower body limit makes the sandbox itself answer 413 to a small
+ * upload, counting what it stores; the control route keeps its limit, so
+ * the limit can be lifted again. */
+static void
+test_fault_max_request (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_autoptr(JsonObject) body = valid_create (fixture, "CU-GRS-0000051", NULL);
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), body);
+  g_autofree char *json = json_to_string (node, FALSE);
+  g_autofree char *limit = g_strdup_printf ("{\"maxRequestBytes\": %zu}", strlen (json) - 1);
+  g_autofree char *expected = g_strdup_printf ("%zu bytes", strlen (json) - 1);
+  g_autoptr(Response) set = post (fixture, "/_sandbox/faults", limit);
+  g_autoptr(Response) refused = NULL;
+  g_autoptr(Response) bad = NULL;
+  g_autoptr(Response) reset = NULL;
+  g_autoptr(Response) accepted = NULL;
+  g_autofree char *padding = g_strnfill (2000, ' ');
+  g_autofree char *lift = g_strconcat ("{\"maxRequestBytes\": 0", padding, "}", NULL);
+
+  /* One byte over the limit is refused. */
+  assert_ok (set);
+  g_assert_cmpint (json_object_get_int_member (reply_object (set), "maxRequestBytes"), ==, strlen (json) - 1);
+  refused = post (fixture, CERTIFICATION "/create", json);
+  assert_error (refused, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL);
+  g_assert_nonnull (strstr (json_object_get_string_member (reply_object (refused), "message"), expected));
+
+  bad = post (fixture, "/_sandbox/faults", "{\"maxRequestBytes\": -5}");
+  assert_error (bad, SOUP_STATUS_BAD_REQUEST, "maxRequestBytes");
+  reset = post (fixture, "/_sandbox/faults", lift);
+  assert_ok (reset);
+  accepted = post (fixture, CERTIFICATION "/create", json);
+  assert_ok (accepted);
+}
+
 static char *
 array_to_string (JsonArray *array)
 {
@@ -1253,6 +1288,7 @@ main (int   argc,
   ADD ("demo/certificates", test_demo_certificates);
   ADD ("demo/matches-pic", test_demo_matches_pic);
   ADD ("faults", test_faults);
+  ADD ("faults/max-request", test_fault_max_request);
   ADD ("persistence", test_persistence);
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "att-account-store.h"
+#include "att-certificate-records.h"
 #include "att-certificate.h"
 #include "att-context.h"
 #include "att-draft-store.h"
@@ -20,16 +21,17 @@
  * can be built in a test against a sandbox without globals. */
 struct _AttContext
 {
-  GObject          parent_instance;
+  GObject                parent_instance;
 
-  AttHttp         *http;
-  AttAccountStore *accounts;
-  AttHiggClient   *higg_client;
-  AttDraftStore   *drafts;
-  AttProductCache *cache;
-  char            *account_id;
-  gboolean         is_demo;
-  guint            expiry_lead_days;
+  AttHttp               *http;
+  AttAccountStore       *accounts;
+  AttHiggClient         *higg_client;
+  AttDraftStore         *drafts;
+  AttProductCache       *cache;
+  AttCertificateRecords *records;
+  char                  *account_id;
+  gboolean               is_demo;
+  guint                  expiry_lead_days;
 };
 
 G_DEFINE_FINAL_TYPE (AttContext, att_context, G_TYPE_OBJECT)
@@ -59,6 +61,7 @@ att_context_dispose (GObject *object)
   AttContext *self = (AttContext *) object;
 
   g_clear_object (&self->cache);
+  g_clear_object (&self->records);
   g_clear_object (&self->higg_client);
   g_clear_object (&self->drafts);
   g_clear_object (&self->accounts);
@@ -329,6 +332,8 @@ att_context_set_is_demo (AttContext *self,
   if (self->is_demo == is_demo)
     return;
   self->is_demo = is_demo;
+  /* The demo's records are kept in memory only. */
+  g_clear_object (&self->records);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DEMO]);
 }
 
@@ -355,8 +360,10 @@ att_context_set_account_id (AttContext *self,
     return;
   g_free (self->account_id);
   self->account_id = g_strdup (account_id);
-  /* The cache is the account's: another account gets its own file. */
+  /* The cache and the records are the account's: another account gets
+   * its own files. */
   att_context_set_product_cache (self, NULL);
+  g_clear_object (&self->records);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
 }
 
@@ -477,4 +484,65 @@ att_context_set_expiry_lead_days (AttContext *self,
     return;
   self->expiry_lead_days = days;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_LEAD_DAYS]);
+}
+
+/**
+ * att_context_get_certificate_records:
+ *
+ * The certificates this app created or updated on the connected account,
+ * made on first use: in the user's data dir for an account or a sandbox,
+ * in memory only for the demo, whose server forgets everything when it
+ * stops.
+ *
+ * Returns: (transfer none) (nullable): the records, or %NULL without a
+ *   Higg client
+ */
+AttCertificateRecords *
+att_context_get_certificate_records (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  if (self->records != NULL || self->higg_client == NULL)
+    return self->records;
+  if (self->is_demo)
+    self->records = att_certificate_records_new_for_path (NULL);
+  else
+    self->records = att_certificate_records_new (self->account_id,
+                                                 att_higg_client_get_base_url (self->higg_client));
+  return self->records;
+}
+
+/**
+ * att_context_set_certificate_records:
+ * @records: (nullable): the records to use, e.g. in a test's directory
+ */
+void
+att_context_set_certificate_records (AttContext            *self,
+                                     AttCertificateRecords *records)
+{
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+  g_return_if_fail (records == NULL || ATT_IS_CERTIFICATE_RECORDS (records));
+
+  g_set_object (&self->records, records);
+}
+
+/**
+ * att_context_certificate_saved:
+ * @certificate: the server's answer to a create or an update
+ *
+ * Keeps @certificate in the account's records, so that the certificate
+ * list shows it even while it covers no product.
+ */
+void
+att_context_certificate_saved (AttContext     *self,
+                               AttCertificate *certificate)
+{
+  AttCertificateRecords *records;
+
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+  g_return_if_fail (ATT_IS_CERTIFICATE (certificate));
+
+  records = att_context_get_certificate_records (self);
+  if (records != NULL)
+    att_certificate_records_put (records, certificate);
 }

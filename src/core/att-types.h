@@ -20,6 +20,7 @@ typedef struct _AttAssertionItem      AttAssertionItem;
 typedef struct _AttCatalogItem        AttCatalogItem;
 typedef struct _AttCertificate        AttCertificate;
 typedef struct _AttCertificateList    AttCertificateList;
+typedef struct _AttCertificateRecords AttCertificateRecords;
 typedef struct _AttCertificateRequest AttCertificateRequest;
 typedef struct _AttComponentUse       AttComponentUse;
 typedef struct _AttContext            AttContext;

@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "att-error.h"
 
@@ -22,7 +24,6 @@
 #define API_PREFIX           "/pic-api/v1"
 #define CERTIFICATION_PREFIX "/certification-api"
 #define PM_PREFIX            "/pm-api/v1"
-#define CONTROL_PREFIX       "/_sandbox/"
 
 typedef enum {
   ROUTE_PRODUCTS_CREATE,
@@ -229,9 +230,9 @@ dispatch (AttSandbox        *self,
 
   if (g_object_get_data (G_OBJECT (msg), TOO_LARGE_KEY) != NULL)
     {
-      /* Translators: %u is the largest body accepted, in MiB. */
-      g_autofree char *message = g_strdup_printf (_ ("The request body is larger than %u MiB"),
-                                                  (guint) (_att_sandbox_body_limit (path) / (1024 * 1024)));
+      g_autofree char *limit = g_format_size_full (_att_sandbox_body_limit (self, path), G_FORMAT_SIZE_IEC_UNITS);
+      /* Translators: %s is the largest body accepted, e.g. "256.0 MiB". */
+      g_autofree char *message = g_strdup_printf (_ ("The request body is larger than %s"), limit);
 
       _att_sandbox_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, message, NULL);
       return;
@@ -333,6 +334,23 @@ process (AttSandbox        *self,
   _att_sandbox_log_request (msg, path, soup_server_message_get_status (msg), started);
 }
 
+/* Whether the client hung up while its answer was delayed.  libsoup does
+ * not read a paused message's connection, so it has not noticed: the
+ * socket says so, readable with nothing to read.  (A libsoup client sends
+ * nothing more on a connection until it has its answer.) */
+static gboolean
+client_gone (SoupServerMessage *msg)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+  char     byte;
+  gssize   n;
+
+  if (socket == NULL || g_socket_condition_check (socket, G_IO_IN | G_IO_HUP | G_IO_ERR) == 0)
+    return FALSE;
+  n = recv (g_socket_get_fd (socket), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
 static gboolean
 pending_timeout_cb (gpointer user_data)
 {
@@ -340,7 +358,17 @@ pending_timeout_cb (gpointer user_data)
   AttSandbox *self = pending->self;
 
   pending->timeout_id = 0;
-  process (self, pending->msg, pending->path, pending->started);
+  /* A client that gave up (its timeout was shorter than the latency)
+   * has its request dropped, not carried out: a create it would retry
+   * must not be stored twice. */
+  if (client_gone (pending->msg))
+    {
+      _att_sandbox_respond_error (pending->msg, SOUP_STATUS_REQUEST_TIMEOUT,
+                                  _ ("The client went away before the answer"), NULL);
+      _att_sandbox_log_request (pending->msg, pending->path, SOUP_STATUS_REQUEST_TIMEOUT, pending->started);
+    }
+  else
+    process (self, pending->msg, pending->path, pending->started);
   soup_server_message_unpause (pending->msg);
   g_ptr_array_remove_fast (self->pending, pending);
 

@@ -1,7 +1,7 @@
 /* att-sandbox-faults.c: the faults tests ask for through POST
  * /_sandbox/faults: failed requests (all of them, those of one route, or
- * only later pages of a search) and a product search row that a client
- * cannot read
+ * only later pages of a search), a product search row that a client
+ * cannot read, and a lower limit on request bodies
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,7 +93,10 @@ check_faults (JsonObject *body,
   double count = att_sandbox_json_number (body, "count", 1);
   double from = att_sandbox_json_number (body, "fromAtLeast", 0);
   double row = att_sandbox_json_number (body, "malformedRow", -1);
+  double max_bytes = att_sandbox_json_number (body, "maxRequestBytes", 0);
 
+  if (att_sandbox_json_is_set (body, "maxRequestBytes") && !(max_bytes >= 0 && max_bytes <= G_MAXINT32))
+    att_sandbox_add_error (errors, "maxRequestBytes", _ ("Expected a number of bytes, or 0 for the usual limits"));
   if (att_sandbox_json_is_set (body, "latencyMs") && !(latency >= 0 && latency <= 600000))
     att_sandbox_add_error (errors, "latencyMs", _ ("Expected a number of milliseconds between 0 and 600,000"));
   if (att_sandbox_json_is_set (body, "status") && !(status >= 100 && status <= 599))
@@ -129,6 +132,8 @@ apply_faults (AttSandbox *self,
     att_sandbox_inject_failure (self, 0, 0);
   if (att_sandbox_json_is_set (body, "malformedRow"))
     att_sandbox_set_malformed_row (self, (int) att_sandbox_json_number (body, "malformedRow", -1));
+  if (att_sandbox_json_is_set (body, "maxRequestBytes"))
+    att_sandbox_set_max_request_size (self, (gsize) att_sandbox_json_number (body, "maxRequestBytes", 0));
 }
 
 void
@@ -159,6 +164,7 @@ _att_sandbox_handle_faults (AttSandbox        *self,
   else
     json_object_set_null_member (reply, "path");
   json_object_set_int_member (reply, "malformedRow", self->malformed_row);
+  json_object_set_int_member (reply, "maxRequestBytes", (gint64) self->max_request_bytes);
   node = att_sandbox_json_node_take_object (reply);
   _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);
 }

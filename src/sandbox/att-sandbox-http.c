@@ -118,15 +118,24 @@ is_json_content_type (SoupServerMessage *msg)
 /**
  * _att_sandbox_body_limit:
  *
+ * The faults' `maxRequestBytes` lowers the limit of the API routes, so a
+ * test can have a small upload refused by the sandbox itself; the control
+ * routes keep theirs, so that the limit can be lifted again.
+ *
  * Returns: the largest request body accepted on @path, in bytes
  */
 gsize
-_att_sandbox_body_limit (const char *path)
+_att_sandbox_body_limit (AttSandbox *self,
+                         const char *path)
 {
+  gsize limit = MAX_BODY_SIZE;
+
   if (g_str_equal (path, "/certification-api/create") ||
       g_str_has_prefix (path, "/certification-api/update/"))
-    return ATT_CERTIFICATE_MAX_REQUEST_SIZE;
-  return MAX_BODY_SIZE;
+    limit = ATT_CERTIFICATE_MAX_REQUEST_SIZE;
+  if (self->max_request_bytes > 0 && !g_str_has_prefix (path, CONTROL_PREFIX))
+    limit = MIN (limit, self->max_request_bytes);
+  return limit;
 }
 
 /**
@@ -246,7 +255,7 @@ _att_sandbox_early_callback (SoupServer        *server,
                              gpointer           user_data)
 {
   goffset length = soup_message_headers_get_content_length (soup_server_message_get_request_headers (msg));
-  gsize   limit = _att_sandbox_body_limit (path);
+  gsize   limit = _att_sandbox_body_limit (user_data, path);
 
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_object_set_data (G_OBJECT (msg), LIMIT_KEY, GSIZE_TO_POINTER (limit));

@@ -18,6 +18,9 @@
 
 G_BEGIN_DECLS
 
+/* The routes tests use to steer the sandbox, served without auth. */
+#define CONTROL_PREFIX "/_sandbox/"
+
 /* Set on a message whose body is over the size limit. */
 #define TOO_LARGE_KEY "att-sandbox-too-large"
 
@@ -47,9 +50,10 @@ struct _AttSandbox
   guint                score_delay_ms;
   guint                fail_status;
   guint                fail_count;
-  guint                fail_min_from; /* fail only requests with from >= this */
-  char                *fail_path;     /* ... or with a path starting so */
-  int                  malformed_row; /* spoiled in product searches, or -1 */
+  guint                fail_min_from;     /* fail only requests with from >= this */
+  char                *fail_path;         /* ... or with a path starting so */
+  int                  malformed_row;     /* spoiled in product searches, or -1 */
+  gsize                max_request_bytes; /* a lower body limit for API routes, or 0 */
 
   GPtrArray           *pending;
 };
@@ -89,7 +93,8 @@ void        _att_sandbox_respond_error (SoupServerMessage *msg,
                                         guint              status,
                                         const char        *message,
                                         GPtrArray         *details);
-gsize       _att_sandbox_body_limit (const char *path);
+gsize       _att_sandbox_body_limit (AttSandbox *self,
+                                     const char *path);
 const char *_att_sandbox_peek_body (SoupServerMessage *msg,
                                     gsize             *out_size);
 JsonObject *_att_sandbox_read_body (SoupServerMessage *msg);

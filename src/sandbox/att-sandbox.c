@@ -481,6 +481,25 @@ att_sandbox_set_malformed_row (AttSandbox *self,
 }
 
 /**
+ * att_sandbox_set_max_request_size:
+ * @bytes: the largest request body an API route accepts, or 0 for each
+ *   route's usual limit (10 MiB; %ATT_CERTIFICATE_MAX_REQUEST_SIZE for
+ *   certificates)
+ *
+ * Lowers the limit on request bodies, so that a small upload is refused
+ * with 413 as a server with a smaller limit than the client knows would
+ * refuse it.  Only lowers: a limit above a route's own is that route's.
+ */
+void
+att_sandbox_set_max_request_size (AttSandbox *self,
+                                  gsize       bytes)
+{
+  g_return_if_fail (ATT_IS_SANDBOX (self));
+
+  self->max_request_bytes = bytes;
+}
+
+/**
  * att_sandbox_set_score_delay:
  * @ms: how long an eco-score stays `Pending` after a create or update
  *

@@ -20,10 +20,11 @@ G_BEGIN_DECLS
  * {statusCode, error, message, details[{path, message}]}.  Tests and the
  * out-of-process server can also POST /_sandbox/faults
  * {"latencyMs": N, "status": S, "count": C, "fromAtLeast": F,
- * "path": P, "malformedRow": R}: F limits the failures to requests whose
- * body has a `from` of at least F; P to requests whose path starts with P
- * (e.g. "/pic-api/v1/products/update/"); R (-1 for none) spoils row R of
- * every product search answer.
+ * "path": P, "malformedRow": R, "maxRequestBytes": B}: F limits the
+ * failures to requests whose body has a `from` of at least F; P to requests
+ * whose path starts with P (e.g. "/pic-api/v1/products/update/"); R (-1 for
+ * none) spoils row R of every product search answer; B (0 for none) refuses
+ * API request bodies over B bytes with 413.
  *
  * It also serves the certification API (GET
  * /certification-api/assertion-authority and assertion-standard, POST
@@ -86,6 +87,8 @@ void        att_sandbox_inject_failure_path (AttSandbox *self,
                                              const char *path_prefix);
 void        att_sandbox_set_malformed_row (AttSandbox *self,
                                            int         row);
+void        att_sandbox_set_max_request_size (AttSandbox *self,
+                                              gsize       bytes);
 void        att_sandbox_set_score_delay (AttSandbox *self,
                                          guint       ms);
 guint       att_sandbox_get_score_delay (AttSandbox *self);

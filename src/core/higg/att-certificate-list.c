@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include "att-certificate-list.h"
+#include "att-certificate-records.h"
 #include "att-certificate.h"
 #include "att-higg-client.h"
+#include "att-json.h"
 #include "att-page.h"
 #include "att-pm-product.h"
 
@@ -20,7 +22,9 @@
  * through every PM product in the background, one page at a time, and
  * keeps each certificate once (by `_id`), with the products it was found
  * on (att_certificate_get_product_ids()).  A certificate attached to no
- * product is found by no search, and so is not listed.
+ * product is found by no search: with #AttCertificateRecords, those the
+ * app created or updated that the scan did not find come last, as they
+ * were kept, with no products.
  *
  * The first scan shows certificates as its pages arrive; a refresh keeps
  * the list as it was until the new scan is complete, then replaces it at
@@ -37,26 +41,27 @@
 
 struct _AttCertificateList
 {
-  GObject        parent_instance;
+  GObject                parent_instance;
 
-  AttHiggClient *client;
-  guint          page_size;
+  AttHiggClient         *client;
+  AttCertificateRecords *records; /* nullable */
+  guint                  page_size;
 
-  GPtrArray     *items; /* of AttCertificate, shown */
+  GPtrArray             *items; /* of AttCertificate, shown */
 
   /* The scan running or last run. */
-  GPtrArray     *scan; /* of AttCertificate, in the order found */
-  GHashTable    *scan_by_id;
-  gboolean       progressive; /* shows @scan as it grows */
-  GCancellable  *cancellable;
-  guint          generation;
-  guint          from;
-  guint          pages_done;
-  guint          pages_total;
-  guint          n_products;
-  guint          n_unreadable;
-  gboolean       loading;
-  GError        *error;
+  GPtrArray             *scan; /* of AttCertificate, in the order found */
+  GHashTable            *scan_by_id;
+  gboolean               progressive; /* shows @scan as it grows */
+  GCancellable          *cancellable;
+  guint                  generation;
+  guint                  from;
+  guint                  pages_done;
+  guint                  pages_total;
+  guint                  n_products;
+  guint                  n_unreadable;
+  gboolean               loading;
+  GError                *error;
 };
 
 static void att_certificate_list_list_model_init (GListModelInterface *iface);
@@ -68,6 +73,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AttCertificateList, att_certificate_list, G_TYPE_
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_RECORDS,
   PROP_PAGE_SIZE,
   PROP_N_ITEMS,
   PROP_LOADING,
@@ -241,15 +247,89 @@ add_page (AttCertificateList *self,
 /* Ends the scan: @complete, it is shown (if it was not as it came);
  * otherwise what is shown stays, with @error if it failed. */
 static void
+end_scan (AttCertificateList *self,
+          gboolean            complete,
+          GError             *error)
+{
+  g_clear_object (&self->cancellable);
+  if (complete && self->progressive)
+    publish_new (self);
+  else if (complete)
+    publish_all (self);
+  set_error (self, error);
+  set_loading (self, FALSE);
+}
+
+/* A record as the list shows it: no search found it, so it covers no
+ * product, whatever the server last said. */
+static AttCertificate *
+unattached_copy (AttCertificate *record)
+{
+  g_autoptr(JsonObject) object = att_json_object_copy (att_certificate_get_json (record));
+
+  json_object_remove_member (object, "productModuleIds");
+  return att_certificate_new_from_json (object, NULL, NULL);
+}
+
+static void
+add_records (AttCertificateList *self,
+             GPtrArray          *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      AttCertificate *record = g_ptr_array_index (records, i);
+      g_autoptr(AttCertificate) certificate = NULL;
+
+      if (g_hash_table_contains (self->scan_by_id, att_certificate_get_id (record)) ||
+          (certificate = unattached_copy (record)) == NULL)
+        continue;
+      g_ptr_array_add (self->scan, g_object_ref (certificate));
+      g_hash_table_insert (self->scan_by_id, (gpointer) att_certificate_get_id (certificate), certificate);
+    }
+}
+
+static void
+on_records (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+  g_autoptr(AttCertificateList) self = g_weak_ref_get (&fetch->list);
+  guint generation = fetch->generation;
+  g_autoptr(GPtrArray) records = NULL;
+
+  g_weak_ref_clear (&fetch->list);
+  g_free (fetch);
+  records = att_certificate_records_list_finish (ATT_CERTIFICATE_RECORDS (source_object), result, NULL);
+  if (self == NULL || generation != self->generation)
+    return;
+  if (records != NULL)
+    add_records (self, records);
+  end_scan (self, TRUE, NULL);
+}
+
+static Fetch *
+fetch_new (AttCertificateList *self)
+{
+  Fetch *fetch = g_new0 (Fetch, 1);
+
+  g_weak_ref_init (&fetch->list, self);
+  fetch->generation = self->generation;
+  return fetch;
+}
+
+/* A complete scan takes in the records it did not find, then ends. */
+static void
 finish_scan (AttCertificateList *self,
              gboolean            complete,
              GError             *error)
 {
-  g_clear_object (&self->cancellable);
-  if (complete && !self->progressive)
-    publish_all (self);
-  set_error (self, error);
-  set_loading (self, FALSE);
+  if (!complete || self->records == NULL)
+    {
+      end_scan (self, complete, error);
+      return;
+    }
+  att_certificate_records_list_async (self->records, self->cancellable, on_records, fetch_new (self));
 }
 
 static void
@@ -304,12 +384,8 @@ on_page (GObject      *source_object,
 static void
 fetch_next_page (AttCertificateList *self)
 {
-  Fetch *fetch = g_new0 (Fetch, 1);
-
-  g_weak_ref_init (&fetch->list, self);
-  fetch->generation = self->generation;
   att_higg_client_search_pm_products_async (self->client, NULL, self->from, self->page_size,
-                                            self->cancellable, on_page, fetch);
+                                            self->cancellable, on_page, fetch_new (self));
 }
 
 /**
@@ -374,6 +450,7 @@ att_certificate_list_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->records);
 
   G_OBJECT_CLASS (att_certificate_list_parent_class)->dispose (object);
 }
@@ -403,6 +480,10 @@ att_certificate_list_get_property (GObject    *object,
     {
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
+      break;
+
+    case PROP_RECORDS:
+      g_value_set_object (value, self->records);
       break;
 
     case PROP_PAGE_SIZE:
@@ -456,6 +537,10 @@ att_certificate_list_set_property (GObject      *object,
       self->client = g_value_dup_object (value);
       break;
 
+    case PROP_RECORDS:
+      self->records = g_value_dup_object (value);
+      break;
+
     case PROP_PAGE_SIZE:
       self->page_size = g_value_get_uint (value);
       break;
@@ -479,6 +564,15 @@ att_certificate_list_class_init (AttCertificateListClass *klass)
 
   properties[PROP_CLIENT] = g_param_spec_object ("client", NULL, NULL, ATT_TYPE_HIGG_CLIENT,
                                                  construct | G_PARAM_READABLE);
+
+  /**
+   * AttCertificateList:records: (nullable)
+   *
+   * The certificates the app created or updated, listed when the scan
+   * does not find them.
+   */
+  properties[PROP_RECORDS] = g_param_spec_object ("records", NULL, NULL, ATT_TYPE_CERTIFICATE_RECORDS,
+                                                  construct | G_PARAM_READABLE);
   properties[PROP_PAGE_SIZE] = g_param_spec_uint ("page-size", NULL, NULL, 1, 100,
                                                   ATT_CERTIFICATE_LIST_PAGE_SIZE,
                                                   construct | G_PARAM_READABLE);
@@ -534,13 +628,37 @@ AttCertificateList *
 att_certificate_list_new (AttHiggClient *client,
                           guint          page_size)
 {
+  return att_certificate_list_new_with_records (client, NULL, page_size);
+}
+
+/**
+ * att_certificate_list_new_with_records:
+ * @client: the client to read PM search through
+ * @records: (nullable): the certificates the app created or updated, of
+ *   the same account
+ * @page_size: products per page, 1 to 100; 0 for
+ *   %ATT_CERTIFICATE_LIST_PAGE_SIZE
+ *
+ * As att_certificate_list_new(), and each complete scan lists last the
+ * records it did not find, with no products.
+ *
+ * Returns: (transfer full): a list of #AttCertificate, whose first scan
+ *   starts now
+ */
+AttCertificateList *
+att_certificate_list_new_with_records (AttHiggClient         *client,
+                                       AttCertificateRecords *records,
+                                       guint                  page_size)
+{
   AttCertificateList *self;
 
   g_return_val_if_fail (ATT_IS_HIGG_CLIENT (client), NULL);
+  g_return_val_if_fail (records == NULL || ATT_IS_CERTIFICATE_RECORDS (records), NULL);
   g_return_val_if_fail (page_size <= 100, NULL);
 
   self = g_object_new (ATT_TYPE_CERTIFICATE_LIST,
                        "client", client,
+                       "records", records,
                        "page-size", page_size > 0 ? page_size : ATT_CERTIFICATE_LIST_PAGE_SIZE,
                        NULL);
   att_certificate_list_refresh (self);

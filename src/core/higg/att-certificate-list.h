@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (AttCertificateList, att_certificate_list, ATT, CERTIFICATE
 
 AttCertificateList *att_certificate_list_new (AttHiggClient *client,
                                               guint          page_size);
+AttCertificateList *att_certificate_list_new_with_records (AttHiggClient         *client,
+                                                           AttCertificateRecords *records,
+                                                           guint                  page_size);
 void                att_certificate_list_refresh (AttCertificateList *self);
 void                att_certificate_list_cancel (AttCertificateList *self);
 gboolean            att_certificate_list_get_loading (AttCertificateList *self);

@@ -456,6 +456,13 @@ att_http_status_error_new (SoupMessage *message,
       summary = g_strdup (_ ("The server did not answer in time"));
       break;
 
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+      /* A validation problem (the same request will be refused again),
+       * told apart so that the user knows to send less. */
+      code = ATT_API_ERROR_VALIDATION;
+      summary = g_strdup (_ ("The request is too large for the server"));
+      break;
+
     case HTTP_TOO_MANY_REQUESTS:
       code = ATT_API_ERROR_RATE_LIMITED;
       if (retry_after >= 0)
@@ -548,6 +555,11 @@ att_http_transport_error_new (const GError *error,
       code = ATT_API_ERROR_TLS;
       text = g_strdup_printf (_ ("Could not establish a secure connection: %s"), error->message);
     }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    /* Reset or closed once connected, say mid-upload: whatever was sent
+     * may or may not have arrived. */
+    text = g_strdup_printf (_ ("The connection to the server was lost: %s"), error->message);
   else if (error->domain == SOUP_SESSION_ERROR &&
            error->code != SOUP_SESSION_ERROR_MESSAGE_ALREADY_IN_QUEUE)
     {

@@ -152,8 +152,9 @@ is_base64 (const char *text)
  * while: call this in a worker thread (it only reads @self).
  *
  * Returns: (transfer full): the file's bytes, or %NULL with
- *   %G_IO_ERROR_NOT_SUPPORTED for a link, or %ATT_API_ERROR_BAD_RESPONSE
- *   for text that is not base64
+ *   %G_IO_ERROR_NOT_SUPPORTED for a link, %G_IO_ERROR_NOT_FOUND for an
+ *   empty string (an answer's echo of a large file, dropped), or
+ *   %ATT_API_ERROR_BAD_RESPONSE for text that is not base64
  */
 GBytes *
 att_certificate_decode_file (AttCertificate *self,
@@ -177,6 +178,15 @@ att_certificate_decode_file (AttCertificate *self,
     }
 
   base64 = skip_data_url (g_ptr_array_index (self->files, index));
+  if (*base64 == '\0')
+    {
+      /* An answer's echo of a large upload is dropped as it arrives
+       * (ATT_HTTP_SEND_SKIP_LONG_STRINGS): the image is on the server. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _ ("Attest has no copy of this image: it is shown once the certificate is read from a product "
+                      "it covers"));
+      return NULL;
+    }
   if (!is_base64 (base64))
     {
       g_set_error (error, ATT_API_ERROR, ATT_API_ERROR_BAD_RESPONSE,

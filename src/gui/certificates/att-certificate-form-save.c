@@ -254,6 +254,7 @@ saved_cb (GObject      *object,
     failed (self, error);
   else
     {
+      att_context_certificate_saved (self->context, certificate);
       announce (self, certificate);
       att_certificate_form_emit_saved (self, certificate);
       gtk_window_close (GTK_WINDOW (self));

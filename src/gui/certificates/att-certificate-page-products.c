@@ -180,7 +180,8 @@ show_count (AttCertificatePage *self)
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", n), n);
 
   adw_preferences_group_set_description (self->products_group, n > 0 ? count : NULL);
-  show_status (self, FALSE, n == 0 ? _ ("The certificate covers no product yet.") : NULL, FALSE);
+  show_status (self, FALSE, n == 0 ? _ ("Not attached to any product: Attach Products chooses those it covers.") : NULL,
+               FALSE);
   att_certificate_page_set_products_loaded (self, TRUE);
 }
 
@@ -315,6 +316,7 @@ updated (GObject      *source,
       att_certificate_page_toast (self, message);
       return;
     }
+  att_context_certificate_saved (self->context, certificate);
   att_certificate_page_toast (self, update->done_message);
   att_certificate_page_certificate_changed (self, certificate);
 }

@@ -118,11 +118,17 @@ refresh_status (GtkListItem *item)
 static void
 refresh_count (GtkListItem *item)
 {
-  g_autofree char *text = cell_text (gtk_list_item_get_item (item), COLUMN_PRODUCTS);
+  AttCertificate  *certificate = gtk_list_item_get_item (item);
+  gboolean         none = att_certificate_get_n_products (certificate) == 0;
+  g_autofree char *text = cell_text (certificate, COLUMN_PRODUCTS);
+  const char      *label = none ? _ ("Not attached to any product") : text;
   GtkWidget       *cell = gtk_list_item_get_child (item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  /* A certificate attached to nothing (created so, or detached from all)
+   * says so, where "0" would read as a count still to come. */
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), none ? C_ ("certificate products", "None") : text);
+  gtk_widget_set_tooltip_text (cell, none ? label : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void

@@ -222,7 +222,7 @@ start_list (AttCertificatesPage *self)
       (client = att_context_get_higg_client (self->context)) == NULL)
     return;
 
-  self->list = att_certificate_list_new (client, 0);
+  self->list = att_certificate_list_new_with_records (client, att_context_get_certificate_records (self->context), 0);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::pages-done", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::error", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
