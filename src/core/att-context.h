@@ -23,6 +23,9 @@ AttHttp               *att_context_get_http (AttContext *self);
 AttAccountStore       *att_context_get_account_store (AttContext *self);
 AttSecretStore        *att_context_get_secret_store (AttContext *self);
 AttHiggClient         *att_context_get_higg_client (AttContext *self);
+AttClosientClient     *att_context_get_closient_client (AttContext *self);
+void                   att_context_set_closient_client (AttContext        *self,
+                                                        AttClosientClient *client);
 gboolean               att_context_get_is_demo (AttContext *self);
 void                   att_context_set_is_demo (AttContext *self,
                                                 gboolean    is_demo);
