@@ -402,11 +402,11 @@ test_gtin (void)
     int         code;
     const char *says;
   } invalid[] = {
-    { "4006381333932", ATT_GTIN_ERROR_CHECK_DIGIT, "should be 1" },
-    { "96385075", ATT_GTIN_ERROR_CHECK_DIGIT, "should be 4" },
-    { "036000291450", ATT_GTIN_ERROR_CHECK_DIGIT, "should be 2" },
-    { "10012345678901", ATT_GTIN_ERROR_CHECK_DIGIT, "should be 2" },
-    { "3760123450017", ATT_GTIN_ERROR_CHECK_DIGIT, "should be 0" },
+    { "4006381333932", ATT_GTIN_ERROR_CHECK_DIGIT, "expected 1" },
+    { "96385075", ATT_GTIN_ERROR_CHECK_DIGIT, "expected 4" },
+    { "036000291450", ATT_GTIN_ERROR_CHECK_DIGIT, "expected 2" },
+    { "10012345678901", ATT_GTIN_ERROR_CHECK_DIGIT, "expected 2" },
+    { "3760123450017", ATT_GTIN_ERROR_CHECK_DIGIT, "expected 0" },
     { "1234567", ATT_GTIN_ERROR_LENGTH, "7" },
     { "123456789", ATT_GTIN_ERROR_LENGTH, "9" },
     { "123456789012345", ATT_GTIN_ERROR_LENGTH, "15" },

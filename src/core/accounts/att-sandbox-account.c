@@ -15,8 +15,10 @@
 
 /* A sandbox (attest-sandbox, or the demo's child) makes new API and
  * integration keys every time it starts, and hands them out, with its
- * developer public key, at GET /_sandbox/demo-account.  They are kept in
- * memory only, in the AttHiggAuth made from them, and never logged. */
+ * developer public key, at GET /_sandbox/demo-account, with a Closient
+ * key (`closientApiKey`) when it serves Closient's routes.  They are kept
+ * in memory only, in the AttHiggAuth made from them and the Closient
+ * client, and never logged. */
 
 
 static const char *
@@ -26,14 +28,31 @@ get_member (JsonObject *object,
   return object != NULL ? json_object_get_string_member_with_default (object, name, NULL) : NULL;
 }
 
-static AttHiggAuth *
-auth_from_json (JsonNode *node,
-                GError  **error)
+/* What the demo account is made of: the Higg credentials and, from a
+ * sandbox that serves Closient's routes, a Closient key. */
+typedef struct
 {
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *api_key = get_member (object, "apiKey");
-  const char *integration_key = get_member (object, "integrationKey");
-  const char *public_key = get_member (object, "publicKey");
+  AttHiggAuth *auth;
+  char        *closient_key;
+} DemoAccount;
+
+static void
+demo_account_free (DemoAccount *account)
+{
+  g_clear_object (&account->auth);
+  g_free (account->closient_key);
+  g_free (account);
+}
+
+static DemoAccount *
+account_from_json (JsonNode *node,
+                   GError  **error)
+{
+  JsonObject  *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char  *api_key = get_member (object, "apiKey");
+  const char  *integration_key = get_member (object, "integrationKey");
+  const char  *public_key = get_member (object, "publicKey");
+  DemoAccount *account;
 
   if (api_key == NULL || integration_key == NULL || public_key == NULL)
     {
@@ -42,7 +61,10 @@ auth_from_json (JsonNode *node,
       return NULL;
     }
 
-  return att_higg_auth_new (api_key, integration_key, public_key);
+  account = g_new0 (DemoAccount, 1);
+  account->auth = att_higg_auth_new (api_key, integration_key, public_key);
+  account->closient_key = g_strdup (get_member (object, "closientApiKey"));
+  return account;
 }
 
 static void
@@ -53,14 +75,14 @@ fetched_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(JsonNode) node = NULL;
   GError      *error = NULL;
-  AttHiggAuth *auth;
+  DemoAccount *account;
 
   node = att_http_send_json_finish (ATT_HTTP (object), result, &error);
-  auth = node != NULL ? auth_from_json (node, &error) : NULL;
-  if (auth == NULL)
+  account = node != NULL ? account_from_json (node, &error) : NULL;
+  if (account == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, auth, g_object_unref);
+    g_task_return_pointer (task, account, (GDestroyNotify) demo_account_free);
 }
 
 /**
@@ -92,15 +114,31 @@ att_sandbox_account_fetch_async (AttHttp            *http,
 
 /**
  * att_sandbox_account_fetch_finish:
+ * @out_closient_key: (out) (optional) (nullable) (transfer full): the
+ *   sandbox's Closient key, or %NULL if it offers none
  *
  * Returns: (transfer full): the demo account's credentials, or %NULL
  */
 AttHiggAuth *
 att_sandbox_account_fetch_finish (GAsyncResult *result,
+                                  char        **out_closient_key,
                                   GError      **error)
 {
+  DemoAccount *account;
+  AttHiggAuth *auth;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ATT_SOURCE_TAG (att_sandbox_account_fetch_async), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (out_closient_key != NULL)
+    *out_closient_key = NULL;
+  account = g_task_propagate_pointer (G_TASK (result), error);
+  if (account == NULL)
+    return NULL;
+
+  auth = g_steal_pointer (&account->auth);
+  if (out_closient_key != NULL)
+    *out_closient_key = g_steal_pointer (&account->closient_key);
+  demo_account_free (account);
+  return auth;
 }

@@ -15,6 +15,7 @@ void         att_sandbox_account_fetch_async (AttHttp            *http,
                                               GAsyncReadyCallback callback,
                                               gpointer            user_data);
 AttHiggAuth *att_sandbox_account_fetch_finish (GAsyncResult *result,
+                                               char        **out_closient_key,
                                                GError      **error);
 
 G_END_DECLS

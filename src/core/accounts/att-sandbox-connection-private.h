@@ -19,7 +19,8 @@ struct _AttSandboxConnection
   AttHttp           *http;
   char              *base_url;
   AttHiggAuth       *auth;
-  guint              generation; /* counts the changes of base_url and auth */
+  char              *closient_key; /* the sandbox's Closient key, if any */
+  guint              generation;   /* counts the changes of base_url and auth */
 
   /* The demo only: how to start the child, the child, and how many times
    * it was started again after it died. */
@@ -54,7 +55,8 @@ void         att_sandbox_connection_start_child (AttSandboxConnection *self,
 void         att_sandbox_connection_set_process (AttSandboxConnection *self,
                                                  AttSandboxProcess    *process);
 void         att_sandbox_connection_set_account (AttSandboxConnection *self,
-                                                 AttHiggAuth          *auth);
+                                                 AttHiggAuth          *auth,
+                                                 const char           *closient_key);
 void         att_sandbox_connection_apply (AttSandboxConnection *self,
                                            AttHiggClient        *client);
 void         att_sandbox_connection_cancel_recover (AttSandboxConnection *self);

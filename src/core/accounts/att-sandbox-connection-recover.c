@@ -83,10 +83,11 @@ account_cb (GObject      *object,
 {
   g_autoptr(AttSandboxConnection) self = user_data;
   g_autoptr(AttHiggAuth) auth = NULL;
+  g_autofree char *closient_key = NULL;
   g_autoptr(GError) error = NULL;
   gboolean restarted = self->restarting;
 
-  auth = att_sandbox_account_fetch_finish (result, &error);
+  auth = att_sandbox_account_fetch_finish (result, &closient_key, &error);
   if (auth == NULL)
     {
       finish_failed (self, error);
@@ -94,7 +95,7 @@ account_cb (GObject      *object,
     }
 
   g_debug ("Signed in to the sandbox again");
-  att_sandbox_connection_set_account (self, auth);
+  att_sandbox_connection_set_account (self, auth, closient_key);
   finish_recovered (self);
   if (restarted)
     g_signal_emit (self, att_sandbox_connection_signals[SIGNAL_RESTARTED], 0);

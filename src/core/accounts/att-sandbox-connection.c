@@ -54,6 +54,7 @@ att_sandbox_connection_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->base_url);
+  g_free (self->closient_key);
   g_free (self->program);
   g_strfreev (self->args);
 
@@ -163,9 +164,12 @@ att_sandbox_connection_set_process (AttSandboxConnection *self,
 
 void
 att_sandbox_connection_set_account (AttSandboxConnection *self,
-                                    AttHiggAuth          *auth)
+                                    AttHiggAuth          *auth,
+                                    const char           *closient_key)
 {
   g_set_object (&self->auth, auth);
+  g_free (self->closient_key);
+  self->closient_key = g_strdup (closient_key);
   self->generation++;
 }
 
@@ -188,17 +192,18 @@ connect_account_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   AttSandboxConnection *self = g_task_get_source_object (task);
   g_autoptr(AttHiggAuth) auth = NULL;
-  AttHiggClient *client;
-  GError        *error = NULL;
+  g_autofree char *closient_key = NULL;
+  AttHiggClient   *client;
+  GError          *error = NULL;
 
-  auth = att_sandbox_account_fetch_finish (result, &error);
+  auth = att_sandbox_account_fetch_finish (result, &closient_key, &error);
   if (auth == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  att_sandbox_connection_set_account (self, auth);
+  att_sandbox_connection_set_account (self, auth, closient_key);
   client = att_higg_client_new (self->http, self->base_url);
   att_sandbox_connection_apply (self, client);
   att_higg_client_set_sandbox_connection (client, self);
@@ -316,6 +321,23 @@ att_sandbox_connection_get_base_url (AttSandboxConnection *self)
   g_return_val_if_fail (ATT_IS_SANDBOX_CONNECTION (self), NULL);
 
   return self->base_url;
+}
+
+/**
+ * att_sandbox_connection_get_closient_key:
+ *
+ * The sandbox makes a new Closient key each time it starts: read it again
+ * after #AttSandboxConnection::restarted.
+ *
+ * Returns: (nullable): the Closient key the sandbox handed out with its
+ *   demo account, or %NULL if it offered none
+ */
+const char *
+att_sandbox_connection_get_closient_key (AttSandboxConnection *self)
+{
+  g_return_val_if_fail (ATT_IS_SANDBOX_CONNECTION (self), NULL);
+
+  return self->closient_key;
 }
 
 /**

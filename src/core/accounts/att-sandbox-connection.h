@@ -38,6 +38,7 @@ gboolean              att_sandbox_connection_recover_finish (AttSandboxConnectio
 guint                 att_sandbox_connection_get_generation (AttSandboxConnection *self);
 gboolean              att_sandbox_connection_get_is_demo (AttSandboxConnection *self);
 const char           *att_sandbox_connection_get_base_url (AttSandboxConnection *self);
+const char           *att_sandbox_connection_get_closient_key (AttSandboxConnection *self);
 AttSandboxProcess    *att_sandbox_connection_get_process (AttSandboxConnection *self);
 void                  att_sandbox_connection_stop (AttSandboxConnection *self);
 

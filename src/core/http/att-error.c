@@ -15,6 +15,8 @@ typedef struct
   guint      http_status;
   GPtrArray *field_errors;
   gint64     retry_after;
+  gboolean   owner_action_required;
+  char      *server_code;
 } AttApiErrorPrivate;
 
 static void
@@ -29,6 +31,8 @@ att_api_error_private_copy (const AttApiErrorPrivate *src,
 {
   dest->http_status = src->http_status;
   dest->retry_after = src->retry_after;
+  dest->owner_action_required = src->owner_action_required;
+  dest->server_code = g_strdup (src->server_code);
   if (src->field_errors != NULL)
     dest->field_errors = g_ptr_array_copy (src->field_errors,
                                            (GCopyFunc) att_field_error_copy,
@@ -39,6 +43,7 @@ static void
 att_api_error_private_clear (AttApiErrorPrivate *priv)
 {
   g_clear_pointer (&priv->field_errors, g_ptr_array_unref);
+  g_clear_pointer (&priv->server_code, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (AttApiError, att_api_error)
@@ -137,4 +142,65 @@ att_api_error_get_retry_after (const GError *error)
   AttApiErrorPrivate *priv = get_private (error);
 
   return priv != NULL ? priv->retry_after : -1;
+}
+
+/**
+ * att_api_error_set_owner_action_required:
+ * @required: whether the server said only an owner of the organisation
+ *   can allow this (Closient's `owner_action_required`)
+ */
+void
+att_api_error_set_owner_action_required (GError  *error,
+                                         gboolean required)
+{
+  AttApiErrorPrivate *priv = get_private (error);
+
+  g_return_if_fail (priv != NULL);
+
+  priv->owner_action_required = !!required;
+}
+
+/**
+ * att_api_error_get_owner_action_required:
+ *
+ * Returns: whether the server said an owner of the organisation must act
+ *   (grant a permission, unlock a key) before this can succeed
+ */
+gboolean
+att_api_error_get_owner_action_required (const GError *error)
+{
+  AttApiErrorPrivate *priv = get_private (error);
+
+  return priv != NULL && priv->owner_action_required;
+}
+
+/**
+ * att_api_error_set_server_code:
+ * @code: (nullable): the server's own name for the error, e.g.
+ *   `VALIDATION_ERROR`
+ */
+void
+att_api_error_set_server_code (GError     *error,
+                               const char *code)
+{
+  AttApiErrorPrivate *priv = get_private (error);
+
+  g_return_if_fail (priv != NULL);
+
+  g_free (priv->server_code);
+  priv->server_code = code != NULL ? g_ascii_strup (code, -1) : NULL;
+}
+
+/**
+ * att_api_error_get_server_code:
+ *
+ * Returns: (nullable): the server's name for the error, in uppercase
+ *   (`NOT_FOUND`, `RATE_LIMITED`...), or %NULL if it gave none
+ */
+const char *
+att_api_error_get_server_code (const GError *error)
+{
+  AttApiErrorPrivate *priv = get_private (error);
+
+  return priv != NULL ? priv->server_code : NULL;
 }

@@ -59,6 +59,12 @@ void           att_api_error_set_details (GError    *error,
 guint          att_api_error_get_http_status (const GError *error);
 GPtrArray     *att_api_error_get_field_errors (const GError *error);
 gint64         att_api_error_get_retry_after (const GError *error);
+void           att_api_error_set_owner_action_required (GError  *error,
+                                                        gboolean required);
+gboolean       att_api_error_get_owner_action_required (const GError *error);
+void           att_api_error_set_server_code (GError     *error,
+                                              const char *code);
+const char    *att_api_error_get_server_code (const GError *error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttFieldError, att_field_error_free)
 

@@ -16,8 +16,6 @@
 
 #include "att-http-private.h"
 
-#define MAX_SERVER_MESSAGE_CHARS    200
-#define MAX_FIELD_ERRORS            100
 #define MAX_FIELD_ERRORS_IN_MESSAGE 3
 
 const char *
@@ -101,226 +99,6 @@ att_http_check_uri_is_allowed (GUri    *uri,
   return FALSE;
 }
 
-/* --- Reading error bodies ---------------------------------------------- */
-
-/* A server's text goes into a message a user reads: keep it short, on one
- * line, and never dump a whole body. */
-static char *
-sanitize_server_text (const char *text)
-{
-  g_autofree char *valid = NULL;
-  g_autofree char *stripped = NULL;
-  char            *p;
-
-  if (text == NULL)
-    return NULL;
-
-  valid = g_utf8_make_valid (text, -1);
-  for (p = valid; *p != '\0'; p++)
-    {
-      if ((guchar) *p < 0x20 || *p == 0x7f)
-        *p = ' ';
-    }
-  stripped = g_strdup (g_strstrip (valid));
-  if (*stripped == '\0')
-    return NULL;
-
-  if (g_utf8_strlen (stripped, -1) > MAX_SERVER_MESSAGE_CHARS)
-    {
-      g_autofree char *cut = g_utf8_substring (stripped, 0, MAX_SERVER_MESSAGE_CHARS);
-
-      return g_strconcat (cut, "…", NULL);
-    }
-
-  return g_steal_pointer (&stripped);
-}
-
-/* A field path may be a string ("materials[0].netUse") or, as some
- * validation libraries send it, an array of keys and indexes. */
-static char *
-field_path_from_node (JsonNode *node)
-{
-  if (node == NULL)
-    return NULL;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return sanitize_server_text (json_node_get_string (node));
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      g_autoptr(GString) path = g_string_new (NULL);
-      guint n = json_array_get_length (array);
-
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode *part = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (part))
-            return NULL;
-
-          if (json_node_get_value_type (part) == G_TYPE_INT64)
-            g_string_append_printf (path, "[%" G_GINT64_FORMAT "]", json_node_get_int (part));
-          else if (json_node_get_value_type (part) == G_TYPE_STRING)
-            {
-              if (path->len > 0)
-                g_string_append_c (path, '.');
-              g_string_append (path, json_node_get_string (part));
-            }
-          else
-            return NULL;
-        }
-
-      return sanitize_server_text (path->str);
-    }
-
-  return NULL;
-}
-
-static const char *
-object_get_string (JsonObject *object,
-                   const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node != NULL &&
-      JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return NULL;
-}
-
-static void
-add_field_error (GPtrArray  *field_errors,
-                 const char *path,
-                 const char *message)
-{
-  g_autofree char *clean_message = sanitize_server_text (message);
-
-  if (field_errors->len >= MAX_FIELD_ERRORS)
-    return;
-
-  g_ptr_array_add (field_errors,
-                   att_field_error_new (path != NULL ? path : "",
-                                        clean_message != NULL ? clean_message : _ ("Invalid value")));
-}
-
-/* Reads `details` or `errors`: an array of {path|field, message} objects
- * (the sandbox and most JSON APIs), or an object mapping a field to a
- * message or to a list of messages. */
-static void
-collect_field_errors (JsonNode  *node,
-                      GPtrArray *field_errors)
-{
-  if (node == NULL)
-    return;
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      guint      n = json_array_get_length (array);
-
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode        *element = json_array_get_element (array, i);
-          JsonObject      *object;
-          g_autofree char *path = NULL;
-          const char      *message;
-
-          if (JSON_NODE_HOLDS_VALUE (element) &&
-              json_node_get_value_type (element) == G_TYPE_STRING)
-            {
-              add_field_error (field_errors, NULL, json_node_get_string (element));
-              continue;
-            }
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            continue;
-
-          object = json_node_get_object (element);
-          path = field_path_from_node (json_object_get_member (object, "path"));
-          if (path == NULL)
-            path = field_path_from_node (json_object_get_member (object, "field"));
-
-          message = object_get_string (object, "message");
-          if (message == NULL)
-            message = object_get_string (object, "msg");
-
-          add_field_error (field_errors, path, message);
-        }
-    }
-  else if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char    *member;
-      JsonNode      *value;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &member, &value))
-        {
-          g_autofree char *path = sanitize_server_text (member);
-
-          if (JSON_NODE_HOLDS_VALUE (value) &&
-              json_node_get_value_type (value) == G_TYPE_STRING)
-            add_field_error (field_errors, path, json_node_get_string (value));
-          else if (JSON_NODE_HOLDS_ARRAY (value))
-            {
-              JsonArray *messages = json_node_get_array (value);
-
-              for (guint i = 0; i < json_array_get_length (messages); i++)
-                {
-                  JsonNode *m = json_array_get_element (messages, i);
-
-                  if (JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_STRING)
-                    add_field_error (field_errors, path, json_node_get_string (m));
-                }
-            }
-        }
-    }
-}
-
-static void
-read_error_body (GBytes    *bytes,
-                 char     **server_message,
-                 GPtrArray *field_errors,
-                 JsonNode **out_root)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  gconstpointer data;
-  gsize         size = 0;
-  JsonNode     *root;
-  JsonObject   *object;
-  const char   *message;
-
-  *server_message = NULL;
-
-  if (bytes == NULL)
-    return;
-
-  data = g_bytes_get_data (bytes, &size);
-  if (size == 0 || size > G_MAXSSIZE ||
-      !json_parser_load_from_data (parser, data, (gssize) size, NULL))
-    return;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-
-  *out_root = json_node_ref (root);
-  object = json_node_get_object (root);
-  message = object_get_string (object, "message");
-  if (message == NULL)
-    message = object_get_string (object, "detail");
-  if (message == NULL)
-    message = object_get_string (object, "error");
-  *server_message = sanitize_server_text (message);
-
-  collect_field_errors (json_object_get_member (object, "details"), field_errors);
-  if (field_errors->len == 0)
-    collect_field_errors (json_object_get_member (object, "errors"), field_errors);
-}
-
 /* Returns seconds from now, or -1 if unknown. */
 static gint64
 parse_delay_header (const char *value,
@@ -364,12 +142,17 @@ parse_delay_header (const char *value,
   return -1;
 }
 
+/* The delay before trying again: Retry-After, else what the body said
+ * (@body_seconds, -1 if nothing), else when the rate-limit window resets. */
 static gint64
-parse_retry_after (SoupMessageHeaders *headers)
+parse_retry_after (SoupMessageHeaders *headers,
+                   gint64              body_seconds)
 {
   gint64 seconds;
 
   seconds = parse_delay_header (soup_message_headers_get_one (headers, "Retry-After"), TRUE, FALSE);
+  if (seconds < 0)
+    seconds = body_seconds;
   if (seconds < 0)
     seconds = parse_delay_header (soup_message_headers_get_one (headers, "RateLimit-Reset"), FALSE, TRUE);
   if (seconds < 0)
@@ -412,110 +195,159 @@ format_field_errors (GPtrArray *field_errors)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The code a server's own name for an error maps to, or -1 (Closient's
+ * names, api-closient.md §7; compared in uppercase). */
+static int
+code_for_server_code (const char *server_code)
+{
+  static const struct
+  {
+    const char *name;
+    AttApiError code;
+  } codes[] = {
+    { "BAD_REQUEST", ATT_API_ERROR_VALIDATION },
+    { "VALIDATION_ERROR", ATT_API_ERROR_VALIDATION },
+    { "UNAUTHORIZED", ATT_API_ERROR_UNAUTHORIZED },
+    { "FORBIDDEN", ATT_API_ERROR_FORBIDDEN },
+    { "NOT_FOUND", ATT_API_ERROR_NOT_FOUND },
+    { "CONFLICT", ATT_API_ERROR_CONFLICT },
+    { "RATE_LIMITED", ATT_API_ERROR_RATE_LIMITED },
+    { "INTERNAL_ERROR", ATT_API_ERROR_SERVER },
+  };
+
+  for (guint i = 0; server_code != NULL && i < G_N_ELEMENTS (codes); i++)
+    if (g_str_equal (server_code, codes[i].name))
+      return codes[i].code;
+  return -1;
+}
+
+/* The HTTP status decides; the server's code only refines a 4xx that has
+ * no status of its own (a 400 that says NOT_FOUND, say). */
+static AttApiError
+code_for_status (guint       status,
+                 const char *server_code)
+{
+  int refined = code_for_server_code (server_code);
+
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED: return ATT_API_ERROR_UNAUTHORIZED;
+    case SOUP_STATUS_FORBIDDEN: return ATT_API_ERROR_FORBIDDEN;
+    case SOUP_STATUS_NOT_FOUND:
+    case SOUP_STATUS_GONE: return ATT_API_ERROR_NOT_FOUND;
+    case SOUP_STATUS_CONFLICT: return ATT_API_ERROR_CONFLICT;
+    case SOUP_STATUS_REQUEST_TIMEOUT: return ATT_API_ERROR_TIMEOUT;
+    case HTTP_TOO_MANY_REQUESTS: return ATT_API_ERROR_RATE_LIMITED;
+    default: break;
+    }
+
+  if (status >= 500 && status < 600)
+    return ATT_API_ERROR_SERVER;
+  if (status >= 400 && status < 500)
+    return refined >= 0 && refined != ATT_API_ERROR_SERVER ? (AttApiError) refined : ATT_API_ERROR_VALIDATION;
+  return ATT_API_ERROR_BAD_RESPONSE;
+}
+
+static char *
+rate_limited_summary (gint64 retry_after)
+{
+  if (retry_after < 0)
+    return g_strdup (_ ("Too many requests: try again later"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Too many requests: try again in %d second",
+                                       "Too many requests: try again in %d seconds",
+                                       (gulong) retry_after),
+                          (int) retry_after);
+}
+
+/* A rejected request says what the server rejected; the per-field
+ * problems say more than the server's summary, which it takes. */
+static char *
+rejected_summary (guint             status,
+                  AttHttpErrorBody *body)
+{
+  g_autofree char *server_message = g_steal_pointer (&body->message);
+
+  if (body->field_errors->len > 0)
+    {
+      g_autofree char *fields = format_field_errors (body->field_errors);
+
+      return g_strdup_printf (_ ("The server rejected the request: %s"), fields);
+    }
+  if (server_message != NULL)
+    return g_strdup_printf (_ ("The server rejected the request: %s"), server_message);
+  return g_strdup_printf (_ ("The server rejected the request (HTTP %u)"), status);
+}
+
+static char *
+summary_for (AttApiError       code,
+             guint             status,
+             gint64            retry_after,
+             AttHttpErrorBody *body)
+{
+  switch (code)
+    {
+    case ATT_API_ERROR_UNAUTHORIZED:
+      return g_strdup (_ ("The server did not accept the credentials"));
+    case ATT_API_ERROR_FORBIDDEN:
+      return g_strdup (_ ("The account is not allowed to do this"));
+    case ATT_API_ERROR_NOT_FOUND:
+      return g_strdup (_ ("The item was not found on the server"));
+    case ATT_API_ERROR_CONFLICT:
+      return g_strdup (_ ("The change conflicts with the data on the server"));
+    case ATT_API_ERROR_TIMEOUT:
+      return g_strdup (_ ("The server did not answer in time"));
+    case ATT_API_ERROR_RATE_LIMITED:
+      return rate_limited_summary (retry_after);
+    case ATT_API_ERROR_SERVER:
+      return g_strdup_printf (_ ("The server had a problem (HTTP %u)"), status);
+    case ATT_API_ERROR_VALIDATION:
+      return rejected_summary (status, body);
+    default:
+      break;
+    }
+
+  /* Redirects are not followed: they could move an API key to another host
+   * or to plain http. */
+  if (status >= 300 && status < 400)
+    return g_strdup_printf (_ ("The server redirected the request elsewhere (HTTP %u)"), status);
+  return g_strdup_printf (_ ("Unexpected answer from the server (HTTP %u)"), status);
+}
+
+/* An HTTP error answer as an %ATT_API_ERROR: its code from the status (and
+ * the server's own code), its message, field problems, delay and
+ * owner_action_required from the body, whichever shape it has
+ * (att-http-error-body.c). */
 GError *
 att_http_status_error_new (SoupMessage *message,
                            GBytes      *bytes,
                            JsonNode   **out_body)
 {
   guint status = soup_message_get_status (message);
-  g_autoptr(GPtrArray) field_errors = att_field_error_array_new ();
-  g_autofree char *server_message = NULL;
+  g_auto(AttHttpErrorBody) body = { 0 };
   g_autofree char *summary = NULL;
   g_autofree char *text = NULL;
   AttApiError      code;
   gint64           retry_after;
+  GError          *error;
 
-  read_error_body (bytes, &server_message, field_errors, out_body);
-  retry_after = parse_retry_after (soup_message_get_response_headers (message));
+  att_http_error_body_read (bytes, &body, out_body);
+  retry_after = parse_retry_after (soup_message_get_response_headers (message), body.retry_after);
+  code = code_for_status (status, body.code);
+  summary = summary_for (code, status, retry_after, &body);
 
-  switch (status)
-    {
-    case SOUP_STATUS_UNAUTHORIZED:
-      code = ATT_API_ERROR_UNAUTHORIZED;
-      summary = g_strdup (_ ("The server did not accept the credentials"));
-      break;
-
-    case SOUP_STATUS_FORBIDDEN:
-      code = ATT_API_ERROR_FORBIDDEN;
-      summary = g_strdup (_ ("The account is not allowed to do this"));
-      break;
-
-    case SOUP_STATUS_NOT_FOUND:
-    case SOUP_STATUS_GONE:
-      code = ATT_API_ERROR_NOT_FOUND;
-      summary = g_strdup (_ ("The item was not found on the server"));
-      break;
-
-    case SOUP_STATUS_CONFLICT:
-      code = ATT_API_ERROR_CONFLICT;
-      summary = g_strdup (_ ("The change conflicts with the data on the server"));
-      break;
-
-    case SOUP_STATUS_REQUEST_TIMEOUT:
-      code = ATT_API_ERROR_TIMEOUT;
-      summary = g_strdup (_ ("The server did not answer in time"));
-      break;
-
-    case HTTP_TOO_MANY_REQUESTS:
-      code = ATT_API_ERROR_RATE_LIMITED;
-      if (retry_after >= 0)
-        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Too many requests: try again in %d second",
-                                                "Too many requests: try again in %d seconds",
-                                                (gulong) retry_after),
-                                   (int) retry_after);
-      else
-        summary = g_strdup (_ ("Too many requests: try again later"));
-      break;
-
-    default:
-      if (status >= 500 && status < 600)
-        {
-          code = ATT_API_ERROR_SERVER;
-          summary = g_strdup_printf (_ ("The server had a problem (HTTP %u)"), status);
-        }
-      else if (status >= 400 && status < 500)
-        {
-          code = ATT_API_ERROR_VALIDATION;
-          if (field_errors->len > 0)
-            {
-              g_autofree char *fields = format_field_errors (field_errors);
-
-              /* The per-field problems say more than the server's summary. */
-              g_clear_pointer (&server_message, g_free);
-              summary = g_strdup_printf (_ ("The server rejected the request: %s"), fields);
-            }
-          else if (server_message != NULL)
-            summary = g_strdup_printf (_ ("The server rejected the request: %s"),
-                                       server_message);
-          else
-            summary = g_strdup_printf (_ ("The server rejected the request (HTTP %u)"), status);
-          g_clear_pointer (&server_message, g_free);
-        }
-      else if (status >= 300 && status < 400)
-        {
-          /* Redirects are not followed: they could move an API key to
-           * another host or to plain http. */
-          code = ATT_API_ERROR_BAD_RESPONSE;
-          summary = g_strdup_printf (_ ("The server redirected the request elsewhere (HTTP %u)"),
-                                     status);
-        }
-      else
-        {
-          code = ATT_API_ERROR_BAD_RESPONSE;
-          summary = g_strdup_printf (_ ("Unexpected answer from the server (HTTP %u)"), status);
-        }
-      break;
-    }
-
-  if (server_message != NULL)
+  if (body.message != NULL)
     /* Translators: an error summary, then the server's own explanation. */
-    text = g_strdup_printf (_ ("%s: %s"), summary, server_message);
+    text = g_strdup_printf (_ ("%s: %s"), summary, body.message);
   else
     text = g_steal_pointer (&summary);
 
-  return att_http_api_error_new (code, status, field_errors->len > 0 ? field_errors : NULL,
-                                 retry_after, text);
+  error = att_http_api_error_new (code, status, body.field_errors->len > 0 ? body.field_errors : NULL,
+                                  retry_after, text);
+  att_api_error_set_owner_action_required (error, body.owner_action_required);
+  att_api_error_set_server_code (error, body.code);
+  return error;
 }
 
 /* Whether the connection failed in the TLS layer: a certificate that is not

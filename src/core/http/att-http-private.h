@@ -20,21 +20,38 @@ G_BEGIN_DECLS
 #define HTTP_TOO_MANY_REQUESTS 429
 
 /* Defined in att-http-errors.c. */
-const char             *att_http_error_code_name (int code);
-GError                 *att_http_api_error_new (AttApiError code,
-                                                guint       http_status,
-                                                GPtrArray  *field_errors,
-                                                gint64      retry_after,
-                                                const char *message);
-gboolean                att_http_check_uri_is_allowed (GUri    *uri,
-                                                       GError **error);
-GError                 *att_http_status_error_new (SoupMessage *message,
-                                                   GBytes      *bytes,
-                                                   JsonNode   **out_body);
-GError                 *att_http_transport_error_new (const GError *error,
-                                                      gboolean      timed_out);
-GError                 *att_http_too_large_error_new (guint   http_status,
-                                                      guint64 max_size);
+const char *att_http_error_code_name (int code);
+GError     *att_http_api_error_new (AttApiError code,
+                                    guint       http_status,
+                                    GPtrArray  *field_errors,
+                                    gint64      retry_after,
+                                    const char *message);
+gboolean    att_http_check_uri_is_allowed (GUri    *uri,
+                                           GError **error);
+GError     *att_http_status_error_new (SoupMessage *message,
+                                       GBytes      *bytes,
+                                       JsonNode   **out_body);
+GError     *att_http_transport_error_new (const GError *error,
+                                          gboolean      timed_out);
+GError     *att_http_too_large_error_new (guint   http_status,
+                                          guint64 max_size);
+
+/* Defined in att-http-error-body.c: what an error answer's body says. */
+typedef struct
+{
+  char      *message;      /* the server's explanation, cut short, or NULL */
+  char      *code;         /* its name for the error, uppercase, or NULL */
+  GPtrArray *field_errors; /* of AttFieldError, never NULL */
+  gint64     retry_after;  /* seconds, from the body; -1 if none */
+  gboolean   owner_action_required;
+} AttHttpErrorBody;
+
+void att_http_error_body_read (GBytes           *bytes,
+                               AttHttpErrorBody *body,
+                               JsonNode        **out_root);
+void att_http_error_body_clear (AttHttpErrorBody *body);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AttHttpErrorBody, att_http_error_body_clear)
 
 /* Defined in att-http-body.c. */
 void                    att_http_read_body_async (SoupMessage        *message,

@@ -112,4 +112,9 @@ JsonNode    *att_http_send_json_finish_full (AttHttp      *self,
                                              JsonNode    **error_body,
                                              GError      **error);
 
+/* Rate limits, per host (att-http-rate-limit.c): the wall-clock time, in
+ * microseconds, until which requests to @host wait, or 0. */
+gint64       att_http_get_rate_limit_wait (AttHttp    *self,
+                                           const char *host);
+
 G_END_DECLS

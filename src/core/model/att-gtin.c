@@ -98,7 +98,7 @@ att_gtin_normalize (const char *text,
       /* Translators: the check digit is the last digit of a GTIN; %d is
        * the digit it should be, %c the one that was typed. */
       g_set_error (error, ATT_GTIN_ERROR, ATT_GTIN_ERROR_CHECK_DIGIT,
-                   _ ("The check digit should be %d, not %c"), expected, text[length - 1]);
+                   _ ("Wrong check digit: expected %d, not %c"), expected, text[length - 1]);
       return FALSE;
     }
 
@@ -107,4 +107,31 @@ att_gtin_normalize (const char *text,
                                    g_ascii_strtoull (text, NULL, 10));
 
   return TRUE;
+}
+
+/**
+ * att_gtin_clean_input:
+ * @typed: (nullable): a GTIN as typed, pasted or scanned
+ *
+ * Drops the spaces and hyphens that printed barcodes and spreadsheets put
+ * between groups of digits (and a scanner's line end); everything else is
+ * kept for att_gtin_normalize() to judge.
+ *
+ * Returns: (transfer full) (nullable): @typed without spaces and hyphens,
+ *   or %NULL for %NULL
+ */
+char *
+att_gtin_clean_input (const char *typed)
+{
+  GString *clean;
+
+  if (typed == NULL)
+    return NULL;
+
+  clean = g_string_sized_new (strlen (typed));
+  for (const char *p = typed; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p) && *p != '-')
+      g_string_append_c (clean, *p);
+
+  return g_string_free (clean, FALSE);
 }

@@ -24,5 +24,6 @@ int      att_gtin_check_digit (const char *digits,
 gboolean att_gtin_normalize (const char *text,
                              char      **out_gtin14,
                              GError    **error);
+char    *att_gtin_clean_input (const char *typed);
 
 G_END_DECLS
