@@ -10,6 +10,7 @@
 #include "att-account-store.h"
 #include "att-account.h"
 #include "att-closient-connect.h"
+#include "att-http.h"
 #include "att-sandbox-connection.h"
 #include "att-secret-store.h"
 
