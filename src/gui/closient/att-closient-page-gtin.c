@@ -213,7 +213,8 @@ att_closient_page_look_up (AttClosientPage *self,
   g_free (self->gtin);
   self->gtin = g_steal_pointer (&gtin14);
   gtk_editable_set_text (GTK_EDITABLE (self->gtin_entry), self->gtin);
-  gtk_editable_set_position (GTK_EDITABLE (self->gtin_entry), -1);
+  /* Selected, so that the next GTIN typed or scanned replaces it. */
+  gtk_editable_select_region (GTK_EDITABLE (self->gtin_entry), 0, -1);
   if (self->client == NULL)
     att_closient_page_show_state (self, "no-account");
   else
