@@ -100,10 +100,10 @@ att_http_check_uri_is_allowed (GUri    *uri,
 }
 
 /* Returns seconds from now, or -1 if unknown. */
-static gint64
-parse_delay_header (const char *value,
-                    gboolean    allow_http_date,
-                    gboolean    allow_epoch)
+gint64
+att_http_parse_delay_header (const char *value,
+                             gboolean    allow_http_date,
+                             gboolean    allow_epoch)
 {
   gint64      now = g_get_real_time () / G_USEC_PER_SEC;
   guint64     number;
@@ -150,13 +150,13 @@ parse_retry_after (SoupMessageHeaders *headers,
 {
   gint64 seconds;
 
-  seconds = parse_delay_header (soup_message_headers_get_one (headers, "Retry-After"), TRUE, FALSE);
+  seconds = att_http_parse_delay_header (soup_message_headers_get_one (headers, "Retry-After"), TRUE, FALSE);
   if (seconds < 0)
     seconds = body_seconds;
   if (seconds < 0)
-    seconds = parse_delay_header (soup_message_headers_get_one (headers, "RateLimit-Reset"), FALSE, TRUE);
+    seconds = att_http_parse_delay_header (soup_message_headers_get_one (headers, "RateLimit-Reset"), FALSE, TRUE);
   if (seconds < 0)
-    seconds = parse_delay_header (soup_message_headers_get_one (headers, "X-RateLimit-Reset"), FALSE, TRUE);
+    seconds = att_http_parse_delay_header (soup_message_headers_get_one (headers, "X-RateLimit-Reset"), FALSE, TRUE);
 
   return seconds;
 }
@@ -259,6 +259,17 @@ rate_limited_summary (gint64 retry_after)
                                        "Too many requests: try again in %d seconds",
                                        (gulong) retry_after),
                           (int) retry_after);
+}
+
+/* A request refused, or not sent, because of a rate limit: try again in
+ * @retry_after seconds (-1 if unknown). */
+GError *
+att_http_rate_limited_error_new (guint  http_status,
+                                 gint64 retry_after)
+{
+  g_autofree char *text = rate_limited_summary (retry_after);
+
+  return att_http_api_error_new (ATT_API_ERROR_RATE_LIMITED, http_status, NULL, retry_after, text);
 }
 
 /* A rejected request says what the server rejected; the per-field

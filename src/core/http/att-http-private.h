@@ -35,6 +35,32 @@ GError     *att_http_transport_error_new (const GError *error,
                                           gboolean      timed_out);
 GError     *att_http_too_large_error_new (guint   http_status,
                                           guint64 max_size);
+GError     *att_http_rate_limited_error_new (guint  http_status,
+                                             gint64 retry_after);
+gint64      att_http_parse_delay_header (const char *value,
+                                         gboolean    allow_http_date,
+                                         gboolean    allow_epoch);
+
+/* Defined in att-http.c: the rate-limit state of each host (see
+ * att-http-rate-limit.c) and the signal that tells of waits. */
+GHashTable *att_http_get_rate_limits (AttHttp *self);
+void        att_http_emit_rate_limit_wait (AttHttp    *self,
+                                           const char *host,
+                                           gint64      until_us);
+
+/* Defined in att-http-rate-limit.c. */
+#define ATT_HTTP_MAX_SHORT_WAIT_SECONDS      30
+#define ATT_HTTP_MAX_RATE_LIMIT_WAIT_SECONDS 900
+
+GHashTable *att_http_rate_limits_new (void);
+void        att_http_rate_limit_update (AttHttp            *self,
+                                        const char         *host,
+                                        SoupMessageHeaders *headers);
+gint64      att_http_rate_limit_begin_wait (AttHttp    *self,
+                                            const char *host,
+                                            gint64      not_before_us);
+void        att_http_rate_limit_end_wait (AttHttp    *self,
+                                          const char *host);
 
 /* Defined in att-http-error-body.c: what an error answer's body says. */
 typedef struct
@@ -84,6 +110,8 @@ void                    att_http_request_set_reader (Request        *request,
                                                      gpointer        read_data);
 void                    att_http_request_set_skip_long_strings (Request *request,
                                                                 gboolean skip);
+void                    att_http_request_set_wait_rate_limit (Request *request,
+                                                              gboolean wait);
 void                    att_http_request_set_progress (Request        *request,
                                                        AttProgressFunc progress,
                                                        gpointer        progress_data);

@@ -6,7 +6,11 @@
 /* A request is the task data of its #GTask.  Each attempt sends a fresh
  * #SoupMessage under its own deadline; a failed idempotent attempt is
  * repeated after an exponential backoff with jitter (or Retry-After), and
- * the caller's cancellable ends the running attempt or the wait.  The body
+ * the caller's cancellable ends the running attempt or the wait.  Before
+ * each attempt, a host whose rate limit is spent (or a 429's Retry-After)
+ * makes the request wait, told by AttHttp::rate-limit-wait
+ * (att-http-rate-limit.c); each answer's rate-limit headers are noted
+ * there.  The body
  * is read within the size limit (att-http-body.c); large success bodies are
  * parsed in a worker thread. */
 
@@ -51,6 +55,10 @@ struct _Request
   GSource            *deadline_source; /* ends the running attempt */
   GSource            *wait_source;     /* the backoff before the next attempt */
 
+  gboolean            wait_rate_limit;    /* up to 15 minutes, not 30 seconds */
+  gint64              not_before_us;      /* a 429's Retry-After, wall clock */
+  gboolean            waiting_rate_limit; /* counted as a waiter of the host */
+
   AttHttpReadFunc     read; /* turns the answer into objects, if set */
   gpointer            read_data;
 
@@ -66,6 +74,7 @@ struct _Request
 };
 
 static void start_attempt (GTask *task);
+static void end_rate_limit_wait (GTask *task);
 
 static void
 clear_source (GSource **source)
@@ -220,6 +229,16 @@ compute_backoff_ms (Request *request)
   return (guint) MIN (delay + jitter, (guint64) MAX_RETRY_DELAY_SECONDS * 1000);
 }
 
+/* How long a rate limit is waited out before the request fails: a long
+ * wait is the user's decision, not a silent stall, unless the caller shows
+ * it (ATT_HTTP_SEND_WAIT_RATE_LIMIT). */
+static gint64
+max_rate_limit_wait (Request *request)
+{
+  return request->wait_rate_limit ? ATT_HTTP_MAX_RATE_LIMIT_WAIT_SECONDS
+                                  : ATT_HTTP_MAX_SHORT_WAIT_SECONDS;
+}
+
 /* Decides whether the failed attempt may be repeated, and after how long.
  * Only idempotent requests are repeated: a create that timed out may have
  * been stored, and sending it again would store it twice. */
@@ -249,8 +268,16 @@ should_retry (Request      *request,
   if (!retryable)
     return FALSE;
 
-  if (retry_after >= 0 &&
-      (status == HTTP_TOO_MANY_REQUESTS || status == SOUP_STATUS_SERVICE_UNAVAILABLE))
+  if (retry_after >= 0 && status == HTTP_TOO_MANY_REQUESTS)
+    {
+      /* The wait is the next attempt's, told by the rate-limit-wait signal
+       * (see wait_for_rate_limit()). */
+      if (retry_after > max_rate_limit_wait (request))
+        return FALSE;
+      request->not_before_us = g_get_real_time () + retry_after * G_USEC_PER_SEC;
+      *delay_ms = 0;
+    }
+  else if (retry_after >= 0 && status == SOUP_STATUS_SERVICE_UNAVAILABLE)
     {
       /* A long wait is the user's decision, not a silent stall: give up and
        * let the error carry Retry-After. */
@@ -379,6 +406,10 @@ attempt_done (GTask        *task,
       return;
     }
 
+  if (soup_message_get_status (message) != SOUP_STATUS_NONE)
+    att_http_rate_limit_update (g_task_get_source_object (task), g_uri_get_host (request->uri),
+                                soup_message_get_response_headers (message));
+
   /* An error of the ATT_API_ERROR domain already is a body too large. */
   if (error != NULL && error->domain == ATT_API_ERROR)
     api_error = g_error_copy (error);
@@ -460,10 +491,74 @@ on_caller_cancelled (GCancellable *cancellable,
   else if (request->wait_source != NULL)
     {
       clear_source (&request->wait_source);
+      end_rate_limit_wait (task);
       g_task_return_error_if_cancelled (task);
     }
 
   return G_SOURCE_REMOVE;
+}
+
+/* --- Rate limits -------------------------------------------------------- */
+
+static void
+end_rate_limit_wait (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+
+  if (!request->waiting_rate_limit)
+    return;
+
+  request->waiting_rate_limit = FALSE;
+  att_http_rate_limit_end_wait (g_task_get_source_object (task), g_uri_get_host (request->uri));
+}
+
+static gboolean
+on_rate_limit_waited (gpointer user_data)
+{
+  g_autoptr(GTask) task = g_object_ref (user_data);
+  Request *request = g_task_get_task_data (task);
+
+  clear_source (&request->wait_source);
+  end_rate_limit_wait (task);
+  request->not_before_us = 0;
+
+  if (!g_task_return_error_if_cancelled (task))
+    start_attempt (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Makes the request wait if its host's quota is spent or a 429 asked it
+ * to; fails it if the wait is too long.  Returns whether it did either. */
+static gboolean
+wait_for_rate_limit (GTask *task)
+{
+  AttHttp    *self = g_task_get_source_object (task);
+  Request    *request = g_task_get_task_data (task);
+  const char *host = g_uri_get_host (request->uri);
+  gint64      now = g_get_real_time ();
+  gint64      until = MAX (att_http_get_rate_limit_wait (self, host), request->not_before_us);
+  gint64      wait_s = (until - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+
+  if (until <= now)
+    return FALSE;
+
+  if (wait_s > max_rate_limit_wait (request))
+    {
+      g_debug ("%s %s: rate limited for %" G_GINT64_FORMAT " s, not waiting",
+               request->method, request_path (request), wait_s);
+      g_task_return_error (task, att_http_rate_limited_error_new (0, wait_s));
+      return TRUE;
+    }
+
+  g_debug ("%s %s: waiting %" G_GINT64_FORMAT " s for the rate limit",
+           request->method, request_path (request), wait_s);
+  until = att_http_rate_limit_begin_wait (self, host, until);
+  request->waiting_rate_limit = TRUE;
+  request->wait_source = g_timeout_source_new ((guint) MIN ((until - now) / 1000 + 1, G_MAXUINT));
+  g_source_set_callback (request->wait_source, on_rate_limit_waited, g_object_ref (task), g_object_unref);
+  g_source_attach (request->wait_source, g_task_get_context (task));
+  return TRUE;
 }
 
 static void
@@ -494,6 +589,9 @@ start_attempt (GTask *task)
 
   g_assert (request->message == NULL);
   g_assert (request->attempt_cancellable == NULL);
+
+  if (wait_for_rate_limit (task))
+    return;
 
   /* A fresh message per attempt: a SoupMessage is not meant to be sent twice. */
   request->attempt++;
@@ -604,6 +702,18 @@ att_http_request_set_skip_long_strings (Request *request,
  *   on the task's main context
  * @progress_data: for @progress; must outlive the request
  */
+/**
+ * att_http_request_set_wait_rate_limit:
+ * @wait: whether a rate limit is waited out for up to 15 minutes (else 30
+ *   seconds) before the request fails
+ */
+void
+att_http_request_set_wait_rate_limit (Request *request,
+                                      gboolean wait)
+{
+  request->wait_rate_limit = wait;
+}
+
 void
 att_http_request_set_progress (Request        *request,
                                AttProgressFunc progress,

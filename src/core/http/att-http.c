@@ -46,6 +46,7 @@ struct _AttHttp
   guint        max_retries;
   guint        base_delay_ms;
   guint64      max_response_size;
+  GHashTable  *rate_limits; /* host -> its state (att-http-rate-limit.c) */
 };
 
 G_DEFINE_FINAL_TYPE (AttHttp, att_http, G_TYPE_OBJECT)
@@ -62,6 +63,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_RATE_LIMIT_WAIT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* --- GObject ----------------------------------------------------------- */
 
 static void
@@ -74,6 +82,16 @@ att_http_dispose (GObject *object)
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (att_http_parent_class)->dispose (object);
+}
+
+static void
+att_http_finalize (GObject *object)
+{
+  AttHttp *self = (AttHttp *) object;
+
+  g_clear_pointer (&self->rate_limits, g_hash_table_unref);
+
+  G_OBJECT_CLASS (att_http_parent_class)->finalize (object);
 }
 
 static void
@@ -148,6 +166,7 @@ att_http_class_init (AttHttpClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = att_http_dispose;
+  object_class->finalize = att_http_finalize;
   object_class->get_property = att_http_get_property;
   object_class->set_property = att_http_set_property;
 
@@ -194,6 +213,24 @@ att_http_class_init (AttHttpClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AttHttp::rate-limit-wait:
+   * @host: the host whose rate limit is waited for
+   * @until_wallclock_us: when the wait ends, in g_get_real_time() time; 0
+   *   when no request waits for @host any more
+   *
+   * Emitted when a request starts waiting for @host's rate limit (a spent
+   * quota, or a 429's Retry-After) and the wait ends later than any wait
+   * already told of, and with 0 when the last waiting request goes (sent,
+   * or cancelled).  Cancelling a waiting request ends its wait at once.
+   */
+  signals[SIGNAL_RATE_LIMIT_WAIT] =
+    g_signal_new ("rate-limit-wait",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 }
 
 static void
@@ -205,6 +242,7 @@ att_http_init (AttHttp *self)
   self->max_retries = DEFAULT_MAX_RETRIES;
   self->base_delay_ms = DEFAULT_BASE_DELAY_MS;
   self->max_response_size = DEFAULT_MAX_RESPONSE_SIZE;
+  self->rate_limits = att_http_rate_limits_new ();
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "timeout", self->timeout,
                                                  "max-conns-per-host", 4,
@@ -330,6 +368,20 @@ att_http_set_max_response_size (AttHttp *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_RESPONSE_SIZE]);
 }
 
+GHashTable *
+att_http_get_rate_limits (AttHttp *self)
+{
+  return self->rate_limits;
+}
+
+void
+att_http_emit_rate_limit_wait (AttHttp    *self,
+                               const char *host,
+                               gint64      until_us)
+{
+  g_signal_emit (self, signals[SIGNAL_RATE_LIMIT_WAIT], 0, host, until_us);
+}
+
 /* The answer of a send task and, on an HTTP error, the server's JSON body. */
 static gpointer
 propagate_answer (GTask     *task,
@@ -410,6 +462,7 @@ start_send (AttHttp            *self,
                                   (gsize) self->max_response_size);
   att_http_request_set_reader (request, read, read_data);
   att_http_request_set_skip_long_strings (request, (flags & ATT_HTTP_SEND_SKIP_LONG_STRINGS) != 0);
+  att_http_request_set_wait_rate_limit (request, (flags & ATT_HTTP_SEND_WAIT_RATE_LIMIT) != 0);
   att_http_request_set_progress (request, progress, progress_data);
   g_task_set_task_data (task, request, (GDestroyNotify) att_http_request_free);
 

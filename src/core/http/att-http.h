@@ -39,11 +39,16 @@ typedef GObject *(*AttHttpReadFunc) (JsonNode *root,
  *   answer are read as empty strings, dropped as the answer arrives, so
  *   that an answer that echoes a large upload costs no memory (and is not
  *   counted against the size limit)
+ * @ATT_HTTP_SEND_WAIT_RATE_LIMIT: a rate limit is waited out (with
+ *   #AttHttp::rate-limit-wait) for up to 15 minutes, not 30 seconds, before
+ *   the request fails with %ATT_API_ERROR_RATE_LIMITED: for a client whose
+ *   UI shows the wait and offers Cancel
  */
 typedef enum {
   ATT_HTTP_SEND_NONE = 0,
   ATT_HTTP_SEND_IDEMPOTENT = 1 << 0,
   ATT_HTTP_SEND_SKIP_LONG_STRINGS = 1 << 1,
+  ATT_HTTP_SEND_WAIT_RATE_LIMIT = 1 << 2,
 } AttHttpSendFlags;
 
 #define ATT_TYPE_HTTP (att_http_get_type ())
