@@ -210,7 +210,7 @@ set_nullable_string (JsonObject *object,
  * is when absent. */
 static const struct
 {
-  const char *name;
+  const char  *name;
   JsonNodeType type;
 } state_members[] = {
   { "valid_from", JSON_NODE_NULL },
@@ -317,9 +317,9 @@ read_filters (AttSandboxClosientRequest         *request,
 {
   static const char *const statuses[] = { "unverified", "verified", "expired", NULL };
   static const char *const orderings[] = { "expiry_date", "-expiry_date", "label", "-label", NULL };
-  const char *status = g_hash_table_lookup (request->query, "verification_status");
-  const char *active = g_hash_table_lookup (request->query, "is_active");
-  const char *ordering = g_hash_table_lookup (request->query, "ordering");
+  const char              *status = g_hash_table_lookup (request->query, "verification_status");
+  const char              *active = g_hash_table_lookup (request->query, "is_active");
+  const char              *ordering = g_hash_table_lookup (request->query, "ordering");
 
   query->today = request->today;
   query->is_active = -1;

@@ -18,9 +18,9 @@ render_certification (AttSandboxClosientRequest *request,
 {
   static const char *const strings[] = { "id", "label", "code", "description", "url" };
   static const char *const more[] = { "certification_body_name", "program", "standard" };
-  JsonObject      *out = json_object_new ();
-  g_autofree char *logo_url = _att_sandbox_closient_logo_url (request, record);
-  const char      *value;
+  JsonObject              *out = json_object_new ();
+  g_autofree char         *logo_url = _att_sandbox_closient_logo_url (request, record);
+  const char              *value;
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     {
@@ -45,9 +45,9 @@ render_body (AttSandboxClosientRequest *request,
              JsonObject                *record)
 {
   static const char *const strings[] = { "id", "name", "website", "description" };
-  JsonObject      *out = json_object_new ();
-  g_autofree char *logo_url = _att_sandbox_closient_logo_url (request, record);
-  const char      *value;
+  JsonObject              *out = json_object_new ();
+  g_autofree char         *logo_url = _att_sandbox_closient_logo_url (request, record);
+  const char              *value;
 
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     {
@@ -96,12 +96,12 @@ void
 _att_sandbox_closient_list_certifications (AttSandboxClosientRequest *request,
                                            AttSandboxClosientReply   *reply)
 {
-  static const char *const orderings[] = { "label", "-label", "code", "-code", NULL };
+  static const char *const         orderings[] = { "label", "-label", "code", "-code", NULL };
   AttSandboxClosientCatalogueQuery query = { 0 };
-  const char      *label = query_text (request, "label");
-  const char      *body = query_text (request, "certification_body");
-  g_autofree char *label_folded = label != NULL ? g_utf8_casefold (label, -1) : NULL;
-  g_autofree char *body_id = NULL;
+  const char                      *label = query_text (request, "label");
+  const char                      *body = query_text (request, "certification_body");
+  g_autofree char                 *label_folded = label != NULL ? g_utf8_casefold (label, -1) : NULL;
+  g_autofree char                 *body_id = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   gint64 total;
@@ -131,8 +131,8 @@ void
 _att_sandbox_closient_list_bodies (AttSandboxClosientRequest *request,
                                    AttSandboxClosientReply   *reply)
 {
-  const char      *search = query_text (request, "search");
-  g_autofree char *folded = search != NULL ? g_utf8_casefold (search, -1) : NULL;
+  const char            *search = query_text (request, "search");
+  g_autofree char       *folded = search != NULL ? g_utf8_casefold (search, -1) : NULL;
   AttSandboxClosientPage page;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;

@@ -82,7 +82,7 @@ window_state (const Window *window,
               gint64        length_us)
 {
   WindowState state = { limit, limit > window->count ? limit - window->count : 0,
-                         window->start + length_us };
+                        window->start + length_us };
 
   return state;
 }

@@ -12,6 +12,7 @@
 
 #include "att-closient-metadata.h"
 #include "att-error.h"
+#include "att-iso-country.h"
 
 #include "att-sandbox-closient-private.h"
 #include "att-sandbox-json.h"
@@ -54,28 +55,6 @@ static const char *const date_fields[] = {
 static const char *const read_only_fields[] = {
   "id", "label", "is_active", "code", "description", "url", "logo_url", "expiry_date", NULL
 };
-
-/* ISO 3166-1 alpha-2, every officially assigned code (iso-codes 4.13). */
-static const char iso_3166_alpha2[] =
-  "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS "
-  "BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE "
-  "EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM "
-  "HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC "
-  "LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA "
-  "NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
-  "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO "
-  "TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
-
-static gboolean
-is_country_code (const char *code)
-{
-  const char *found;
-
-  if (strlen (code) != 2 || !g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1]))
-    return FALSE;
-  found = strstr (iso_3166_alpha2, code);
-  return found != NULL && (found - iso_3166_alpha2) % 3 == 0;
-}
 
 static gboolean
 is_string (JsonNode *node)
@@ -182,7 +161,7 @@ apply_countries (JsonObject *state,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!is_string (element) || !is_country_code (json_node_get_string (element)))
+      if (!is_string (element) || !att_iso_country_is_code (json_node_get_string (element)))
         array = NULL;
     }
   if (array == NULL)

@@ -40,8 +40,8 @@ typedef struct
   AttSandboxClosient *self;
   SoupServerMessage  *msg;
   const char         *base_url;
-  GHashTable         *query; /* name -> value, never NULL */
-  char               *args[2]; /* the path's variable segments, unescaped */
+  GHashTable         *query;     /* name -> value, never NULL */
+  char               *args[2];   /* the path's variable segments, unescaped */
   char                today[11]; /* YYYY-MM-DD, UTC */
   AttClosientKeyKind  kind;
   JsonObject         *body; /* PATCH only */

@@ -64,7 +64,14 @@ static const struct
 /* Programmes any product may carry, after those that suit it; "" is the
  * demo brand's own (uncoded) supplier programme. */
 static const char *const social_codes[] = {
-  "SA8000", "", "WRAP", "FAIR_TRADE_USA", "B_CORP", "OEKO_TEX_STANDARD_100", "ISO_14001", "TUV_GREEN_PRODUCT",
+  "SA8000",
+  "",
+  "WRAP",
+  "FAIR_TRADE_USA",
+  "B_CORP",
+  "OEKO_TEX_STANDARD_100",
+  "ISO_14001",
+  "TUV_GREEN_PRODUCT",
 };
 
 static const char *const country_sets[] = { "IN BD", "", "PT", "TR PT IT", "", "VN", "CN", "FR" };
@@ -174,9 +181,9 @@ set_date (JsonObject *state,
  * none), and the verification status. */
 static const char *
 window_of (DemoState kind,
-           int      jitter,
-           int     *out_from,
-           int     *out_until)
+           int       jitter,
+           int      *out_from,
+           int      *out_until)
 {
   static const struct
   {
@@ -376,7 +383,7 @@ seed_long_product (Seeder  *seeder,
                    GError **error)
 {
   AttSandboxClosientCatalogueQuery query = { .page = { 0, G_MAXUINT } };
-  const char *name = "Mixed Apparel Sample Case";
+  const char                      *name = "Mixed Apparel Sample Case";
   g_autoptr(GPtrArray) certifications = NULL;
   gint64 total;
 
@@ -411,10 +418,10 @@ att_sandbox_closient_seed_assignments (AttSandboxStore *store,
 {
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (now_ms / 1000);
   g_autoptr(GHashTable) catalogue = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           (GDestroyNotify) json_object_unref);
+                                                            (GDestroyNotify) json_object_unref);
   g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                                           (GDateMonth) g_date_time_get_month (now),
-                                           (GDateYear) g_date_time_get_year (now));
+                                            (GDateMonth) g_date_time_get_month (now),
+                                            (GDateYear) g_date_time_get_year (now));
   Seeder seeder = { store, today, 0, catalogue };
 
   for (guint i = 0; i < att_sandbox_seed_demo_count (); i++)

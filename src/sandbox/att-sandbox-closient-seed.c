@@ -122,7 +122,7 @@ seed_bodies (AttSandboxStore *store,
       g_autofree char *name = g_strconcat ("body:", key, NULL);
       g_autofree char *logo = g_strconcat ("body-", key, NULL);
       g_autoptr(JsonObject) record = json_object_new ();
-      char            *id = att_sandbox_closient_seed_id (name);
+      char *id = att_sandbox_closient_seed_id (name);
 
       g_hash_table_insert (ids, g_strdup (key), id);
       json_object_set_string_member (record, "id", id);
@@ -141,9 +141,9 @@ seed_certification (AttSandboxStore *store,
                     GError         **error)
 {
   static const char *const strings[] = { "label", "code", "description", "url", "program", "standard", NULL };
-  const char      *code = att_sandbox_json_string (spec, "code");
-  g_autofree char *name = g_strconcat ("certification:", *code != '\0' ? code : att_sandbox_json_string (spec, "label"), NULL);
-  g_autofree char *id = att_sandbox_closient_seed_id (name);
+  const char              *code = att_sandbox_json_string (spec, "code");
+  g_autofree char         *name = g_strconcat ("certification:", *code != '\0' ? code : att_sandbox_json_string (spec, "label"), NULL);
+  g_autofree char         *id = att_sandbox_closient_seed_id (name);
   g_autoptr(JsonObject) record = json_object_new ();
 
   json_object_set_string_member (record, "id", id);

@@ -68,25 +68,25 @@ static const char schema_sql[] =
   ") WITHOUT ROWID;";
 
 /* The members of a catalogue certification, as the API names them. */
-#define CERTIFICATION_JSON                               \
-  "json_object ('id', c.id, 'label', c.label,"           \
-  " 'code', c.code, 'description', c.description,"       \
-  " 'url', c.url, 'logo', c.logo,"                       \
-  " 'certification_body_name', coalesce (b.name, ''),"   \
-  " 'certification_body_id', b.id,"                      \
+#define CERTIFICATION_JSON                             \
+  "json_object ('id', c.id, 'label', c.label,"         \
+  " 'code', c.code, 'description', c.description,"     \
+  " 'url', c.url, 'logo', c.logo,"                     \
+  " 'certification_body_name', coalesce (b.name, '')," \
+  " 'certification_body_id', b.id,"                    \
   " 'program', c.program, 'standard', c.standard)"
 
 #define CERTIFICATION_FROM \
   " FROM closient_certifications AS c LEFT JOIN closient_bodies AS b ON b.rowid = c.body"
 
-#define BODY_JSON                                               \
+#define BODY_JSON                                                  \
   "json_object ('id', b.id, 'name', b.name, 'website', b.website," \
   " 'description', b.description, 'logo', b.logo)"
 
 /* What an assignment is active on @today (?1): its window, either bound
  * open when null (api-closient.md §3.1). */
-#define ACTIVE_SQL                                 \
-  "((a.valid_from IS NULL OR a.valid_from <= ?1)"  \
+#define ACTIVE_SQL                                \
+  "((a.valid_from IS NULL OR a.valid_from <= ?1)" \
   " AND (a.expiration_date IS NULL OR a.expiration_date >= ?1))"
 
 gboolean
@@ -188,16 +188,16 @@ count_rows (AttSandboxStore *self,
  * <@order> LIMIT .. OFFSET ..": one per row, or two (an assignment's
  * certification and state) when @pairs. */
 static gboolean
-read_rows (AttSandboxStore         *self,
-           const char              *columns,
-           const char              *from_where,
-           const char              *order,
-           const char              *today,
-           GPtrArray               *params,
+read_rows (AttSandboxStore              *self,
+           const char                   *columns,
+           const char                   *from_where,
+           const char                   *order,
+           const char                   *today,
+           GPtrArray                    *params,
            const AttSandboxClosientPage *page,
-           gboolean                 pairs,
-           GPtrArray               *out_rows,
-           GError                 **error)
+           gboolean                      pairs,
+           GPtrArray                    *out_rows,
+           GError                      **error)
 {
   /* Numbered, as "?" would follow the highest number used before it,
    * and ?1 (today) is not in every query. */
@@ -507,18 +507,18 @@ assignment_order (const char *ordering)
  * ordering (by label by default), one page of them.
  */
 gboolean
-att_sandbox_store_search_closient_assignments (AttSandboxStore                      *self,
+att_sandbox_store_search_closient_assignments (AttSandboxStore                         *self,
                                                const AttSandboxClosientAssignmentQuery *query,
-                                               gint64                               *out_total,
-                                               GPtrArray                           **out_assignments,
-                                               GError                              **error)
+                                               gint64                                  *out_total,
+                                               GPtrArray                              **out_assignments,
+                                               GError                                 **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) att_sandbox_closient_assignment_free);
   g_autoptr(GPtrArray) params = g_ptr_array_new ();
   g_autoptr(GString) from_where = g_string_new ("FROM closient_assignments AS a"
-                                                " JOIN closient_certifications AS c ON c.rowid = a.certification"
-                                                " LEFT JOIN closient_bodies AS b ON b.rowid = c.body"
-                                                " WHERE a.gtin = ?2");
+                                                 " JOIN closient_certifications AS c ON c.rowid = a.certification"
+                                                 " LEFT JOIN closient_bodies AS b ON b.rowid = c.body"
+                                                 " WHERE a.gtin = ?2");
 
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
   g_return_val_if_fail (query != NULL && query->gtin != NULL && query->today != NULL, FALSE);
@@ -585,11 +585,11 @@ att_sandbox_store_get_closient_assignment (AttSandboxStore *self,
  * case-insensitive) and body id, ordered by label or code.
  */
 gboolean
-att_sandbox_store_search_closient_certifications (AttSandboxStore                      *self,
+att_sandbox_store_search_closient_certifications (AttSandboxStore                        *self,
                                                   const AttSandboxClosientCatalogueQuery *query,
-                                                  gint64                               *out_total,
-                                                  GPtrArray                           **out_certifications,
-                                                  GError                              **error)
+                                                  gint64                                 *out_total,
+                                                  GPtrArray                             **out_certifications,
+                                                  GError                                **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(GPtrArray) params = g_ptr_array_new ();
