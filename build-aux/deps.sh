@@ -13,6 +13,7 @@ BUILD_PKGS=(
 TEST_PKGS=(
   xvfb xauth dbus gnome-keyring libsecret-tools at-spi2-core python3 python3-dogtail openssl
   imagemagick xdotool clang-format
+  python3-stdnum python3-shortuuid
 )
 
 pkgs=("${BUILD_PKGS[@]}")

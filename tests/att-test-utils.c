@@ -467,3 +467,40 @@ att_test_run_for (guint ms)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
+
+/* The exit status a script uses to say it cannot run here. */
+#define PYTHON_SKIP_STATUS 77
+
+char *
+att_test_run_python (const char *script,
+                     const char *input,
+                     GError    **error)
+{
+  const char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE)
+                         ? "/usr/bin/python3"
+                         : "python3";
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              error, python, "-c", script, NULL);
+  if (process == NULL ||
+      !g_subprocess_communicate_utf8 (process, input, NULL, &out, &err, error))
+    return NULL;
+
+  if (g_subprocess_get_if_exited (process) &&
+      g_subprocess_get_exit_status (process) == PYTHON_SKIP_STATUS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", err != NULL ? err : "");
+      return NULL;
+    }
+  if (!g_subprocess_get_successful (process))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "python3 failed: %s", err != NULL ? err : "");
+      return NULL;
+    }
+
+  return g_steal_pointer (&out);
+}

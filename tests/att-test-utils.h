@@ -103,12 +103,21 @@ typedef gboolean (*AttTestPredicate) (gpointer      fixture,
 
 /* Spins the default main context until @predicate holds, failing the test
  * with @what after ATT_TEST_WAIT_SECONDS. */
-void att_test_wait_until (AttTestPredicate predicate,
-                          gpointer         fixture,
-                          gconstpointer    data,
-                          const char      *what);
+void  att_test_wait_until (AttTestPredicate predicate,
+                           gpointer         fixture,
+                           gconstpointer    data,
+                           const char      *what);
 
 /* Spins the default main context for @ms milliseconds. */
-void att_test_run_for (guint ms);
+void  att_test_run_for (guint ms);
+
+/* Runs @script with Debian's python3 (/usr/bin/python3, else python3 on
+ * PATH), @input on its standard input, and returns its standard output.
+ * A script that exits with 77 (a module it needs is missing) fails with
+ * G_IO_ERROR_NOT_FOUND, so the test can skip; any other failure, with
+ * G_IO_ERROR_FAILED and what it printed on standard error. */
+char *att_test_run_python (const char *script,
+                           const char *input,
+                           GError    **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "att-account-store.h"
 #include "att-certificate.h"
+#include "att-closient-client.h"
 #include "att-context.h"
 #include "att-draft-store.h"
 #include "att-higg-client.h"
@@ -20,16 +21,17 @@
  * can be built in a test against a sandbox without globals. */
 struct _AttContext
 {
-  GObject          parent_instance;
+  GObject            parent_instance;
 
-  AttHttp         *http;
-  AttAccountStore *accounts;
-  AttHiggClient   *higg_client;
-  AttDraftStore   *drafts;
-  AttProductCache *cache;
-  char            *account_id;
-  gboolean         is_demo;
-  guint            expiry_lead_days;
+  AttHttp           *http;
+  AttAccountStore   *accounts;
+  AttHiggClient     *higg_client;
+  AttClosientClient *closient_client;
+  AttDraftStore     *drafts;
+  AttProductCache   *cache;
+  char              *account_id;
+  gboolean           is_demo;
+  guint              expiry_lead_days;
 };
 
 G_DEFINE_FINAL_TYPE (AttContext, att_context, G_TYPE_OBJECT)
@@ -39,6 +41,7 @@ enum {
   PROP_HTTP,
   PROP_ACCOUNT_STORE,
   PROP_HIGG_CLIENT,
+  PROP_CLOSIENT_CLIENT,
   PROP_IS_DEMO,
   PROP_ACCOUNT_ID,
   PROP_EXPIRY_LEAD_DAYS,
@@ -60,6 +63,7 @@ att_context_dispose (GObject *object)
 
   g_clear_object (&self->cache);
   g_clear_object (&self->higg_client);
+  g_clear_object (&self->closient_client);
   g_clear_object (&self->drafts);
   g_clear_object (&self->accounts);
   g_clear_object (&self->http);
@@ -99,6 +103,10 @@ att_context_get_property (GObject    *object,
       g_value_set_object (value, self->higg_client);
       break;
 
+    case PROP_CLOSIENT_CLIENT:
+      g_value_set_object (value, self->closient_client);
+      break;
+
     case PROP_IS_DEMO:
       g_value_set_boolean (value, self->is_demo);
       break;
@@ -136,6 +144,10 @@ att_context_set_property (GObject      *object,
 
     case PROP_HIGG_CLIENT:
       self->higg_client = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOSIENT_CLIENT:
+      att_context_set_closient_client (self, g_value_get_object (value));
       break;
 
     case PROP_IS_DEMO:
@@ -179,6 +191,13 @@ att_context_class_init (AttContextClass *klass)
     g_param_spec_object ("higg-client", NULL, NULL,
                          ATT_TYPE_HIGG_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /* The Closient client of the connected account or the demo; NULL when
+   * there is no Closient account. */
+  properties[PROP_CLOSIENT_CLIENT] =
+    g_param_spec_object ("closient-client", NULL, NULL,
+                         ATT_TYPE_CLOSIENT_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_IS_DEMO] =
     g_param_spec_boolean ("is-demo", NULL, NULL,
@@ -309,6 +328,36 @@ att_context_get_higg_client (AttContext *self)
   g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
 
   return self->higg_client;
+}
+
+/**
+ * att_context_get_closient_client:
+ *
+ * Returns: (transfer none) (nullable): the Closient client, or %NULL if no
+ *   Closient account is connected
+ */
+AttClosientClient *
+att_context_get_closient_client (AttContext *self)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (self), NULL);
+
+  return self->closient_client;
+}
+
+/**
+ * att_context_set_closient_client:
+ * @client: (nullable): the Closient client of the account, or %NULL for
+ *   none
+ */
+void
+att_context_set_closient_client (AttContext        *self,
+                                 AttClosientClient *client)
+{
+  g_return_if_fail (ATT_IS_CONTEXT (self));
+  g_return_if_fail (client == NULL || ATT_IS_CLOSIENT_CLIENT (client));
+
+  if (g_set_object (&self->closient_client, client))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLOSIENT_CLIENT]);
 }
 
 gboolean

@@ -1,6 +1,7 @@
 /* att-sandbox-dispatch.c: serving one request: the added latency, the
  * injected failures, the credentials check, and the route to the endpoint
- * (att-sandbox-api.c) or to the control endpoints under /_sandbox/
+ * (att-sandbox-api.c), to Closient's (att-sandbox-closient-routes.c) or to
+ * the control endpoints under /_sandbox/
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +42,8 @@ typedef enum {
   ROUTE_PM_SEARCH,
   ROUTE_FAULTS,
   ROUTE_DEMO_ACCOUNT,
+  ROUTE_CLOSIENT_LIMITS,
+  ROUTE_CLOSIENT_LOGO,
 } RouteId;
 
 /* A route is an exact path, or a prefix and a suffix with one path
@@ -72,6 +75,8 @@ static const Route routes[] = {
   { ROUTE_PM_SEARCH, "POST", PM_PREFIX "/product/search", FALSE, NULL },
   { ROUTE_FAULTS, "POST", CONTROL_PREFIX "faults", FALSE, NULL },
   { ROUTE_DEMO_ACCOUNT, "GET", CONTROL_PREFIX "demo-account", FALSE, NULL },
+  { ROUTE_CLOSIENT_LIMITS, "POST", CONTROL_PREFIX "closient-limits", FALSE, NULL },
+  { ROUTE_CLOSIENT_LOGO, "GET", CONTROL_PREFIX "closient-logos/", TRUE, "" },
 };
 
 void
@@ -131,7 +136,32 @@ handle_demo_account (AttSandbox        *self,
   json_object_set_string_member (reply, "integrationKey",
                                  att_sandbox_auth_get_integration_key (self->auth));
   json_object_set_string_member (reply, "publicKey", att_sandbox_auth_get_public_key_pem (self->auth));
+  json_object_set_string_member (reply, "closientApiKey",
+                                 att_sandbox_closient_get_key (self->closient, ATT_CLOSIENT_KEY_BUSINESS));
+  json_object_set_string_member (reply, "closientUserKey",
+                                 att_sandbox_closient_get_key (self->closient, ATT_CLOSIENT_KEY_USER));
+  json_object_set_string_member (reply, "closientPublishableKey",
+                                 att_sandbox_closient_get_key (self->closient, ATT_CLOSIENT_KEY_PUBLISHABLE));
   node = att_sandbox_json_node_take_object (reply);
+  _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);
+}
+
+/* POST /_sandbox/closient-limits: Closient's rate limits and test
+ * settings; 400 with the failing fields, in the control endpoints' shape. */
+static void
+handle_closient_limits (AttSandbox        *self,
+                        SoupServerMessage *msg,
+                        JsonObject        *body)
+{
+  g_autoptr(GPtrArray) errors = att_field_error_array_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!att_sandbox_closient_configure (self->closient, body, errors))
+    {
+      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, _ ("Validation failed"), errors);
+      return;
+    }
+  node = att_sandbox_json_node_take_object (att_sandbox_closient_get_settings (self->closient));
   _att_sandbox_respond_node (msg, SOUP_STATUS_OK, node);
 }
 
@@ -205,6 +235,12 @@ dispatch (AttSandbox        *self,
     att_sandbox_now_ms (),
   };
   AttSandboxReply reply = { 0 };
+
+  if (att_sandbox_closient_is_path (path))
+    {
+      att_sandbox_closient_serve (self->closient, msg, path, self->base_url);
+      return;
+    }
 
   /* Credentials come first, as on a real server: an unauthenticated client
    * learns nothing, not even which endpoints exist. */
@@ -295,6 +331,12 @@ dispatch (AttSandbox        *self,
     case ROUTE_DEMO_ACCOUNT:
       handle_demo_account (self, msg);
       return;
+    case ROUTE_CLOSIENT_LIMITS:
+      handle_closient_limits (self, msg, body);
+      return;
+    case ROUTE_CLOSIENT_LOGO:
+      att_sandbox_closient_serve_logo (self->closient, msg, argument);
+      return;
     default:
       g_assert_not_reached ();
     }
@@ -304,6 +346,17 @@ dispatch (AttSandbox        *self,
   else
     _att_sandbox_respond_error (msg, reply.status, reply.message, reply.details);
   att_sandbox_reply_clear (&reply);
+}
+
+/* An injected failure of a Higg route, in Higg's shape. */
+static void
+respond_fault (SoupServerMessage *msg,
+               guint              status)
+{
+  if (status == 429 || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Retry-After", "1");
+  _att_sandbox_respond_error (msg, status, _ ("The sandbox was told to fail this request"), NULL);
 }
 
 static void
@@ -319,11 +372,10 @@ process (AttSandbox        *self,
       guint status = self->fail_status;
 
       self->fail_count--;
-      if (status == 429 || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
-        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                      "Retry-After", "1");
-      _att_sandbox_respond_error (msg, status,
-                                  _ ("The sandbox was told to fail this request"), NULL);
+      if (att_sandbox_closient_is_path (path))
+        att_sandbox_closient_respond_fault (self->closient, msg, path, status);
+      else
+        respond_fault (msg, status);
     }
   else
     {

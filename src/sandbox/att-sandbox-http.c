@@ -146,10 +146,20 @@ _att_sandbox_peek_body (SoupServerMessage *msg,
   return body != NULL ? (const char *) body->data : NULL;
 }
 
-/* Reads the JSON object of a POST body, or answers 400 and returns NULL.
- * The body's buffer is freed once parsed. */
+/**
+ * _att_sandbox_take_body:
+ * @out_message: (out): why there is no body, when there is none
+ *
+ * Takes the JSON object of a request body; the body's buffer is freed once
+ * parsed.  Without one (no JSON content type, empty, not UTF-8, not JSON,
+ * not an object), returns %NULL and says why in @out_message: the caller
+ * answers 400 in its API's shape.
+ *
+ * Returns: (transfer full) (nullable): the body
+ */
 JsonObject *
-_att_sandbox_read_body (SoupServerMessage *msg)
+_att_sandbox_take_body (SoupServerMessage *msg,
+                        char             **out_message)
 {
   g_autoptr(GByteArray) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -160,8 +170,7 @@ _att_sandbox_read_body (SoupServerMessage *msg)
 
   if (!is_json_content_type (msg))
     {
-      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                  _ ("The Content-Type must be application/json"), NULL);
+      *out_message = g_strdup (_ ("The Content-Type must be application/json"));
       return NULL;
     }
 
@@ -171,15 +180,13 @@ _att_sandbox_read_body (SoupServerMessage *msg)
 
   if (size == 0)
     {
-      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                  _ ("The request body is empty"), NULL);
+      *out_message = g_strdup (_ ("The request body is empty"));
       return NULL;
     }
 
   if (!g_utf8_validate (data, (gssize) size, NULL))
     {
-      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                  _ ("The request body is not valid UTF-8"), NULL);
+      *out_message = g_strdup (_ ("The request body is not valid UTF-8"));
       return NULL;
     }
 
@@ -187,22 +194,30 @@ _att_sandbox_read_body (SoupServerMessage *msg)
   if (!json_parser_load_from_data (parser, data, (gssize) size, &error))
     {
       /* Translators: %s is the JSON parser's explanation. */
-      g_autofree char *message = g_strdup_printf (_ ("The request body is not valid JSON: %s"),
-                                                  error->message);
-
-      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, message, NULL);
+      *out_message = g_strdup_printf (_ ("The request body is not valid JSON: %s"), error->message);
       return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                  _ ("The request body must be a JSON object"), NULL);
+      *out_message = g_strdup (_ ("The request body must be a JSON object"));
       return NULL;
     }
 
   return json_object_ref (json_node_get_object (root));
+}
+
+/* Reads the JSON object of a POST body, or answers 400 and returns NULL. */
+JsonObject *
+_att_sandbox_read_body (SoupServerMessage *msg)
+{
+  g_autofree char *message = NULL;
+  JsonObject      *body = _att_sandbox_take_body (msg, &message);
+
+  if (body == NULL)
+    _att_sandbox_respond_error (msg, SOUP_STATUS_BAD_REQUEST, message, NULL);
+  return body;
 }
 
 static void

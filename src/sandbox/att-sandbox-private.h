@@ -14,6 +14,7 @@
 #include "att-sandbox.h"
 #include "att-sandbox-auth.h"
 #include "att-sandbox-catalogue.h"
+#include "att-sandbox-closient.h"
 #include "att-sandbox-store.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,7 @@ struct _AttSandbox
   AttSandboxAuth      *auth;
   AttSandboxStore     *store;
   AttSandboxCatalogue *catalogue;
+  AttSandboxClosient  *closient;
   SoupServer          *server;
   char                *base_url;
 
@@ -92,6 +94,8 @@ void        _att_sandbox_respond_error (SoupServerMessage *msg,
 gsize       _att_sandbox_body_limit (const char *path);
 const char *_att_sandbox_peek_body (SoupServerMessage *msg,
                                     gsize             *out_size);
+JsonObject *_att_sandbox_take_body (SoupServerMessage *msg,
+                                    char             **out_message);
 JsonObject *_att_sandbox_read_body (SoupServerMessage *msg);
 void        _att_sandbox_early_callback (SoupServer        *server,
                                          SoupServerMessage *msg,

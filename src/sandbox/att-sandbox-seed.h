@@ -31,4 +31,9 @@ gboolean    att_sandbox_seed_demo_certificates (AttSandboxStore *store,
                                                 gint64           now_ms,
                                                 GError         **error);
 
+/* att-sandbox-closient-seed.c */
+gboolean    att_sandbox_seed_closient_demo (AttSandboxStore *store,
+                                            gint64           now_ms,
+                                            GError         **error);
+
 G_END_DECLS

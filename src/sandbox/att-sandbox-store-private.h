@@ -2,6 +2,8 @@
  * att-sandbox-store.c (the connection, the schema and the PIC products),
  * att-sandbox-store-pm.c (Product Module products) and
  * att-sandbox-store-certificate.c (certificates, their files and products)
+ * and att-sandbox-store-closient.c (Closient's catalogue, products and
+ * assignments)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,5 +48,9 @@ char    *_att_sandbox_store_column_dup (sqlite3_stmt *stmt,
                                         int           column);
 gboolean _att_sandbox_store_strv_is_empty (const char *const *strv);
 char    *_att_sandbox_store_strv_to_json (const char *const *strv);
+
+/* att-sandbox-store-closient.c: makes the Closient tables. */
+gboolean _att_sandbox_store_closient_init (AttSandboxStore *self,
+                                           GError         **error);
 
 G_END_DECLS

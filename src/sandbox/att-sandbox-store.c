@@ -262,7 +262,8 @@ att_sandbox_store_new (const char *path,
       !_att_sandbox_store_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
     return NULL;
 
-  if (!_att_sandbox_store_exec (self, schema_sql, error))
+  if (!_att_sandbox_store_exec (self, schema_sql, error) ||
+      !_att_sandbox_store_closient_init (self, error))
     return NULL;
   self->uses_ready = read_uses_ready (self);
 

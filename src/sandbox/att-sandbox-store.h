@@ -169,4 +169,108 @@ gboolean               att_sandbox_store_certificates_of (AttSandboxStore   *sel
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSandboxCertificate, att_sandbox_certificate_free)
 
+/* Closient (att-sandbox-store-closient.c) ----------------------------------- */
+
+/* A page of a Closient list: @limit rows (G_MAXUINT for all) from @offset. */
+typedef struct
+{
+  guint offset;
+  guint limit;
+} AttSandboxClosientPage;
+
+/* One assignment as stored: its certification's catalogue record (id,
+ * label, code, description, url, logo key, ...) and the assignment's own
+ * members. */
+typedef struct
+{
+  JsonObject *certification;
+  JsonObject *state;
+} AttSandboxClosientAssignment;
+
+void att_sandbox_closient_assignment_free (AttSandboxClosientAssignment *assignment);
+
+/* The assignments of @gtin (14 digits), filtered: @verification_status
+ * %NULL for any, @is_active -1 for any (else 0 or 1, on @today,
+ * "YYYY-MM-DD"); @ordering one of `label`, `-label`, `expiry_date`,
+ * `-expiry_date` or %NULL (by label). */
+typedef struct
+{
+  const char            *gtin;
+  const char            *today;
+  const char            *verification_status;
+  int                    is_active;
+  const char            *ordering;
+  AttSandboxClosientPage page;
+} AttSandboxClosientAssignmentQuery;
+
+/* A catalogue search; every filter is optional (%NULL).  @ordering is one
+ * of `label`, `-label`, `code`, `-code` or %NULL (by label). */
+typedef struct
+{
+  const char            *label_folded;
+  const char            *code;
+  const char            *body_id;
+  const char            *ordering;
+  AttSandboxClosientPage page;
+} AttSandboxClosientCatalogueQuery;
+
+gboolean                      att_sandbox_store_insert_closient_body (AttSandboxStore *self,
+                                                                      JsonObject      *body,
+                                                                      GError         **error);
+gboolean                      att_sandbox_store_insert_closient_certification (AttSandboxStore *self,
+                                                                               JsonObject      *certification,
+                                                                               GError         **error);
+gboolean                      att_sandbox_store_insert_closient_product (AttSandboxStore *self,
+                                                                         JsonObject      *product,
+                                                                         GError         **error);
+gboolean                      att_sandbox_store_put_closient_assignment (AttSandboxStore *self,
+                                                                         const char      *gtin,
+                                                                         const char      *certification_id,
+                                                                         JsonObject      *state,
+                                                                         gboolean        *out_found,
+                                                                         GError         **error);
+gboolean                      att_sandbox_store_delete_closient_assignment (AttSandboxStore *self,
+                                                                            const char      *gtin,
+                                                                            const char      *certification_id,
+                                                                            gboolean        *out_deleted,
+                                                                            GError         **error);
+JsonObject                   *att_sandbox_store_get_closient_product (AttSandboxStore *self,
+                                                                      const char      *gtin,
+                                                                      GError         **error);
+JsonObject                   *att_sandbox_store_get_closient_certification (AttSandboxStore *self,
+                                                                            const char      *id,
+                                                                            GError         **error);
+JsonObject                   *att_sandbox_store_get_closient_body (AttSandboxStore *self,
+                                                                   const char      *id,
+                                                                   GError         **error);
+AttSandboxClosientAssignment *att_sandbox_store_get_closient_assignment (AttSandboxStore *self,
+                                                                         const char      *gtin,
+                                                                         const char      *certification_id,
+                                                                         GError         **error);
+gboolean                      att_sandbox_store_search_closient_assignments (AttSandboxStore                         *self,
+                                                                             const AttSandboxClosientAssignmentQuery *query,
+                                                                             gint64                                  *out_total,
+                                                                             GPtrArray                              **out_assignments,
+                                                                             GError                                 **error);
+gboolean                      att_sandbox_store_search_closient_certifications (AttSandboxStore                        *self,
+                                                                                const AttSandboxClosientCatalogueQuery *query,
+                                                                                gint64                                 *out_total,
+                                                                                GPtrArray                             **out_certifications,
+                                                                                GError                                **error);
+gboolean                      att_sandbox_store_search_closient_bodies (AttSandboxStore              *self,
+                                                                        const char                   *search_folded,
+                                                                        const AttSandboxClosientPage *page,
+                                                                        gint64                       *out_total,
+                                                                        GPtrArray                   **out_bodies,
+                                                                        GError                      **error);
+gboolean                      att_sandbox_store_insert_closient_logo (AttSandboxStore *self,
+                                                                      const char      *key,
+                                                                      GBytes          *png,
+                                                                      GError         **error);
+GBytes                       *att_sandbox_store_get_closient_logo (AttSandboxStore *self,
+                                                                   const char      *key,
+                                                                   GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSandboxClosientAssignment, att_sandbox_closient_assignment_free)
+
 G_END_DECLS

@@ -7,7 +7,10 @@
 
 #include <libsoup/soup.h>
 
+#include "att-error.h"
+
 #include "att-sandbox.h"
+#include "att-sandbox-json.h"
 #include "att-sandbox-private.h"
 #include "att-sandbox-seed.h"
 #include "att-sandbox-util.h"
@@ -70,6 +73,8 @@ att_sandbox_initable_init (GInitable    *initable,
   if (self->store == NULL)
     return FALSE;
 
+  self->closient = att_sandbox_closient_new (self->store);
+
   return TRUE;
 }
 
@@ -92,6 +97,7 @@ att_sandbox_dispose (GObject *object)
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
+  g_clear_object (&self->closient);
   g_clear_object (&self->store);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->auth);
@@ -271,7 +277,9 @@ att_sandbox_new_full (const char *db_path,
  * Adds the demo products (more than 60 apparel, footwear and home-textile
  * products), and, the first time on a store, the Product Module products
  * that match them and the demo certificates (with their images, drawn
- * now).  Calling it again adds nothing.
+ * now), and Closient's catalogue (with its logos, drawn now), its records
+ * of the demo products' GTINs and their certification assignments.
+ * Calling it again adds nothing.
  */
 gboolean
 att_sandbox_seed_demo (AttSandbox *self,
@@ -281,7 +289,8 @@ att_sandbox_seed_demo (AttSandbox *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return att_sandbox_seed_demo_products (self->store, self->catalogue, error) &&
-         att_sandbox_seed_demo_certificates (self->store, att_sandbox_now_ms (), error);
+         att_sandbox_seed_demo_certificates (self->store, att_sandbox_now_ms (), error) &&
+         att_sandbox_seed_closient_demo (self->store, att_sandbox_now_ms (), error);
 }
 
 /**
@@ -566,4 +575,81 @@ att_sandbox_set_credentials (AttSandbox *self,
   g_return_if_fail (integration_key != NULL && *integration_key != '\0');
 
   att_sandbox_auth_set_credentials (self->auth, api_key, integration_key);
+}
+
+/* Closient ---------------------------------------------------------------- */
+
+/**
+ * att_sandbox_get_closient_api_key:
+ * @kind: which of the sandbox's keys
+ *
+ * Returns: the Closient API key of @kind that the sandbox accepts in
+ *   `X-API-Key` (one of each kind, random for each sandbox unless set with
+ *   att_sandbox_set_closient_api_key()); the business (`csb_`) key is the
+ *   demo account's
+ */
+const char *
+att_sandbox_get_closient_api_key (AttSandbox        *self,
+                                  AttClosientKeyKind kind)
+{
+  g_return_val_if_fail (ATT_IS_SANDBOX (self), NULL);
+
+  return att_sandbox_closient_get_key (self->closient, kind);
+}
+
+/**
+ * att_sandbox_set_closient_api_key:
+ * @key: a well-formed Closient key (att_closient_key_check())
+ *
+ * Replaces the accepted key of @key's kind, for tests that need a fixed
+ * one.
+ */
+void
+att_sandbox_set_closient_api_key (AttSandbox *self,
+                                  const char *key)
+{
+  g_return_if_fail (ATT_IS_SANDBOX (self));
+  g_return_if_fail (att_closient_key_check (key, NULL, NULL));
+
+  att_sandbox_closient_set_key (self->closient, key);
+}
+
+/**
+ * att_sandbox_configure_closient:
+ * @settings_json: what POST /_sandbox/closient-limits takes: `{"perMinute",
+ *   "perDay", "windowSeconds", "retryAfterHeader", "errorShape",
+ *   "readOnlyKeys"}`, each optional
+ *
+ * Changes Closient's rate limits and test settings (and starts new
+ * rate-limit windows), as the control endpoint does.
+ *
+ * Returns: %FALSE, changing nothing, if @settings_json is not valid; the
+ *   error is in the %ATT_API_ERROR domain with the field errors
+ */
+gboolean
+att_sandbox_configure_closient (AttSandbox *self,
+                                const char *settings_json,
+                                GError    **error)
+{
+  g_autoptr(JsonObject) settings = NULL;
+  g_autoptr(GPtrArray) field_errors = att_field_error_array_new ();
+
+  g_return_val_if_fail (ATT_IS_SANDBOX (self), FALSE);
+  g_return_val_if_fail (settings_json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  settings = att_sandbox_json_parse_object (settings_json, error);
+  if (settings == NULL)
+    return FALSE;
+
+  if (!att_sandbox_closient_configure (self->closient, settings, field_errors))
+    {
+      GError *local_error = g_error_new_literal (ATT_API_ERROR, ATT_API_ERROR_VALIDATION,
+                                                 "Invalid Closient settings");
+
+      att_api_error_set_details (local_error, 400, field_errors, -1);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "att-closient-key.h"
 #include "att-types.h"
 
 G_BEGIN_DECLS
@@ -42,7 +43,16 @@ G_BEGIN_DECLS
  * the data directory (or only in memory); the API key and the integration key
  * are random per instance and never written anywhere.
  * GET /_sandbox/demo-account (no auth) answers
- * {"apiKey", "integrationKey", "publicKey"} for the app's demo account.
+ * {"apiKey", "integrationKey", "publicKey", "closientApiKey",
+ * "closientUserKey", "closientPublishableKey"} for the app's demo account.
+ *
+ * It also serves Closient's certification API at its root
+ * (/certifications/api/v1/... and /products/api/v1/...: product
+ * certifications by GTIN, PATCH and DELETE, the catalogue and bodies), with
+ * X-API-Key, rate limits and the error shapes described in
+ * docs/api-closient-sandbox.md, POST /_sandbox/closient-limits to change
+ * its limits, and the catalogue's logos at
+ * GET /_sandbox/closient-logos/{key}.png.
  */
 
 #define ATT_TYPE_SANDBOX (att_sandbox_get_type ())
@@ -89,5 +99,13 @@ void        att_sandbox_set_malformed_row (AttSandbox *self,
 void        att_sandbox_set_score_delay (AttSandbox *self,
                                          guint       ms);
 guint       att_sandbox_get_score_delay (AttSandbox *self);
+
+const char *att_sandbox_get_closient_api_key (AttSandbox        *self,
+                                              AttClosientKeyKind kind);
+void        att_sandbox_set_closient_api_key (AttSandbox *self,
+                                              const char *key);
+gboolean    att_sandbox_configure_closient (AttSandbox *self,
+                                            const char *settings_json,
+                                            GError    **error);
 
 G_END_DECLS

@@ -1,0 +1,24 @@
+/* att-sandbox-closient-seed.h: the demo's Closient catalogue, products and
+ * assignments
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "att-sandbox-store.h"
+
+G_BEGIN_DECLS
+
+/* A demo product that only Closient knows, with sixty certifications, so
+ * that the paginated list has pages. */
+#define ATT_SANDBOX_CLOSIENT_LONG_GTIN   "09506000134352"
+#define ATT_SANDBOX_CLOSIENT_LONG_LENGTH 60
+
+char    *att_sandbox_closient_seed_id (const char *name);
+gboolean att_sandbox_closient_seed_has_product (guint demo_index);
+gboolean att_sandbox_closient_seed_assignments (AttSandboxStore *store,
+                                                gint64           now_ms,
+                                                GError         **error);
+
+G_END_DECLS
