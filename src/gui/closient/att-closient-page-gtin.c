@@ -159,9 +159,20 @@ on_gtin_changed (AttClosientPage *self)
   att_closient_page_check_gtin (self, FALSE);
 }
 
+/* Enter looks the GTIN up; on the GTIN shown already, it moves on to its
+ * certifications, as Enter in GNOME's search entries moves to the results. */
 static void
 on_gtin_activate (AttClosientPage *self)
 {
+  g_autofree char *clean = att_gtin_clean_input (gtk_editable_get_text (GTK_EDITABLE (self->gtin_entry)));
+
+  if (self->gtin != NULL && g_strcmp0 (clean, self->gtin) == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0 &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "product") == 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      return;
+    }
   att_closient_page_look_up (self, gtk_editable_get_text (GTK_EDITABLE (self->gtin_entry)));
 }
 
