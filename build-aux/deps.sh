@@ -8,7 +8,7 @@ BUILD_PKGS=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev
   libgnutls28-dev zlib1g-dev libpoppler-glib-dev libcairo2-dev libpng-dev
-  librsvg2-common adwaita-icon-theme desktop-file-utils appstream
+  librsvg2-common adwaita-icon-theme desktop-file-utils appstream iso-codes
 )
 TEST_PKGS=(
   xvfb xauth dbus gnome-keyring libsecret-tools at-spi2-core python3 python3-dogtail openssl

@@ -13,6 +13,7 @@
 #include "att-account.h"
 #include "att-account-store.h"
 #include "att-application.h"
+#include "att-closient-connect.h"
 #include "att-context.h"
 #include "att-error.h"
 #include "att-higg-auth.h"
@@ -42,6 +43,7 @@ struct _AttApplication
   GSettings            *settings;
   AttSandboxConnection *sandbox;
   GCancellable         *connect_cancellable;
+  GCancellable         *closient_cancellable;
 
   char                 *sandbox_url;
   gboolean              start_demo;
@@ -90,6 +92,8 @@ set_context (AttApplication *self,
 {
   GList *windows;
 
+  /* A Closient key still on its way belongs to the context replaced. */
+  g_cancellable_cancel (self->closient_cancellable);
   g_set_object (&self->context, context);
   if (self->settings != NULL)
     g_settings_bind (self->settings, "expiry-lead-days", context, "expiry-lead-days",
@@ -126,6 +130,36 @@ connect_client (AttApplication *self,
   set_context (self, context);
 }
 
+/* An account's Closient client comes a moment after its Higg one: its key
+ * is read from the keyring.  Until then (and without a Closient account)
+ * the context has none, and the Closient view says so. */
+static void
+closient_connected_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AttApplication) self = user_data;
+  g_autoptr(AttClosientClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = att_closient_connect_account_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Could not read the Closient key: %s", error->message);
+  att_context_set_closient_client (self->context, client);
+}
+
+static void
+connect_closient_account (AttApplication *self)
+{
+  g_cancellable_cancel (self->closient_cancellable);
+  g_clear_object (&self->closient_cancellable);
+  self->closient_cancellable = g_cancellable_new ();
+  att_closient_connect_account_async (self->http, self->accounts, self->closient_cancellable,
+                                      closient_connected_cb, g_object_ref (self));
+}
+
 static void
 connect_with_auth (AttApplication *self,
                    AttAccount     *account,
@@ -135,6 +169,7 @@ connect_with_auth (AttApplication *self,
 
   att_higg_client_set_auth (client, auth);
   connect_client (self, client, att_account_get_id (account), FALSE);
+  connect_closient_account (self);
 }
 
 static void
@@ -165,12 +200,25 @@ connect_failed (AttApplication *self,
 /* The demo and any sandbox: the server hands out its demo account, whose
  * keys are kept in memory for this session only. */
 
+/* The demo's and a sandbox's Closient key comes with their demo account,
+ * and changes when the server is started again. */
+static void
+attach_sandbox_closient (AttApplication       *self,
+                         AttSandboxConnection *sandbox)
+{
+  g_autoptr(AttClosientClient) client = att_closient_connect_sandbox (self->http, sandbox);
+
+  att_context_set_closient_client (self->context, client);
+}
+
 static void
 on_sandbox_restarted (AttApplication       *self,
                       AttSandboxConnection *sandbox)
 {
   if (!att_context_get_is_demo (self->context))
     return;
+
+  attach_sandbox_closient (self, sandbox);
 
   att_window_add_toast (get_window (self),
                         adw_toast_new (_ ("The demo server stopped and was started again. "
@@ -234,6 +282,7 @@ sandbox_connected_cb (GObject      *object,
   g_clear_object (&self->connect_cancellable);
   /* The sandbox named by --sandbox-url is one account of its own. */
   connect_client (self, client, demo ? "demo" : "sandbox", demo);
+  attach_sandbox_closient (self, sandbox);
 }
 
 static void
@@ -428,8 +477,17 @@ on_active_changed (AttApplication  *self,
 {
   /* Choosing an account leaves the demo; a sandbox given on the command
    * line stays connected, since that is what was asked for. */
-  if (service != ATT_SERVICE_HIGG || self->sandbox_url != NULL)
+  if (self->sandbox_url != NULL)
     return;
+
+  /* A Closient account added, chosen or removed while connected to a Higg
+   * account is used at once; the demo keeps its own. */
+  if (service == ATT_SERVICE_CLOSIENT)
+    {
+      if (att_context_get_higg_client (self->context) != NULL && !att_context_get_is_demo (self->context))
+        connect_closient_account (self);
+      return;
+    }
 
   connect_active_account (self);
 }
@@ -666,6 +724,7 @@ att_application_shutdown (GApplication *application)
   AttApplication *self = ATT_APPLICATION (application);
 
   g_cancellable_cancel (self->connect_cancellable);
+  g_cancellable_cancel (self->closient_cancellable);
   /* Stop the demo server now rather than rely on it noticing we are gone. */
   if (self->sandbox != NULL)
     att_sandbox_connection_stop (self->sandbox);
@@ -679,6 +738,7 @@ att_application_dispose (GObject *object)
   AttApplication *self = (AttApplication *) object;
 
   g_clear_object (&self->connect_cancellable);
+  g_clear_object (&self->closient_cancellable);
   g_clear_object (&self->context);
   g_clear_object (&self->accounts);
   g_clear_object (&self->settings);

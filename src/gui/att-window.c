@@ -9,6 +9,7 @@
 
 #include "att-accessible.h"
 #include "att-certificates-page.h"
+#include "att-closient-page.h"
 #include "att-context.h"
 #include "att-frame-trace.h"
 #include "att-materials-page.h"
@@ -48,8 +49,8 @@ G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
 static void cancel_reveal (AttWindow *self);
 static void present_if_pending (AttWindow *self);
 
-/* The views of the sidebar. A view is listed only once it exists: later
- * issues add Materials, Purchase Orders, Certificates, Closient and Reports. */
+/* The views of the sidebar. A view is listed only once it exists: a later
+ * issue adds Reports. */
 typedef struct
 {
   const char *name;
@@ -62,6 +63,7 @@ static const ViewInfo views[] = {
   { "materials", N_ ("Materials"), "applications-science-symbolic" },
   { "purchase-orders", N_ ("Purchase Orders"), "x-office-spreadsheet-symbolic" },
   { "certificates", N_ ("Certificates"), "emblem-ok-symbolic" },
+  { "closient", N_ ("Closient"), "application-certificate-symbolic" },
 };
 
 static void
@@ -139,6 +141,8 @@ build_views (AttWindow *self)
         page = att_purchase_orders_page_new (self->context);
       else if (g_str_equal (views[i].name, "certificates"))
         page = att_certificates_page_new (self->context);
+      else if (g_str_equal (views[i].name, "closient"))
+        page = att_closient_page_new (self->context);
       g_assert (page != NULL);
 
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
@@ -200,6 +204,11 @@ search_action (GtkWidget  *widget,
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       att_certificates_page_focus_search (ATT_CERTIFICATES_PAGE (page));
     }
+  else if (ATT_IS_CLOSIENT_PAGE (page))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      att_closient_page_focus_gtin (ATT_CLOSIENT_PAGE (page));
+    }
 }
 
 /* A view, shown as if its row in the sidebar had been chosen. */
@@ -249,6 +258,18 @@ new_certificate_action (GtkWidget  *widget,
 
   if (page != NULL)
     att_certificates_page_new_certificate (ATT_CERTIFICATES_PAGE (page), NULL, NULL);
+}
+
+/* A GTIN looked up in the Closient view, from a product's details. */
+static void
+show_closient_gtin_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "closient");
+
+  if (page != NULL)
+    att_closient_page_look_up (ATT_CLOSIENT_PAGE (page), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -405,6 +426,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-to-product", "(sss)", add_to_product_action);
   gtk_widget_class_install_action (widget_class, "win.show-certificate", "s", show_certificate_action);
   gtk_widget_class_install_action (widget_class, "win.new-certificate", NULL, new_certificate_action);
+  gtk_widget_class_install_action (widget_class, "win.show-closient-gtin", "s", show_closient_gtin_action);
 }
 
 static void

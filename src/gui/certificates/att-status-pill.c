@@ -30,6 +30,31 @@ att_status_pill_new (void)
   return pill;
 }
 
+/**
+ * att_status_pill_set:
+ * @text: (nullable): the word the pill says
+ * @css_class: (nullable): one of "success", "warning", "error", or
+ *   "dim-label" for a neutral pill
+ *
+ * Shows any status in the pill's shape, for statuses other than a
+ * certificate's (a Closient verification, whether a certification is
+ * active).
+ */
+void
+att_status_pill_set (GtkWidget  *pill,
+                     const char *text,
+                     const char *css_class)
+{
+  g_return_if_fail (GTK_IS_LABEL (pill));
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    if (g_strcmp0 (status_classes[i], css_class) != 0)
+      gtk_widget_remove_css_class (pill, status_classes[i]);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (pill, css_class);
+  gtk_label_set_label (GTK_LABEL (pill), text);
+}
+
 void
 att_status_pill_set_status (GtkWidget           *pill,
                             AttCertificateStatus status)
@@ -37,11 +62,7 @@ att_status_pill_set_status (GtkWidget           *pill,
   g_return_if_fail (GTK_IS_LABEL (pill));
   g_return_if_fail (status < G_N_ELEMENTS (status_classes));
 
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    if (i != status)
-      gtk_widget_remove_css_class (pill, status_classes[i]);
-  gtk_widget_add_css_class (pill, status_classes[status]);
-  gtk_label_set_label (GTK_LABEL (pill), att_certificate_status_get_label (status));
+  att_status_pill_set (pill, att_certificate_status_get_label (status), status_classes[status]);
 }
 
 /**

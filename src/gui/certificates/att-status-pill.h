@@ -12,6 +12,9 @@
 G_BEGIN_DECLS
 
 GtkWidget *att_status_pill_new (void);
+void       att_status_pill_set (GtkWidget  *pill,
+                                const char *text,
+                                const char *css_class);
 void       att_status_pill_set_status (GtkWidget           *pill,
                                        AttCertificateStatus status);
 void       att_status_pill_show (GtkWidget      *pill,

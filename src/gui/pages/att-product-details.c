@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "att-accessible.h"
+#include "att-closient-product-group.h"
 #include "att-component-use.h"
 #include "att-country.h"
 #include "att-eco-score.h"
@@ -23,27 +24,28 @@
 
 struct _AttProductDetails
 {
-  GtkWidget               parent_instance;
+  GtkWidget                parent_instance;
 
-  AttContext             *context;
-  AttProduct             *product;
-  GPtrArray              *rows; /* (element-type GtkWidget): rows added to the groups */
+  AttContext              *context;
+  AttProduct              *product;
+  GPtrArray               *rows; /* (element-type GtkWidget): rows added to the groups */
 
-  GtkStack               *stack;
-  GtkScrolledWindow      *scrolled_window;
-  GtkLabel               *name_label;
-  GtkLabel               *summary_label;
-  GtkWidget              *score_card;
-  GtkLabel               *score_label;
-  GtkLabel               *score_status_label;
-  GtkLabel               *score_detail_label;
-  AdwPreferencesGroup    *overview_group;
-  AttProductCertificates *certificates;
-  AdwPreferencesGroup    *materials_group;
-  AdwPreferencesGroup    *packaging_group;
-  AdwPreferencesGroup    *components_group;
-  AdwPreferencesGroup    *orders_group;
-  AdwPreferencesGroup    *locations_group;
+  GtkStack                *stack;
+  GtkScrolledWindow       *scrolled_window;
+  GtkLabel                *name_label;
+  GtkLabel                *summary_label;
+  GtkWidget               *score_card;
+  GtkLabel                *score_label;
+  GtkLabel                *score_status_label;
+  GtkLabel                *score_detail_label;
+  AdwPreferencesGroup     *overview_group;
+  AttProductCertificates  *certificates;
+  AttClosientProductGroup *closient;
+  AdwPreferencesGroup     *materials_group;
+  AdwPreferencesGroup     *packaging_group;
+  AdwPreferencesGroup     *components_group;
+  AdwPreferencesGroup     *orders_group;
+  AdwPreferencesGroup     *locations_group;
 };
 
 G_DEFINE_FINAL_TYPE (AttProductDetails, att_product_details, GTK_TYPE_WIDGET)
@@ -356,6 +358,7 @@ update (AttProductDetails *self)
 
   clear_rows (self);
   att_product_certificates_set_product (self->certificates, product);
+  att_closient_product_group_set_product (self->closient, product);
 
   if (product == NULL)
     {
@@ -440,6 +443,7 @@ att_product_details_set_property (GObject      *object,
       if (g_set_object (&self->context, g_value_get_object (value)))
         {
           g_object_set (self->certificates, "context", self->context, NULL);
+          g_object_set (self->closient, "context", self->context, NULL);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -463,7 +467,8 @@ att_product_details_class_init (AttProductDetailsClass *klass)
   object_class->get_property = att_product_details_get_property;
   object_class->set_property = att_product_details_set_property;
 
-  /* The services, for the certificates of the product (optional). */
+  /* The services, for the certificates of the product, from Higg and
+   * Closient (optional). */
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          ATT_TYPE_CONTEXT,
@@ -477,6 +482,7 @@ att_product_details_class_init (AttProductDetailsClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATT_TYPE_PRODUCT_CERTIFICATES);
+  g_type_ensure (ATT_TYPE_CLOSIENT_PRODUCT_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/attestapp/Attest/att-product-details.ui");
@@ -490,6 +496,7 @@ att_product_details_class_init (AttProductDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, score_detail_label);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, overview_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, certificates);
+  gtk_widget_class_bind_template_child (widget_class, AttProductDetails, closient);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, materials_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, packaging_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, components_group);
