@@ -144,20 +144,25 @@ update_state (AttClosientPage *self)
     }
 }
 
-/* Rows: saved edits in place of the server's rows */
+/* Rows: saved edits in place of the server's rows.  (A GtkMapListModel
+ * would swap them in the model, but GTK 4.8's keeps stale placeholders when
+ * a page arrives for rows it has mapped; the cells swap them instead.) */
 
-static gpointer
-map_row (gpointer item,
-         gpointer user_data)
+/**
+ * att_closient_page_resolve:
+ * @item: a row of the server's list
+ *
+ * Returns: (transfer none): @item, or what a certification's page saved of
+ *   it since the list was read
+ */
+AttClosientAssignment *
+att_closient_page_resolve (AttClosientPage       *self,
+                           AttClosientAssignment *item)
 {
-  AttClosientPage       *self = user_data;
   const char            *id = att_closient_assignment_get_id (item);
   AttClosientAssignment *updated = id != NULL ? g_hash_table_lookup (self->updated, id) : NULL;
 
-  if (updated == NULL)
-    return item;
-  g_object_unref (item);
-  return g_object_ref (updated);
+  return updated != NULL ? updated : item;
 }
 
 /**
@@ -174,8 +179,8 @@ att_closient_page_clear_list (AttClosientPage *self)
       att_paged_model_cancel (self->model);
     }
   g_clear_object (&self->model);
-  if (self->rows != NULL)
-    gtk_map_list_model_set_model (self->rows, NULL);
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
   if (self->paged_footer != NULL)
     att_paged_footer_set_model (self->paged_footer, NULL);
   g_hash_table_remove_all (self->updated);
@@ -215,7 +220,7 @@ att_closient_page_load_list (AttClosientPage *self)
   g_signal_connect_object (self->model, "notify::loaded", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::error", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  gtk_map_list_model_set_model (self->rows, G_LIST_MODEL (self->model));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
   att_paged_footer_set_model (self->paged_footer, self->model);
   update_state (self);
 }
@@ -237,8 +242,7 @@ att_closient_page_show_saved (AttClosientPage       *self,
       return;
     }
   g_hash_table_insert (self->updated, g_strdup (att_closient_assignment_get_id (updated)), g_object_ref (updated));
-  /* Setting the function again maps every row again. */
-  gtk_map_list_model_set_map_func (self->rows, map_row, self, NULL);
+  g_signal_emit_by_name (self, "assignment-saved", updated);
 }
 
 /* Columns */
@@ -394,14 +398,13 @@ bind_certification (AttClosientPage       *self,
                           "application-certificate-symbolic", logo_label);
 }
 
+/* Shows the row's certification, or what its page saved of it. */
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+show_cell (GtkListItem *item)
 {
-  AttClosientPage       *self = g_object_get_data (G_OBJECT (factory), "closient-page");
-  Column                 column = GPOINTER_TO_INT (user_data);
-  AttClosientAssignment *assignment = gtk_list_item_get_item (item);
+  AttClosientPage       *self = g_object_get_data (G_OBJECT (item), "closient-page");
+  Column                 column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "column"));
+  AttClosientAssignment *assignment = att_closient_page_resolve (self, gtk_list_item_get_item (item));
   GtkWidget             *cell = gtk_list_item_get_child (item);
   gboolean               loaded = att_closient_assignment_get_id (assignment) != NULL;
   g_autofree char       *text = NULL;
@@ -424,6 +427,40 @@ bind_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_saved (GtkListItem           *item,
+          AttClosientAssignment *updated)
+{
+  AttClosientAssignment *shown = gtk_list_item_get_item (item);
+
+  if (shown != NULL &&
+      g_strcmp0 (att_closient_assignment_get_id (shown), att_closient_assignment_get_id (updated)) == 0)
+    show_cell (item);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  AttClosientPage *self = g_object_get_data (G_OBJECT (factory), "closient-page");
+
+  g_object_set_data (G_OBJECT (item), "closient-page", self);
+  g_object_set_data (G_OBJECT (item), "column", user_data);
+  show_cell (item);
+  g_signal_connect_object (self, "assignment-saved", G_CALLBACK (on_saved), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  AttClosientPage *self = g_object_get_data (G_OBJECT (factory), "closient-page");
+
+  g_signal_handlers_disconnect_by_data (self, item);
+}
+
+static void
 add_column (AttClosientPage *self,
             Column           column)
 {
@@ -433,6 +470,7 @@ add_column (AttClosientPage *self,
   g_object_set_data (G_OBJECT (factory), "closient-page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "certification column", columns[column].title),
                                             factory);
   gtk_column_view_column_set_expand (view_column, columns[column].expand);
@@ -461,8 +499,7 @@ att_closient_page_setup_list (AttClosientPage *self)
   setup_filters (self);
   for (Column column = 0; column < N_COLUMNS; column++)
     add_column (self, column);
-  self->rows = gtk_map_list_model_new (NULL, map_row, self, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
