@@ -322,6 +322,14 @@ att_test_sandbox_connect (AttSandbox     *sandbox,
     *context = att_context_new (*client);
 }
 
+AttClosientClient *
+att_test_closient_client_new (AttHttp    *http,
+                              AttSandbox *sandbox)
+{
+  return att_closient_client_new (http, att_sandbox_get_base_url (sandbox),
+                                  att_sandbox_get_closient_api_key (sandbox, ATT_CLOSIENT_KEY_BUSINESS));
+}
+
 void
 att_test_store_result (GObject      *source_object,
                        GAsyncResult *result,

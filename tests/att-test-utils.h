@@ -7,6 +7,7 @@
 
 #include <libsoup/soup.h>
 
+#include "att-closient-client.h"
 #include "att-context.h"
 #include "att-error.h"
 #include "att-higg-auth.h"
@@ -35,6 +36,10 @@ AttHiggClient      *att_test_higg_client_new (AttHttp    *http,
 SoupMessageHeaders *att_test_auth_headers_new (AttSandbox *sandbox);
 void                att_test_add_auth_headers (SoupMessage *msg,
                                                AttSandbox  *sandbox);
+
+/* A Closient client of @sandbox (listening) with its business key. */
+AttClosientClient  *att_test_closient_client_new (AttHttp    *http,
+                                                  AttSandbox *sandbox);
 
 /* Credentials of a sandbox in another process, read from its
  * GET /_sandbox/demo-account (blocking: for test set-up only). */

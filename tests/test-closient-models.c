@@ -298,7 +298,7 @@ test_patch_check (void)
   att_closient_patch_set_date (patch, "valid_from", "2027-01-01");
   att_closient_patch_set_countries (patch, countries);
   paths = check_paths (patch);
-  g_assert_cmpstr (paths, ==, "audit_date certificate_countries certificate_countries expiration_date "
+  g_assert_cmpstr (paths, ==, "audit_date certificate_countries expiration_date "
                               "initial_certification_date issuing_body");
 
   g_clear_pointer (&paths, g_free);
@@ -308,7 +308,19 @@ test_patch_check (void)
   att_closient_patch_set_date (patch, "initial_certification_date", NULL);
   att_closient_patch_set_string (patch, "issuing_body", "Oregon Tilth");
   paths = check_paths (patch);
-  g_assert_cmpstr (paths, ==, "certificate_countries certificate_countries certificate_number");
+  g_assert_cmpstr (paths, ==, "certificate_countries certificate_number");
+
+  /* The window is checked whether the edit sets its dates or not, and a
+   * verification page is a web address. */
+  g_clear_pointer (&paths, g_free);
+  g_clear_object (&patch);
+  g_clear_object (&before);
+  before = read_assignment ("{\"id\": \"CXc85b4rqinB7s5J52TRYb\", \"label\": \"GOTS\","
+                            " \"valid_from\": \"2025-01-01\", \"expiration_date\": \"2024-12-31\"}");
+  patch = att_closient_patch_new (before);
+  att_closient_patch_set_string (patch, "verification_url", "registry.example/1");
+  paths = check_paths (patch);
+  g_assert_cmpstr (paths, ==, "expiration_date verification_url");
 }
 
 /* The metadata limits hold after the merge: the keys kept count. */

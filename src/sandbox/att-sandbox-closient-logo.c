@@ -1,5 +1,5 @@
 /* att-sandbox-closient-logo.c: the logos of the demo catalogue, drawn with
- * cairo when it is seeded, and served at /_sandbox/closient-logos/
+ * cairo when first asked for, and served at /_sandbox/closient-logos/
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 
 #include "att-sandbox-closient-logo.h"
 #include "att-sandbox-closient-private.h"
+#include "att-sandbox-json.h"
 #include "att-sandbox-png.h"
 #include "att-sandbox-private.h"
 
@@ -21,7 +22,10 @@
  * certification, with its short name in white, so that the list's logo
  * column has something to load (and to cache) without a trademark in the
  * repository.  A seal is one ink on white, which the sandbox's palette
- * PNG writer (att-sandbox-png.c) stores in about a kilobyte.
+ * PNG writer (att-sandbox-png.c) stores in two or three kilobytes.  The
+ * seed stores what each logo shows; the first request draws it (2-3 ms)
+ * and keeps it in the store, so the sandbox's start does not pay for
+ * forty logos that a session may never show.
  */
 
 #define SIZE 128
@@ -108,6 +112,30 @@ att_sandbox_closient_logo_parse_colour (const char *text,
   return TRUE;
 }
 
+/* The PNG of the logo @key, drawn (and kept) if it was not yet; %NULL if
+ * there is no such logo, or on error. */
+static GBytes *
+find_logo (AttSandboxStore *store,
+           const char      *key,
+           GError         **error)
+{
+  g_autoptr(JsonObject) spec = NULL;
+  GBytes     *png = NULL;
+  const char *text;
+  double      rgb[3];
+
+  if (!att_sandbox_store_get_closient_logo (store, key, &spec, &png, error) || spec == NULL || png != NULL)
+    return png;
+
+  if (!att_sandbox_closient_logo_parse_colour (att_sandbox_json_string (spec, "colour"), rgb))
+    return NULL;
+  text = att_sandbox_json_string (spec, "text");
+  png = att_sandbox_closient_logo_draw (text != NULL ? text : "", rgb);
+  if (!att_sandbox_store_set_closient_logo_png (store, key, png, error))
+    g_clear_pointer (&png, g_bytes_unref);
+  return png;
+}
+
 /**
  * att_sandbox_closient_serve_logo:
  * @key: the logo's key, from the path `/_sandbox/closient-logos/{key}.png`
@@ -128,9 +156,15 @@ att_sandbox_closient_serve_logo (AttSandboxClosient *self,
     {
       g_autofree char *name = g_strndup (key, strlen (key) - strlen (".png"));
 
-      png = att_sandbox_store_get_closient_logo (self->store, name, &error);
+      png = find_logo (self->store, name, &error);
     }
 
+  if (error != NULL)
+    {
+      g_warning ("Closient logo: %s", error->message);
+      _att_sandbox_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, _ ("The logo could not be read"), NULL);
+      return;
+    }
   if (png == NULL)
     {
       _att_sandbox_respond_error (msg, SOUP_STATUS_NOT_FOUND, _ ("There is no such logo"), NULL);

@@ -377,6 +377,40 @@ seed_demo_product (Seeder  *seeder,
   return TRUE;
 }
 
+/* Products whose GTINs are shorter than 13 digits: a GTIN-8 (small
+ * packs) and a GTIN-12 (North America). */
+static gboolean
+seed_short_products (Seeder  *seeder,
+                     GError **error)
+{
+  static const struct
+  {
+    const char *gtin;
+    const char *name;
+    const char *codes;
+  } products[] = {
+    { ATT_SANDBOX_CLOSIENT_GTIN8, "Organic Cotton Handkerchief", "GOTS OEKO_TEX_STANDARD_100" },
+    { ATT_SANDBOX_CLOSIENT_GTIN12, "Recycled Cotton Tote Bag", "GRS FAIR_TRADE_USA SA8000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (products); i++)
+    {
+      g_auto(GStrv) codes = g_strsplit (products[i].codes, " ", -1);
+
+      if (!seed_product (seeder, products[i].gtin, products[i].name,
+                         "A small accessory of the demo brand, only on Closient.", error))
+        return FALSE;
+      for (guint j = 0; codes[j] != NULL; j++)
+        {
+          g_autofree char *id = certification_id (codes[j]);
+
+          if (!seed_assignment (seeder, products[i].gtin, codes[j], id, products[i].name, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* The long list: every certification of the catalogue. */
 static gboolean
 seed_long_product (Seeder  *seeder,
@@ -427,5 +461,5 @@ att_sandbox_closient_seed_assignments (AttSandboxStore *store,
   for (guint i = 0; i < att_sandbox_seed_demo_count (); i++)
     if (!seed_demo_product (&seeder, i, error))
       return FALSE;
-  return seed_long_product (&seeder, error);
+  return seed_short_products (&seeder, error) && seed_long_product (&seeder, error);
 }

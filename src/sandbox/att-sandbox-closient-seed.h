@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 #define ATT_SANDBOX_CLOSIENT_LONG_GTIN   "09506000134352"
 #define ATT_SANDBOX_CLOSIENT_LONG_LENGTH 60
 
+/* Two more products only Closient knows, whose GTINs are a GTIN-8 and a
+ * GTIN-12 (GS1's examples), padded. */
+#define ATT_SANDBOX_CLOSIENT_GTIN8  "00000096385074"
+#define ATT_SANDBOX_CLOSIENT_GTIN12 "00012345678905"
+
 char    *att_sandbox_closient_seed_id (const char *name);
 gboolean att_sandbox_closient_seed_has_product (guint demo_index);
 gboolean att_sandbox_closient_seed_assignments (AttSandboxStore *store,

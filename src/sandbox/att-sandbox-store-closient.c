@@ -20,7 +20,9 @@
  * Rows are read back as JSON objects built by SQLite (json_object()), the
  * form the endpoints answer in: no C struct to copy each field through.
  * Catalogue records know their logo by its key, not its URL: the URL
- * names the sandbox's own origin, which changes with its port.
+ * names the sandbox's own origin, which changes with its port.  A logo is
+ * stored as what it shows until it is first asked for, then drawn and
+ * kept.
  */
 
 static const char schema_sql[] =
@@ -64,7 +66,8 @@ static const char schema_sql[] =
   ") WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS closient_logos ("
   "  key TEXT PRIMARY KEY,"
-  "  png BLOB NOT NULL"
+  "  spec TEXT NOT NULL,"
+  "  png BLOB"
   ") WITHOUT ROWID;";
 
 /* The members of a catalogue certification, as the API names them. */
@@ -93,6 +96,8 @@ gboolean
 _att_sandbox_store_closient_init (AttSandboxStore *self,
                                   GError         **error)
 {
+  self->closient_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                     (GDestroyNotify) sqlite3_finalize);
   return _att_sandbox_store_exec (self, schema_sql, error);
 }
 
@@ -108,23 +113,37 @@ att_sandbox_closient_assignment_free (AttSandboxClosientAssignment *assignment)
 
 /* Statements ---------------------------------------------------------------- */
 
+/* The statement of @sql, prepared once per store: seeding the demo runs
+ * the same few statements hundreds of times, and parsing them each time
+ * took a third of it.  Release it with release(), not sqlite3_finalize(). */
 static sqlite3_stmt *
 prepare (AttSandboxStore *self,
          const char      *sql,
          GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->closient_statements, sql);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
       _att_sandbox_store_set_error (self, error, "Cannot prepare a Closient statement");
       sqlite3_finalize (stmt);
       return NULL;
     }
+  g_hash_table_insert (self->closient_statements, g_strdup (sql), stmt);
   return stmt;
 }
 
-/* Runs @stmt, which returns no rows, and finalizes it. */
+/* Makes @stmt ready for its next use. */
+static void
+release (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Runs @stmt, which returns no rows, and releases it. */
 static gboolean
 run (AttSandboxStore *self,
      sqlite3_stmt    *stmt,
@@ -133,7 +152,7 @@ run (AttSandboxStore *self,
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_finalize (stmt);
+  release (stmt);
   if (rc != SQLITE_DONE)
     return _att_sandbox_store_set_error (self, error, what);
   return TRUE;
@@ -178,7 +197,7 @@ count_rows (AttSandboxStore *self,
   bind_params (stmt, params);
   rc = sqlite3_step (stmt);
   *out_total = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_finalize (stmt);
+  release (stmt);
   if (rc != SQLITE_ROW)
     return _att_sandbox_store_set_error (self, error, "Cannot count Closient records");
   return TRUE;
@@ -227,7 +246,7 @@ read_rows (AttSandboxStore              *self,
       else
         g_ptr_array_add (out_rows, column_object (stmt, 0));
     }
-  sqlite3_finalize (stmt);
+  release (stmt);
   if (rc != SQLITE_DONE)
     return _att_sandbox_store_set_error (self, error, "Cannot read Closient records");
   return TRUE;
@@ -422,7 +441,7 @@ get_one (AttSandboxStore *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     object = column_object (stmt, 0);
-  sqlite3_finalize (stmt);
+  release (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     _att_sandbox_store_set_error (self, error, "Cannot read a Closient record");
   return object;
@@ -671,11 +690,42 @@ att_sandbox_store_search_closient_bodies (AttSandboxStore              *self,
 
 /* Logos ---------------------------------------------------------------------- */
 
+/**
+ * att_sandbox_store_insert_closient_logo:
+ * @spec: what the logo shows: `{text, colour}`
+ *
+ * Adds the logo @key, not drawn yet (or replaces it).
+ */
 gboolean
 att_sandbox_store_insert_closient_logo (AttSandboxStore *self,
                                         const char      *key,
-                                        GBytes          *png,
+                                        JsonObject      *spec,
                                         GError         **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), spec);
+  g_autofree char *json = att_sandbox_json_to_string (node);
+  sqlite3_stmt    *stmt;
+
+  g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && spec != NULL, FALSE);
+
+  stmt = prepare (self, "INSERT OR REPLACE INTO closient_logos (key, spec, png) VALUES (?1, ?2, NULL)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _att_sandbox_store_bind_text (stmt, 1, key);
+  _att_sandbox_store_bind_text (stmt, 2, json);
+  return run (self, stmt, "Cannot store a logo", error);
+}
+
+/**
+ * att_sandbox_store_set_closient_logo_png:
+ * @png: the logo @key, drawn
+ */
+gboolean
+att_sandbox_store_set_closient_logo_png (AttSandboxStore *self,
+                                         const char      *key,
+                                         GBytes          *png,
+                                         GError         **error)
 {
   sqlite3_stmt *stmt;
   gsize         size;
@@ -684,7 +734,7 @@ att_sandbox_store_insert_closient_logo (AttSandboxStore *self,
   g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && png != NULL, FALSE);
 
-  stmt = prepare (self, "INSERT OR REPLACE INTO closient_logos (key, png) VALUES (?1, ?2)", error);
+  stmt = prepare (self, "UPDATE closient_logos SET png = ?2 WHERE key = ?1", error);
   if (stmt == NULL)
     return FALSE;
   data = g_bytes_get_data (png, &size);
@@ -695,31 +745,41 @@ att_sandbox_store_insert_closient_logo (AttSandboxStore *self,
 
 /**
  * att_sandbox_store_get_closient_logo:
+ * @out_spec: (out) (transfer full) (nullable): what the logo shows, or
+ *   %NULL when there is no logo @key
+ * @out_png: (out) (transfer full) (nullable): its PNG, or %NULL when it
+ *   is not drawn yet
  *
- * Returns: (transfer full) (nullable): the PNG of the logo @key, or %NULL
- *   when there is none (without setting @error) or on error
+ * Returns: %FALSE on error
  */
-GBytes *
+gboolean
 att_sandbox_store_get_closient_logo (AttSandboxStore *self,
                                      const char      *key,
+                                     JsonObject     **out_spec,
+                                     GBytes         **out_png,
                                      GError         **error)
 {
   sqlite3_stmt *stmt;
-  GBytes       *png = NULL;
   int           rc;
 
-  g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (ATT_IS_SANDBOX_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && out_spec != NULL && out_png != NULL, FALSE);
 
-  stmt = prepare (self, "SELECT png FROM closient_logos WHERE key = ?1", error);
+  *out_spec = NULL;
+  *out_png = NULL;
+  stmt = prepare (self, "SELECT spec, png FROM closient_logos WHERE key = ?1", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   _att_sandbox_store_bind_text (stmt, 1, key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    png = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
-  sqlite3_finalize (stmt);
+    {
+      *out_spec = column_object (stmt, 0);
+      if (sqlite3_column_type (stmt, 1) == SQLITE_BLOB)
+        *out_png = g_bytes_new (sqlite3_column_blob (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1));
+    }
+  release (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    _att_sandbox_store_set_error (self, error, "Cannot read a logo");
-  return png;
+    return _att_sandbox_store_set_error (self, error, "Cannot read a logo");
+  return TRUE;
 }

@@ -28,7 +28,8 @@ struct _AttSandboxStore
   sqlite3_stmt *get_stmt;
   sqlite3_stmt *insert_uses_stmt;
   sqlite3_stmt *delete_uses_stmt;
-  gboolean      uses_ready; /* product_uses is filled and kept */
+  gboolean      uses_ready;          /* product_uses is filled and kept */
+  GHashTable   *closient_statements; /* SQL -> sqlite3_stmt (att-sandbox-store-closient.c) */
 };
 
 gboolean _att_sandbox_store_set_error (AttSandboxStore *self,

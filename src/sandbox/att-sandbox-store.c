@@ -156,6 +156,7 @@ att_sandbox_store_finalize (GObject *object)
   g_clear_pointer (&self->get_stmt, sqlite3_finalize);
   g_clear_pointer (&self->insert_uses_stmt, sqlite3_finalize);
   g_clear_pointer (&self->delete_uses_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->closient_statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
 
   G_OBJECT_CLASS (att_sandbox_store_parent_class)->finalize (object);

@@ -265,10 +265,16 @@ gboolean                      att_sandbox_store_search_closient_bodies (AttSandb
                                                                         GError                      **error);
 gboolean                      att_sandbox_store_insert_closient_logo (AttSandboxStore *self,
                                                                       const char      *key,
-                                                                      GBytes          *png,
+                                                                      JsonObject      *spec,
                                                                       GError         **error);
-GBytes                       *att_sandbox_store_get_closient_logo (AttSandboxStore *self,
+gboolean                      att_sandbox_store_set_closient_logo_png (AttSandboxStore *self,
+                                                                       const char      *key,
+                                                                       GBytes          *png,
+                                                                       GError         **error);
+gboolean                      att_sandbox_store_get_closient_logo (AttSandboxStore *self,
                                                                    const char      *key,
+                                                                   JsonObject     **out_spec,
+                                                                   GBytes         **out_png,
                                                                    GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSandboxClosientAssignment, att_sandbox_closient_assignment_free)

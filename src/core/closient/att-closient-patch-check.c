@@ -35,6 +35,8 @@ max_chars (const char *field)
     return ATT_CLOSIENT_MAX_ISSUING_BODY_CHARS;
   if (g_str_equal (field, "certification_value"))
     return ATT_CLOSIENT_MAX_CERTIFICATION_VALUE_CHARS;
+  if (g_str_equal (field, "verification_url"))
+    return ATT_CLOSIENT_MAX_VERIFICATION_URL_CHARS;
   return G_MAXUINT;
 }
 
@@ -53,7 +55,14 @@ check_string (const char *field,
         g_strdup_printf (_ ("At most %u characters, not %ld"), limit, chars);
 
       add_error (field_errors, field, message);
+      return;
     }
+
+  /* A verification page is a web page (Django's URLField, as the sandbox
+   * has it). */
+  if (g_str_equal (field, "verification_url") && *value != '\0' &&
+      !g_str_has_prefix (value, "https://") && !g_str_has_prefix (value, "http://"))
+    add_error (field_errors, field, _ ("Expected an address starting with https:// or http://"));
 }
 
 /* Only "YYYY-MM-DD", a real date: what Closient takes. */
@@ -79,17 +88,14 @@ check_member (const char *field,
     add_error (field_errors, field, _ ("Expected a date as YYYY-MM-DD"));
 }
 
+/* On the dates after the edit, whether it sets them or not: the server
+ * checks the assignment it would store. */
 static void
 check_date_order (AttClosientPatch *self,
-                  JsonObject       *body,
                   GPtrArray        *field_errors)
 {
   const char *from = att_closient_patch_get_date (self, "valid_from");
   const char *until = att_closient_patch_get_date (self, "expiration_date");
-
-  if (!json_object_has_member (body, "valid_from") &&
-      !json_object_has_member (body, "expiration_date"))
-    return;
 
   /* Dates as YYYY-MM-DD sort as strings. */
   if (from != NULL && until != NULL && is_date (from) && is_date (until) &&
@@ -98,22 +104,33 @@ check_date_order (AttClosientPatch *self,
                _ ("The expiration date is before the start of validity"));
 }
 
+/* One problem for the field, naming every code that is not one. */
 static void
 check_countries (JsonArray *codes,
                  GPtrArray *field_errors)
 {
+  g_autoptr(GString) bad = g_string_new (NULL);
+  guint n_bad = 0;
+
   for (guint i = 0; i < json_array_get_length (codes); i++)
     {
       const char *code = json_array_get_string_element (codes, i);
 
-      if (!att_iso_country_is_code (code))
-        {
-          g_autofree char *message =
-            /* Translators: %s is what was given as a country code. */
-            g_strdup_printf (_ ("“%s” is not an ISO 3166 country code"), code);
+      if (att_iso_country_is_code (code))
+        continue;
+      g_string_append_printf (bad, "%s“%s”", n_bad > 0 ? ", " : "", code);
+      n_bad++;
+    }
 
-          add_error (field_errors, "certificate_countries", message);
-        }
+  if (n_bad > 0)
+    {
+      g_autofree char *message =
+        /* Translators: %s is a list of what was given as country codes. */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Not an ISO 3166 country code: %s",
+                                      "Not ISO 3166 country codes: %s", n_bad),
+                         bad->str);
+
+      add_error (field_errors, "certificate_countries", message);
     }
 }
 
@@ -131,8 +148,9 @@ check_metadata (AttClosientPatch *self,
 /**
  * att_closient_patch_check:
  * @field_errors: (element-type AttFieldError): where to add each problem,
- *   on the field the server would name: string lengths, dates (their form
- *   and expiration_date after valid_from), country codes, and the metadata
+ *   on the field the server would name: string lengths (and a
+ *   verification URL's scheme), dates (their form, and expiration_date not
+ *   before valid_from, set or not by the edit), country codes, and the metadata
  *   limits (50 keys, keys of 40 and values of 500 characters) on the
  *   metadata as it would be after the merge
  *
@@ -157,7 +175,7 @@ att_closient_patch_check (AttClosientPatch *self,
   json_object_iter_init (&iter, body);
   while (json_object_iter_next (&iter, &field, &node))
     check_member (field, node, field_errors);
-  check_date_order (self, body, field_errors);
+  check_date_order (self, field_errors);
   if (json_object_has_member (body, "certificate_countries"))
     check_countries (json_object_get_array_member (body, "certificate_countries"), field_errors);
   if (json_object_has_member (body, "metadata"))

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define ATT_CLOSIENT_MAX_CERTIFICATE_NUMBER_CHARS  100
 #define ATT_CLOSIENT_MAX_ISSUING_BODY_CHARS        255
 #define ATT_CLOSIENT_MAX_CERTIFICATION_VALUE_CHARS 255
+/* Not documented: Django's URLField default, as the sandbox has it. */
+#define ATT_CLOSIENT_MAX_VERIFICATION_URL_CHARS 200
 
 #define ATT_TYPE_CLOSIENT_PATCH (att_closient_patch_get_type ())
 

@@ -553,11 +553,13 @@ wait_for_rate_limit (GTask *task)
 
   g_debug ("%s %s: waiting %" G_GINT64_FORMAT " s for the rate limit",
            request->method, request_path (request), wait_s);
-  until = att_http_rate_limit_begin_wait (self, host, until);
   request->waiting_rate_limit = TRUE;
   request->wait_source = g_timeout_source_new ((guint) MIN ((until - now) / 1000 + 1, G_MAXUINT));
   g_source_set_callback (request->wait_source, on_rate_limit_waited, g_object_ref (task), g_object_unref);
   g_source_attach (request->wait_source, g_task_get_context (task));
+
+  /* Told last: a handler may cancel the request at once. */
+  att_http_rate_limit_begin_wait (self, host, until);
   return TRUE;
 }
 
