@@ -25,7 +25,7 @@
  * PNG writer (att-sandbox-png.c) stores in two or three kilobytes.  The
  * seed stores what each logo shows; the first request draws it (2-3 ms)
  * and keeps it in the store, so the sandbox's start does not pay for
- * forty logos that a session may never show.
+ * 34 logos that a session may never show.
  */
 
 #define SIZE 128

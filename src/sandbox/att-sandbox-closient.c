@@ -120,8 +120,8 @@ att_sandbox_closient_set_key (AttSandboxClosient *self,
 static void
 check_count (JsonObject *settings,
              const char *key,
-             double      min,
-             double      max,
+             guint       min,
+             guint       max,
              GPtrArray  *errors)
 {
   JsonNode *node = json_object_get_member (settings, key);
@@ -131,8 +131,8 @@ check_count (JsonObject *settings,
     return;
   if (value < min || value > max || value != (double) (gint64) value)
     {
-      /* Translators: %.0f and %.0f are the smallest and largest values. */
-      g_autofree char *message = g_strdup_printf (_ ("Expected a whole number from %.0f to %.0f"), min, max);
+      /* Translators: %u and %u are the smallest and largest values. */
+      g_autofree char *message = g_strdup_printf (_ ("Expected a whole number from %u to %u"), min, max);
 
       att_sandbox_add_error (errors, key, message);
     }
