@@ -242,3 +242,58 @@ att_closient_assignment_page_drafts_discard_offered (AttClosientAssignmentPage *
                                 NULL);
   hide_offer (self);
 }
+
+static void
+flush_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!att_draft_writer_flush_finish (ATT_DRAFT_WRITER (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * att_closient_assignment_page_flush_draft_async:
+ *
+ * Writes the draft now, with the last keystroke, rather than a moment
+ * later: before the window closes or the application quits.
+ */
+void
+att_closient_assignment_page_flush_draft_async (AttClosientAssignmentPage *self,
+                                                GCancellable              *cancellable,
+                                                GAsyncReadyCallback        callback,
+                                                gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATT_IS_CLOSIENT_ASSIGNMENT_PAGE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_closient_assignment_page_flush_draft_async));
+  if (self->draft_timeout != 0)
+    {
+      g_clear_handle_id (&self->draft_timeout, g_source_remove);
+      update_draft (self);
+    }
+  if (self->draft_writer == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  att_draft_writer_flush_async (self->draft_writer, cancellable, flush_cb, g_steal_pointer (&task));
+}
+
+gboolean
+att_closient_assignment_page_flush_draft_finish (AttClosientAssignmentPage *self,
+                                                 GAsyncResult              *result,
+                                                 GError                   **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -127,6 +127,13 @@ save_failed (AttClosientAssignmentPage *self,
       can_retry = FALSE;
     }
   att_closient_assignment_page_show_error (self, message, can_retry, offer_accounts);
+  /* The focus, taken from the form while Closient answered, goes where
+   * the user can act: the first field refused, or Retry. */
+  if (self->server_errors != NULL && self->server_errors->len > 0)
+    att_closient_assignment_page_form_focus (self,
+                                             ((AttFieldError *) g_ptr_array_index (self->server_errors, 0))->path);
+  else if (can_retry)
+    gtk_widget_grab_focus (self->retry_button);
   /* The edits stay in the form and, with the reason, on disk. */
   att_closient_assignment_page_drafts_set_save_error (self, message);
 }

@@ -99,6 +99,16 @@ att_closient_assignment_page_set_editing (AttClosientAssignmentPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
+static gboolean
+focus_is_in (AttClosientAssignmentPage *self,
+             GtkWidget                 *ancestor)
+{
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
 void
 att_closient_assignment_page_set_busy (AttClosientAssignmentPage *self,
                                        gboolean                   busy)
@@ -109,7 +119,10 @@ att_closient_assignment_page_set_busy (AttClosientAssignmentPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
   /* The form stays as it is while Closient answers: what is sent is
-   * what is shown. */
+   * what is shown.  The focus leaves it first: a text entry made
+   * insensitive while focused never hears that it lost the focus. */
+  if (busy && focus_is_in (self, GTK_WIDGET (self->stack)))
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !busy);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -358,6 +371,7 @@ static void
 att_closient_assignment_page_dispose (GObject *object)
 {
   AttClosientAssignmentPage *self = ATT_CLOSIENT_ASSIGNMENT_PAGE (object);
+  GtkWidget                 *child;
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->save_cancellable);
@@ -365,6 +379,9 @@ att_closient_assignment_page_dispose (GObject *object)
   att_closient_assignment_page_drafts_dispose (self);
   att_closient_assignment_page_summary_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_CLOSIENT_ASSIGNMENT_PAGE);
+  /* The template's root has no id, so unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (att_closient_assignment_page_parent_class)->dispose (object);
 }

@@ -28,5 +28,12 @@ void                   att_closient_assignment_page_set_product_name (AttClosien
 gboolean               att_closient_assignment_page_get_editing (AttClosientAssignmentPage *self);
 void                   att_closient_assignment_page_edit (AttClosientAssignmentPage *self);
 gboolean               att_closient_assignment_page_get_busy (AttClosientAssignmentPage *self);
+void                   att_closient_assignment_page_flush_draft_async (AttClosientAssignmentPage *self,
+                                                                       GCancellable              *cancellable,
+                                                                       GAsyncReadyCallback        callback,
+                                                                       gpointer                   user_data);
+gboolean               att_closient_assignment_page_flush_draft_finish (AttClosientAssignmentPage *self,
+                                                                        GAsyncResult              *result,
+                                                                        GError                   **error);
 
 G_END_DECLS

@@ -96,7 +96,7 @@ line_new (AttClosientMetadataRow *self)
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->key_entry = entry_new (_ ("Key"), _ ("Key"));
-  gtk_editable_set_width_chars (self->key_entry, 14);
+  gtk_editable_set_width_chars (self->key_entry, 18);
   self->value_entry = entry_new (_ ("Value"), _ ("Value"));
   gtk_widget_set_hexpand (GTK_WIDGET (self->value_entry), TRUE);
   self->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
