@@ -172,7 +172,9 @@ show_assignments (AttClosientProductGroup *self,
       g_list_store_append (self->assignments, assignment);
       gtk_list_box_append (self->list_box, create_row (self, assignment));
     }
+  /* The action is set with its target: without one it would not fit. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", self->gtin);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.show-closient-gtin");
   gtk_widget_set_visible (self->open_button, TRUE);
   show_status (self, STATUS_NONE, n == 0 ? _ ("Closient lists no certification for this product.") : NULL);
 }
