@@ -249,7 +249,6 @@ att_closient_page_show_saved (AttClosientPage       *self,
 
 typedef enum {
   COLUMN_CERTIFICATION,
-  COLUMN_CODE,
   COLUMN_NUMBER,
   COLUMN_BODY,
   COLUMN_VALIDITY,
@@ -269,13 +268,12 @@ typedef struct
 
 static const ColumnInfo columns[N_COLUMNS] = {
   { NC_ ("certification column", "Certification"), 24, -1, TRUE },
-  { NC_ ("certification column", "Code"), 10, -1, FALSE },
-  { NC_ ("certification column", "Certificate"), 12, -1, FALSE },
-  { NC_ ("certification column", "Issuing Body"), 14, -1, FALSE },
+  { NC_ ("certification column", "Certificate"), 11, -1, FALSE },
+  { NC_ ("certification column", "Issuing Body"), 13, -1, FALSE },
   { NC_ ("certification column", "Valid"), 0, 200, FALSE },
-  { NC_ ("certification column", "Expires"), 0, 108, FALSE },
-  { NC_ ("certification column", "Verification"), 0, 120, FALSE },
-  { NC_ ("certification column", "Active"), 0, 96, FALSE },
+  { NC_ ("certification column", "Expires"), 0, 100, FALSE },
+  { NC_ ("certification column", "Verification"), 0, 112, FALSE },
+  { NC_ ("certification column", "Active"), 0, 100, FALSE },
 };
 
 static GtkWidget *
@@ -290,8 +288,9 @@ new_inscription (int min_chars)
   return cell;
 }
 
-/* The logo, the name and, below it, what the certification says of the
- * product (scope, value, countries). */
+/* The logo, the name and, below it, the code and what the certification
+ * says of the product (scope, value, countries): the code is an
+ * identifier, read less often than the name, so it has no column. */
 static GtkWidget *
 new_certification_cell (void)
 {
@@ -307,6 +306,7 @@ new_certification_cell (void)
   gtk_box_append (GTK_BOX (text), new_inscription (columns[COLUMN_CERTIFICATION].min_chars));
   gtk_box_append (GTK_BOX (text), details);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), logo);
   gtk_box_append (GTK_BOX (box), text);
   return box;
@@ -339,8 +339,6 @@ cell_text (AttClosientAssignment *assignment,
 {
   switch (column)
     {
-    case COLUMN_CODE:
-      return g_strdup (att_closient_assignment_get_code (assignment));
     case COLUMN_NUMBER:
       return g_strdup (att_closient_assignment_get_certificate_number (assignment));
     case COLUMN_BODY:
@@ -359,12 +357,14 @@ cell_text (AttClosientAssignment *assignment,
     }
 }
 
-/* GtkInscription does not tell screen readers its text in GTK 4.8. */
+/* GtkInscription does not tell screen readers its text in GTK 4.8; a
+ * tooltip shows what a narrow column cuts. */
 static void
 set_text (GtkWidget  *inscription,
           const char *text)
 {
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  gtk_widget_set_tooltip_text (inscription, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL ? text : "", -1);
 }
@@ -414,7 +414,7 @@ show_cell (GtkListItem *item)
   if (column == COLUMN_CERTIFICATION)
     bind_certification (self, cell, assignment, gtk_list_item_get_position (item));
   else if (column == COLUMN_VERIFICATION && loaded)
-    att_closient_pill_show_verification (cell, att_closient_assignment_get_verification_status (assignment));
+    att_closient_pill_show_verification (cell, att_closient_assignment_get_verification_status (assignment), TRUE);
   else if (column == COLUMN_ACTIVE && loaded)
     att_closient_pill_show_active (cell, att_closient_assignment_get_is_active (assignment));
   else if (column == COLUMN_VERIFICATION || column == COLUMN_ACTIVE)
