@@ -128,7 +128,7 @@ describe (AttClosientAssignment *assignment)
     g_string_append_printf (str, "%s%s", str->len > 0 ? " · " : "", expires);
   g_string_append_printf (str, "%s%s", str->len > 0 ? " · " : "",
                           att_closient_assignment_get_is_active (assignment) ? C_ ("certification", "Active")
-                                                                              : C_ ("certification", "Inactive"));
+                                                                             : C_ ("certification", "Inactive"));
   return g_string_free (str, FALSE);
 }
 
