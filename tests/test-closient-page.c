@@ -10,7 +10,10 @@
 #include <string.h>
 
 #include "att-closient-assignment.h"
+#include "att-account-store.h"
+#include "att-account.h"
 #include "att-closient-catalogue.h"
+#include "att-closient-connect.h"
 #include "att-closient-client.h"
 #include "att-closient-key.h"
 #include "att-closient-logos.h"
@@ -28,6 +31,7 @@
 #include "att-product-details.h"
 #include "att-product.h"
 #include "att-sandbox.h"
+#include "att-secret-store.h"
 #include "att-settings.h"
 #include "att-test-utils.h"
 #include "att-test-widgets.h"
@@ -786,6 +790,72 @@ test_product_details (Fixture      *f,
   g_assert_nonnull (strstr (att_closient_product_group_get_status_text (group), "No Closient account"));
 }
 
+/* An account's client: the first Closient account, its key from the
+ * secret store (in memory here, as when the keyring is not there). */
+
+static AttClosientClient *
+connect_account (Fixture         *f,
+                 AttAccountStore *accounts,
+                 GError         **error)
+{
+  GAsyncResult      *result = NULL;
+  AttClosientClient *client;
+
+  att_closient_connect_account_async (f->http, accounts, NULL, att_test_store_result, &result);
+  client = att_closient_connect_account_finish (att_test_await_result (&result), error);
+  g_clear_object (&result);
+  return client;
+}
+
+static void
+test_connect_account (Fixture      *f,
+                      gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("attest-closient-accounts-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "accounts.ini", NULL);
+  g_autoptr(AttSecretStore) secrets = att_secret_store_new ();
+  g_autoptr(AttAccountStore) accounts = NULL;
+  g_autoptr(AttAccount) higg = att_account_new (ATT_SERVICE_HIGG, "Higg", att_sandbox_get_base_url (f->sandbox));
+  g_autoptr(AttAccount) closient = NULL;
+  g_autoptr(AttClosientClient) client = NULL;
+  g_autoptr(AttClosientProduct) product = NULL;
+  g_autofree char *socks = demo_gtin (f, SOCKS_NAME);
+  GAsyncResult    *result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  att_secret_store_set_session_only (secrets, TRUE);
+  accounts = att_account_store_new (path, secrets);
+  att_account_store_add (accounts, higg);
+
+  /* No Closient account: no client, and nothing wrong. */
+  client = connect_account (f, accounts, &error);
+  g_assert_no_error (error);
+  g_assert_null (client);
+
+  /* One, whose key is in the store: a client on its address. */
+  closient = att_account_new (ATT_SERVICE_CLOSIENT, "Closient", att_sandbox_get_base_url (f->sandbox));
+  att_account_store_add (accounts, closient);
+  att_secret_store_store_async (secrets, att_account_get_id (closient), ATT_SECRET_CLOSIENT_API_KEY,
+                                att_sandbox_get_closient_api_key (f->sandbox, ATT_CLOSIENT_KEY_BUSINESS), NULL,
+                                att_test_store_result, &result);
+  g_assert_true (att_secret_store_store_finish (secrets, att_test_await_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  client = connect_account (f, accounts, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  g_assert_cmpstr (att_closient_client_get_base_url (client), ==, att_sandbox_get_base_url (f->sandbox));
+
+  /* The key is the one the server takes. */
+  att_closient_client_get_product_async (client, socks, NULL, att_test_store_result, &result);
+  product = att_closient_client_get_product_finish (client, att_test_await_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (att_closient_product_get_gtin (product), ==, socks);
+
+  att_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -805,6 +875,8 @@ main (int   argc,
   g_test_add ("/closient-page/logos", Fixture, NULL, fixture_setup, test_logos, fixture_teardown);
   g_test_add ("/closient-page/catalogue", Fixture, NULL, fixture_setup, test_catalogue, fixture_teardown);
   g_test_add ("/closient-page/product-details", Fixture, "product", fixture_setup, test_product_details,
+              fixture_teardown);
+  g_test_add ("/closient-page/connect-account", Fixture, "no-account", fixture_setup, test_connect_account,
               fixture_teardown);
 
   return g_test_run ();
