@@ -721,6 +721,7 @@ test_closient_key_check (Fixture      *f,
   g_autofree char *publishable = make_closient_key ("cpk", body);
   g_autofree char *bad = g_strdup (good);
   g_autofree char *unreachable_url = g_strdup_printf ("http://127.0.0.1:%u", unused_port ());
+  g_autofree char *not_closient_url = g_strconcat (att_sandbox_get_base_url (f->sandbox), "/elsewhere", NULL);
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *editor;
@@ -761,14 +762,29 @@ test_closient_key_check (Fixture      *f,
   g_assert_true (gtk_widget_has_css_class (get_row (editor, "Server Address"), "error"));
   g_assert_false (gtk_widget_is_sensitive (save));
 
-  /* The sandbox speaks Higg, not Closient: reached, but not the API. */
-  set_text (editor, "Server Address", att_sandbox_get_base_url (f->sandbox));
+  /* A server that does not serve Closient there: reached, but not the
+   * API (the sandbox serves Closient at its root, not under /elsewhere). */
+  set_text (editor, "Server Address", not_closient_url);
   g_assert_true (gtk_widget_is_sensitive (save));
-  g_assert_cmpint (direct_test (f, ATT_SERVICE_CLOSIENT, att_sandbox_get_base_url (f->sandbox),
-                                good, NULL, NULL, &expected),
+  g_assert_cmpint (direct_test (f, ATT_SERVICE_CLOSIENT, not_closient_url, good, NULL, NULL, &expected),
                    ==, ATT_CONNECTION_NOT_A_SERVER);
   set_text (editor, "API Key", good);
   click_test_and_wait (editor, expected);
+  g_clear_pointer (&expected, g_free);
+
+  /* The sandbox's Closient refuses a well-formed key it does not know, and
+   * accepts its own. */
+  set_text (editor, "Server Address", att_sandbox_get_base_url (f->sandbox));
+  g_assert_cmpint (direct_test (f, ATT_SERVICE_CLOSIENT, att_sandbox_get_base_url (f->sandbox),
+                                good, NULL, NULL, &expected),
+                   ==, ATT_CONNECTION_UNAUTHORIZED);
+  set_text (editor, "API Key", good);
+  click_test_and_wait (editor, expected);
+  g_clear_pointer (&expected, g_free);
+  g_assert_cmpint (direct_test (f, ATT_SERVICE_CLOSIENT, att_sandbox_get_base_url (f->sandbox),
+                                att_sandbox_get_closient_api_key (f->sandbox, ATT_CLOSIENT_KEY_BUSINESS),
+                                NULL, NULL, &expected),
+                   ==, ATT_CONNECTION_OK);
   g_clear_pointer (&expected, g_free);
 
   /* Nothing listens there. */
