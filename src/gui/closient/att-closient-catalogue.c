@@ -247,7 +247,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_first_child (text)), title);
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (text)), detail);
   att_closient_logo_show (GTK_IMAGE (logo), self->logos, logo_url,
-                          logo_label != NULL ? (is_bodies (self) ? "emoji-people-symbolic"
+                          logo_label != NULL ? (is_bodies (self) ? "network-workgroup-symbolic"
                                                                  : "application-certificate-symbolic")
                                              : NULL,
                           logo_label);

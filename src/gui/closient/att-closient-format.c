@@ -15,16 +15,25 @@
 /* The colour says it at a glance, the word to everyone (as a certificate's
  * status does): verified is good, unverified asks for a look, an expired
  * verification is a problem. */
+/**
+ * att_closient_pill_show_verification:
+ * @in_column: whether the pill is under a "Verification" heading, which
+ *   lets an expired verification say only "Expired"
+ */
 void
 att_closient_pill_show_verification (GtkWidget              *pill,
-                                     AttClosientVerification status)
+                                     AttClosientVerification status,
+                                     gboolean                in_column)
 {
   const char *css_class = status == ATT_CLOSIENT_VERIFIED               ? "success"
                           : status == ATT_CLOSIENT_UNVERIFIED           ? "warning"
                           : status == ATT_CLOSIENT_VERIFICATION_EXPIRED ? "error"
                                                                         : "dim-label";
 
-  att_status_pill_set (pill, att_closient_verification_get_label (status), css_class);
+  att_status_pill_set (pill,
+                       in_column && status == ATT_CLOSIENT_VERIFICATION_EXPIRED ? C_ ("verification", "Expired")
+                                                                                : att_closient_verification_get_label (status),
+                       css_class);
 }
 
 /* Whether the certification is in force today, as the server says. */
@@ -84,8 +93,8 @@ att_closient_format_validity (const char *valid_from,
  * att_closient_format_details:
  *
  * Returns: (transfer full) (nullable): what the certification says of the
- *   product beyond its name: its scope, its value and its countries, for a
- *   second line
+ *   product beyond its name: its code, its scope, its value and its
+ *   countries, for a second line
  */
 char *
 att_closient_format_details (AttClosientAssignment *assignment)
@@ -94,7 +103,7 @@ att_closient_format_details (AttClosientAssignment *assignment)
   const char        *value = att_closient_assignment_get_certification_value (assignment);
   g_autofree char   *value_text = NULL;
   g_autofree char   *countries_text = NULL;
-  const char        *parts[3];
+  const char        *parts[4];
   GString           *str = g_string_new (NULL);
 
   if (value != NULL && *value != '\0')
@@ -102,9 +111,10 @@ att_closient_format_details (AttClosientAssignment *assignment)
     value_text = g_strdup_printf (_ ("Value %s"), value);
   if (countries[0] != NULL)
     countries_text = g_strjoinv (", ", (char **) countries);
-  parts[0] = att_closient_assignment_get_scope (assignment);
-  parts[1] = value_text;
-  parts[2] = countries_text;
+  parts[0] = att_closient_assignment_get_code (assignment);
+  parts[1] = att_closient_assignment_get_scope (assignment);
+  parts[2] = value_text;
+  parts[3] = countries_text;
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {

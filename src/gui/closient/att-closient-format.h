@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 void  att_closient_pill_show_verification (GtkWidget              *pill,
-                                           AttClosientVerification status);
+                                           AttClosientVerification status,
+                                           gboolean                in_column);
 void  att_closient_pill_show_active (GtkWidget *pill,
                                      gboolean   active);
 char *att_closient_format_date (const char *date);

@@ -524,8 +524,10 @@ logo_loaded (GObject      *source,
 
   /* A recycled row that shows another logo by now cancelled this one. */
   texture = att_closient_logos_load_finish (ATT_CLOSIENT_LOGOS (source), result, NULL);
-  if (texture != NULL)
-    gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+  if (texture == NULL)
+    return;
+  gtk_widget_remove_css_class (GTK_WIDGET (image), "dim-label");
+  gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
 }
 
 /**
@@ -560,11 +562,15 @@ att_closient_logo_show (GtkImage         *image,
 
   if (logos != NULL && url != NULL)
     texture = att_closient_logos_lookup (logos, url);
+  /* The icon stands in for a picture: dimmed, it does not outweigh the
+   * logos beside it. */
   if (texture != NULL)
     {
+      gtk_widget_remove_css_class (GTK_WIDGET (image), "dim-label");
       gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
       return;
     }
+  gtk_widget_add_css_class (GTK_WIDGET (image), "dim-label");
   gtk_image_set_from_icon_name (image, fallback_icon);
   if (logos == NULL || url == NULL)
     return;

@@ -80,8 +80,12 @@ att_closient_page_check_gtin (AttClosientPage *self,
       set_check (self, error->message, !final && may_still_grow (error, strlen (clean)) ? "dim-label" : "error");
       return;
     }
-  /* Translators: %u is 8, 12, 13 or 14; %s the GTIN padded to 14 digits */
-  message = g_strdup_printf (_ ("A valid GTIN-%u, looked up as %s"), (guint) strlen (clean), gtin14);
+  if (g_str_equal (clean, gtin14))
+    /* Translators: %u is 14, a GTIN's length */
+    message = g_strdup_printf (_ ("A valid GTIN-%u"), (guint) strlen (clean));
+  else
+    /* Translators: %u is 8, 12 or 13; %s the GTIN padded to 14 digits */
+    message = g_strdup_printf (_ ("A valid GTIN-%u, looked up as %s"), (guint) strlen (clean), gtin14);
   set_check (self, message, "success");
 }
 

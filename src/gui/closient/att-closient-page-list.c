@@ -144,20 +144,25 @@ update_state (AttClosientPage *self)
     }
 }
 
-/* Rows: saved edits in place of the server's rows */
+/* Rows: saved edits in place of the server's rows.  (A GtkMapListModel
+ * would swap them in the model, but GTK 4.8's keeps stale placeholders when
+ * a page arrives for rows it has mapped; the cells swap them instead.) */
 
-static gpointer
-map_row (gpointer item,
-         gpointer user_data)
+/**
+ * att_closient_page_resolve:
+ * @item: a row of the server's list
+ *
+ * Returns: (transfer none): @item, or what a certification's page saved of
+ *   it since the list was read
+ */
+AttClosientAssignment *
+att_closient_page_resolve (AttClosientPage       *self,
+                           AttClosientAssignment *item)
 {
-  AttClosientPage       *self = user_data;
   const char            *id = att_closient_assignment_get_id (item);
   AttClosientAssignment *updated = id != NULL ? g_hash_table_lookup (self->updated, id) : NULL;
 
-  if (updated == NULL)
-    return item;
-  g_object_unref (item);
-  return g_object_ref (updated);
+  return updated != NULL ? updated : item;
 }
 
 /**
@@ -174,8 +179,8 @@ att_closient_page_clear_list (AttClosientPage *self)
       att_paged_model_cancel (self->model);
     }
   g_clear_object (&self->model);
-  if (self->rows != NULL)
-    gtk_map_list_model_set_model (self->rows, NULL);
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
   if (self->paged_footer != NULL)
     att_paged_footer_set_model (self->paged_footer, NULL);
   g_hash_table_remove_all (self->updated);
@@ -215,7 +220,7 @@ att_closient_page_load_list (AttClosientPage *self)
   g_signal_connect_object (self->model, "notify::loaded", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::error", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
-  gtk_map_list_model_set_model (self->rows, G_LIST_MODEL (self->model));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
   att_paged_footer_set_model (self->paged_footer, self->model);
   update_state (self);
 }
@@ -237,15 +242,13 @@ att_closient_page_show_saved (AttClosientPage       *self,
       return;
     }
   g_hash_table_insert (self->updated, g_strdup (att_closient_assignment_get_id (updated)), g_object_ref (updated));
-  /* Setting the function again maps every row again. */
-  gtk_map_list_model_set_map_func (self->rows, map_row, self, NULL);
+  g_signal_emit_by_name (self, "assignment-saved", updated);
 }
 
 /* Columns */
 
 typedef enum {
   COLUMN_CERTIFICATION,
-  COLUMN_CODE,
   COLUMN_NUMBER,
   COLUMN_BODY,
   COLUMN_VALIDITY,
@@ -265,13 +268,12 @@ typedef struct
 
 static const ColumnInfo columns[N_COLUMNS] = {
   { NC_ ("certification column", "Certification"), 24, -1, TRUE },
-  { NC_ ("certification column", "Code"), 10, -1, FALSE },
-  { NC_ ("certification column", "Certificate"), 12, -1, FALSE },
-  { NC_ ("certification column", "Issuing Body"), 14, -1, FALSE },
+  { NC_ ("certification column", "Certificate"), 11, -1, FALSE },
+  { NC_ ("certification column", "Issuing Body"), 13, -1, FALSE },
   { NC_ ("certification column", "Valid"), 0, 200, FALSE },
-  { NC_ ("certification column", "Expires"), 0, 108, FALSE },
-  { NC_ ("certification column", "Verification"), 0, 120, FALSE },
-  { NC_ ("certification column", "Active"), 0, 96, FALSE },
+  { NC_ ("certification column", "Expires"), 0, 100, FALSE },
+  { NC_ ("certification column", "Verification"), 0, 112, FALSE },
+  { NC_ ("certification column", "Active"), 0, 100, FALSE },
 };
 
 static GtkWidget *
@@ -286,8 +288,9 @@ new_inscription (int min_chars)
   return cell;
 }
 
-/* The logo, the name and, below it, what the certification says of the
- * product (scope, value, countries). */
+/* The logo, the name and, below it, the code and what the certification
+ * says of the product (scope, value, countries): the code is an
+ * identifier, read less often than the name, so it has no column. */
 static GtkWidget *
 new_certification_cell (void)
 {
@@ -303,6 +306,7 @@ new_certification_cell (void)
   gtk_box_append (GTK_BOX (text), new_inscription (columns[COLUMN_CERTIFICATION].min_chars));
   gtk_box_append (GTK_BOX (text), details);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), logo);
   gtk_box_append (GTK_BOX (box), text);
   return box;
@@ -335,8 +339,6 @@ cell_text (AttClosientAssignment *assignment,
 {
   switch (column)
     {
-    case COLUMN_CODE:
-      return g_strdup (att_closient_assignment_get_code (assignment));
     case COLUMN_NUMBER:
       return g_strdup (att_closient_assignment_get_certificate_number (assignment));
     case COLUMN_BODY:
@@ -355,12 +357,14 @@ cell_text (AttClosientAssignment *assignment,
     }
 }
 
-/* GtkInscription does not tell screen readers its text in GTK 4.8. */
+/* GtkInscription does not tell screen readers its text in GTK 4.8; a
+ * tooltip shows what a narrow column cuts. */
 static void
 set_text (GtkWidget  *inscription,
           const char *text)
 {
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  gtk_widget_set_tooltip_text (inscription, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL ? text : "", -1);
 }
@@ -394,14 +398,13 @@ bind_certification (AttClosientPage       *self,
                           "application-certificate-symbolic", logo_label);
 }
 
+/* Shows the row's certification, or what its page saved of it. */
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+show_cell (GtkListItem *item)
 {
-  AttClosientPage       *self = g_object_get_data (G_OBJECT (factory), "closient-page");
-  Column                 column = GPOINTER_TO_INT (user_data);
-  AttClosientAssignment *assignment = gtk_list_item_get_item (item);
+  AttClosientPage       *self = g_object_get_data (G_OBJECT (item), "closient-page");
+  Column                 column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "column"));
+  AttClosientAssignment *assignment = att_closient_page_resolve (self, gtk_list_item_get_item (item));
   GtkWidget             *cell = gtk_list_item_get_child (item);
   gboolean               loaded = att_closient_assignment_get_id (assignment) != NULL;
   g_autofree char       *text = NULL;
@@ -411,7 +414,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   if (column == COLUMN_CERTIFICATION)
     bind_certification (self, cell, assignment, gtk_list_item_get_position (item));
   else if (column == COLUMN_VERIFICATION && loaded)
-    att_closient_pill_show_verification (cell, att_closient_assignment_get_verification_status (assignment));
+    att_closient_pill_show_verification (cell, att_closient_assignment_get_verification_status (assignment), TRUE);
   else if (column == COLUMN_ACTIVE && loaded)
     att_closient_pill_show_active (cell, att_closient_assignment_get_is_active (assignment));
   else if (column == COLUMN_VERIFICATION || column == COLUMN_ACTIVE)
@@ -424,6 +427,40 @@ bind_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_saved (GtkListItem           *item,
+          AttClosientAssignment *updated)
+{
+  AttClosientAssignment *shown = gtk_list_item_get_item (item);
+
+  if (shown != NULL &&
+      g_strcmp0 (att_closient_assignment_get_id (shown), att_closient_assignment_get_id (updated)) == 0)
+    show_cell (item);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  AttClosientPage *self = g_object_get_data (G_OBJECT (factory), "closient-page");
+
+  g_object_set_data (G_OBJECT (item), "closient-page", self);
+  g_object_set_data (G_OBJECT (item), "column", user_data);
+  show_cell (item);
+  g_signal_connect_object (self, "assignment-saved", G_CALLBACK (on_saved), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  AttClosientPage *self = g_object_get_data (G_OBJECT (factory), "closient-page");
+
+  g_signal_handlers_disconnect_by_data (self, item);
+}
+
+static void
 add_column (AttClosientPage *self,
             Column           column)
 {
@@ -433,6 +470,7 @@ add_column (AttClosientPage *self,
   g_object_set_data (G_OBJECT (factory), "closient-page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "certification column", columns[column].title),
                                             factory);
   gtk_column_view_column_set_expand (view_column, columns[column].expand);
@@ -461,8 +499,7 @@ att_closient_page_setup_list (AttClosientPage *self)
   setup_filters (self);
   for (Column column = 0; column < N_COLUMNS; column++)
     add_column (self, column);
-  self->rows = gtk_map_list_model_new (NULL, map_row, self, NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);

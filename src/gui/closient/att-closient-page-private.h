@@ -34,10 +34,9 @@ struct _AttClosientPage
   AttClosientProduct *product;
   GCancellable       *cancellable;
 
-  /* The certifications: the server's paged list, with saved edits in
-   * place of the rows they changed (until the list is read again). */
+  /* The certifications: the server's paged list, and the edits saved
+   * since it was read, shown in place of the rows they changed. */
   AttPagedModel      *model;
-  GtkMapListModel    *rows;
   GtkSingleSelection *selection;
   GHashTable         *updated; /* id -> AttClosientAssignment */
 
@@ -71,30 +70,32 @@ struct _AttClosientPage
 };
 
 /* att-closient-page.c */
-void att_closient_page_push (AttClosientPage *self,
-                             GtkWidget       *page);
-void att_closient_page_toast (AttClosientPage *self,
-                              const char      *title);
+void                   att_closient_page_push (AttClosientPage *self,
+                                               GtkWidget       *page);
+void                   att_closient_page_toast (AttClosientPage *self,
+                                                const char      *title);
 
 /* att-closient-page-gtin.c */
-void att_closient_page_setup_gtin (AttClosientPage *self);
-void att_closient_page_check_gtin (AttClosientPage *self,
-                                   gboolean         final);
-void att_closient_page_remember_gtin (AttClosientPage *self,
-                                      const char      *gtin14);
-void att_closient_page_clear_recent (AttClosientPage *self);
+void                   att_closient_page_setup_gtin (AttClosientPage *self);
+void                   att_closient_page_check_gtin (AttClosientPage *self,
+                                                     gboolean         final);
+void                   att_closient_page_remember_gtin (AttClosientPage *self,
+                                                        const char      *gtin14);
+void                   att_closient_page_clear_recent (AttClosientPage *self);
 
 /* att-closient-page-product.c */
-void att_closient_page_start_lookup (AttClosientPage *self);
-void att_closient_page_show_state (AttClosientPage *self,
-                                   const char      *name);
+void                   att_closient_page_start_lookup (AttClosientPage *self);
+void                   att_closient_page_show_state (AttClosientPage *self,
+                                                     const char      *name);
 
 /* att-closient-page-list.c */
-void att_closient_page_setup_list (AttClosientPage *self);
-void att_closient_page_load_list (AttClosientPage *self);
-void att_closient_page_clear_list (AttClosientPage *self);
-void att_closient_page_cancel_list (AttClosientPage *self);
-void att_closient_page_show_saved (AttClosientPage       *self,
-                                   AttClosientAssignment *updated);
+void                   att_closient_page_setup_list (AttClosientPage *self);
+void                   att_closient_page_load_list (AttClosientPage *self);
+void                   att_closient_page_clear_list (AttClosientPage *self);
+void                   att_closient_page_cancel_list (AttClosientPage *self);
+void                   att_closient_page_show_saved (AttClosientPage       *self,
+                                                     AttClosientAssignment *updated);
+AttClosientAssignment *att_closient_page_resolve (AttClosientPage       *self,
+                                                  AttClosientAssignment *item);
 
 G_END_DECLS

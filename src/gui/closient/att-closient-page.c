@@ -39,7 +39,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  SIGNAL_ASSIGNMENT_SAVED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint       signals[N_SIGNALS];
 
 /* Navigation */
 
@@ -231,7 +237,6 @@ att_closient_page_dispose (GObject *object)
   att_closient_page_clear_list (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_CLOSIENT_PAGE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->rows);
   g_clear_object (&self->product);
   g_clear_object (&self->client);
   g_clear_object (&self->logos);
@@ -327,6 +332,16 @@ att_closient_page_class_init (AttClosientPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AttClosientPage::assignment-saved:
+   * @assignment: the certification as the server saved it
+   *
+   * A certification's page saved it: its row shows it from now on.
+   */
+  signals[SIGNAL_ASSIGNMENT_SAVED] =
+    g_signal_new ("assignment-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ATT_TYPE_CLOSIENT_ASSIGNMENT);
 
   g_type_ensure (ATT_TYPE_CLOSIENT_WAIT_BAR);
   g_type_ensure (ATT_TYPE_PAGED_FOOTER);
@@ -480,15 +495,37 @@ att_closient_page_get_product (AttClosientPage *self)
 /**
  * att_closient_page_get_model:
  *
- * Returns: (transfer none): the certifications the table shows
- *   (#AttClosientAssignment; rows not loaded yet have no id)
+ * Returns: (transfer none) (nullable): the certifications the table shows
+ *   as the server listed them (#AttClosientAssignment; rows not loaded yet
+ *   have no id)
  */
 GListModel *
 att_closient_page_get_model (AttClosientPage *self)
 {
   g_return_val_if_fail (ATT_IS_CLOSIENT_PAGE (self), NULL);
 
-  return G_LIST_MODEL (self->rows);
+  return G_LIST_MODEL (self->model);
+}
+
+/**
+ * att_closient_page_get_assignment:
+ * @position: a row of the table
+ *
+ * Returns: (transfer full) (nullable): the certification the row shows:
+ *   as the server listed it, or as its page saved it since
+ */
+AttClosientAssignment *
+att_closient_page_get_assignment (AttClosientPage *self,
+                                  guint            position)
+{
+  g_autoptr(AttClosientAssignment) item = NULL;
+
+  g_return_val_if_fail (ATT_IS_CLOSIENT_PAGE (self), NULL);
+
+  if (self->model == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return NULL;
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  return g_object_ref (att_closient_page_resolve (self, item));
 }
 
 /* The certification's page tells what it did: its row follows. */
@@ -500,8 +537,15 @@ on_assignment_saved (AttClosientPage       *self,
 }
 
 static void
-on_assignment_removed (AttClosientPage *self)
+on_assignment_removed (AttClosientPage           *self,
+                       AttClosientAssignmentPage *page)
 {
+  AttClosientAssignment *assignment = att_closient_assignment_page_get_assignment (page);
+  g_autofree char       *title = NULL;
+
+  /* Translators: %s is a certification, such as "GOTS" */
+  title = g_strdup_printf (_ ("“%s” removed from the product"), att_closient_assignment_get_label (assignment));
+  att_closient_page_toast (self, title);
   att_closient_page_go_back (self);
   att_closient_page_load_list (self);
 }
@@ -525,13 +569,14 @@ att_closient_page_open_assignment (AttClosientPage *self,
 
   g_return_val_if_fail (ATT_IS_CLOSIENT_PAGE (self), NULL);
 
-  if (self->rows == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
-    return NULL;
-  assignment = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
-  if (att_closient_assignment_get_id (assignment) == NULL)
+  assignment = att_closient_page_get_assignment (self, position);
+  if (assignment == NULL || att_closient_assignment_get_id (assignment) == NULL)
     return NULL;
 
   page = att_closient_assignment_page_new (self->context, self->gtin, assignment);
+  if (self->product != NULL)
+    att_closient_assignment_page_set_product_name (ATT_CLOSIENT_ASSIGNMENT_PAGE (page),
+                                                   att_closient_product_get_product_name (self->product));
   g_signal_connect_object (page, "saved", G_CALLBACK (on_assignment_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "removed", G_CALLBACK (on_assignment_removed), self, G_CONNECT_SWAPPED);
   att_closient_page_push (self, page);

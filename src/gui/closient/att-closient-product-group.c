@@ -110,6 +110,28 @@ clear (AttClosientProductGroup *self)
 
 /* Rows */
 
+/* The certificate number, its expiry and whether it is in force today, as
+ * one line: the details pane is narrow, and the pill says the
+ * verification. */
+static char *
+describe (AttClosientAssignment *assignment)
+{
+  const char      *number = att_closient_assignment_get_certificate_number (assignment);
+  g_autofree char *date = att_closient_format_date (att_closient_assignment_get_expiry_date (assignment));
+  g_autofree char *expires = NULL;
+  GString         *str = g_string_new (number);
+
+  if (date != NULL)
+    /* Translators: %s is the day a certification expires */
+    expires = g_strdup_printf (_ ("expires %s"), date);
+  if (expires != NULL)
+    g_string_append_printf (str, "%s%s", str->len > 0 ? " · " : "", expires);
+  g_string_append_printf (str, "%s%s", str->len > 0 ? " · " : "",
+                          att_closient_assignment_get_is_active (assignment) ? C_ ("certification", "Active")
+                                                                             : C_ ("certification", "Inactive"));
+  return g_string_free (str, FALSE);
+}
+
 static GtkWidget *
 create_row (AttClosientProductGroup *self,
             AttClosientAssignment   *assignment)
@@ -117,39 +139,26 @@ create_row (AttClosientProductGroup *self,
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *logo = gtk_image_new ();
   GtkWidget       *verification = att_status_pill_new ();
-  GtkWidget       *active = att_status_pill_new ();
   const char      *label = att_closient_assignment_get_label (assignment);
-  const char      *number = att_closient_assignment_get_certificate_number (assignment);
-  g_autofree char *expires = att_closient_format_date (att_closient_assignment_get_expiry_date (assignment));
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = describe (assignment);
   g_autofree char *logo_label = NULL;
-
-  if (number != NULL && *number != '\0' && expires != NULL)
-    /* Translators: a certificate number and the day it expires */
-    subtitle = g_strdup_printf (_ ("%s · expires %s"), number, expires);
-  else if (expires != NULL)
-    /* Translators: %s is the day a certification expires */
-    subtitle = g_strdup_printf (_ ("Expires %s"), expires);
-  else
-    subtitle = g_strdup (number);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   /* Translators: what a screen reader says of a certification's logo */
   logo_label = g_strdup_printf (_ ("Logo of %s"), label);
   gtk_image_set_pixel_size (GTK_IMAGE (logo), 32);
+  gtk_widget_set_valign (logo, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (logo, "closient-logo");
   att_closient_logo_show (GTK_IMAGE (logo), att_closient_logos_get_for_context (self->context),
                           att_closient_assignment_get_logo_url (assignment), "application-certificate-symbolic",
                           logo_label);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), logo);
 
-  att_closient_pill_show_verification (verification, att_closient_assignment_get_verification_status (assignment));
-  att_closient_pill_show_active (active, att_closient_assignment_get_is_active (assignment));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), active);
+  att_closient_pill_show_verification (verification, att_closient_assignment_get_verification_status (assignment),
+                                       FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), verification);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -172,7 +181,9 @@ show_assignments (AttClosientProductGroup *self,
       g_list_store_append (self->assignments, assignment);
       gtk_list_box_append (self->list_box, create_row (self, assignment));
     }
+  /* The action is set with its target: without one it would not fit. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_button), "s", self->gtin);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "win.show-closient-gtin");
   gtk_widget_set_visible (self->open_button, TRUE);
   show_status (self, STATUS_NONE, n == 0 ? _ ("Closient lists no certification for this product.") : NULL);
 }
