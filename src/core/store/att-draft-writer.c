@@ -190,9 +190,10 @@ on_timeout (gpointer user_data)
   AttDraftWriter *self = user_data;
 
   self->timeout_id = 0;
+  /* A discard may have dropped the changes this timer was for. */
   if (self->busy)
     self->due = TRUE;
-  else
+  else if (self->dirty)
     att_draft_writer_start_write (self);
 
   return G_SOURCE_REMOVE;
