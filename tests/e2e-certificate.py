@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 # End to end: on a product's details page, New Certificate opens the form
 # with the product to attach; the authority and standard are chosen from
-# the server's lists, the number, name, issuing body and dates typed or
-# picked with the keyboard, and the scan chosen in the file chooser (the
+# the server's lists, the number, name, issuing body and dates typed
+# with the keyboard, and the scan chosen in the file chooser (the
 # GtkFileChooserDialog GTK falls back to with no portal: Ctrl+L and the
 # path).  Saved, the certificate is on the server, attached to the product,
 # with the image as it was on disk, and the product's page lists it.  The
@@ -11,6 +11,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import base64
+import datetime
 import json
 import os
 import struct
@@ -130,21 +131,16 @@ def type_into(mnemonic, text):
     time.sleep(0.3)
 
 
-def pick_day(form, mnemonic, row, keys):
-    """Opens a date's calendar by its mnemonic, moves with @keys, and
-    takes the day with Space."""
+def type_day(form, mnemonic, row, day):
+    """Opens a date's popover by its mnemonic, types @day over the day
+    shown there and takes it with Enter: the row then shows it in words."""
     rawinput.keyCombo("<Alt>" + mnemonic)
     time.sleep(0.5)
-    for key in keys:
-        if key.startswith("<"):
-            rawinput.keyCombo(key)
-        else:
-            rawinput.pressKey(key)
-        time.sleep(0.2)
-    rawinput.pressKey("space")
-    wait_for("a day for %s" % row,
-             lambda: "Choose a Date" not in labels(form.findChild(GenericPredicate(roleName="list item",
-                                                                                   name=row))))
+    rawinput.keyCombo("<Control>a")
+    rawinput.typeText(day.isoformat())
+    rawinput.pressKey("Return")
+    words = "%d %s" % (day.day, day.strftime("%B %Y"))
+    wait_for("%s for %s" % (words, row), lambda: find_label(form, words))
 
 
 with Session("attest-e2e-certificate-") as session:
@@ -179,8 +175,9 @@ with Session("attest-e2e-certificate-") as session:
     type_into("n", NUMBER)
     type_into("m", NAME)
     type_into("b", BODY)
-    pick_day(form, "i", "Issued On", ["Right"])
-    pick_day(form, "e", "Expires On", ["<Control>Down", "Right"])
+    today = datetime.date.today()
+    type_day(form, "i", "Issued On", today)
+    type_day(form, "e", "Expires On", today.replace(year=today.year + 1, day=min(today.day, 28)))
 
     # The scan, from the file chooser: Ctrl+L, its path, Enter.
     find(form, "push button", "Add Files…").doActionNamed("click")

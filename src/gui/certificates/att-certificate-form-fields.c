@@ -8,9 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <langinfo.h>
 
 #include "att-certificate-form-private.h"
+#include "att-date-row.h"
 #include "att-pm-product-picker.h"
 
 /* A problem is shown under its field (the field its path starts with:
@@ -261,45 +261,13 @@ att_certificate_form_changed (AttCertificateForm *self)
 /* A certificate's dates are days: the day chosen is kept as its midnight
  * in UTC, so that it reads back as the same day everywhere. */
 static GDateTime *
-day_of (GDateTime *date)
+day_of (const char *date)
 {
   int year, month, day;
 
-  g_date_time_get_ymd (date, &year, &month, &day);
+  if (!att_date_row_parse (date, &year, &month, &day))
+    return NULL;
   return g_date_time_new_utc (year, month, day, 0, 0, 0);
-}
-
-/* The locale's own way of writing a date, with the year in full: some
- * locales (C, en_GB) write two digits, and a mistyped century is one of
- * the mistakes the checks catch. */
-static char *
-format_day (GDateTime *date)
-{
-  g_autoptr(GString) format = g_string_new (nl_langinfo (D_FMT));
-
-  g_string_replace (format, "%y", "%Y", 0);
-  return g_date_time_format (date, format->str);
-}
-
-static void
-show_date (GtkMenuButton *button,
-           GtkCalendar   *calendar,
-           GDateTime     *date)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  int year, month, day;
-
-  if (date == NULL)
-    {
-      gtk_menu_button_set_label (button, _ ("Choose a Date"));
-      return;
-    }
-  text = format_day (date);
-  gtk_menu_button_set_label (button, text);
-  g_date_time_get_ymd (date, &year, &month, &day);
-  local = g_date_time_new_local (year, month, day, 12, 0, 0);
-  gtk_calendar_select_day (calendar, local);
 }
 
 /**
@@ -312,29 +280,22 @@ att_certificate_form_set_date (AttCertificateForm *self,
                                const char         *path,
                                GDateTime          *date)
 {
-  gboolean    issued = g_str_equal (path, ATT_FORM_ISSUED);
-  GDateTime **slot = issued ? &self->date_issued : &self->date_expires;
+  AttDateRow      *row = g_str_equal (path, ATT_FORM_ISSUED) ? self->issued_row : self->expires_row;
+  g_autofree char *day = date != NULL ? g_date_time_format (date, "%Y-%m-%d") : NULL;
 
-  g_clear_pointer (slot, g_date_time_unref);
-  *slot = date != NULL ? day_of (date) : NULL;
-  self->updating++;
-  show_date (issued ? self->issued_button : self->expires_button,
-             issued ? self->issued_calendar : self->expires_calendar, *slot);
-  self->updating--;
-  att_certificate_form_changed (self);
+  att_date_row_set_date (row, day);
 }
 
 static void
-on_day_selected (GtkCalendar        *calendar,
+on_date_changed (AttDateRow         *row,
+                 GParamSpec         *pspec,
                  AttCertificateForm *self)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  gboolean issued = calendar == self->issued_calendar;
+  GDateTime **slot = row == self->issued_row ? &self->date_issued : &self->date_expires;
 
-  if (self->updating > 0)
-    return;
-  att_certificate_form_set_date (self, issued ? ATT_FORM_ISSUED : ATT_FORM_EXPIRES, date);
-  gtk_menu_button_popdown (issued ? self->issued_button : self->expires_button);
+  g_clear_pointer (slot, g_date_time_unref);
+  *slot = day_of (att_date_row_get_date (row));
+  att_certificate_form_changed (self);
 }
 
 /* --- Products to attach ----------------------------------------------------- */
@@ -413,8 +374,8 @@ att_certificate_form_fields_init (AttCertificateForm *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->body_row, "changed", G_CALLBACK (att_certificate_form_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->issued_calendar, "day-selected", G_CALLBACK (on_day_selected), self, 0);
-  g_signal_connect_object (self->expires_calendar, "day-selected", G_CALLBACK (on_day_selected), self, 0);
+  g_signal_connect_object (self->issued_row, "notify::date", G_CALLBACK (on_date_changed), self, 0);
+  g_signal_connect_object (self->expires_row, "notify::date", G_CALLBACK (on_date_changed), self, 0);
   g_signal_connect_object (att_certificate_file_list_get_items (self->file_list), "items-changed",
                            G_CALLBACK (att_certificate_form_changed), self, G_CONNECT_SWAPPED);
 }

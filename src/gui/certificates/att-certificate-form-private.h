@@ -13,6 +13,7 @@
 
 #include "att-certificate-file-list.h"
 #include "att-certificate-form.h"
+#include "att-date-row.h"
 #include "att-error.h"
 #include "att-higg-client.h"
 
@@ -91,12 +92,8 @@ struct _AttCertificateForm
   AdwActionRow           *fixed_number_row;
   AdwEntryRow            *name_row;
   AdwEntryRow            *body_row;
-  AdwActionRow           *issued_row;
-  GtkMenuButton          *issued_button;
-  GtkCalendar            *issued_calendar;
-  AdwActionRow           *expires_row;
-  GtkMenuButton          *expires_button;
-  GtkCalendar            *expires_calendar;
+  AttDateRow             *issued_row;
+  AttDateRow             *expires_row;
   AdwPreferencesGroup    *products_group;
   AdwActionRow           *products_row;
   AttCertificateFileList *file_list;

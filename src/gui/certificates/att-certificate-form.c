@@ -225,11 +225,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, name_row);
   gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, body_row);
   gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, issued_row);
-  gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, issued_button);
-  gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, issued_calendar);
   gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, expires_row);
-  gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, expires_button);
-  gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, expires_calendar);
   gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, products_group);
   gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, products_row);
   gtk_widget_class_bind_template_child (widget_class, AttCertificateForm, file_list);
@@ -268,6 +264,7 @@ att_certificate_form_class_init (AttCertificateFormClass *klass)
                   G_TYPE_NONE, 1, ATT_TYPE_CERTIFICATE);
 
   g_type_ensure (ATT_TYPE_CERTIFICATE_FILE_LIST);
+  g_type_ensure (ATT_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/attestapp/Attest/att-certificate-form.ui");
   bind_children (widget_class);

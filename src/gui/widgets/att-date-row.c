@@ -1,4 +1,4 @@
-/* att-date-row.c: a row to choose a day from a calendar, or none
+/* att-date-row.c: a row to choose a day, typed or from a calendar, or none
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,9 +16,11 @@
  * AttDateRow:
  *
  * A day as APIs write it, "YYYY-MM-DD", or none: the row's button shows
- * the day in words and opens a calendar; its Clear button takes the day
- * away (an API then receives null).  The day is a calendar day, the same
- * everywhere, so no time zone ever shifts it.
+ * the day in words and opens a popover where the day is typed (the
+ * keyboard's way: GtkCalendar has no key navigation) or picked from a
+ * calendar; its Clear button takes the day away (an API then receives
+ * null).  The day is a calendar day, the same everywhere, so no time zone
+ * ever shifts it.
  */
 struct _AttDateRow
 {
@@ -27,6 +29,8 @@ struct _AttDateRow
   char          *date;
   guint          updating;
   GtkMenuButton *button;
+  GtkEntry      *entry;
+  GtkLabel      *entry_problem;
   GtkCalendar   *calendar;
   GtkWidget     *clear_button;
 };
@@ -67,6 +71,31 @@ att_date_row_parse (const char *date,
   return TRUE;
 }
 
+/**
+ * att_date_row_parse_typed:
+ * @text: a day as a person types it: "2027-03-31", or in the locale's
+ *   own ways ("31/03/2027", "31 March 2027" in en_GB)
+ *
+ * Returns: (transfer full) (nullable): the day as "YYYY-MM-DD", or %NULL
+ *   when @text is not a day that exists
+ */
+char *
+att_date_row_parse_typed (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autoptr(GDate) day = g_date_new ();
+  char iso[11];
+  int  year, month, mday;
+
+  if (att_date_row_parse (stripped, &year, &month, &mday))
+    return g_steal_pointer (&stripped);
+  g_date_set_parse (day, stripped);
+  if (!g_date_valid (day) || g_date_get_year (day) < 1000)
+    return NULL;
+  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", day);
+  return g_strdup (iso);
+}
+
 /* The title without its mnemonic, for the names screen readers say. */
 static char *
 plain_title (AttDateRow *self)
@@ -84,6 +113,9 @@ update_names (AttDateRow *self)
   /* Translators: the name of a button that removes a date, "Clear Valid From" */
   g_autofree char *clear = g_strdup_printf (_ ("Clear %s"), title);
 
+  /* Named explicitly, or the row's name is computed from its children:
+   * the title, then the button named after it, "Valid Until Valid Until". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_menu_button_get_label (self->button), -1);
@@ -164,6 +196,50 @@ on_day_selected (GtkCalendar *calendar,
 }
 
 static void
+show_entry_problem (AttDateRow *self,
+                    gboolean    problem)
+{
+  GtkWidget *entry = GTK_WIDGET (self->entry);
+
+  if (problem)
+    gtk_widget_add_css_class (entry, "error");
+  else
+    gtk_widget_remove_css_class (entry, "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->entry_problem), problem);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               problem ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+static void
+on_entry_changed (AttDateRow *self)
+{
+  show_entry_problem (self, FALSE);
+}
+
+static void
+on_entry_activate (AttDateRow *self)
+{
+  g_autofree char *date = att_date_row_parse_typed (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+
+  if (date == NULL)
+    {
+      show_entry_problem (self, TRUE);
+      return;
+    }
+  att_date_row_set_date (self, date);
+  gtk_menu_button_popdown (self->button);
+}
+
+/* The popover opens on the day typed out, selected, for a new one. */
+static void
+on_popover_show (AttDateRow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), self->date != NULL ? self->date : "");
+  show_entry_problem (self, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static void
 on_clear_clicked (AttDateRow *self)
 {
   att_date_row_set_date (self, NULL);
@@ -237,13 +313,40 @@ att_date_row_class_init (AttDateRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static GtkWidget *
+build_popover (AttDateRow *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  /* Translators: how to type a day in the date popover's text field */
+  gtk_entry_set_placeholder_text (self->entry, _ ("YYYY-MM-DD"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Type a Date"), -1);
+  self->entry_problem = GTK_LABEL (gtk_label_new (_ ("Not a date: type it as 2027-03-31")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->entry_problem), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->entry_problem), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (self->entry_problem), FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->entry_problem, NULL, -1);
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry_problem));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry, "changed", G_CALLBACK (on_entry_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_popover_show), self, G_CONNECT_SWAPPED);
+  return popover;
+}
+
 static void
 att_date_row_init (AttDateRow *self)
 {
-  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *popover = build_popover (self);
 
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_popover (self->button, popover);
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);

@@ -17,6 +17,7 @@ GtkWidget  *att_date_row_new (void);
 const char *att_date_row_get_date (AttDateRow *self);
 void        att_date_row_set_date (AttDateRow *self,
                                    const char *date);
+char       *att_date_row_parse_typed (const char *text);
 gboolean    att_date_row_parse (const char *date,
                                 int        *year,
                                 int        *month,
