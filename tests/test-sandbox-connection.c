@@ -32,7 +32,15 @@ typedef struct
   AttContext           *context;
   guint                 restarted;
   guint                 failed;
+  guint                 signed_in;
 } Fixture;
+
+static void
+on_signed_in (AttSandboxConnection *connection,
+              Fixture              *fixture)
+{
+  fixture->signed_in++;
+}
 
 static void
 on_restarted (AttSandboxConnection *connection,
@@ -73,7 +81,9 @@ fixture_connect_to (Fixture              *fixture,
   fixture->connection = connection;
   g_signal_connect (connection, "restarted", G_CALLBACK (on_restarted), fixture);
   g_signal_connect (connection, "failed", G_CALLBACK (on_failed), fixture);
+  g_signal_connect (connection, "signed-in", G_CALLBACK (on_signed_in), fixture);
   fixture_connect (fixture);
+  g_assert_cmpuint (fixture->signed_in, ==, 1);
 }
 
 static void
@@ -196,6 +206,7 @@ test_demo_restart (Fixture      *fixture,
   g_assert_cmpuint (att_page_get_total (page_a), >, 0);
   g_assert_cmpuint (att_page_get_total (page_b), ==, att_page_get_total (page_a));
   g_assert_cmpuint (fixture->restarted, ==, 1);
+  g_assert_cmpuint (fixture->signed_in, ==, 2);
   g_assert_cmpint (att_sandbox_process_get_pid (att_sandbox_connection_get_process (fixture->connection)),
                    !=, first_pid);
   g_assert_cmpstr (att_higg_client_get_base_url (get_client (fixture)), !=, first_url);
@@ -318,7 +329,8 @@ get_port (const char *base_url)
 /* `attest --sandbox-url`: the sandbox is restarted on the same port with
  * another data dir, so with a new key pair and new keys.  A client holding
  * the old keys is refused; the connection's client fetches the demo account
- * again and its next call succeeds. */
+ * again and its next call succeeds; its Closient key is the new one, and
+ * "signed-in" says so (the app makes its Closient client again). */
 static void
 test_sandbox_url_new_keys (Fixture      *fixture,
                            gconstpointer user_data)
@@ -329,6 +341,7 @@ test_sandbox_url_new_keys (Fixture      *fixture,
   g_autoptr(AttHiggClient) stale = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AttPage) refused = NULL;
+  g_autofree char *old_closient_key = NULL;
   guint port;
 
   g_assert_no_error (error);
@@ -341,6 +354,8 @@ test_sandbox_url_new_keys (Fixture      *fixture,
                                                            att_sandbox_get_base_url (sandbox)));
   assert_search_works (fixture);
   stale = att_test_higg_client_new (fixture->http, sandbox);
+  old_closient_key = g_strdup (att_sandbox_connection_get_closient_key (fixture->connection));
+  g_assert_nonnull (old_closient_key);
 
   g_clear_object (&sandbox);
   sandbox = start_sandbox_on (dir, port);
@@ -352,6 +367,9 @@ test_sandbox_url_new_keys (Fixture      *fixture,
 
   assert_search_works (fixture);
   g_assert_cmpuint (fixture->restarted, ==, 0);
+  g_assert_cmpuint (fixture->signed_in, ==, 2);
+  g_assert_nonnull (att_sandbox_connection_get_closient_key (fixture->connection));
+  g_assert_cmpstr (att_sandbox_connection_get_closient_key (fixture->connection), !=, old_closient_key);
 
   g_clear_object (&sandbox);
   att_test_remove_dir (dir);

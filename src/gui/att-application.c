@@ -211,14 +211,32 @@ attach_sandbox_closient (AttApplication       *self,
   att_context_set_closient_client (self->context, client);
 }
 
+/* Whether the context is the one of the demo or the sandbox, not of an
+ * account chosen since. */
+static gboolean
+context_uses_sandbox (AttApplication *self)
+{
+  const char *account_id = self->context != NULL ? att_context_get_account_id (self->context) : NULL;
+
+  return g_strcmp0 (account_id, "demo") == 0 || g_strcmp0 (account_id, "sandbox") == 0;
+}
+
+/* New keys (a sandbox started again, the demo restarted): the Closient
+ * client is made again with the new key. */
+static void
+on_sandbox_signed_in (AttApplication       *self,
+                      AttSandboxConnection *sandbox)
+{
+  if (context_uses_sandbox (self))
+    attach_sandbox_closient (self, sandbox);
+}
+
 static void
 on_sandbox_restarted (AttApplication       *self,
                       AttSandboxConnection *sandbox)
 {
   if (!att_context_get_is_demo (self->context))
     return;
-
-  attach_sandbox_closient (self, sandbox);
 
   att_window_add_toast (get_window (self),
                         adw_toast_new (_ ("The demo server stopped and was started again. "
@@ -256,6 +274,8 @@ get_sandbox (AttApplication *self,
                        : att_sandbox_connection_new (self->http, self->sandbox_url);
   g_signal_connect_object (self->sandbox, "restarted",
                            G_CALLBACK (on_sandbox_restarted), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sandbox, "signed-in",
+                           G_CALLBACK (on_sandbox_signed_in), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sandbox, "failed",
                            G_CALLBACK (on_sandbox_failed), self, G_CONNECT_SWAPPED);
   return self->sandbox;

@@ -43,6 +43,7 @@ struct _AttSandboxConnection
 enum {
   SIGNAL_RESTARTED,
   SIGNAL_FAILED,
+  SIGNAL_SIGNED_IN,
   N_SIGNALS
 };
 

@@ -88,6 +88,18 @@ att_sandbox_connection_class_init (AttSandboxConnectionClass *klass)
   att_sandbox_connection_signals[SIGNAL_FAILED] =
     g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * AttSandboxConnection::signed-in:
+   *
+   * The sandbox handed out its demo account, with new keys: at the first
+   * connection, after a 401 (a sandbox started again on the same address)
+   * and after the demo's server was restarted.  A Closient client made
+   * with the old key must be made again.
+   */
+  att_sandbox_connection_signals[SIGNAL_SIGNED_IN] =
+    g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -171,6 +183,7 @@ att_sandbox_connection_set_account (AttSandboxConnection *self,
   g_free (self->closient_key);
   self->closient_key = g_strdup (closient_key);
   self->generation++;
+  g_signal_emit (self, att_sandbox_connection_signals[SIGNAL_SIGNED_IN], 0);
 }
 
 /* Points @client at the sandbox as it is now. */
