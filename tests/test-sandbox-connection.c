@@ -342,7 +342,7 @@ test_sandbox_url_new_keys (Fixture      *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(AttPage) refused = NULL;
   g_autofree char *old_closient_key = NULL;
-  guint port;
+  guint            port;
 
   g_assert_no_error (error);
   att_sandbox_seed_demo (sandbox, &error);
