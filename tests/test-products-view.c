@@ -7,6 +7,9 @@
 
 #include <adwaita.h>
 
+#include "att-account-needed-page.h"
+#include "att-closient-client.h"
+#include "att-closient-page.h"
 #include "att-context.h"
 #include "att-higg-client.h"
 #include "att-http.h"
@@ -706,6 +709,53 @@ test_window_sidebar (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static gboolean
+closient_view_shown (Fixture      *f,
+                     gconstpointer data)
+{
+  GtkWidget *page = att_window_get_view (ATT_WINDOW (f->window), "closient");
+
+  return page != NULL && gtk_widget_get_mapped (page);
+}
+
+/* A Closient account and no Higg one: the Closient view, and the Higg
+ * views saying what they need; the welcome page once Closient goes too. */
+static void
+test_window_closient_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttSandbox) sandbox = att_test_sandbox_new (NULL, &error);
+  g_autoptr(AttHttp) http = att_http_new ();
+  g_autoptr(AttContext) context = att_context_new_full (http, NULL, NULL);
+  g_autoptr(AttClosientClient) closient = NULL;
+  Fixture    f = { 0 };
+  AttWindow *window = att_window_new (NULL);
+
+  g_assert_no_error (error);
+  att_sandbox_listen (sandbox, 0, &error);
+  g_assert_no_error (error);
+  closient = att_test_closient_client_new (http, sandbox);
+  att_window_set_context (window, context);
+  gtk_window_present (GTK_WINDOW (window));
+  f.window = GTK_WINDOW (window);
+  g_assert_null (att_window_get_view (window, "closient"));
+
+  att_context_set_closient_client (context, closient);
+  att_test_wait_until (ATT_TEST_PREDICATE (closient_view_shown), &f, NULL, "the Closient view");
+  g_assert_true (ATT_IS_CLOSIENT_PAGE (att_window_get_view (window, "closient")));
+  g_assert_true (ATT_IS_ACCOUNT_NEEDED_PAGE (att_window_get_view (window, "products")));
+  g_assert_true (ATT_IS_ACCOUNT_NEEDED_PAGE (att_window_get_view (window, "certificates")));
+
+  /* What would open a product shows what the Products view needs. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-product", "s", "no-such-product");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Higg Account"));
+
+  att_context_set_closient_client (context, NULL);
+  g_assert_null (att_window_get_view (window, "closient"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -732,6 +782,7 @@ main (int   argc,
   g_test_add ("/products-view/unreadable-row", Fixture, NULL,
               fixture_setup, test_unreadable_row, fixture_teardown);
   g_test_add_func ("/products-view/window-sidebar", test_window_sidebar);
+  g_test_add_func ("/products-view/window-closient-only", test_window_closient_only);
 
   return g_test_run ();
 }

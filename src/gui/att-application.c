@@ -61,6 +61,7 @@ G_DEFINE_FINAL_TYPE (AttApplication, att_application, ADW_TYPE_APPLICATION)
 #define FIRST_FRAME_WAIT_MS 200
 
 static void connect_active_account (AttApplication *self);
+static void connect_closient_account (AttApplication *self);
 
 static AttWindow *
 get_window (AttApplication *self)
@@ -105,13 +106,15 @@ set_context (AttApplication *self,
       att_window_set_context (ATT_WINDOW (l->data), context);
 }
 
-/* A context with no Higg client: the welcome page, with Preferences. */
+/* A context with no Higg client: the Closient view if there is a Closient
+ * account, else the welcome page, with Preferences. */
 static void
 disconnect (AttApplication *self)
 {
   g_autoptr(AttContext) context = att_context_new_full (self->http, self->accounts, NULL);
 
   set_context (self, context);
+  connect_closient_account (self);
 }
 
 static void
@@ -500,11 +503,11 @@ on_active_changed (AttApplication  *self,
   if (self->sandbox_url != NULL)
     return;
 
-  /* A Closient account added, chosen or removed while connected to a Higg
-   * account is used at once; the demo keeps its own. */
+  /* A Closient account added, chosen or removed is used at once, with a
+   * Higg account or without; the demo keeps its own. */
   if (service == ATT_SERVICE_CLOSIENT)
     {
-      if (att_context_get_higg_client (self->context) != NULL && !att_context_get_is_demo (self->context))
+      if (!att_context_get_is_demo (self->context))
         connect_closient_account (self);
       return;
     }
@@ -677,8 +680,10 @@ static gboolean
 on_terminate_signal (gpointer user_data)
 {
   /* Quit as if the user had asked, so the demo server is stopped and the
-   * window state saved. */
-  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+   * window state saved; a second signal while shutting down finds the
+   * application no longer registered, and nothing more to do. */
+  if (g_application_get_is_registered (G_APPLICATION (user_data)))
+    g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
   return G_SOURCE_CONTINUE;
 }
 
@@ -718,7 +723,8 @@ att_application_activate (GApplication *application)
 {
   AttApplication *self = ATT_APPLICATION (application);
   AttWindow      *window = get_window (self);
-  gboolean        connected = att_context_get_higg_client (self->context) != NULL;
+  gboolean        connected = att_context_get_higg_client (self->context) != NULL ||
+                       att_context_get_closient_client (self->context) != NULL;
 
   if (connected || self->connect_cancellable != NULL)
     {
@@ -732,6 +738,8 @@ att_application_activate (GApplication *application)
     start_demo (self);
   else if (att_account_store_get_active (self->accounts, ATT_SERVICE_HIGG) != NULL)
     connect_active_account (self);
+  else if (att_closient_connect_find_account (self->accounts) != NULL)
+    connect_closient_account (self);
   else
     att_window_show_welcome (window);
 

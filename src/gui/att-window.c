@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "att-accessible.h"
+#include "att-account-needed-page.h"
 #include "att-certificates-page.h"
 #include "att-closient-page.h"
 #include "att-context.h"
@@ -56,14 +57,15 @@ typedef struct
   const char *name;
   const char *title;
   const char *icon_name;
+  AttService  service;
 } ViewInfo;
 
 static const ViewInfo views[] = {
-  { "products", N_ ("Products"), "view-list-bullet-symbolic" },
-  { "materials", N_ ("Materials"), "applications-science-symbolic" },
-  { "purchase-orders", N_ ("Purchase Orders"), "x-office-spreadsheet-symbolic" },
-  { "certificates", N_ ("Certificates"), "emblem-ok-symbolic" },
-  { "closient", N_ ("Closient"), "application-certificate-symbolic" },
+  { "products", N_ ("Products"), "view-list-bullet-symbolic", ATT_SERVICE_HIGG },
+  { "materials", N_ ("Materials"), "applications-science-symbolic", ATT_SERVICE_HIGG },
+  { "purchase-orders", N_ ("Purchase Orders"), "x-office-spreadsheet-symbolic", ATT_SERVICE_HIGG },
+  { "certificates", N_ ("Certificates"), "emblem-ok-symbolic", ATT_SERVICE_HIGG },
+  { "closient", N_ ("Closient"), "application-certificate-symbolic", ATT_SERVICE_CLOSIENT },
 };
 
 static void
@@ -120,53 +122,71 @@ on_sidebar_row_activated (AttWindow     *self,
   show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
-static void
-build_views (AttWindow *self)
+/* A view's page, or what it needs when the context has no Higg client
+ * (the Closient view takes its client whenever it comes). */
+static GtkWidget *
+create_view_page (AttWindow      *self,
+                  const ViewInfo *info)
 {
-  g_autofree char *last_view = NULL;
+  if (info->service == ATT_SERVICE_HIGG && att_context_get_higg_client (self->context) == NULL)
+    return att_account_needed_page_new (_ (info->title), info->service);
+  if (g_str_equal (info->name, "products"))
+    return att_products_page_new (self->context);
+  if (g_str_equal (info->name, "materials"))
+    return att_materials_page_new (self->context);
+  if (g_str_equal (info->name, "purchase-orders"))
+    return att_purchase_orders_page_new (self->context);
+  if (g_str_equal (info->name, "certificates"))
+    return att_certificates_page_new (self->context);
+  return att_closient_page_new (self->context);
+}
+
+/* The view shown first: the last one shown, or the Closient view when
+ * only Closient has an account. */
+static char *
+first_view_name (AttWindow *self)
+{
+  if (att_context_get_higg_client (self->context) == NULL)
+    return g_strdup ("closient");
+  if (self->settings != NULL)
+    return g_settings_get_string (self->settings, "last-view");
+  return NULL;
+}
+
+static void
+select_first_view (AttWindow *self)
+{
+  g_autofree char *name = first_view_name (self);
   GtkListBoxRow   *selected = NULL;
 
-  clear_views (self);
-
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      GtkWidget *page = NULL;
-      GtkWidget *row;
-
-      if (g_str_equal (views[i].name, "products"))
-        page = att_products_page_new (self->context);
-      else if (g_str_equal (views[i].name, "materials"))
-        page = att_materials_page_new (self->context);
-      else if (g_str_equal (views[i].name, "purchase-orders"))
-        page = att_purchase_orders_page_new (self->context);
-      else if (g_str_equal (views[i].name, "certificates"))
-        page = att_certificates_page_new (self->context);
-      else if (g_str_equal (views[i].name, "closient"))
-        page = att_closient_page_new (self->context);
-      g_assert (page != NULL);
-
-      g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
-      gtk_stack_add_titled (self->view_stack, page, views[i].name, _ (views[i].title));
-
-      row = create_sidebar_row (&views[i]);
-      gtk_list_box_append (self->sidebar_list, row);
-    }
-
-  if (self->settings != NULL)
-    last_view = g_settings_get_string (self->settings, "last-view");
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      if (selected == NULL || g_strcmp0 (gtk_widget_get_name (row), last_view) == 0)
+      if (selected == NULL || g_strcmp0 (gtk_widget_get_name (row), name) == 0)
         selected = GTK_LIST_BOX_ROW (row);
     }
-  if (selected != NULL)
+  if (selected == NULL)
+    return;
+  gtk_list_box_select_row (self->sidebar_list, selected);
+  gtk_stack_set_visible_child_name (self->view_stack, gtk_widget_get_name (GTK_WIDGET (selected)));
+}
+
+static void
+build_views (AttWindow *self)
+{
+  clear_views (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      gtk_list_box_select_row (self->sidebar_list, selected);
-      gtk_stack_set_visible_child_name (self->view_stack,
-                                        gtk_widget_get_name (GTK_WIDGET (selected)));
+      GtkWidget *page = create_view_page (self, &views[i]);
+
+      g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+      gtk_stack_add_titled (self->view_stack, page, views[i].name, _ (views[i].title));
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (&views[i]));
     }
+
+  select_first_view (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -211,10 +231,12 @@ search_action (GtkWidget  *widget,
     }
 }
 
-/* A view, shown as if its row in the sidebar had been chosen. */
+/* A view, shown as if its row in the sidebar had been chosen; %NULL if
+ * its page is not a @type (it needs an account the context lacks). */
 static GtkWidget *
 show_view_page (AttWindow  *self,
-                const char *name)
+                const char *name,
+                GType       type)
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->view_stack, name);
 
@@ -226,14 +248,14 @@ show_view_page (AttWindow  *self,
     if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
       gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
   show_view (self, name);
-  return page;
+  return G_TYPE_CHECK_INSTANCE_TYPE (page, type) ? page : NULL;
 }
 
 /* The Products view, shown: where products are opened and edited. */
 static AttProductsPage *
 show_products_page (AttWindow *self)
 {
-  GtkWidget *page = show_view_page (self, "products");
+  GtkWidget *page = show_view_page (self, "products", ATT_TYPE_PRODUCTS_PAGE);
 
   return page != NULL ? ATT_PRODUCTS_PAGE (page) : NULL;
 }
@@ -243,7 +265,7 @@ show_certificate_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "certificates");
+  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "certificates", ATT_TYPE_CERTIFICATES_PAGE);
 
   if (page != NULL)
     att_certificates_page_show_certificate (ATT_CERTIFICATES_PAGE (page), g_variant_get_string (parameter, NULL));
@@ -254,7 +276,7 @@ new_certificate_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "certificates");
+  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "certificates", ATT_TYPE_CERTIFICATES_PAGE);
 
   if (page != NULL)
     att_certificates_page_new_certificate (ATT_CERTIFICATES_PAGE (page), NULL, NULL);
@@ -266,7 +288,7 @@ show_closient_gtin_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "closient");
+  GtkWidget *page = show_view_page (ATT_WINDOW (widget), "closient", ATT_TYPE_CLOSIENT_PAGE);
 
   if (page != NULL)
     att_closient_page_look_up (ATT_CLOSIENT_PAGE (page), g_variant_get_string (parameter, NULL));
@@ -364,7 +386,7 @@ att_window_close_request (GtkWindow *window)
   AttWindow *self = ATT_WINDOW (window);
   GtkWidget *page = gtk_stack_get_child_by_name (self->view_stack, "products");
 
-  if (!self->close_confirmed && page != NULL && att_products_page_get_editor (ATT_PRODUCTS_PAGE (page)) != NULL)
+  if (!self->close_confirmed && ATT_IS_PRODUCTS_PAGE (page) && att_products_page_get_editor (ATT_PRODUCTS_PAGE (page)) != NULL)
     {
       att_products_page_ask_close (ATT_PRODUCTS_PAGE (page), on_page_may_close, g_object_ref (self));
       return TRUE;
@@ -385,6 +407,8 @@ att_window_dispose (GObject *object)
   g_clear_handle_id (&self->present_timeout, g_source_remove);
   g_clear_handle_id (&self->realize_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 
@@ -592,20 +616,21 @@ att_window_present_when_ready (AttWindow *self,
   self->present_timeout = g_timeout_add (max_wait_ms, present_timeout_cb, self);
 }
 
-void
-att_window_set_context (AttWindow  *self,
-                        AttContext *context)
+static gboolean
+context_has_client (AttContext *context)
 {
-  g_return_if_fail (ATT_IS_WINDOW (self));
-  g_return_if_fail (context == NULL || ATT_IS_CONTEXT (context));
+  return context != NULL &&
+         (att_context_get_higg_client (context) != NULL || att_context_get_closient_client (context) != NULL);
+}
 
-  if (!g_set_object (&self->context, context))
-    return;
-
+/* The views of the context's clients, or the welcome page without any. */
+static void
+show_context (AttWindow *self)
+{
   cancel_reveal (self);
   att_spinner_stop (self->starting_spinner);
 
-  if (context == NULL || att_context_get_higg_client (context) == NULL)
+  if (!context_has_client (self->context))
     {
       clear_views (self);
       att_window_show_welcome (self);
@@ -613,12 +638,45 @@ att_window_set_context (AttWindow  *self,
     }
 
   adw_window_title_set_subtitle (self->sidebar_title,
-                                 att_context_get_is_demo (context)
+                                 att_context_get_is_demo (self->context)
                                    ? _ ("Demo data")
                                    : NULL);
   build_views (self);
   realize_while_waiting (self);
   reveal_views_when_ready (self);
+}
+
+/* Without a Higg client, a Closient one coming or going is the difference
+ * between the views and the welcome page (the Closient view itself takes a
+ * new client as it comes). */
+static void
+on_closient_client_changed (AttWindow  *self,
+                            GParamSpec *pspec,
+                            AttContext *context)
+{
+  gboolean showing_views = gtk_stack_get_child_by_name (self->view_stack, "closient") != NULL;
+
+  if (att_context_get_higg_client (context) == NULL && showing_views != context_has_client (context))
+    show_context (self);
+}
+
+void
+att_window_set_context (AttWindow  *self,
+                        AttContext *context)
+{
+  g_return_if_fail (ATT_IS_WINDOW (self));
+  g_return_if_fail (context == NULL || ATT_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_set_object (&self->context, context);
+  if (context != NULL)
+    g_signal_connect_object (context, "notify::closient-client", G_CALLBACK (on_closient_client_changed), self,
+                             G_CONNECT_SWAPPED);
+  show_context (self);
 }
 
 AttContext *
