@@ -89,7 +89,7 @@ att_french_label_class_init (AttFrenchLabelClass *klass)
 
   properties[PROP_PRODUCT_ID] = g_param_spec_string ("product-id", NULL, NULL, NULL, flags);
   properties[PROP_SVG] = g_param_spec_string ("svg", NULL, NULL, NULL, flags);
-  properties[PROP_CODE] = g_param_spec_double ("code", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, flags);
+  properties[PROP_CODE] = g_param_spec_double ("code", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
