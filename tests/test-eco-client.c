@@ -250,6 +250,39 @@ test_labels_one_request (Fixture      *fixture,
   g_assert_cmpuint (att_sandbox_get_request_count (fixture->sandbox, LABEL_PATH) - before, ==, 1);
 }
 
+/* Labels go out a few requests at a time, never more than the bound:
+ * with each request held, the sandbox sees how many were out at once. */
+static void
+test_labels_parallel (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  guint before = att_sandbox_get_request_count (fixture->sandbox, LABEL_PATH);
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 8 * ATT_HIGG_LABEL_BATCH_SIZE; i++)
+    {
+      g_autofree char *unknown = g_strdup_printf ("unknown-%u", i);
+
+      g_strv_builder_add (builder, i < N_PRODUCTS ? att_product_get_id (product (fixture, i)) : unknown);
+    }
+  ids = g_strv_builder_end (builder);
+
+  att_sandbox_set_latency (fixture->sandbox, 150);
+  labels = fetch_labels (fixture, (const char *const *) ids, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (labels->len, ==, 8 * ATT_HIGG_LABEL_BATCH_SIZE);
+  g_assert_cmpuint (att_sandbox_get_request_count (fixture->sandbox, LABEL_PATH) - before, ==, 8);
+  g_assert_cmpuint (att_sandbox_get_peak_delayed (fixture->sandbox), >=, 2);
+  g_assert_cmpuint (att_sandbox_get_peak_delayed (fixture->sandbox), <=, ATT_HIGG_LABEL_MAX_IN_FLIGHT);
+  for (guint i = 0; i < N_PRODUCTS; i++)
+    check_label (g_ptr_array_index (labels, i), product (fixture, i));
+  for (guint i = N_PRODUCTS; i < labels->len; i++)
+    g_assert_nonnull (att_french_label_get_error (g_ptr_array_index (labels, i)));
+}
+
 static void
 test_labels_cancelled (Fixture      *fixture,
                        gconstpointer user_data)
@@ -391,6 +424,23 @@ test_publish (Fixture      *fixture,
     check_republished (g_ptr_array_index (again, i), g_ptr_array_index (first, i));
 }
 
+/* Batches go out one after the other: a batch's outcomes can change
+ * what the next may do (the lock), and the portal is not to be flooded. */
+static void
+test_publish_sequential (Fixture      *fixture,
+                         gconstpointer user_data)
+{
+  g_auto(GStrv) ids = product_ids (fixture, 0, N_PRODUCTS, NULL);
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  att_sandbox_set_latency (fixture->sandbox, 100);
+  outcomes = publish (fixture, (const char *const *) ids, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, ==, N_PRODUCTS);
+  g_assert_cmpuint (att_sandbox_get_peak_delayed (fixture->sandbox), ==, 1);
+}
+
 /* A batch where every product sent fails is answered 400 with outcomes:
  * outcomes, not an error. */
 static void
@@ -520,8 +570,10 @@ main (int   argc,
   ADD ("recalculate", test_recalculate);
   ADD ("labels/120-in-3-requests", test_labels);
   ADD ("labels/50-in-1-request", test_labels_one_request);
+  ADD ("labels/parallel-bounded", test_labels_parallel);
   ADD ("labels/cancelled", test_labels_cancelled);
   ADD ("publish/120-in-3-batches", test_publish);
+  ADD ("publish/one-batch-at-a-time", test_publish_sequential);
   ADD ("publish/all-failed-400", test_publish_all_failed);
   ADD ("publish/refused", test_publish_refused);
   g_test_add_func ("/eco-client/models/tolerant", test_models_tolerant);

@@ -481,5 +481,6 @@ _att_sandbox_server_callback (SoupServer        *server,
   pending->disconnected_id = g_signal_connect (msg, "disconnected",
                                                G_CALLBACK (pending_disconnected_cb), pending);
   g_ptr_array_add (self->pending, pending);
+  self->peak_delayed = MAX (self->peak_delayed, self->pending->len);
   soup_server_message_pause (msg);
 }

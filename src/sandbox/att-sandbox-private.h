@@ -59,6 +59,7 @@ struct _AttSandbox
 
   GPtrArray           *pending;
   GHashTable          *request_counts; /* path -> count, see process () */
+  guint                peak_delayed;   /* the most entries @pending had */
 };
 
 /* att-sandbox.c */

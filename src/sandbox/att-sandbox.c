@@ -567,6 +567,23 @@ att_sandbox_get_request_count (AttSandbox *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->request_counts, path));
 }
 
+/**
+ * att_sandbox_get_peak_delayed:
+ *
+ * The most requests the added latency (att_sandbox_set_latency()) held at
+ * once: with a latency longer than a request takes, how many requests a
+ * client had out together.
+ *
+ * Returns: a count since the sandbox was made
+ */
+guint
+att_sandbox_get_peak_delayed (AttSandbox *self)
+{
+  g_return_val_if_fail (ATT_IS_SANDBOX (self), 0);
+
+  return self->peak_delayed;
+}
+
 /* Credentials ------------------------------------------------------------- */
 
 /**

@@ -105,6 +105,7 @@ void        att_sandbox_set_score_delay (AttSandbox *self,
 guint       att_sandbox_get_score_delay (AttSandbox *self);
 guint       att_sandbox_get_request_count (AttSandbox *self,
                                            const char *path);
+guint       att_sandbox_get_peak_delayed (AttSandbox *self);
 
 const char *att_sandbox_get_closient_api_key (AttSandbox        *self,
                                               AttClosientKeyKind kind);
