@@ -283,6 +283,23 @@ test_labels_parallel (Fixture      *fixture,
     g_assert_nonnull (att_french_label_get_error (g_ptr_array_index (labels, i)));
 }
 
+/* A request that fails (after its retries) fails the fetch, once the
+ * others are in. */
+static void
+test_labels_server_error (Fixture      *fixture,
+                          gconstpointer user_data)
+{
+  g_auto(GStrv) ids = product_ids (fixture, 0, N_PRODUCTS, NULL);
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GError) error = NULL;
+
+  att_http_set_retry_policy (fixture->http, 1, 10);
+  att_sandbox_inject_failure_path (fixture->sandbox, SOUP_STATUS_INTERNAL_SERVER_ERROR, 20, LABEL_PATH);
+  labels = fetch_labels (fixture, (const char *const *) ids, NULL, &error);
+  g_assert_null (labels);
+  g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_SERVER);
+}
+
 static void
 test_labels_cancelled (Fixture      *fixture,
                        gconstpointer user_data)
@@ -441,6 +458,27 @@ test_publish_sequential (Fixture      *fixture,
   g_assert_cmpuint (att_sandbox_get_peak_delayed (fixture->sandbox), ==, 1);
 }
 
+/* A batch that fails ends the publish with its error; a publish is never
+ * sent twice, even where a search would be retried. */
+static void
+test_publish_server_error (Fixture      *fixture,
+                           gconstpointer user_data)
+{
+  g_auto(GStrv) ids = product_ids (fixture, 0, N_PRODUCTS, NULL);
+  guint    before = att_sandbox_get_request_count (fixture->sandbox, PUBLISH_PATH);
+  Progress progress = { 0 };
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  att_http_set_retry_policy (fixture->http, 2, 10);
+  att_sandbox_inject_failure_path (fixture->sandbox, SOUP_STATUS_SERVICE_UNAVAILABLE, 1, PUBLISH_PATH);
+  outcomes = publish (fixture, (const char *const *) ids, &progress, &error);
+  g_assert_null (outcomes);
+  g_assert_error (error, ATT_API_ERROR, ATT_API_ERROR_SERVER);
+  g_assert_cmpuint (progress.calls, ==, 0);
+  g_assert_cmpuint (att_sandbox_get_request_count (fixture->sandbox, PUBLISH_PATH) - before, ==, 1);
+}
+
 /* A batch where every product sent fails is answered 400 with outcomes:
  * outcomes, not an error. */
 static void
@@ -571,9 +609,11 @@ main (int   argc,
   ADD ("labels/120-in-3-requests", test_labels);
   ADD ("labels/50-in-1-request", test_labels_one_request);
   ADD ("labels/parallel-bounded", test_labels_parallel);
+  ADD ("labels/server-error", test_labels_server_error);
   ADD ("labels/cancelled", test_labels_cancelled);
   ADD ("publish/120-in-3-batches", test_publish);
   ADD ("publish/one-batch-at-a-time", test_publish_sequential);
+  ADD ("publish/server-error", test_publish_server_error);
   ADD ("publish/all-failed-400", test_publish_all_failed);
   ADD ("publish/refused", test_publish_refused);
   g_test_add_func ("/eco-client/models/tolerant", test_models_tolerant);
