@@ -73,6 +73,7 @@ att_sandbox_label_svg (const char *product_name,
     " role=\"img\" aria-label=\"Coût environnemental : %" G_GINT64_FORMAT " points d'impact\">\n"
     "<rect x=\"1\" y=\"1\" width=\"%d\" height=\"%d\" rx=\"10\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>\n"
     "<rect x=\"1\" y=\"1\" width=\"%d\" height=\"26\" rx=\"10\" fill=\"%s\"/>\n"
+    "<rect x=\"1\" y=\"14\" width=\"%d\" height=\"13\" fill=\"%s\"/>\n"
     "<text x=\"%d\" y=\"19\" font-family=\"sans-serif\" font-size=\"13\" font-weight=\"bold\""
     " fill=\"#ffffff\" text-anchor=\"middle\">Coût environnemental</text>\n"
     "<text x=\"%d\" y=\"66\" font-family=\"sans-serif\" font-size=\"30\" font-weight=\"bold\""
@@ -84,6 +85,7 @@ att_sandbox_label_svg (const char *product_name,
     "</svg>\n",
     LABEL_WIDTH, LABEL_HEIGHT, LABEL_WIDTH, LABEL_HEIGHT, score,
     LABEL_WIDTH - 2, LABEL_HEIGHT - 2, accent,
+    LABEL_WIDTH - 2, accent,
     LABEL_WIDTH - 2, accent,
     LABEL_WIDTH / 2,
     LABEL_WIDTH / 2, accent, score,
