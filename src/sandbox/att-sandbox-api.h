@@ -72,6 +72,18 @@ void att_sandbox_api_certificates_update (const AttSandboxApiContext *context,
                                           JsonObject                 *body,
                                           AttSandboxReply            *reply);
 
+/* att-sandbox-recalculate.c, att-sandbox-french-label.c and
+ * att-sandbox-publish.c */
+void att_sandbox_api_products_recalculate (const AttSandboxApiContext *context,
+                                           JsonObject                 *body,
+                                           AttSandboxReply            *reply);
+void att_sandbox_api_french_label_image (const AttSandboxApiContext *context,
+                                         JsonObject                 *body,
+                                         AttSandboxReply            *reply);
+void att_sandbox_api_french_label_publish (const AttSandboxApiContext *context,
+                                           JsonObject                 *body,
+                                           AttSandboxReply            *reply);
+
 /* att-sandbox-pm.c */
 void att_sandbox_api_pm_search (const AttSandboxApiContext *context,
                                 JsonObject                 *body,

@@ -30,6 +30,9 @@ typedef enum {
   ROUTE_PRODUCTS_CREATE,
   ROUTE_PRODUCTS_UPDATE,
   ROUTE_PRODUCTS_SEARCH,
+  ROUTE_PRODUCTS_RECALCULATE,
+  ROUTE_FRENCH_LABEL_IMAGE,
+  ROUTE_FRENCH_LABEL_PUBLISH,
   ROUTE_MATERIALS_SEARCH,
   ROUTE_COMPONENTS_SEARCH,
   ROUTE_PACKAGING_SEARCH,
@@ -62,6 +65,9 @@ static const Route routes[] = {
   { ROUTE_PRODUCTS_CREATE, "POST", API_PREFIX "/products/create", FALSE, NULL },
   { ROUTE_PRODUCTS_UPDATE, "POST", API_PREFIX "/products/update/", TRUE, "" },
   { ROUTE_PRODUCTS_SEARCH, "POST", API_PREFIX "/products/search", FALSE, NULL },
+  { ROUTE_PRODUCTS_RECALCULATE, "POST", API_PREFIX "/products/recalculate", FALSE, NULL },
+  { ROUTE_FRENCH_LABEL_IMAGE, "POST", API_PREFIX "/french-label/image", FALSE, NULL },
+  { ROUTE_FRENCH_LABEL_PUBLISH, "POST", API_PREFIX "/french-label/publish", FALSE, NULL },
   { ROUTE_MATERIALS_SEARCH, "POST", API_PREFIX "/materials/search", FALSE, NULL },
   { ROUTE_COMPONENTS_SEARCH, "POST", API_PREFIX "/components/search", FALSE, NULL },
   { ROUTE_PACKAGING_SEARCH, "POST", API_PREFIX "/packaging/search", FALSE, NULL },
@@ -293,6 +299,15 @@ dispatch (AttSandbox        *self,
       att_sandbox_api_products_search (&context, body, &reply);
       _att_sandbox_spoil_row (self, reply.json);
       break;
+    case ROUTE_PRODUCTS_RECALCULATE:
+      att_sandbox_api_products_recalculate (&context, body, &reply);
+      break;
+    case ROUTE_FRENCH_LABEL_IMAGE:
+      att_sandbox_api_french_label_image (&context, body, &reply);
+      break;
+    case ROUTE_FRENCH_LABEL_PUBLISH:
+      att_sandbox_api_french_label_publish (&context, body, &reply);
+      break;
     case ROUTE_MATERIALS_SEARCH:
       att_sandbox_api_catalogue_search (&context, ATT_SANDBOX_KIND_MATERIAL, body, &reply);
       break;
@@ -367,6 +382,9 @@ process (AttSandbox        *self,
          gint64             started)
 {
   gboolean is_control = g_str_has_prefix (path, CONTROL_PREFIX);
+
+  if (!is_control)
+    _att_sandbox_count_request (self, path);
 
   if (!is_control && self->fail_count > 0 && _att_sandbox_fault_applies (self, msg, path))
     {
@@ -463,5 +481,6 @@ _att_sandbox_server_callback (SoupServer        *server,
   pending->disconnected_id = g_signal_connect (msg, "disconnected",
                                                G_CALLBACK (pending_disconnected_cb), pending);
   g_ptr_array_add (self->pending, pending);
+  self->peak_delayed = MAX (self->peak_delayed, self->pending->len);
   soup_server_message_pause (msg);
 }

@@ -58,7 +58,13 @@ struct _AttSandbox
   gsize                max_request_bytes; /* a lower body limit for API routes, or 0 */
 
   GPtrArray           *pending;
+  GHashTable          *request_counts; /* path -> count, see process () */
+  guint                peak_delayed;   /* the most entries @pending had */
 };
+
+/* att-sandbox.c */
+void        _att_sandbox_count_request (AttSandbox *self,
+                                        const char *path);
 
 /* att-sandbox-dispatch.c */
 void        _att_sandbox_pending_free (Pending *pending);

@@ -111,6 +111,7 @@ att_sandbox_finalize (GObject *object)
   AttSandbox *self = (AttSandbox *) object;
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->request_counts, g_hash_table_unref);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->base_url, g_free);
@@ -226,6 +227,7 @@ att_sandbox_init (AttSandbox *self)
 {
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) _att_sandbox_pending_free);
   self->malformed_row = -1;
+  self->request_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API -------------------------------------------------------------- */
@@ -532,6 +534,54 @@ att_sandbox_get_score_delay (AttSandbox *self)
   g_return_val_if_fail (ATT_IS_SANDBOX (self), 0);
 
   return self->score_delay_ms;
+}
+
+/* Request counts ---------------------------------------------------------- */
+
+void
+_att_sandbox_count_request (AttSandbox *self,
+                            const char *path)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->request_counts, path));
+
+  g_hash_table_replace (self->request_counts, g_strdup (path), GUINT_TO_POINTER (count + 1));
+}
+
+/**
+ * att_sandbox_get_request_count:
+ * @path: a request path, such as "/pic-api/v1/french-label/image"
+ *
+ * How many requests for @path the sandbox has served (answered or failed on
+ * purpose), so that a test can check how a client splits its work.  Control
+ * requests under /_sandbox/ are not counted.
+ *
+ * Returns: the number of requests for @path since the sandbox was made
+ */
+guint
+att_sandbox_get_request_count (AttSandbox *self,
+                               const char *path)
+{
+  g_return_val_if_fail (ATT_IS_SANDBOX (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->request_counts, path));
+}
+
+/**
+ * att_sandbox_get_peak_delayed:
+ *
+ * The most requests the added latency (att_sandbox_set_latency()) held at
+ * once: with a latency longer than a request takes, how many requests a
+ * client had out together.
+ *
+ * Returns: a count since the sandbox was made
+ */
+guint
+att_sandbox_get_peak_delayed (AttSandbox *self)
+{
+  g_return_val_if_fail (ATT_IS_SANDBOX (self), 0);
+
+  return self->peak_delayed;
 }
 
 /* Credentials ------------------------------------------------------------- */

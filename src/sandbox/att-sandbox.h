@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 /*
  * AttSandbox serves, on 127.0.0.1, the Higg PIC endpoints the app uses
  * (base path /pic-api/v1: products/create, products/update/{id},
- * products/search, materials|components|packaging/search,
+ * products/search, products/recalculate, french-label/image and
+ * french-label/publish, materials|components|packaging/search,
  * french-label-manufacturing-countries, and, where Higg documents no path,
  * categories and categories/{categoryExpansionId}/sizes: see
  * docs/api-higg-sandbox.md), stores products in SQLite, applies
@@ -102,6 +103,9 @@ void        att_sandbox_set_max_request_size (AttSandbox *self,
 void        att_sandbox_set_score_delay (AttSandbox *self,
                                          guint       ms);
 guint       att_sandbox_get_score_delay (AttSandbox *self);
+guint       att_sandbox_get_request_count (AttSandbox *self,
+                                           const char *path);
+guint       att_sandbox_get_peak_delayed (AttSandbox *self);
 
 const char *att_sandbox_get_closient_api_key (AttSandbox        *self,
                                               AttClosientKeyKind kind);

@@ -39,6 +39,7 @@ struct _Call
 
   const char     *api;               /* the path prefix, e.g. "/pic-api/v1" */
   gboolean        skip_long_strings; /* in the answer, read as "" */
+  gboolean        read_error_body;   /* a 400's body may be the answer */
   AttProgressFunc progress;          /* hears the body go out, if set */
   gpointer        progress_data;
 
@@ -109,6 +110,20 @@ att_higg_client_call_set_skip_long_strings (Call    *call,
                                             gboolean skip)
 {
   call->skip_long_strings = skip;
+}
+
+/**
+ * att_higg_client_call_set_read_error_body:
+ *
+ * Reads the JSON body of a 400 answer as the answer when it reads as one,
+ * for an endpoint that reports per-item failures with 400
+ * (french-label/publish, §3.10); any other 400 stays an error.
+ */
+void
+att_higg_client_call_set_read_error_body (Call    *call,
+                                          gboolean read)
+{
+  call->read_error_body = read;
 }
 
 /**
@@ -698,6 +713,9 @@ on_answer (GObject      *source_object,
   GObject *answer;
 
   answer = att_http_send_bytes_read_finish (ATT_HTTP (source_object), result, &error_body, &error);
+  if (answer == NULL && call->read_error_body && error_body != NULL &&
+      att_api_error_get_http_status (error) == SOUP_STATUS_BAD_REQUEST)
+    answer = read_answer (error_body, call, NULL);
   if (answer != NULL)
     {
       g_task_return_pointer (task, answer, g_object_unref);

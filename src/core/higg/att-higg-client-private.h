@@ -4,8 +4,9 @@
  * checking the answer), att-higg-client-products.c (the product calls and
  * the product list) att-higg-client-catalogs.c (the catalogue searches
  * and the countries), att-higg-client-categories.c (categories, sizes),
- * att-higg-client-certificates.c (assertion lists, PM search) and
- * att-higg-client-upload.c (certificate create and update)
+ * att-higg-client-certificates.c (assertion lists, PM search),
+ * att-higg-client-upload.c (certificate create and update) and
+ * att-higg-client-eco.c (recalculation, French labels, publishing)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +53,8 @@ void                 att_higg_client_call_set_api (Call       *call,
                                                    const char *api);
 void                 att_higg_client_call_set_skip_long_strings (Call    *call,
                                                                  gboolean skip);
+void                 att_higg_client_call_set_read_error_body (Call    *call,
+                                                               gboolean read);
 void                 att_higg_client_call_set_progress (Call           *call,
                                                         AttProgressFunc progress,
                                                         gpointer        progress_data);

@@ -270,4 +270,58 @@ AttCertificate *att_higg_client_update_certificate_finish (AttHiggClient *self,
                                                            GAsyncResult  *result,
                                                            GError       **error);
 
+/* Recalculation, French labels and publishing (att-higg-client-eco.c). */
+
+/* The most ids one french-label/image or publish request takes (§3.9,
+ * §3.10), and how many label requests are out at once. */
+#define ATT_HIGG_LABEL_BATCH_SIZE    50
+#define ATT_HIGG_LABEL_MAX_IN_FLIGHT 6
+
+/**
+ * AttPublishProgressFunc:
+ * @outcomes: (element-type AttPublishOutcome): the outcomes of the batch
+ *   just answered
+ * @n_done: how many of the products have an outcome so far
+ * @n_total: how many products are being published
+ * @user_data: the progress data
+ *
+ * Hears each batch of a publish as it is answered, on the call's main
+ * context, so that what was published is known even if a later batch
+ * fails or the call is cancelled.
+ */
+typedef void (*AttPublishProgressFunc) (GPtrArray *outcomes,
+                                        guint      n_done,
+                                        guint      n_total,
+                                        gpointer   user_data);
+
+void       att_higg_client_recalculate_async (AttHiggClient      *self,
+                                              const char *const  *product_ids,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+gboolean   att_higg_client_recalculate_finish (AttHiggClient *self,
+                                               GAsyncResult  *result,
+                                               GStrv         *out_success_ids,
+                                               GStrv         *out_failure_ids,
+                                               GError       **error);
+void       att_higg_client_fetch_french_labels_async (AttHiggClient      *self,
+                                                      const char *const  *product_ids,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+GPtrArray *att_higg_client_fetch_french_labels_finish (AttHiggClient *self,
+                                                       GAsyncResult  *result,
+                                                       GError       **error);
+void       att_higg_client_publish_french_labels_async (AttHiggClient         *self,
+                                                        const char *const     *product_ids,
+                                                        AttPublishProgressFunc progress,
+                                                        gpointer               progress_data,
+                                                        GDestroyNotify         progress_destroy,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+GPtrArray *att_higg_client_publish_french_labels_finish (AttHiggClient *self,
+                                                         GAsyncResult  *result,
+                                                         GError       **error);
+
 G_END_DECLS
