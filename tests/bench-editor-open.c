@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "att-after-paint.h"
+#include "att-renderer.h"
 #include "att-catalog-item.h"
 #include "att-context.h"
 #include "att-draft-store.h"
@@ -318,6 +319,8 @@ main (int   argc,
   g_autoptr(GArray) key_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   gtk_init ();
+  /* As the application does: cairo where OpenGL is drawn in software. */
+  att_renderer_choose (gdk_display_get_default ());
   adw_init ();
 
   sandbox = att_test_sandbox_new (NULL, &error);

@@ -14,6 +14,7 @@
 #include "att-account-store.h"
 #include "att-application.h"
 #include "att-closient-connect.h"
+#include "att-renderer.h"
 #include "att-context.h"
 #include "att-error.h"
 #include "att-higg-auth.h"
@@ -696,6 +697,7 @@ att_application_startup (GApplication *application)
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (att_application_parent_class)->startup (application);
+  att_renderer_choose (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),
