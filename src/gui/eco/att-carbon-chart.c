@@ -26,8 +26,15 @@ typedef enum {
   PATTERN_DOTS,
   PATTERN_HORIZONTAL,
   PATTERN_FALLING,
+  PATTERN_VERTICAL,
+  PATTERN_GRID,
+  PATTERN_CROSS,
+  PATTERN_SPARSE_DOTS,
+  PATTERN_WIDE_HORIZONTAL,
   N_PATTERNS
 } Pattern;
+
+G_STATIC_ASSERT ((int) N_PATTERNS == (int) ATT_LIFE_CYCLE_N_STAGES);
 
 static const struct
 {
@@ -102,6 +109,52 @@ stage_text (AttCarbonChart   *self,
 }
 
 static void
+stroke_lines (cairo_t *cr,
+              double   width,
+              double   height,
+              double   step,
+              int      slope)
+{
+  for (double x = -height; x < width + height; x += step)
+    {
+      if (slope == 0)
+        {
+          /* Vertical lines. */
+          cairo_move_to (cr, x, 0);
+          cairo_line_to (cr, x, height);
+          continue;
+        }
+      cairo_move_to (cr, x, slope > 0 ? height : 0);
+      cairo_line_to (cr, x + height, slope > 0 ? 0 : height);
+    }
+}
+
+static void
+stroke_rows (cairo_t *cr,
+             double   width,
+             double   height,
+             double   step)
+{
+  for (double y = step / 2; y < height; y += step)
+    {
+      cairo_move_to (cr, 0, y);
+      cairo_line_to (cr, width, y);
+    }
+}
+
+static void
+fill_dots (cairo_t *cr,
+           double   width,
+           double   height,
+           double   step)
+{
+  for (double y = step / 2; y < height; y += step)
+    for (double x = step / 2; x < width; x += step)
+      cairo_rectangle (cr, x - 1, y - 1, 2, 2);
+  cairo_fill (cr);
+}
+
+static void
 fill_pattern (cairo_t       *cr,
               Pattern        pattern,
               double         width,
@@ -114,28 +167,43 @@ fill_pattern (cairo_t       *cr,
   switch (pattern)
     {
     case PATTERN_RISING:
+      stroke_lines (cr, width, height, 6, 1);
+      break;
+
     case PATTERN_FALLING:
-      for (double x = -height; x < width + height; x += 6)
-        {
-          cairo_move_to (cr, x, pattern == PATTERN_RISING ? height : 0);
-          cairo_line_to (cr, x + height, pattern == PATTERN_RISING ? 0 : height);
-        }
+      stroke_lines (cr, width, height, 6, -1);
+      break;
+
+    case PATTERN_VERTICAL:
+      stroke_lines (cr, width, height, 5, 0);
+      break;
+
+    case PATTERN_CROSS:
+      stroke_lines (cr, width, height, 8, 1);
+      stroke_lines (cr, width, height, 8, -1);
+      break;
+
+    case PATTERN_GRID:
+      stroke_lines (cr, width, height, 6, 0);
+      stroke_rows (cr, width, height, 6);
+      break;
+
+    case PATTERN_HORIZONTAL:
+      stroke_rows (cr, width, height, 5);
+      break;
+
+    case PATTERN_WIDE_HORIZONTAL:
+      cairo_set_line_width (cr, 3);
+      stroke_rows (cr, width, height, 9);
       break;
 
     case PATTERN_DOTS:
-      for (double y = 3; y < height; y += 6)
-        for (double x = 3; x < width; x += 6)
-          cairo_rectangle (cr, x - 1, y - 1, 2, 2);
-      cairo_fill (cr);
+      fill_dots (cr, width, height, 6);
       return;
 
-    case PATTERN_HORIZONTAL:
-      for (double y = 3; y < height; y += 5)
-        {
-          cairo_move_to (cr, 0, y);
-          cairo_line_to (cr, width, y);
-        }
-      break;
+    case PATTERN_SPARSE_DOTS:
+      fill_dots (cr, width, height, 10);
+      return;
 
     case PATTERN_SOLID:
     case N_PATTERNS:
@@ -165,7 +233,7 @@ snapshot_swatch (AttCarbonChart        *self,
   cairo_clip (cr);
   gdk_cairo_set_source_rgba (cr, &fill);
   cairo_paint (cr);
-  fill_pattern (cr, (Pattern) (stage % N_PATTERNS), rect->size.width, rect->size.height, &ink);
+  fill_pattern (cr, (Pattern) stage, rect->size.width, rect->size.height, &ink);
   cairo_destroy (cr);
 }
 

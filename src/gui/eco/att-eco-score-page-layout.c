@@ -49,8 +49,6 @@ build_header (AttEcoScorePage *self)
   self->status_label = new_label (NULL);
   self->detail_label = new_label ("dim-label");
   self->error_label = new_label ("error");
-  gtk_label_set_selectable (self->error_label, TRUE);
-  gtk_label_set_selectable (self->detail_label, TRUE);
 
   gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->spinner));
   gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->status_label));
