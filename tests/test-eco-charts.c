@@ -339,6 +339,52 @@ test_pending_turns_complete (Fixture      *f,
   g_assert_cmpuint (painted_pixels (chart), >, 2000);
 }
 
+static void
+count_cb (AttEcoScorePage *page,
+          guint           *count)
+{
+  (*count)++;
+}
+
+static gboolean
+counted (guint        *count,
+         gconstpointer data)
+{
+  return *count >= GPOINTER_TO_UINT (data);
+}
+
+/* Without a Higg client the page asks its owner, again and again while the
+ * score stays Pending, and stops once it is not. */
+static void
+test_refresh_needed (Fixture      *f,
+                     gconstpointer data)
+{
+  g_autoptr(JsonNode) pending = json_from_string ("{\"_id\": \"p2\", \"name\": \"Waiting\","
+                                                   " \"weightInformation\": {\"convertedToKg\": 0.2},"
+                                                   " \"frenchLabelEcoScore\": {\"status\": \"Pending\"}}",
+                                                   NULL);
+  g_autoptr(AttProduct) product = att_product_new_from_json (json_node_get_object (pending), NULL, NULL);
+  AttEcoScorePage *page = ATT_ECO_SCORE_PAGE (att_eco_score_page_new (NULL));
+  guint            count = 0;
+
+  g_assert_nonnull (product);
+  g_signal_connect (page, "refresh-needed", G_CALLBACK (count_cb), &count);
+  att_eco_score_page_set_refresh_interval (page, 50);
+  show (f, GTK_WIDGET (page));
+  att_eco_score_page_set_product (page, product);
+  att_test_wait_until (ATT_TEST_PREDICATE (counted), &count, GUINT_TO_POINTER (1), "a first refresh-needed");
+  /* The owner answers with the same, still Pending product: asked again. */
+  g_clear_object (&product);
+  product = att_product_new_from_json (json_node_get_object (pending), NULL, NULL);
+  att_eco_score_page_set_product (page, product);
+  att_test_wait_until (ATT_TEST_PREDICATE (counted), &count, GUINT_TO_POINTER (2), "a second refresh-needed");
+
+  att_eco_score_page_set_product (page, f->product);
+  count = 0;
+  att_test_run_for (300);
+  g_assert_cmpuint (count, ==, 0);
+}
+
 /* Errors are shown as the server wrote them. */
 static void
 test_error_status (Fixture      *f,
@@ -369,9 +415,10 @@ static void
 test_label (Fixture      *f,
             gconstpointer data)
 {
-  AttEcoLabelView *view = ATT_ECO_LABEL_VIEW (att_eco_label_view_new ());
-  int              scale;
-  GdkTexture      *texture;
+  AttEcoLabelView   *view = ATT_ECO_LABEL_VIEW (att_eco_label_view_new ());
+  int                scale;
+  GdkTexture        *texture;
+  GdkContentFormats *formats;
 
   show (f, GTK_WIDGET (view));
   g_assert_cmpstr (att_eco_label_view_get_message (view), ==, "The official label has not been fetched yet.");
@@ -384,6 +431,13 @@ test_label (Fixture      *f,
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 280 * scale);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 140 * scale);
   g_assert_cmpstr (att_eco_label_view_get_message (view), ==, "");
+
+  /* Copy offers the picture and the SVG itself. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "label.copy", NULL));
+  formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (view)));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+  g_assert_cmpstr (att_eco_label_view_get_message (view), ==, "Label copied");
 
   att_eco_label_view_set_svg (view, "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect", NULL);
   g_assert_null (att_eco_label_view_get_texture (view));
@@ -425,6 +479,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/eco-charts/pending-turns-complete", Fixture, NULL, fixture_setup, test_pending_turns_complete,
               fixture_teardown);
+  g_test_add ("/eco-charts/refresh-needed", Fixture, NULL, fixture_setup, test_refresh_needed, fixture_teardown);
   g_test_add ("/eco-charts/error-status", Fixture, NULL, fixture_setup, test_error_status, fixture_teardown);
   g_test_add ("/eco-charts/label", Fixture, NULL, fixture_setup, test_label, fixture_teardown);
   g_test_add ("/eco-charts/details-entry", Fixture, NULL, fixture_setup, test_details_entry, fixture_teardown);
