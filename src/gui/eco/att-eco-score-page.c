@@ -172,7 +172,9 @@ fill_figures (AttEcoScorePage *self,
 
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->impact_chart)), has_impacts);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->carbon_chart)), has_stages);
-  gtk_widget_set_visible (self->charts_box, self->show_charts && (has_impacts || has_stages));
+  gtk_widget_set_visible (self->charts_box, has_impacts || has_stages);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->impact_chart), self->show_charts);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->carbon_chart), self->show_charts);
   gtk_widget_set_visible (self->table_box, has_impacts);
 }
 
@@ -410,7 +412,8 @@ att_eco_score_page_set_refresh_interval (AttEcoScorePage *self,
 /**
  * att_eco_score_page_set_show_charts:
  *
- * Hides the two charts (for comparisons such as the page benchmark).
+ * Leaves the two charts undrawn, their room kept, so the rest of the page
+ * lies as before (for comparisons such as the page benchmark).
  */
 void
 att_eco_score_page_set_show_charts (AttEcoScorePage *self,

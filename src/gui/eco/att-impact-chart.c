@@ -75,23 +75,25 @@ share_text (double share)
   return att_format_percent (share);
 }
 
-/* The widest label, capped so that bars keep room. */
-static int
-label_column_width (AttImpactChart *self,
-                    int             width)
+/* One layout per label, made once per frame and used both to find the
+ * widest label and to draw them. */
+static GPtrArray *
+label_layouts (AttImpactChart *self,
+               int            *widest)
 {
-  int widest = 0;
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
+  *widest = 0;
   for (guint i = 0; i < self->bars->len; i++)
     {
-      g_autoptr(PangoLayout) layout = NULL;
-      int label_width;
+      int          label_width;
+      PangoLayout *layout = att_eco_chart_style_layout (GTK_WIDGET (self), g_array_index (self->bars, Bar, i).label,
+                                                        &label_width, NULL);
 
-      layout = att_eco_chart_style_layout (GTK_WIDGET (self), g_array_index (self->bars, Bar, i).label,
-                                           &label_width, NULL);
-      widest = MAX (widest, label_width);
+      *widest = MAX (*widest, label_width);
+      g_ptr_array_add (layouts, layout);
     }
-  return MIN (widest, MAX (width * 2 / 5, 1));
+  return layouts;
 }
 
 static double
@@ -133,13 +135,11 @@ att_impact_chart_measure (GtkWidget     *widget,
 static void
 snapshot_label (AttImpactChart *self,
                 GtkSnapshot    *snapshot,
-                const char     *text,
+                PangoLayout    *layout,
                 int             column_width,
                 int             y,
                 const GdkRGBA  *color)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-
   pango_layout_set_width (layout, column_width * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   if (gtk_widget_get_direction (GTK_WIDGET (self)) != GTK_TEXT_DIR_RTL)
@@ -147,26 +147,33 @@ snapshot_label (AttImpactChart *self,
   att_eco_chart_style_text (snapshot, layout, 0, y, color);
 }
 
+typedef struct
+{
+  int            label_width;
+  int            bar_height;
+  double         scale;
+  const GdkRGBA *fg;
+  const GdkRGBA *accent;
+} Geometry;
+
 static void
 snapshot_row (AttImpactChart *self,
               GtkSnapshot    *snapshot,
               const Bar      *bar,
+              PangoLayout    *label,
               int             y,
-              int             label_width,
-              double          scale,
-              const GdkRGBA  *fg,
-              const GdkRGBA  *accent)
+              const Geometry *geometry)
 {
   g_autofree char *value = share_text (bar->share);
   g_autoptr(PangoLayout) layout = NULL;
-  int     height = row_height (self) - ROW_SPACING;
-  float   x = label_width + COLUMN_GAP;
-  float   length = isnan (bar->share) ? 0 : (float) (bar->share * scale);
-  GdkRGBA dim = *fg;
+  float   x = geometry->label_width + COLUMN_GAP;
+  float   length = isnan (bar->share) ? 0 : (float) (bar->share * geometry->scale);
+  GdkRGBA dim = *geometry->fg;
 
-  snapshot_label (self, snapshot, bar->label, label_width, y, fg);
+  snapshot_label (self, snapshot, label, geometry->label_width, y, geometry->fg);
   if (length > 0)
-    gtk_snapshot_append_color (snapshot, accent, &GRAPHENE_RECT_INIT (x, y + 2, MAX (length, 1), height - 4));
+    gtk_snapshot_append_color (snapshot, geometry->accent,
+                               &GRAPHENE_RECT_INIT (x, y + 2, MAX (length, 1), geometry->bar_height - 4));
 
   dim.alpha *= isnan (bar->share) ? 0.55f : 0.8f;
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), value);
@@ -179,12 +186,12 @@ att_impact_chart_snapshot (GtkWidget   *widget,
 {
   AttImpactChart *self = ATT_IMPACT_CHART (widget);
   int             width = gtk_widget_get_width (widget);
-  int             label_width = label_column_width (self, width);
   double          largest = largest_share (self);
   int             step = row_height (self);
-  int             bar_room;
-  double          scale;
-  GdkRGBA         fg, accent;
+  g_autoptr(GPtrArray) labels = NULL;
+  GdkRGBA  fg, accent;
+  Geometry geometry = { 0, step - ROW_SPACING, 0, &fg, &accent };
+  int      widest;
 
   if (self->bars->len == 0)
     return;
@@ -192,13 +199,15 @@ att_impact_chart_snapshot (GtkWidget   *widget,
   att_eco_chart_style_foreground (widget, &fg);
   att_eco_chart_style_named (widget, "accent_bg_color", "#3584e4", &accent);
 
-  /* Room after the label column for the bar and its value ("23.4 %"). */
-  bar_room = MAX (width - label_width - COLUMN_GAP - 70, 1);
-  scale = largest > 0 ? bar_room / largest : 0;
+  /* Labels take at most two fifths; after them, room for the bar and its
+   * value ("23.4 %"). */
+  labels = label_layouts (self, &widest);
+  geometry.label_width = MIN (widest, MAX (width * 2 / 5, 1));
+  geometry.scale = largest > 0 ? MAX (width - geometry.label_width - COLUMN_GAP - 70, 1) / largest : 0;
 
   for (guint i = 0; i < self->bars->len; i++)
-    snapshot_row (self, snapshot, &g_array_index (self->bars, Bar, i), (int) i * step,
-                  label_width, scale, &fg, &accent);
+    snapshot_row (self, snapshot, &g_array_index (self->bars, Bar, i), g_ptr_array_index (labels, i),
+                  (int) i * step, &geometry);
 }
 
 static void
