@@ -293,6 +293,15 @@ static const char scored_product[] =
   " \"frenchLabelDyeingCountry\": {\"code\": \"CN\", \"name\": \"China\"},"
   " \"frenchLabelFabricCountry\": {\"code\": \"IN\", \"name\": \"India\"}}";
 
+static void
+count_label_cb (AttEcoScorePage *page,
+                AttProduct      *product,
+                guint           *count)
+{
+  g_assert_true (product == att_eco_score_page_get_product (page));
+  (*count)++;
+}
+
 static gboolean
 page_complete (AttEcoScorePage *page,
                gconstpointer    data)
@@ -314,6 +323,7 @@ test_pending_turns_complete (Fixture      *f,
   g_autoptr(AttProduct) created = NULL;
   AttEcoScorePage *page;
   GtkWidget       *chart;
+  guint            labels_needed = 0;
 
   att_sandbox_set_score_delay (f->sandbox, 1500);
   created = att_test_create_product (f->client, json_node_get_object (body), &error);
@@ -322,8 +332,10 @@ test_pending_turns_complete (Fixture      *f,
                    ATT_ECO_SCORE_STATUS_PENDING);
 
   page = ATT_ECO_SCORE_PAGE (att_eco_score_page_new (f->context));
+  g_signal_connect (page, "label-needed", G_CALLBACK (count_label_cb), &labels_needed);
   att_eco_score_page_set_refresh_interval (page, 250);
   att_eco_score_page_set_product (page, created);
+  g_assert_cmpuint (labels_needed, ==, 0);
   show (f, GTK_WIDGET (page));
   g_assert_cmpstr (att_eco_score_page_get_status_text (page), ==, "Calculating…");
   /* No figures yet, so no charts. */
@@ -333,6 +345,8 @@ test_pending_turns_complete (Fixture      *f,
 
   att_test_wait_until (ATT_TEST_PREDICATE (page_complete), page, NULL, "the score to complete");
   g_assert_cmpstr (att_eco_score_page_get_status_text (page), ==, "Impact points: lower is better");
+  /* A label is asked for once the score is computed, once. */
+  g_assert_cmpuint (labels_needed, ==, 1);
   att_test_run_for (100);
   g_assert_true (gtk_widget_get_mapped (chart));
   g_assert_cmpuint (att_impact_chart_get_n_drawn (ATT_IMPACT_CHART (chart)), >, 0);
@@ -447,14 +461,35 @@ test_label (Fixture      *f,
   g_assert_cmpstr (att_eco_label_view_get_message (view), ==, "The label could not be fetched: HTTP 404");
 }
 
-/* Eco-Score Details in the product details opens the page on the product. */
+static void
+give_label_cb (AttEcoScorePage *page,
+               AttProduct      *product,
+               gpointer         user_data)
+{
+  att_eco_score_page_set_label_svg (page, label_svg, NULL);
+}
+
+static void
+opened_cb (AttProductDetails *details,
+           AttEcoScorePage   *page,
+           guint             *opened)
+{
+  (*opened)++;
+  g_signal_connect (page, "label-needed", G_CALLBACK (give_label_cb), NULL);
+}
+
+/* Eco-Score Details in the product details opens the page on the product;
+ * its owner hears of it and gives it the label it asks for. */
 static void
 test_details_entry (Fixture      *f,
                     gconstpointer data)
 {
-  GtkWidget *details = g_object_new (ATT_TYPE_PRODUCT_DETAILS, "context", f->context, NULL);
-  GtkWidget *page;
+  GtkWidget       *details = g_object_new (ATT_TYPE_PRODUCT_DETAILS, "context", f->context, NULL);
+  GtkWidget       *page;
+  AttEcoLabelView *label_view;
+  guint            opened = 0;
 
+  g_signal_connect (details, "eco-score-opened", G_CALLBACK (opened_cb), &opened);
   att_product_details_set_product (ATT_PRODUCT_DETAILS (details), f->product);
   show (f, details);
   g_assert_true (gtk_widget_activate_action (details, "details.open-eco-score", NULL));
@@ -462,6 +497,9 @@ test_details_entry (Fixture      *f,
   g_assert_true (ATT_IS_ECO_SCORE_PAGE (page));
   g_assert_true (att_eco_score_page_get_product (ATT_ECO_SCORE_PAGE (page)) == f->product);
   att_test_wait_until (ATT_TEST_PREDICATE (has_size), page, NULL, "the eco-score page");
+  g_assert_cmpuint (opened, ==, 1);
+  label_view = ATT_ECO_LABEL_VIEW (att_test_find_of_type (page, ATT_TYPE_ECO_LABEL_VIEW));
+  g_assert_nonnull (att_eco_label_view_get_texture (label_view));
 }
 
 int

@@ -25,6 +25,7 @@ struct _AttEcoScorePage
   guint                refresh_interval;
   guint                refresh_source;
   gboolean             show_charts;
+  char                *label_key; /* the product id and score time the label was asked for */
 
   GtkLabel            *title_label;
   GtkLabel            *score_label;
@@ -43,6 +44,7 @@ struct _AttEcoScorePage
 
 enum {
   ATT_ECO_SCORE_PAGE_SIGNAL_REFRESH_NEEDED,
+  ATT_ECO_SCORE_PAGE_SIGNAL_LABEL_NEEDED,
   ATT_ECO_SCORE_PAGE_N_SIGNALS
 };
 

@@ -194,6 +194,28 @@ update (AttEcoScorePage *self)
   fill_figures (self, score, json);
 }
 
+/* A label is asked for once per computed score: for another product, or
+ * when the score was computed again.  Until it comes, the page says it is
+ * not fetched yet. */
+static void
+ask_for_label (AttEcoScorePage *self)
+{
+  AttEcoScore     *score = self->product != NULL ? att_product_get_eco_score (self->product) : NULL;
+  g_autofree char *key = NULL;
+
+  if (score != NULL && att_eco_score_get_status_kind (score) == ATT_ECO_SCORE_STATUS_COMPLETE)
+    key = g_strdup_printf ("%s@%" G_GINT64_FORMAT, att_product_get_id (self->product),
+                           att_eco_score_get_updated_at (score));
+  if (g_strcmp0 (key, self->label_key) == 0)
+    return;
+
+  g_free (self->label_key);
+  self->label_key = g_steal_pointer (&key);
+  att_eco_label_view_set_svg (self->label_view, NULL, NULL);
+  if (self->label_key != NULL)
+    g_signal_emit (self, att_eco_score_page_signals[ATT_ECO_SCORE_PAGE_SIGNAL_LABEL_NEEDED], 0, self->product);
+}
+
 static void
 att_eco_score_page_dispose (GObject *object)
 {
@@ -206,6 +228,7 @@ att_eco_score_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->reason_rows, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->label_key, g_free);
   g_clear_object (&self->product);
   g_clear_object (&self->context);
 
@@ -304,6 +327,18 @@ att_eco_score_page_class_init (AttEcoScorePageClass *klass)
     g_signal_new ("refresh-needed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * AttEcoScorePage::label-needed:
+   * @product: the product whose official label to fetch
+   *
+   * A computed score is shown (another product, or the score computed
+   * again): the owner should fetch its label (`french-label/image`) and
+   * give it to att_eco_score_page_set_label_svg(), or the error.
+   */
+  att_eco_score_page_signals[ATT_ECO_SCORE_PAGE_SIGNAL_LABEL_NEEDED] =
+    g_signal_new ("label-needed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ATT_TYPE_PRODUCT);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ecoscorepage");
 }
@@ -373,6 +408,7 @@ att_eco_score_page_set_product (AttEcoScorePage *self,
   update (self);
   _att_eco_score_page_schedule_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT]);
+  ask_for_label (self);
 }
 
 /**

@@ -61,6 +61,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ECO_SCORE_OPENED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 clear_rows (AttProductDetails *self)
 {
@@ -386,6 +393,18 @@ eco_page_of (GtkWindow *window)
   return ATT_ECO_SCORE_PAGE (gtk_widget_get_last_child (box));
 }
 
+/* The page fetched a Pending score again: the score card here shows the
+ * newer figures too when it is about the same product. */
+static void
+eco_page_product_cb (AttProductDetails *self)
+{
+  AttProduct *shown = att_eco_score_page_get_product (eco_page_of (self->eco_window));
+
+  if (shown != NULL && self->product != NULL &&
+      g_strcmp0 (att_product_get_id (shown), att_product_get_id (self->product)) == 0)
+    fill_score (self, shown);
+}
+
 /**
  * att_product_details_open_eco_score:
  *
@@ -403,7 +422,16 @@ att_product_details_open_eco_score (AttProductDetails *self)
     return NULL;
 
   if (self->eco_window == NULL)
-    self->eco_window = new_eco_window (self, att_eco_score_page_new (self->context));
+    {
+      GtkWidget *page = att_eco_score_page_new (self->context);
+
+      self->eco_window = new_eco_window (self, page);
+      g_signal_connect_object (page, "notify::product", G_CALLBACK (eco_page_product_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* Before the product is set, so that the owner hears the first
+       * label-needed. */
+      g_signal_emit (self, signals[ECO_SCORE_OPENED], 0, page);
+    }
 
   att_eco_score_page_set_product (eco_page_of (self->eco_window), self->product);
   gtk_window_present (self->eco_window);
@@ -594,6 +622,17 @@ att_product_details_class_init (AttProductDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, components_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, orders_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, locations_group);
+
+  /**
+   * AttProductDetails::eco-score-opened:
+   * @page: the new #AttEcoScorePage
+   *
+   * Eco-Score Details opened a page; connect to its
+   * #AttEcoScorePage::label-needed to give it the official label.
+   */
+  signals[ECO_SCORE_OPENED] =
+    g_signal_new ("eco-score-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ATT_TYPE_ECO_SCORE_PAGE);
 
   gtk_widget_class_install_action (widget_class, "details.open-eco-score", NULL, open_eco_score_action);
 
