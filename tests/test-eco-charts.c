@@ -399,6 +399,48 @@ test_refresh_needed (Fixture      *f,
   g_assert_cmpuint (count, ==, 0);
 }
 
+static gboolean
+is_row_titled (GtkWidget    *widget,
+               gconstpointer title)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* Each reason the server gives is a row, with what to change below it. */
+static void
+test_eligibility_reasons (Fixture      *f,
+                          gconstpointer data)
+{
+  g_autoptr(JsonNode) node = json_from_string (
+    "{\"_id\": \"p3\", \"name\": \"Unfinished\", \"weightInformation\": {\"convertedToKg\": 0.2},"
+    " \"frenchLabelEligibility\": {\"eligible\": false, \"reasons\": ["
+    "  {\"category\": \"Weight\", \"message\": \"The product weight is missing\"},"
+    "  {\"category\": \"Location\", \"message\": \"The country of dyeing and finishing is missing\"}]}}",
+    NULL);
+  g_autoptr(AttProduct) product = att_product_new_from_json (json_node_get_object (node), NULL, NULL);
+  AttEcoScorePage *page = ATT_ECO_SCORE_PAGE (att_eco_score_page_new (NULL));
+  GtkWidget       *weight;
+  GtkWidget       *location;
+
+  att_eco_score_page_set_product (page, product);
+  show (f, GTK_WIDGET (page));
+  weight = att_test_find_widget (GTK_WIDGET (page), is_row_titled, "The product weight is missing");
+  location = att_test_find_widget (GTK_WIDGET (page), is_row_titled, "The country of dyeing and finishing is missing");
+  g_assert_nonnull (weight);
+  g_assert_nonnull (location);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (weight)), ==,
+                   "Edit the product: enter its real weight and mark it as primary data.");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (location)), ==,
+                   "Edit the product: choose the missing country in the French eco-score section.");
+  g_assert_cmpstr (att_eco_score_page_get_status_text (page), ==, "No eco-score yet");
+
+  /* Fixed on the server: the reasons go. */
+  att_eco_score_page_set_product (page, f->product);
+  att_test_run_for (50);
+  g_assert_null (att_test_find_widget (GTK_WIDGET (page), is_row_titled, "The product weight is missing"));
+}
+
 /* Errors are shown as the server wrote them. */
 static void
 test_error_status (Fixture      *f,
@@ -451,6 +493,7 @@ test_label (Fixture      *f,
   formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (view)));
   g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
   g_assert_cmpstr (att_eco_label_view_get_message (view), ==, "Label copied");
 
   att_eco_label_view_set_svg (view, "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect", NULL);
@@ -518,6 +561,8 @@ main (int   argc,
   g_test_add ("/eco-charts/pending-turns-complete", Fixture, NULL, fixture_setup, test_pending_turns_complete,
               fixture_teardown);
   g_test_add ("/eco-charts/refresh-needed", Fixture, NULL, fixture_setup, test_refresh_needed, fixture_teardown);
+  g_test_add ("/eco-charts/eligibility-reasons", Fixture, NULL, fixture_setup, test_eligibility_reasons,
+              fixture_teardown);
   g_test_add ("/eco-charts/error-status", Fixture, NULL, fixture_setup, test_error_status, fixture_teardown);
   g_test_add ("/eco-charts/label", Fixture, NULL, fixture_setup, test_label, fixture_teardown);
   g_test_add ("/eco-charts/details-entry", Fixture, NULL, fixture_setup, test_details_entry, fixture_teardown);

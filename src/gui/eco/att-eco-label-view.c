@@ -116,7 +116,7 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AttEcoLabelView    *self = ATT_ECO_LABEL_VIEW (widget);
-  GdkContentProvider *providers[2];
+  GdkContentProvider *providers[3];
   g_autoptr(GdkContentProvider) both = NULL;
 
   if (self->texture == NULL || self->svg == NULL)
@@ -124,6 +124,8 @@ copy_action (GtkWidget  *widget,
 
   providers[0] = gdk_content_provider_new_typed (GDK_TYPE_TEXTURE, self->texture);
   providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", self->svg);
+  /* The SVG as text too, for pasting into an editor or a web page's code. */
+  providers[2] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", self->svg);
   both = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), both);
   show_message (self, _ ("Label copied"));
