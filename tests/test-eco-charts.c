@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "att-carbon-chart.h"
 #include "att-context.h"
@@ -475,6 +477,16 @@ test_label (Fixture      *f,
   int                scale;
   GdkTexture        *texture;
   GdkContentFormats *formats;
+  g_autoptr(GFile) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-eco-label-XXXXXX.svg", NULL);
+  int              fd = g_mkstemp (path);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  saved = g_file_new_for_path (path);
 
   show (f, GTK_WIDGET (view));
   g_assert_cmpstr (att_eco_label_view_get_message (view), ==, "The official label has not been fetched yet.");
@@ -495,6 +507,15 @@ test_label (Fixture      *f,
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
   g_assert_cmpstr (att_eco_label_view_get_message (view), ==, "Label copied");
+
+  /* Saved as the server sent it. */
+  g_file_delete (saved, NULL, NULL);
+  att_eco_label_view_save_async (view, saved, NULL, att_test_store_result, &result);
+  g_assert_true (att_eco_label_view_save_finish (view, att_test_await_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (g_file_peek_path (saved), &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, label_svg);
+  g_file_delete (saved, NULL, NULL);
 
   att_eco_label_view_set_svg (view, "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect", NULL);
   g_assert_null (att_eco_label_view_get_texture (view));

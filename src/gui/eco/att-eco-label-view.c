@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-eco-label-view.h"
+#include "att-types.h"
 
 /* The label is an SVG from the server.  It is rasterised by gdk-pixbuf's
  * SVG loader (librsvg) at the size it is shown times the scale factor, so it
@@ -132,16 +133,73 @@ copy_action (GtkWidget  *widget,
 }
 
 static void
+replace_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * att_eco_label_view_save_async:
+ * @file: where to write the label's SVG
+ *
+ * Writes the SVG as the server sent it; fails with %G_IO_ERROR_NOT_FOUND
+ * when there is no label.
+ */
+void
+att_eco_label_view_save_async (AttEcoLabelView    *self,
+                               GFile              *file,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATT_IS_ECO_LABEL_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ATT_SOURCE_TAG (att_eco_label_view_save_async));
+
+  if (self->svg == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("There is no label to save"));
+      return;
+    }
+
+  g_file_replace_contents_bytes_async (file, self->svg, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
+                                       replace_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+att_eco_label_view_save_finish (AttEcoLabelView *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
 save_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(AttEcoLabelView) self = user_data;
+  AttEcoLabelView *self = ATT_ECO_LABEL_VIEW (object);
+  g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+  g_autofree char *name = g_file_get_parse_name (file);
   g_autofree char *text = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!att_eco_label_view_save_finish (self, result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -158,14 +216,13 @@ save_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   gpointer         user_data)
 {
-  AttEcoLabelView *self = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(AttEcoLabelView) self = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->svg != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->cancellable != NULL)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_file_replace_contents_bytes_async (file, self->svg, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           self->cancellable, save_done_cb, g_object_ref (self));
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      att_eco_label_view_save_async (self, file, self->cancellable, save_done_cb, file);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -183,7 +240,7 @@ save_as_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "eco-score-label.svg");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), widget);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response_cb), g_object_ref (widget));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -220,6 +277,9 @@ att_eco_label_view_class_init (AttEcoLabelViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "label.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "label.save-as", NULL, save_as_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "label.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "label.save-as",
+                                       NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ecolabelview");
 }

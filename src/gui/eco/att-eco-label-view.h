@@ -19,5 +19,13 @@ void        att_eco_label_view_set_svg (AttEcoLabelView *self,
                                         const char      *error);
 GdkTexture *att_eco_label_view_get_texture (AttEcoLabelView *self);
 const char *att_eco_label_view_get_message (AttEcoLabelView *self);
+void        att_eco_label_view_save_async (AttEcoLabelView    *self,
+                                           GFile              *file,
+                                           GCancellable       *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data);
+gboolean    att_eco_label_view_save_finish (AttEcoLabelView *self,
+                                            GAsyncResult    *result,
+                                            GError         **error);
 
 G_END_DECLS
