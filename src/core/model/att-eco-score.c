@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "att-eco-score-private.h"
 #include "att-eco-score.h"
 #include "att-json.h"
 
@@ -24,6 +25,7 @@ struct _AttEcoScore
   JsonObject *json;
   JsonObject *impacts;
   JsonObject *contributions;
+  GListModel *impact_list;
   char       *status;
   char       *api_response_error;
   char       *api_version;
@@ -57,6 +59,7 @@ att_eco_score_finalize (GObject *object)
   g_clear_pointer (&self->json, json_object_unref);
   g_clear_pointer (&self->impacts, json_object_unref);
   g_clear_pointer (&self->contributions, json_object_unref);
+  g_clear_object (&self->impact_list);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->api_response_error, g_free);
   g_clear_pointer (&self->api_version, g_free);
@@ -236,6 +239,7 @@ att_eco_score_new_from_json (JsonObject *object,
       !read_number_map (object, "impactsPercentageContribution", path, &self->contributions, error))
     return NULL;
 
+  self->impact_list = _att_eco_score_build_impacts (self->impacts, self->contributions);
   return g_steal_pointer (&self);
 }
 
@@ -418,4 +422,21 @@ att_eco_score_get_pef (AttEcoScore *self)
   g_return_val_if_fail (ATT_IS_ECO_SCORE (self), NAN);
 
   return lookup_number (self->impacts, "pef");
+}
+
+/**
+ * att_eco_score_get_impacts:
+ *
+ * The indicators known to this code first, in the table's order, then any
+ * other key the server sent, in its order: an unknown code is kept, never
+ * dropped.  Missing values are NAN in the items.
+ *
+ * Returns: (transfer none): a #GListModel of #AttEcoImpact
+ */
+GListModel *
+att_eco_score_get_impacts (AttEcoScore *self)
+{
+  g_return_val_if_fail (ATT_IS_ECO_SCORE (self), NULL);
+
+  return self->impact_list;
 }

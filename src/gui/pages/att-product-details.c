@@ -12,6 +12,7 @@
 #include "att-closient-product-group.h"
 #include "att-component-use.h"
 #include "att-country.h"
+#include "att-eco-score-page.h"
 #include "att-eco-score.h"
 #include "att-format.h"
 #include "att-material-use.h"
@@ -46,6 +47,7 @@ struct _AttProductDetails
   AdwPreferencesGroup     *components_group;
   AdwPreferencesGroup     *orders_group;
   AdwPreferencesGroup     *locations_group;
+  GtkWindow               *eco_window; /* (nullable) (unowned): the open eco-score page's window */
 };
 
 G_DEFINE_FINAL_TYPE (AttProductDetails, att_product_details, GTK_TYPE_WIDGET)
@@ -58,6 +60,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ECO_SCORE_OPENED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 clear_rows (AttProductDetails *self)
@@ -348,6 +357,114 @@ fill_score (AttProductDetails *self,
 }
 
 static void
+eco_window_destroyed_cb (AttProductDetails *self)
+{
+  self->eco_window = NULL;
+}
+
+/* The eco-score page opens in a window of its own beside the list, so it
+ * can stay open while the user looks at other products. */
+static GtkWindow *
+new_eco_window (AttProductDetails *self,
+                GtkWidget         *page)
+{
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_window_set_title (GTK_WINDOW (window), _ ("Eco-Score Details"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 820);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (eco_window_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return GTK_WINDOW (window);
+}
+
+static AttEcoScorePage *
+eco_page_of (GtkWindow *window)
+{
+  GtkWidget *box = adw_window_get_content (ADW_WINDOW (window));
+
+  return ATT_ECO_SCORE_PAGE (gtk_widget_get_last_child (box));
+}
+
+/* The page fetched a Pending score again: the score card here shows the
+ * newer figures too when it is about the same product. */
+static void
+eco_page_product_cb (AttProductDetails *self)
+{
+  AttProduct *shown = att_eco_score_page_get_product (eco_page_of (self->eco_window));
+
+  if (shown != NULL && self->product != NULL &&
+      g_strcmp0 (att_product_get_id (shown), att_product_get_id (self->product)) == 0)
+    fill_score (self, shown);
+}
+
+/**
+ * att_product_details_open_eco_score:
+ *
+ * Opens (or raises) the eco-score page of the product shown.
+ *
+ * Returns: (transfer none) (nullable): the #AttEcoScorePage, to feed it the
+ *   official label with att_eco_score_page_set_label_svg()
+ */
+GtkWidget *
+att_product_details_open_eco_score (AttProductDetails *self)
+{
+  g_return_val_if_fail (ATT_IS_PRODUCT_DETAILS (self), NULL);
+
+  if (self->product == NULL)
+    return NULL;
+
+  if (self->eco_window == NULL)
+    {
+      GtkWidget *page = att_eco_score_page_new (self->context);
+
+      self->eco_window = new_eco_window (self, page);
+      g_signal_connect_object (page, "notify::product", G_CALLBACK (eco_page_product_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* Before the product is set, so that the owner hears the first
+       * label-needed. */
+      g_signal_emit (self, signals[ECO_SCORE_OPENED], 0, page);
+    }
+
+  att_eco_score_page_set_product (eco_page_of (self->eco_window), self->product);
+  gtk_window_present (self->eco_window);
+  return GTK_WIDGET (eco_page_of (self->eco_window));
+}
+
+/* A newer copy of the product the open page shows (after an edit, say)
+ * goes to the page too. */
+static void
+forward_to_eco_page (AttProductDetails *self,
+                     AttProduct        *product)
+{
+  AttEcoScorePage *page;
+  AttProduct      *shown;
+
+  if (self->eco_window == NULL)
+    return;
+
+  page = eco_page_of (self->eco_window);
+  shown = att_eco_score_page_get_product (page);
+  if (shown != NULL && g_strcmp0 (att_product_get_id (shown), att_product_get_id (product)) == 0)
+    att_eco_score_page_set_product (page, product);
+}
+
+static void
+open_eco_score_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  att_product_details_open_eco_score (ATT_PRODUCT_DETAILS (widget));
+}
+
+static void
 update (AttProductDetails *self)
 {
   AttProduct      *product = self->product;
@@ -378,6 +495,7 @@ update (AttProductDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *summary != '\0');
 
   fill_score (self, product);
+  forward_to_eco_page (self, product);
   fill_overview (self, product);
   fill_materials (self, product);
   fill_packaging (self, product);
@@ -400,6 +518,8 @@ att_product_details_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  if (self->eco_window != NULL)
+    gtk_window_destroy (self->eco_window);
   g_clear_object (&self->product);
   g_clear_object (&self->context);
 
@@ -502,6 +622,19 @@ att_product_details_class_init (AttProductDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, components_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, orders_group);
   gtk_widget_class_bind_template_child (widget_class, AttProductDetails, locations_group);
+
+  /**
+   * AttProductDetails::eco-score-opened:
+   * @page: the new #AttEcoScorePage
+   *
+   * Eco-Score Details opened a page; connect to its
+   * #AttEcoScorePage::label-needed to give it the official label.
+   */
+  signals[ECO_SCORE_OPENED] =
+    g_signal_new ("eco-score-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ATT_TYPE_ECO_SCORE_PAGE);
+
+  gtk_widget_class_install_action (widget_class, "details.open-eco-score", NULL, open_eco_score_action);
 
   gtk_widget_class_set_css_name (widget_class, "productdetails");
 }

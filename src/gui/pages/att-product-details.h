@@ -19,5 +19,6 @@ GtkWidget  *att_product_details_new (void);
 AttProduct *att_product_details_get_product (AttProductDetails *self);
 void        att_product_details_set_product (AttProductDetails *self,
                                              AttProduct        *product);
+GtkWidget  *att_product_details_open_eco_score (AttProductDetails *self);
 
 G_END_DECLS
