@@ -314,6 +314,53 @@ page_complete (AttEcoScorePage *page,
   return score != NULL && att_eco_score_get_status_kind (score) == ATT_ECO_SCORE_STATUS_COMPLETE;
 }
 
+static gboolean
+label_shown (AttEcoScorePage *page,
+             gconstpointer    data)
+{
+  GtkWidget *view = att_test_find_of_type (GTK_WIDGET (page), ATT_TYPE_ECO_LABEL_VIEW);
+
+  return att_eco_label_view_get_texture (ATT_ECO_LABEL_VIEW (view)) != NULL;
+}
+
+static gboolean
+page_pending (AttEcoScorePage *page,
+              gconstpointer    data)
+{
+  AttEcoScore *score = att_product_get_eco_score (att_eco_score_page_get_product (page));
+
+  return score != NULL && att_eco_score_get_status_kind (score) == ATT_ECO_SCORE_STATUS_PENDING;
+}
+
+#define RECALCULATE_PATH "/pic-api/v1/products/recalculate"
+#define LABEL_PATH       "/pic-api/v1/french-label/image"
+
+/* Recalculate asks the server, shows the score Pending, then computed
+ * again with its label fetched anew, without the user doing more. */
+static void
+test_recalculate (Fixture      *f,
+                  gconstpointer data)
+{
+  AttEcoScorePage *page = ATT_ECO_SCORE_PAGE (att_eco_score_page_new (f->context));
+  guint            labels = att_sandbox_get_request_count (f->sandbox, LABEL_PATH);
+
+  att_eco_score_page_set_refresh_interval (page, 100);
+  att_eco_score_page_set_product (page, f->product);
+  show (f, GTK_WIDGET (page));
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), page, NULL, "the official label");
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, LABEL_PATH), ==, labels + 1);
+
+  att_sandbox_set_score_delay (f->sandbox, 600);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "eco-score.recalculate", NULL));
+  g_assert_cmpstr (att_eco_score_page_get_status_text (page), ==, "Asking the server to recalculate…");
+  att_test_wait_until (ATT_TEST_PREDICATE (page_pending), page, NULL, "the score Pending again");
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, RECALCULATE_PATH), ==, 1);
+  g_assert_cmpstr (att_eco_score_page_get_status_text (page), ==, "Calculating…");
+  att_test_wait_until (ATT_TEST_PREDICATE (page_complete), page, NULL, "the score computed again");
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), page, NULL, "the new label");
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, LABEL_PATH), ==, labels + 2);
+}
+
 /* A product just created is Pending for the sandbox's score delay; the page
  * shows "Calculating…" and turns Complete by itself, charts and all. */
 static void
@@ -347,8 +394,10 @@ test_pending_turns_complete (Fixture      *f,
 
   att_test_wait_until (ATT_TEST_PREDICATE (page_complete), page, NULL, "the score to complete");
   g_assert_cmpstr (att_eco_score_page_get_status_text (page), ==, "Impact points: lower is better");
-  /* A label is asked for once the score is computed, once. */
-  g_assert_cmpuint (labels_needed, ==, 1);
+  /* The label comes from the server once the score is computed; the
+   * owner is not asked, since the page has a client to fetch it with. */
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), page, NULL, "the official label");
+  g_assert_cmpuint (labels_needed, ==, 0);
   att_test_run_for (100);
   g_assert_true (gtk_widget_get_mapped (chart));
   g_assert_cmpuint (att_impact_chart_get_n_drawn (ATT_IMPACT_CHART (chart)), >, 0);
@@ -526,24 +575,15 @@ test_label (Fixture      *f,
 }
 
 static void
-give_label_cb (AttEcoScorePage *page,
-               AttProduct      *product,
-               gpointer         user_data)
-{
-  att_eco_score_page_set_label_svg (page, label_svg, NULL);
-}
-
-static void
 opened_cb (AttProductDetails *details,
            AttEcoScorePage   *page,
            guint             *opened)
 {
   (*opened)++;
-  g_signal_connect (page, "label-needed", G_CALLBACK (give_label_cb), NULL);
 }
 
-/* Eco-Score Details in the product details opens the page on the product;
- * its owner hears of it and gives it the label it asks for. */
+/* Eco-Score Details in the product details opens the page on the product
+ * (its owner hears of it), which fetches the product's label. */
 static void
 test_details_entry (Fixture      *f,
                     gconstpointer data)
@@ -562,6 +602,7 @@ test_details_entry (Fixture      *f,
   g_assert_true (att_eco_score_page_get_product (ATT_ECO_SCORE_PAGE (page)) == f->product);
   att_test_wait_until (ATT_TEST_PREDICATE (has_size), page, NULL, "the eco-score page");
   g_assert_cmpuint (opened, ==, 1);
+  att_test_wait_until (ATT_TEST_PREDICATE (label_shown), page, NULL, "the official label");
   label_view = ATT_ECO_LABEL_VIEW (att_test_find_of_type (page, ATT_TYPE_ECO_LABEL_VIEW));
   g_assert_nonnull (att_eco_label_view_get_texture (label_view));
 }
@@ -581,6 +622,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/eco-charts/pending-turns-complete", Fixture, NULL, fixture_setup, test_pending_turns_complete,
               fixture_teardown);
+  g_test_add ("/eco-charts/recalculate", Fixture, NULL, fixture_setup, test_recalculate, fixture_teardown);
   g_test_add ("/eco-charts/refresh-needed", Fixture, NULL, fixture_setup, test_refresh_needed, fixture_teardown);
   g_test_add ("/eco-charts/eligibility-reasons", Fixture, NULL, fixture_setup, test_eligibility_reasons,
               fixture_teardown);

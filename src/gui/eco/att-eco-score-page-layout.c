@@ -37,13 +37,29 @@ new_section (const char *title,
   return box;
 }
 
+/* The product's name, and Recalculate beside it. */
+static GtkWidget *
+build_title (AttEcoScorePage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_ ("_Recalculate"));
+
+  self->title_label = new_label ("title-2");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _ ("Ask the server to compute the eco-score again"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "eco-score.recalculate");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
+}
+
 static GtkWidget *
 build_header (AttEcoScorePage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  self->title_label = new_label ("title-2");
   self->score_label = new_label ("eco-score-value");
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   self->status_label = new_label (NULL);
@@ -52,7 +68,7 @@ build_header (AttEcoScorePage *self)
 
   gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->spinner));
   gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->status_label));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (box), build_title (self));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->score_label));
   gtk_box_append (GTK_BOX (box), status);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->detail_label));

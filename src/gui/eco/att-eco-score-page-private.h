@@ -53,5 +53,13 @@ extern guint att_eco_score_page_signals[ATT_ECO_SCORE_PAGE_N_SIGNALS];
 void         _att_eco_score_page_build (AttEcoScorePage *self);
 void         _att_eco_score_page_schedule_refresh (AttEcoScorePage *self);
 void         _att_eco_score_page_stop_refresh (AttEcoScorePage *self);
+void         _att_eco_score_page_fetch_label (AttEcoScorePage *self);
+void         _att_eco_score_page_refresh_now (AttEcoScorePage *self);
+void         _att_eco_score_page_set_status (AttEcoScorePage *self,
+                                             const char      *text,
+                                             gboolean         busy);
+void         _att_eco_score_page_recalculate (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *parameter);
 
 G_END_DECLS

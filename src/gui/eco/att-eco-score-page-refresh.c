@@ -54,6 +54,14 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The product fetched again at once (after a recalculation, say). */
+void
+_att_eco_score_page_refresh_now (AttEcoScorePage *self)
+{
+  _att_eco_score_page_stop_refresh (self);
+  refresh_cb (self);
+}
+
 static gboolean
 is_pending (AttProduct *product)
 {

@@ -114,10 +114,10 @@ describe_aggregates (AttEcoScore *score)
                           check);
 }
 
-static void
-set_status (AttEcoScorePage *self,
-            const char      *text,
-            gboolean         busy)
+void
+_att_eco_score_page_set_status (AttEcoScorePage *self,
+                                const char      *text,
+                                gboolean         busy)
 {
   gtk_label_set_label (self->status_label, text);
   gtk_spinner_set_spinning (self->spinner, busy);
@@ -136,19 +136,19 @@ fill_status (AttEcoScorePage *self,
 
   gtk_label_set_label (self->score_label, kind == ATT_ECO_SCORE_STATUS_PENDING ? "…" : value);
   if (kind == ATT_ECO_SCORE_STATUS_PENDING)
-    set_status (self, _ ("Calculating…"), TRUE);
+    _att_eco_score_page_set_status (self, _ ("Calculating…"), TRUE);
   else if (kind == ATT_ECO_SCORE_STATUS_ERROR)
-    set_status (self, _ ("The eco-score could not be calculated"), FALSE);
+    _att_eco_score_page_set_status (self, _ ("The eco-score could not be calculated"), FALSE);
   else if (kind == ATT_ECO_SCORE_STATUS_UNKNOWN)
     {
       /* Translators: a status the server sent that Attest does not know */
       other = g_strdup_printf (_ ("Status: %s"), att_eco_score_get_status (score));
-      set_status (self, other, FALSE);
+      _att_eco_score_page_set_status (self, other, FALSE);
     }
   else if (score != NULL && !isnan (att_eco_score_get_score (score)))
-    set_status (self, _ ("Impact points: lower is better"), FALSE);
+    _att_eco_score_page_set_status (self, _ ("Impact points: lower is better"), FALSE);
   else
-    set_status (self, _ ("No eco-score yet"), FALSE);
+    _att_eco_score_page_set_status (self, _ ("No eco-score yet"), FALSE);
 
   detail = score != NULL ? describe_aggregates (score) : NULL;
   gtk_label_set_label (self->detail_label, detail != NULL ? detail : "");
@@ -213,7 +213,7 @@ ask_for_label (AttEcoScorePage *self)
   self->label_key = g_steal_pointer (&key);
   att_eco_label_view_set_svg (self->label_view, NULL, NULL);
   if (self->label_key != NULL)
-    g_signal_emit (self, att_eco_score_page_signals[ATT_ECO_SCORE_PAGE_SIGNAL_LABEL_NEEDED], 0, self->product);
+    _att_eco_score_page_fetch_label (self);
 }
 
 static void
@@ -332,12 +332,15 @@ att_eco_score_page_class_init (AttEcoScorePageClass *klass)
    * @product: the product whose official label to fetch
    *
    * A computed score is shown (another product, or the score computed
-   * again): the owner should fetch its label (`french-label/image`) and
-   * give it to att_eco_score_page_set_label_svg(), or the error.
+   * again) and the context has no Higg client to fetch its label with:
+   * the owner should fetch it (`french-label/image`) and give it to
+   * att_eco_score_page_set_label_svg(), or the error.
    */
   att_eco_score_page_signals[ATT_ECO_SCORE_PAGE_SIGNAL_LABEL_NEEDED] =
     g_signal_new ("label-needed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ATT_TYPE_PRODUCT);
+
+  gtk_widget_class_install_action (widget_class, "eco-score.recalculate", NULL, _att_eco_score_page_recalculate);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ecoscorepage");
