@@ -12,16 +12,17 @@
 #include "att-eco-score.h"
 #include "att-impacts.h"
 
-static double
-map_number (JsonObject *map,
-            const char *key)
+/* @map[@key], %NAN if absent or null ("not computed"). */
+double
+_att_eco_score_map_number (JsonObject *map,
+                           const char *key)
 {
   JsonNode *node;
 
   if (map == NULL)
     return NAN;
 
-  /* Members were type-checked at parse time; null means "not computed". */
+  /* Members were type-checked at parse time. */
   node = json_object_get_member (map, key);
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NAN;
@@ -42,7 +43,7 @@ add_impact (GListStore *store,
     return;
 
   g_hash_table_add (seen, g_strdup (key));
-  impact = att_eco_impact_new (key, map_number (impacts, key), map_number (contributions, key));
+  impact = att_eco_impact_new (key, _att_eco_score_map_number (impacts, key), _att_eco_score_map_number (contributions, key));
   g_list_store_append (store, impact);
 }
 

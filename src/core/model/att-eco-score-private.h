@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+double      _att_eco_score_map_number (JsonObject *map,
+                                       const char *key);
 GListModel *_att_eco_score_build_impacts (JsonObject *impacts,
                                           JsonObject *contributions);
 

@@ -349,23 +349,6 @@ att_eco_score_get_updated_at (AttEcoScore *self)
   return self->updated_at;
 }
 
-static double
-lookup_number (JsonObject *map,
-               const char *key)
-{
-  JsonNode *node;
-
-  if (map == NULL)
-    return NAN;
-
-  /* The values were type-checked at parse time. */
-  node = json_object_get_member (map, key);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NAN;
-
-  return json_node_get_double (node);
-}
-
 /**
  * att_eco_score_get_impact:
  * @key: an impact key such as `cch` (see att_impacts_get_all())
@@ -379,7 +362,7 @@ att_eco_score_get_impact (AttEcoScore *self,
   g_return_val_if_fail (ATT_IS_ECO_SCORE (self), NAN);
   g_return_val_if_fail (key != NULL, NAN);
 
-  return lookup_number (self->impacts, key);
+  return _att_eco_score_map_number (self->impacts, key);
 }
 
 /**
@@ -395,7 +378,7 @@ att_eco_score_get_contribution (AttEcoScore *self,
   g_return_val_if_fail (ATT_IS_ECO_SCORE (self), NAN);
   g_return_val_if_fail (key != NULL, NAN);
 
-  return lookup_number (self->contributions, key);
+  return _att_eco_score_map_number (self->contributions, key);
 }
 
 /**
@@ -408,7 +391,7 @@ att_eco_score_get_ecs (AttEcoScore *self)
 {
   g_return_val_if_fail (ATT_IS_ECO_SCORE (self), NAN);
 
-  return lookup_number (self->impacts, "ecs");
+  return _att_eco_score_map_number (self->impacts, "ecs");
 }
 
 /**
@@ -421,7 +404,7 @@ att_eco_score_get_pef (AttEcoScore *self)
 {
   g_return_val_if_fail (ATT_IS_ECO_SCORE (self), NAN);
 
-  return lookup_number (self->impacts, "pef");
+  return _att_eco_score_map_number (self->impacts, "pef");
 }
 
 /**
