@@ -10,6 +10,7 @@
 
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import attest_e2e  # noqa: E402
@@ -30,15 +31,46 @@ def find(root, role, name):
     return root.findChild(GenericPredicate(roleName=role, name=name), retry=False, requireResult=False)
 
 
+def wait_for_quietly(finder, timeout):
+    """Like wait_for, but only says whether it came."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if finder():
+                return True
+        except Exception:  # the tree changes under us while the app works
+            pass
+        time.sleep(0.25)
+    return False
+
+
+def eco_window(app):
+    """The Eco-Score Details window, among the application's top-level frames."""
+    for child in app.children:
+        if child.roleName == "frame" and child.name == "Eco-Score Details":
+            return child
+    return None
+
+
 with Session("attest-e2e-eco-") as session:
     app, window = session.start_attest()
-    button = wait_for("Eco-Score Details", lambda: find(app, "push button", "Eco-Score Details"), timeout=40)
-    button.doActionNamed("click")
+    # The details pane is filled as the first product is selected: a click
+    # that lands while it is being rebuilt opens nothing, so it is clicked
+    # again until the window comes.
+    deadline = time.time() + 60
+    while eco_window(app) is None:
+        if time.time() > deadline:
+            fail("Eco-Score Details opened no window")
+        button = wait_for("Eco-Score Details", lambda: find(app, "push button", "Eco-Score Details"), timeout=40)
+        button.doActionNamed("click")
+        wait_for_quietly(lambda: eco_window(app), 5)
 
-    chart = wait_for("the impact chart", lambda: find(app, "image", "Contribution of each indicator to the score"))
-    carbon = wait_for("the carbon chart", lambda: find(app, "image", "Carbon by life-cycle stage"))
-    title = wait_for("the eco-score window", lambda: app.findChild(
-        GenericPredicate(roleName="frame", name="Eco-Score Details"), retry=False, requireResult=False))
+    # The page's own window first, then the charts inside it: searching the
+    # whole application (the product list too) is slow on a busy machine.
+    title = wait_for("the eco-score window", lambda: eco_window(app), timeout=60)
+    chart = wait_for("the impact chart", lambda: find(title, "image", "Contribution of each indicator to the score"),
+                     timeout=60)
+    carbon = wait_for("the carbon chart", lambda: find(title, "image", "Carbon by life-cycle stage"), timeout=60)
 
     # The product on the page, as the server has it.
     headings = [label.name for label in title.findChildren(GenericPredicate(roleName="label"))]
