@@ -8,6 +8,9 @@
 
 #include <adwaita.h>
 #include <string.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "att-context.h"
 #include "att-eco-score.h"
@@ -189,6 +192,14 @@ is_publish_button (GtkWidget    *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "products.publish") == 0;
 }
 
+static gboolean
+is_select_button (GtkWidget    *widget,
+                  gconstpointer data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "products.selection-mode") == 0;
+}
+
 /* --- The dialogs ----------------------------------------------------------- */
 
 static GtkWindow *
@@ -342,12 +353,17 @@ test_select_and_publish (Fixture      *f,
   g_auto(GStrv) ids = NULL;
   GtkWidget *bar_label;
   GtkWidget *publish_button;
+  GtkWidget *select_button;
 
   load_all (f);
   g_assert_false (att_products_page_get_selection_mode (f->page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.selection-mode", NULL));
   g_assert_true (att_products_page_get_selection_mode (f->page));
   att_test_wait_until (ATT_TEST_PREDICATE (checks_shown), f, NULL, "the checks");
+
+  select_button = att_test_find_widget (GTK_WIDGET (f->page), is_select_button, NULL);
+  g_assert_nonnull (select_button);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (select_button)));
 
   picked = check_one_of_each (f);
   ids = att_products_page_get_checked_ids (f->page);
@@ -399,6 +415,7 @@ test_select_and_publish (Fixture      *f,
   f->dialog = NULL;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.leave-selection", NULL));
   g_assert_false (att_products_page_get_selection_mode (f->page));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (select_button)));
   g_clear_pointer (&ids, g_strfreev);
   ids = att_products_page_get_checked_ids (f->page);
   g_assert_cmpuint (g_strv_length (ids), ==, 0);
@@ -645,6 +662,114 @@ test_interrupted (Fixture      *f,
   g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, PUBLISH_PATH) - before, ==, cancel ? 3 : 4);
 }
 
+/* The row that holds @check: what has the focus when the user moves
+ * through the list with the keyboard. */
+static GtkWidget *
+row_of_check (GtkWidget *check)
+{
+  GtkWidget *row = check;
+
+  while (row != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+    row = gtk_widget_get_parent (row);
+  return row;
+}
+
+static gboolean
+check_inactive (GtkWidget    *check,
+                gconstpointer data)
+{
+  return !gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+}
+
+static gboolean
+press_key (Fixture    *f,
+           const char *key)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  GdkSurface      *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  int              status = 0;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+  command = g_strdup_printf ("%s windowfocus --sync %lu key %s", xdotool,
+                             (gulong) gdk_x11_surface_get_xid (surface), key);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    return FALSE;
+  g_test_message ("%s pressed through the X server", key);
+  return TRUE;
+}
+
+static gboolean
+all_checked (Fixture      *f,
+             gconstpointer data)
+{
+  g_auto(GStrv) ids = att_products_page_get_checked_ids (f->page);
+
+  return g_strv_length (ids) == N_PRODUCTS;
+}
+
+static gboolean
+selection_left (Fixture      *f,
+                gconstpointer data)
+{
+  return !att_products_page_get_selection_mode (f->page);
+}
+
+/* Space (products.toggle-check) checks and unchecks the focused row. */
+static void
+test_space_toggles (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr(GPtrArray) checks = NULL;
+  g_auto(GStrv) ids = NULL;
+  GtkWidget  *check;
+  GtkWidget  *row;
+  AttProduct *product;
+
+  load_all (f);
+  /* Outside selection mode, Space is the list's: nothing is checked. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "products.toggle-check", NULL);
+  ids = att_products_page_get_checked_ids (f->page);
+  g_assert_cmpuint (g_strv_length (ids), ==, 0);
+  g_clear_pointer (&ids, g_strfreev);
+
+  att_products_page_set_selection_mode (f->page, TRUE);
+  att_test_wait_until (ATT_TEST_PREDICATE (checks_shown), f, NULL, "the checks");
+  checks = shown_checks (f);
+  check = checks->pdata[1];
+  product = product_of (check);
+  row = row_of_check (check);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.toggle-check", NULL));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  ids = att_products_page_get_checked_ids (f->page);
+  g_assert_cmpuint (g_strv_length (ids), ==, 1);
+  g_assert_cmpstr (ids[0], ==, att_product_get_id (product));
+
+  /* The key itself, through the X server, when xdotool is there. */
+  if (press_key (f, "space"))
+    att_test_wait_until (ATT_TEST_PREDICATE (check_inactive), check, NULL, "Space to uncheck");
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.toggle-check", NULL));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_clear_pointer (&ids, g_strfreev);
+  ids = att_products_page_get_checked_ids (f->page);
+  g_assert_cmpuint (g_strv_length (ids), ==, 0);
+
+  /* Ctrl+A checks every loaded product, Escape leaves selection mode. */
+  if (!press_key (f, "ctrl+a"))
+    return;
+  att_test_wait_until (ATT_TEST_PREDICATE (all_checked), f, NULL, "Ctrl+A");
+  g_assert_true (press_key (f, "Escape"));
+  att_test_wait_until (ATT_TEST_PREDICATE (selection_left), f, NULL, "Escape");
+  g_clear_pointer (&ids, g_strfreev);
+  ids = att_products_page_get_checked_ids (f->page);
+  g_assert_cmpuint (g_strv_length (ids), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +779,7 @@ main (int   argc,
 
   g_test_add ("/publish/select-and-publish", Fixture, NULL, fixture_setup, test_select_and_publish,
               fixture_teardown);
+  g_test_add ("/publish/space-toggles", Fixture, NULL, fixture_setup, test_space_toggles, fixture_teardown);
   g_test_add ("/publish/120-products", Fixture, NULL, fixture_setup, test_publish_120, fixture_teardown);
   g_test_add ("/publish/transport-error", Fixture, GINT_TO_POINTER (FALSE), fixture_setup, test_interrupted,
               fixture_teardown);

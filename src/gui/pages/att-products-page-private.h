@@ -76,6 +76,7 @@ struct _AttProductsPage
   GHashTable          *checked_names; /* product id -> name */
   GHashTable          *check_widgets; /* the check buttons of the rows */
   GtkColumnViewColumn *check_column;
+  AdwHeaderBar        *header_bar;
   GtkActionBar        *selection_bar;
   GtkLabel            *selected_label;
   GtkButton           *publish_button;

@@ -202,6 +202,10 @@ att_products_page_set_selection_mode (AttProductsPage *self,
     }
   gtk_column_view_column_set_visible (self->check_column, selection_mode);
   gtk_action_bar_set_revealed (self->selection_bar, selection_mode);
+  if (selection_mode)
+    gtk_widget_add_css_class (GTK_WIDGET (self->header_bar), "selection-mode");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->header_bar), "selection-mode");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.leave-selection", selection_mode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.toggle-check", selection_mode);
   show_checks (self);
@@ -365,12 +369,16 @@ att_products_page_select_init (AttProductsPage *self)
   self->check_widgets = g_hash_table_new (NULL, NULL);
   add_check_column (self);
 
-  /* Before the row sees it: Space checks the focused row rather than
-   * selecting it. */
+  /* Before the rows see them: Space checks the focused row rather than
+   * selecting it, and Ctrl+A checks them all rather than asking the
+   * single selection to select all. */
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0),
                                                           gtk_named_action_new ("products.toggle-check")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("products.select-all")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.leave-selection", FALSE);

@@ -801,6 +801,7 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, drafts_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, drafts_label);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selected_label);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, publish_button);
