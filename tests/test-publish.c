@@ -320,6 +320,33 @@ check_summary (Fixture    *f,
   g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->dialog), has_label, summary));
 }
 
+/* With ATTEST_SCREENSHOT_DIR set, saves @window as NAME.png there. */
+static void
+maybe_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  const char      *dir = g_getenv ("ATTEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  att_test_run_for (600);
+  paintable = gtk_widget_paintable_new (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 /* --- Tests ------------------------------------------------------------------ */
 
 /* Checks the first product of each outcome among the rows on screen. */
@@ -371,6 +398,7 @@ test_select_and_publish (Fixture      *f,
   bar_label = att_test_find_widget (GTK_WIDGET (f->page), has_label, "3 selected");
   g_assert_nonnull (bar_label);
   att_test_wait_until (ATT_TEST_PREDICATE (gtk_widget_get_mapped), bar_label, NULL, "the selection bar");
+  maybe_screenshot (GTK_WIDGET (f->window), "publish-selection");
 
   /* The checks are the products', not the rows': they survive a reload. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "products.reload", NULL));
@@ -393,6 +421,7 @@ test_select_and_publish (Fixture      *f,
     check_row (f, picked->pdata[i], expected_kind (picked->pdata[i]),
                first_details (picked->pdata[i], expected_kind (picked->pdata[i])));
   check_summary (f, "1 published, 1 failed, 1 skipped");
+  maybe_screenshot (GTK_WIDGET (f->dialog), "publish-results");
 
   /* Published again: the one published is inside its lock, and says when
    * it may be published again. */
@@ -651,6 +680,7 @@ test_interrupted (Fixture      *f,
   g_assert_true (f->interrupted);
   g_assert_cmpuint (att_publish_dialog_get_outcomes (f->dialog)->len, ==, 50);
   g_assert_cmpuint (n_rows (f), ==, 50);
+  maybe_screenshot (GTK_WIDGET (f->dialog), cancel ? "publish-cancelled" : "publish-stopped");
   g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, PUBLISH_PATH) - before, ==, cancel ? 1 : 2);
   g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->dialog), has_label_prefix,
                                           cancel ? "Cancelled." : "Publishing stopped: "));

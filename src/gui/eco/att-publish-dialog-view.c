@@ -39,7 +39,6 @@ status_new (AttPublishDialog *self)
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->status_label, TRUE);
   gtk_label_set_xalign (self->status_label, 0);
-  gtk_label_set_selectable (self->status_label, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->status_label));
 
   self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
@@ -52,6 +51,7 @@ status_new (AttPublishDialog *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "publish.retry");
   gtk_widget_set_halign (GTK_WIDGET (self->retry_button), GTK_ALIGN_START);
   gtk_widget_add_css_class (GTK_WIDGET (self->retry_button), "pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->retry_button), "suggested-action");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->retry_button));
   return box;
 }
@@ -79,12 +79,15 @@ void
 att_publish_dialog_build (AttPublishDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *status = status_new (self);
+  GtkWidget *status = adw_clamp_new ();
   GtkWidget *list = list_new (self);
 
+  /* The status lines up with the list below it. */
+  adw_clamp_set_child (ADW_CLAMP (status), status_new (self));
   gtk_box_append (GTK_BOX (box), header_new (self));
   gtk_widget_set_margin_start (status, 12);
   gtk_widget_set_margin_end (status, 12);
+  gtk_widget_set_margin_top (status, 6);
   gtk_box_append (GTK_BOX (box), status);
   gtk_widget_set_margin_start (list, 12);
   gtk_widget_set_margin_end (list, 12);

@@ -126,10 +126,12 @@ show_stopped (AttPublishDialog *self,
     /* Translators: a summary of outcomes, then how many were not sent. */
     text = g_strdup_printf (_ ("Cancelled. %s. %s"), summary, rest);
   else
-    /* Translators: an error, a summary of outcomes, how many were not sent. */
-    text = g_strdup_printf (_ ("Publishing stopped: %s\n%s. %s"), error->message, summary, rest);
+    {
+      /* Translators: an error, a summary of outcomes, how many were not sent. */
+      text = g_strdup_printf (_ ("Publishing stopped: %s\n%s. %s"), error->message, summary, rest);
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+    }
   gtk_label_set_label (self->status_label, text);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
 }
 
 static void
