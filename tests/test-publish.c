@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -582,6 +583,47 @@ check_csv_line (const char        *line,
     g_assert_nonnull (strstr (line, att_publish_outcome_get_reasons (outcome)[0]));
 }
 
+static gboolean
+file_written (GFile        *file,
+              gconstpointer data)
+{
+  return g_file_query_exists (file, NULL);
+}
+
+/* Export… asks where (GtkFileChooserNative, here its in-process dialog)
+ * and writes the same CSV there. */
+static void
+check_export (Fixture    *f,
+              const char *csv)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-publish-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "outcomes.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *contents = NULL;
+  GtkWindow       *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "publish.export", NULL));
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  if (chooser == NULL)
+    {
+      g_test_message ("the file chooser is not in this process: Export… not checked");
+      return;
+    }
+  att_test_wait_until (ATT_TEST_PREDICATE (gtk_widget_get_mapped), chooser, NULL, "the file chooser");
+  att_test_run_for (300);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  att_test_run_for (300);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "outcomes.csv");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  att_test_wait_until (ATT_TEST_PREDICATE (file_written), file, NULL, "the exported file");
+  att_test_run_for (200);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, csv);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* 120 products go out as three requests of at most 50; every product has
  * its row, in the copied text and in the CSV. */
 static void
@@ -633,6 +675,7 @@ test_publish_120 (Fixture      *f,
   g_assert_cmpstr (lines[N_PRODUCTS + 1], ==, "");
   for (guint i = 0; i < outcomes->len; i++)
     check_csv_line (lines[i + 1], outcomes->pdata[i]);
+  check_export (f, csv);
 }
 
 /* After the first batch is told, the next request fails (or the user
