@@ -843,6 +843,61 @@ test_space_toggles (Fixture      *f,
   g_assert_cmpuint (g_strv_length (ids), ==, 0);
 }
 
+static AttPublishOutcome *
+outcome_of (GPtrArray  *outcomes,
+            const char *id)
+{
+  for (guint i = 0; i < outcomes->len; i++)
+    if (g_strcmp0 (att_publish_outcome_get_product_id (outcomes->pdata[i]), id) == 0)
+      return outcomes->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* The words for what the sandbox never says: a reason the app does not
+ * know is shown as sent, a lock with its date, a refusal without status;
+ * and the CSV quotes what needs quoting. */
+static void
+test_words_and_csv (void)
+{
+  g_autoptr(JsonNode) root = att_test_parse_value (
+    "{\"succeeded\": [{\"productId\": \"a\", \"internalReference\": \"AE-1\","
+    "                  \"publishedAt\": 1700000000000, \"nextEligibleAt\": 1707955200000}],"
+    " \"failed\": [{\"productId\": \"b\", \"error\": \"Refused, \\\"twice\\\"\"}],"
+    " \"skipped\": [{\"productId\": \"c\", \"reasons\": [{\"message\": \"GroupAbortedDueToPeer\"},"
+    "                                          {\"message\": \"WithinThreeMonthLock\"}],"
+    "               \"nextEligibleAt\": 1707955200000, \"driftedPeer\": \"a\"}]}");
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *failed = NULL;
+  g_autofree char *skipped = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  outcomes = att_publish_outcomes_from_json (root, NULL, &error);
+  g_assert_no_error (error);
+  g_hash_table_insert (names, (gpointer) "a", (gpointer) "Shirt, blue");
+
+  published = att_publish_outcome_describe (outcome_of (outcomes, "a"));
+  g_assert_true (g_str_has_prefix (published, "Reference AE-1\nCan be published again on "));
+  failed = att_publish_outcome_describe (outcome_of (outcomes, "b"));
+  g_assert_cmpstr (failed, ==, "Refused, \"twice\"");
+  skipped = att_publish_outcome_describe (outcome_of (outcomes, "c"));
+  g_assert_true (g_str_has_prefix (skipped, "GroupAbortedDueToPeer\nPublished less than three months ago: "
+                                            "can be published again on "));
+  summary = att_publish_results_summary (outcomes);
+  g_assert_cmpstr (summary, ==, "1 published, 1 failed, 1 skipped");
+
+  csv = att_publish_results_to_csv (outcomes, names);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[1], ==, "a,\"Shirt, blue\",succeeded,AE-1,2023-11-14T22:13:20Z,2024-02-15T00:00:00Z,");
+  g_assert_cmpstr (lines[2], ==, "b,b,failed,,,,\"Refused, \"\"twice\"\"\"");
+  g_assert_cmpstr (lines[3], ==, "c,c,skipped,,,2024-02-15T00:00:00Z,GroupAbortedDueToPeer; WithinThreeMonthLock");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +905,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/publish/words-and-csv", test_words_and_csv);
   g_test_add ("/publish/select-and-publish", Fixture, NULL, fixture_setup, test_select_and_publish,
               fixture_teardown);
   g_test_add ("/publish/space-toggles", Fixture, NULL, fixture_setup, test_space_toggles, fixture_teardown);

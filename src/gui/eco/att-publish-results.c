@@ -279,12 +279,15 @@ static char *
 csv_details (AttPublishOutcome *outcome)
 {
   const char *const *reasons = att_publish_outcome_get_reasons (outcome);
+  const char        *error = att_publish_outcome_get_error (outcome);
+  guint              status = att_publish_outcome_get_http_status (outcome);
 
   switch (att_publish_outcome_get_kind (outcome))
     {
     case ATT_PUBLISH_OUTCOME_FAILED:
-      return g_strdup_printf ("%s (HTTP %u)", att_publish_outcome_get_error (outcome) != NULL ? att_publish_outcome_get_error (outcome) : "",
-                              att_publish_outcome_get_http_status (outcome));
+      if (status == 0)
+        return g_strdup (error);
+      return g_strdup_printf ("%s (HTTP %u)", error != NULL ? error : "", status);
 
     case ATT_PUBLISH_OUTCOME_SKIPPED:
       return reasons != NULL ? g_strjoinv ("; ", (GStrv) reasons) : NULL;
