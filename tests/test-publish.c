@@ -363,6 +363,9 @@ check_one_of_each (Fixture *f)
       AttProduct           *product = product_of (checks->pdata[i]);
       AttPublishOutcomeKind kind = expected_kind (product);
 
+      /* A screen reader says which product a check is for. */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (checks->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           att_product_get_name (product));
       if (have[kind])
         continue;
       have[kind] = TRUE;

@@ -298,7 +298,8 @@ att_publish_dialog_init (AttPublishDialog *self)
  * @product_ids: the products to publish
  * @names: (nullable): product id -> name, for the rows
  *
- * Returns: (transfer floating): a modal window; present it and call
+ * Returns: (transfer none): a modal window, owned by GTK like every
+ *   toplevel; present it and call
  *   att_publish_dialog_start()
  */
 AttPublishDialog *
