@@ -606,6 +606,12 @@ check_export (Fixture    *f,
   g_autofree char *contents = NULL;
   GtkWindow       *chooser;
 
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK's file chooser leaks in libcloudproviders, where LSan's fast
+   * unwinding cannot see to suppress it. */
+  g_test_message ("built with ASan: Export… not checked");
+  return;
+#endif
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "publish.export", NULL));
   chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   if (chooser == NULL)
