@@ -156,7 +156,7 @@ unbind_check (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_check_column (AttProductsPage *self)
+make_check_column (AttProductsPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -165,8 +165,6 @@ add_check_column (AttProductsPage *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_check), self, 0);
   self->check_column = gtk_column_view_column_new (NULL, factory);
   gtk_column_view_column_set_fixed_width (self->check_column, 40);
-  gtk_column_view_column_set_visible (self->check_column, FALSE);
-  gtk_column_view_insert_column (self->column_view, 0, self->check_column);
 }
 
 /* Selection mode */
@@ -200,7 +198,12 @@ att_products_page_set_selection_mode (AttProductsPage *self,
       g_hash_table_remove_all (self->checked_names);
       g_ptr_array_set_size (self->checked_ids, 0);
     }
-  gtk_column_view_column_set_visible (self->check_column, selection_mode);
+  /* The column is in the view only in selection mode: a hidden column
+   * would still make a check for each of the rows GTK builds. */
+  if (selection_mode)
+    gtk_column_view_insert_column (self->column_view, 0, self->check_column);
+  else
+    gtk_column_view_remove_column (self->column_view, self->check_column);
   gtk_action_bar_set_revealed (self->selection_bar, selection_mode);
   if (selection_mode)
     gtk_widget_add_css_class (GTK_WIDGET (self->header_bar), "selection-mode");
@@ -367,7 +370,7 @@ att_products_page_select_init (AttProductsPage *self)
   self->checked_ids = g_ptr_array_new_with_free_func (g_free);
   self->checked_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->check_widgets = g_hash_table_new (NULL, NULL);
-  add_check_column (self);
+  make_check_column (self);
 
   /* Before the rows see them: Space checks the focused row rather than
    * selecting it, and Ctrl+A checks them all rather than asking the
