@@ -21,53 +21,65 @@ G_BEGIN_DECLS
  * cancels the fetches of the old one. */
 struct _AttProductsPage
 {
-  GtkWidget           parent_instance;
+  GtkWidget            parent_instance;
 
-  AttContext         *context;
-  AttPagedModel      *model;
-  GtkSingleSelection *selection;
-  GtkSliceListModel  *first_rows;
-  char               *search_text;
-  gboolean            folded;
-  gboolean            ready;
-  gboolean            rows_painted;
-  char               *shown_id; /* asked for before its row was loaded */
-  gboolean            details_pending;
-  guint               rest_idle;
-  guint               shown_idle;
+  AttContext          *context;
+  AttPagedModel       *model;
+  GtkSingleSelection  *selection;
+  GtkSliceListModel   *first_rows;
+  char                *search_text;
+  gboolean             folded;
+  gboolean             ready;
+  gboolean             rows_painted;
+  char                *shown_id; /* asked for before its row was loaded */
+  gboolean             details_pending;
+  guint                rest_idle;
+  guint                shown_idle;
 
   /* The loading state: says the server is slow after slow_delay ms, and
    * can be cancelled, until Retry or a new search. */
-  guint               slow_delay;
-  guint               slow_timeout_id;
-  gboolean            load_cancelled;
+  guint                slow_delay;
+  guint                slow_timeout_id;
+  gboolean             load_cancelled;
 
   /* template widgets */
-  GtkSearchEntry     *search_entry;
-  GtkStack           *list_stack;
-  GtkSpinner         *spinner;
-  GtkLabel           *slow_label;
-  GtkButton          *cancel_button;
-  GtkButton          *cancelled_retry_button;
-  GtkColumnView      *column_view;
-  AdwStatusPage      *empty_page;
-  AdwStatusPage      *error_page;
-  GtkLabel           *count_label;
-  AttPagedFooter     *paged_footer;
-  AttProductDetails  *details;
-  AdwLeaflet         *leaflet;
-  GtkStack           *content_stack;
-  AdwBin             *editor_bin;
-  GtkRevealer        *drafts_revealer;
-  GtkLabel           *drafts_label;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *list_stack;
+  GtkSpinner          *spinner;
+  GtkLabel            *slow_label;
+  GtkButton           *cancel_button;
+  GtkButton           *cancelled_retry_button;
+  GtkColumnView       *column_view;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *error_page;
+  GtkLabel            *count_label;
+  AttPagedFooter      *paged_footer;
+  AttProductDetails   *details;
+  AdwLeaflet          *leaflet;
+  GtkStack            *content_stack;
+  AdwBin              *editor_bin;
+  GtkRevealer         *drafts_revealer;
+  GtkLabel            *drafts_label;
 
   /* Saved products replace their rows: the cells and the details show
    * the saved copy, if there is one. */
-  GHashTable         *saved; /* product id -> AttProduct */
+  GHashTable          *saved; /* product id -> AttProduct */
 
-  AttProductEditor   *editor; /* the open one, in editor_bin */
-  GCancellable       *cancellable;
-  GPtrArray          *drafts; /* (element-type AttDraft): not yet offered back */
+  AttProductEditor    *editor; /* the open one, in editor_bin */
+  GCancellable        *cancellable;
+  GPtrArray           *drafts; /* (element-type AttDraft): not yet offered back */
+
+  /* Selection mode: the checked products by id, so that they survive
+   * paging and reloads. */
+  gboolean             selecting;
+  GPtrArray           *checked_ids;   /* in the order checked */
+  GHashTable          *checked_names; /* product id -> name */
+  GHashTable          *check_widgets; /* the check buttons of the rows */
+  GtkColumnViewColumn *check_column;
+  AdwHeaderBar        *header_bar;
+  GtkActionBar        *selection_bar;
+  GtkLabel            *selected_label;
+  GtkButton           *publish_button;
 };
 
 /* att-products-page.c */
@@ -99,5 +111,10 @@ void att_products_page_pick_product (AttProductsPage     *self,
                                      GDestroyNotify       destroy);
 
 void att_products_page_select_shown (AttProductsPage *self);
+
+/* att-products-page-select.c */
+void att_products_page_select_init (AttProductsPage *self);
+void att_products_page_select_dispose (AttProductsPage *self);
+void att_products_page_install_select_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ enum {
   PROP_FOLDED,
   PROP_READY,
   PROP_SLOW_DELAY,
+  PROP_SELECTION_MODE,
   N_PROPS
 };
 
@@ -637,6 +638,7 @@ att_products_page_dispose (GObject *object)
   g_clear_object (&self->first_rows);
   g_clear_object (&self->model);
   att_products_page_editor_dispose (self);
+  att_products_page_select_dispose (self);
   g_clear_pointer (&self->saved, g_hash_table_unref);
   g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_object (&self->context);
@@ -681,6 +683,10 @@ att_products_page_get_property (GObject    *object,
       g_value_set_uint (value, self->slow_delay);
       break;
 
+    case PROP_SELECTION_MODE:
+      g_value_set_boolean (value, self->selecting);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -714,6 +720,10 @@ att_products_page_set_property (GObject      *object,
           self->slow_delay = g_value_get_uint (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+
+    case PROP_SELECTION_MODE:
+      att_products_page_set_selection_mode (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -761,6 +771,12 @@ att_products_page_class_init (AttProductsPageClass *klass)
                        0, G_MAXUINT, DEFAULT_SLOW_DELAY_MS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether the rows have checks, for publishing several products. */
+  properties[PROP_SELECTION_MODE] =
+    g_param_spec_boolean ("selection-mode", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATT_TYPE_PRODUCT_DETAILS);
@@ -785,6 +801,10 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, drafts_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, drafts_label);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selected_label);
+  gtk_widget_class_bind_template_child (widget_class, AttProductsPage, publish_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -807,6 +827,7 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "products.show-list", NULL, show_list_action);
   att_products_page_install_editor_actions (widget_class);
   att_products_page_install_draft_actions (widget_class);
+  att_products_page_install_select_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "productspage");
 }
@@ -841,6 +862,7 @@ att_products_page_init (AttProductsPage *self)
   add_column (self, COLUMN_WEIGHT, _ ("Weight"), FALSE, 70);
   add_column (self, COLUMN_IDENTIFIER, _ ("Identifier"), FALSE, 120);
   add_column (self, COLUMN_ECO_SCORE, _ ("Eco-Score"), FALSE, 80);
+  att_products_page_select_init (self);
 }
 
 GtkWidget *

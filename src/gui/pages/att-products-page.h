@@ -36,6 +36,14 @@ void        att_products_page_add_to_product (AttProductsPage *self,
 void        att_products_page_new_product (AttProductsPage *self);
 GtkWidget  *att_products_page_get_editor (AttProductsPage *self);
 
+/* Selection mode (issue 10): what the header's Select button
+ * (products.selection-mode) turns on; products.publish publishes the
+ * checked products to the French portal. */
+gboolean    att_products_page_get_selection_mode (AttProductsPage *self);
+void        att_products_page_set_selection_mode (AttProductsPage *self,
+                                                  gboolean         selection_mode);
+GStrv       att_products_page_get_checked_ids (AttProductsPage *self);
+
 /* Before the window closes: asks about unsaved edits in the editor (the
  * draft stays on disk either way) and calls @func with whether the
  * window may close. */
