@@ -66,7 +66,7 @@ assignment_new (guint       index,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char       *id = g_strdup_printf ("123e4567-e89b-12d3-a456-4266141740%02u", index);
+  g_autofree char       *id = g_strdup_printf ("123e4567-e89b-12d3-a456-%012u", index);
   AttClosientAssignment *assignment;
 
   json_builder_begin_object (builder);
@@ -359,6 +359,41 @@ test_jsonld (Fixture      *fixture,
   g_assert_false (json_object_has_member (unattached, "gs1:certificationEndDate"));
 }
 
+/* 3,000 rows: far more than one buffer's worth, every row read back. */
+static const char count_script[] =
+  "import csv, json, sys\n"
+  "csv_path, jsonld_path = sys.stdin.read().split('\\n')\n"
+  "with open(csv_path, newline='', encoding='utf-8-sig') as f:\n"
+  "    records = len(list(csv.reader(f, strict=True)))\n"
+  "graph = json.load(open(jsonld_path, encoding='utf-8'))['@graph']\n"
+  "print(records, len(graph), sum(len(p['gs1:certification']) for p in graph))\n";
+
+static void
+test_large (Fixture      *fixture,
+            gconstpointer user_data)
+{
+  g_autoptr(AttReport) report = att_report_new (NULL, NULL, 60);
+  g_autofree char *csv = NULL;
+  g_autofree char *jsonld = NULL;
+  g_autofree char *paths = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint product = 0; product < 300; product++)
+    {
+      g_autofree char *gtin = g_strdup_printf ("P%u", product);
+
+      for (guint i = 0; i < 10; i++)
+        add_product (report, gtin, "Organic Cotton Tee, \"Édition\"", product * 10 + i, "NOP-1", "2027-01-01");
+    }
+  csv = write_ok (fixture, report, "csv", "large.csv");
+  jsonld = write_ok (fixture, report, "jsonld", "large.jsonld");
+  paths = g_strconcat (csv, "\n", jsonld, NULL);
+  out = att_test_run_python (count_script, paths, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "3001 300 3000\n");
+}
+
 /* --- Whole or not at all ----------------------------------------------- */
 
 static void
@@ -480,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/report-writers/formats", test_formats);
   ADD_TEST ("csv", test_csv);
   ADD_TEST ("jsonld", test_jsonld);
+  ADD_TEST ("large", test_large);
   ADD_TEST ("unwritable", test_unwritable);
   ADD_TEST ("cancel", test_cancel);
   ADD_TEST ("replace", test_replace);

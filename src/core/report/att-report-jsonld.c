@@ -209,6 +209,7 @@ att_report_write_jsonld (AttReport      *report,
   g_autoptr(GHashTable) products = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GString) text = NULL;
   JsonObject *document = json_object_new ();
   JsonArray  *graph = json_array_new ();
   guint       n = att_report_get_n_rows (report);
@@ -231,5 +232,8 @@ att_report_write_jsonld (AttReport      *report,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 1);
-  return json_generator_to_stream (generator, stream, cancellable, error);
+  /* Not json_generator_to_stream(): it makes a single write, which a
+   * buffered stream takes only in part. */
+  text = json_generator_to_gstring (generator, g_string_new (NULL));
+  return g_output_stream_write_all (stream, text->str, text->len, NULL, cancellable, error);
 }

@@ -32,13 +32,47 @@ struct _AttReport
   GDateTime       *now;
   guint            lead_days;
 
-  GListStore      *rows;
+  GPtrArray       *rows; /* of AttReportRow, in order */
   guint            status_counts[ATT_CERTIFICATE_STATUS_EXPIRED + 1];
   GHashTable      *standard_counts; /* standard -> count */
   GPtrArray       *missing_parts;   /* NULL-terminated */
 };
 
-G_DEFINE_FINAL_TYPE (AttReport, att_report, G_TYPE_OBJECT)
+static void att_report_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttReport, att_report, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, att_report_list_model_init))
+
+static GType
+att_report_get_item_type (GListModel *model)
+{
+  return ATT_TYPE_REPORT_ROW;
+}
+
+static guint
+att_report_get_n_items (GListModel *model)
+{
+  return ATT_REPORT (model)->rows->len;
+}
+
+static gpointer
+att_report_get_item (GListModel *model,
+                     guint       position)
+{
+  AttReport *self = ATT_REPORT (model);
+
+  if (position >= self->rows->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->rows, position));
+}
+
+static void
+att_report_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = att_report_get_item_type;
+  iface->get_n_items = att_report_get_n_items;
+  iface->get_item = att_report_get_item;
+}
 
 static void
 att_report_finalize (GObject *object)
@@ -47,7 +81,7 @@ att_report_finalize (GObject *object)
 
   g_clear_pointer (&self->filter, att_report_filter_free);
   g_clear_pointer (&self->now, g_date_time_unref);
-  g_clear_object (&self->rows);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->standard_counts, g_hash_table_unref);
   g_clear_pointer (&self->missing_parts, g_ptr_array_unref);
 
@@ -63,7 +97,7 @@ att_report_class_init (AttReportClass *klass)
 static void
 att_report_init (AttReport *self)
 {
-  self->rows = g_list_store_new (ATT_TYPE_REPORT_ROW);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->standard_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->missing_parts = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 }
@@ -125,20 +159,22 @@ att_report_get_lead_days (AttReport *self)
 /**
  * att_report_get_rows:
  *
+ * The report is itself the list of its rows; this says so in the type.
+ *
  * Returns: (transfer none): the rows, of #AttReportRow, in their order
  */
 GListModel *
 att_report_get_rows (AttReport *self)
 {
   g_return_val_if_fail (ATT_IS_REPORT (self), NULL);
-  return G_LIST_MODEL (self->rows);
+  return G_LIST_MODEL (self);
 }
 
 guint
 att_report_get_n_rows (AttReport *self)
 {
   g_return_val_if_fail (ATT_IS_REPORT (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  return self->rows->len;
 }
 
 /**
@@ -151,12 +187,11 @@ AttReportRow *
 att_report_get_row (AttReport *self,
                     guint      position)
 {
-  g_autoptr(AttReportRow) row = NULL;
-
   g_return_val_if_fail (ATT_IS_REPORT (self), NULL);
 
-  row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
-  return row; /* the store holds a reference */
+  if (position >= self->rows->len)
+    return NULL;
+  return g_ptr_array_index (self->rows, position);
 }
 
 /**
@@ -270,17 +305,35 @@ compare_rows (gconstpointer a,
   return att_report_row_compare (*(AttReportRow *const *) a, *(AttReportRow *const *) b, NULL);
 }
 
+/* Merges @added (sorted) into the rows (sorted), in one pass, so that a
+ * report filled one product at a time is not sorted again each time. */
+static void
+merge_rows (AttReport *self,
+            GPtrArray *added)
+{
+  GPtrArray *merged = g_ptr_array_new_full (self->rows->len + added->len, g_object_unref);
+  guint      i = 0, j = 0;
+
+  while (i < self->rows->len || j < added->len)
+    {
+      gboolean take_old = j == added->len ||
+                          (i < self->rows->len &&
+                           att_report_row_compare (self->rows->pdata[i], added->pdata[j], NULL) <= 0);
+
+      g_ptr_array_add (merged, g_object_ref (take_old ? self->rows->pdata[i++] : added->pdata[j++]));
+    }
+  g_ptr_array_unref (self->rows);
+  self->rows = merged;
+}
+
 /* Judges @rows (of new AttReportRow), keeps those the filter accepts, and
- * puts every row in order again. */
+ * puts them in order among the others. */
 void
 _att_report_take_rows (AttReport *self,
                        GPtrArray *rows)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (all, g_list_model_get_item (G_LIST_MODEL (self->rows), i));
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_old = self->rows->len;
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -291,9 +344,12 @@ _att_report_take_rows (AttReport *self,
       if (!att_report_filter_accepts (self->filter, row, self->now))
         continue;
       count_row (self, row);
-      g_ptr_array_add (all, g_object_ref (row));
+      g_ptr_array_add (added, g_object_ref (row));
     }
+  if (added->len == 0)
+    return;
 
-  g_ptr_array_sort_with_data (all, compare_rows, NULL);
-  g_list_store_splice (self->rows, 0, n_old, all->pdata, all->len);
+  g_ptr_array_sort_with_data (added, compare_rows, NULL);
+  merge_rows (self, added);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->rows->len);
 }
