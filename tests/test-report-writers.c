@@ -359,6 +359,69 @@ test_jsonld (Fixture      *fixture,
   g_assert_false (json_object_has_member (unattached, "gs1:certificationEndDate"));
 }
 
+/* Expands the JSON-LD document named on stdin with pyld (no remote
+ * context is needed) and prints, sorted, every property IRI, every @type
+ * and every IRI value of the expanded graph. */
+static const char expand_script[] =
+  "import json, sys\n"
+  "try:\n"
+  "    from pyld import jsonld\n"
+  "except ImportError:\n"
+  "    sys.stderr.write('python3-pyld is not installed')\n"
+  "    sys.exit(77)\n"
+  "doc = json.load(open(sys.stdin.read(), encoding='utf-8'))\n"
+  "seen = set()\n"
+  "def walk(node):\n"
+  "    if isinstance(node, list):\n"
+  "        for item in node: walk(item)\n"
+  "    elif isinstance(node, dict):\n"
+  "        for key, value in node.items():\n"
+  "            if key == '@type': seen.update(value if isinstance(value, list) else [value])\n"
+  "            elif key == '@id': seen.add(value)\n"
+  "            elif not key.startswith('@'): seen.add(key)\n"
+  "            walk(value)\n"
+  "walk(jsonld.expand(doc))\n"
+  "print('\\n'.join(sorted(s for s in seen if s.startswith('http'))))\n";
+
+static void
+test_jsonld_expanded (Fixture      *fixture,
+                      gconstpointer user_data)
+{
+  static const char *const expected[] = {
+    "https://id.gs1.org/01/00012345678905",
+    "https://ref.gs1.org/voc/CertificationDetails",
+    "https://ref.gs1.org/voc/CertificationStatus-ACTIVE",
+    "https://ref.gs1.org/voc/CertificationStatus-INACTIVE",
+    "https://ref.gs1.org/voc/Product",
+    "https://ref.gs1.org/voc/certification",
+    "https://ref.gs1.org/voc/certificationAgency",
+    "https://ref.gs1.org/voc/certificationEndDate",
+    "https://ref.gs1.org/voc/certificationIdentification",
+    "https://ref.gs1.org/voc/certificationStandard",
+    "https://ref.gs1.org/voc/certificationStartDate",
+    "https://ref.gs1.org/voc/certificationStatus",
+    "https://ref.gs1.org/voc/certificationURI",
+    "https://ref.gs1.org/voc/gtin",
+    "https://ref.gs1.org/voc/productName",
+    NULL,
+  };
+  g_autoptr(AttReport) report = fixture_report_new ();
+  g_autofree char *path = write_ok (fixture, report, "jsonld", "report.jsonld");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = att_test_run_python (expand_script, path, &error);
+  g_auto(GStrv) iris = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  g_assert_no_error (error);
+  iris = g_strsplit (g_strstrip (out), "\n", -1);
+  for (guint i = 0; expected[i] != NULL; i++)
+    g_assert_true (g_strv_contains ((const char *const *) iris, expected[i]));
+}
+
 /* 3,000 rows: far more than one buffer's worth, every row read back. */
 static const char count_script[] =
   "import csv, json, sys\n"
@@ -515,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/report-writers/formats", test_formats);
   ADD_TEST ("csv", test_csv);
   ADD_TEST ("jsonld", test_jsonld);
+  ADD_TEST ("jsonld-expanded", test_jsonld_expanded);
   ADD_TEST ("large", test_large);
   ADD_TEST ("unwritable", test_unwritable);
   ADD_TEST ("cancel", test_cancel);
