@@ -371,6 +371,25 @@ test_higg_failure (Fixture      *fixture,
   g_assert_cmpuint (att_report_get_n_rows (report), <, DEMO_ROWS);
 }
 
+/* Higg down from the start: the Closient rows are all there. */
+static void
+test_higg_down (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  const char *gtins[] = { ATT_SANDBOX_CLOSIENT_GTIN8, NULL };
+  g_autoptr(GListModel) eight = list_closient (fixture, ATT_SANDBOX_CLOSIENT_GTIN8);
+  g_autoptr(AttReport) report = NULL;
+  const char *const *missing;
+
+  att_sandbox_inject_failure_path (fixture->sandbox, 500, 100, "/pm-api/");
+  report = build_ok (fixture, fixture->higg, fixture->closient, gtins, NULL, 0);
+  missing = att_report_get_missing_parts (report);
+  g_assert_cmpuint (g_strv_length ((char **) missing), ==, 1);
+  g_assert_true (g_str_has_prefix (missing[0], "Higg: "));
+  g_assert_true (g_str_has_suffix (missing[0], "No certificates could be read."));
+  g_assert_cmpuint (att_report_get_n_rows (report), ==, g_list_model_get_n_items (eight));
+}
+
 /* --- Cancellation ------------------------------------------------------ */
 
 static void
@@ -468,6 +487,7 @@ main (int   argc,
   ADD_TEST ("closient-rows", test_closient_rows);
   ADD_TEST ("closient-failure", test_closient_failure);
   ADD_TEST ("higg-failure", test_higg_failure);
+  ADD_TEST ("higg-down", test_higg_down);
   ADD_TEST ("cancel", test_cancel);
 
   return g_test_run ();

@@ -258,6 +258,22 @@ add_page (Build   *build,
 }
 
 static void
+record_higg_error (Build        *build,
+                   const GError *error)
+{
+  char *part;
+
+  if (build->from == 0)
+    /* Translators: %s says why Higg's product search failed */
+    part = g_strdup_printf (_ ("Higg: %s. No certificates could be read."), error->message);
+  else
+    /* Translators: %s says why Higg's product search failed */
+    part = g_strdup_printf (_ ("Higg: %s. Certificates after the first %u products are missing."),
+                            error->message, build->from);
+  g_ptr_array_add (build->missing_parts, part);
+}
+
+static void
 on_page (GObject      *source_object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -274,10 +290,7 @@ on_page (GObject      *source_object,
       return;
     }
   if (page == NULL)
-    /* Translators: %s says why Higg's product search failed */
-    g_ptr_array_add (build->missing_parts,
-                     g_strdup_printf (_ ("Higg: %s. Certificates after the first %u products are missing."),
-                                      error->message, build->from));
+    record_higg_error (build, error);
 
   if (page != NULL && add_page (build, page))
     {
