@@ -470,6 +470,32 @@ test_in_memory (void)
   g_assert_cmpuint (att_report_count_status (report, ATT_CERTIFICATE_STATUS_UNKNOWN), ==, 1);
 }
 
+/* The filter in words: nothing for a filter that keeps all, one part per
+ * thing that leaves rows out. */
+static void
+test_describe (void)
+{
+  g_autoptr(AttReportFilter) filter = att_report_filter_new ();
+  g_auto(GStrv) none = att_report_filter_describe (filter);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  filter->account = g_strdup ("Demo");
+  filter->sources = ATT_REPORT_SOURCE_CLOSIENT;
+  filter->standards = g_strsplit ("GRS,OCS", ",", -1);
+  filter->statuses = ATT_REPORT_STATUS_BIT (ATT_CERTIFICATE_STATUS_EXPIRING) |
+                     ATT_REPORT_STATUS_BIT (ATT_CERTIFICATE_STATUS_EXPIRED);
+  filter->expiring_within_days = 30;
+  filter->search = g_strdup ("merino");
+  parts = att_report_filter_describe (filter);
+  joined = g_strjoinv ("|", parts);
+  g_assert_cmpstr (joined, ==,
+                   "Account: Demo|Source: Closient|Standards: GRS, OCS|Statuses: Expiring soon, Expired|"
+                   "Expiring within 30 days|Products matching “merino”");
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ("/report/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -480,6 +506,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/report/in-memory", test_in_memory);
+  g_test_add_func ("/report/describe", test_describe);
   ADD_TEST ("higg-rows", test_higg_rows);
   ADD_TEST ("higg-fixed-today", test_higg_fixed_today);
   ADD_TEST ("filters", test_filters);

@@ -48,6 +48,7 @@ AttReportFilter *att_report_filter_copy (const AttReportFilter *filter);
 void             att_report_filter_free (AttReportFilter *filter);
 gboolean         att_report_filter_wants_source (const AttReportFilter *filter,
                                                  AttReportSource        source);
+char           **att_report_filter_describe (const AttReportFilter *filter);
 gboolean         att_report_filter_accepts (const AttReportFilter *filter,
                                             AttReportRow          *row,
                                             GDateTime             *now);
