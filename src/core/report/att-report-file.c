@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "att-report-file.h"
@@ -77,6 +79,30 @@ write_temp (GFile              *temp,
   return g_output_stream_close (stream, cancellable, error);
 }
 
+/* Why a file could not be written, in the system's words, without the
+ * temporary file's name that GIO's message holds. */
+static const char *
+describe_cause (const GError *cause)
+{
+  static const struct
+  {
+    GIOErrorEnum code;
+    int          errnum;
+  } reasons[] = {
+    { G_IO_ERROR_PERMISSION_DENIED, EACCES },
+    { G_IO_ERROR_NOT_FOUND, ENOENT },
+    { G_IO_ERROR_NOT_DIRECTORY, ENOTDIR },
+    { G_IO_ERROR_NO_SPACE, ENOSPC },
+    { G_IO_ERROR_READ_ONLY, EROFS },
+    { G_IO_ERROR_IS_DIRECTORY, EISDIR },
+  };
+
+  for (guint i = 0; cause->domain == G_IO_ERROR && i < G_N_ELEMENTS (reasons); i++)
+    if (cause->code == (int) reasons[i].code)
+      return g_strerror (reasons[i].errnum);
+  return cause->message;
+}
+
 /* Says which file could not be written, rather than the temporary one. */
 static void
 set_write_error (GError **error,
@@ -92,7 +118,7 @@ set_write_error (GError **error,
     }
   /* Translators: the first %s is a file's path, the second why it could
    * not be written */
-  g_set_error (error, cause->domain, cause->code, _ ("Could not write “%s”: %s"), name, cause->message);
+  g_set_error (error, cause->domain, cause->code, _ ("Could not write “%s”: %s"), name, describe_cause (cause));
   g_error_free (cause);
 }
 
