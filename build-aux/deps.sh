@@ -14,6 +14,7 @@ TEST_PKGS=(
   xvfb xauth dbus gnome-keyring libsecret-tools at-spi2-core python3 python3-dogtail openssl
   imagemagick xdotool clang-format
   python3-stdnum python3-shortuuid
+  python3-pyld
 )
 
 pkgs=("${BUILD_PKGS[@]}")
