@@ -46,6 +46,20 @@ static const AttReportColumn table_columns[] = {
 /* Each column's share of the table's width. */
 static const double column_shares[N_TABLE_COLUMNS] = { 0.25, 0.12, 0.13, 0.15, 0.13, 0.075, 0.075, 0.075 };
 
+/* The PangoLayout of each column's current cell, set up for the column's
+ * width.  The table's cells keep the layouts they made by text (standards,
+ * issuing bodies, dates and statuses repeat), so that measuring the pages
+ * then drawing them lays most texts out once. */
+/* Layouts kept by text, at most, in each column. */
+#define MAX_CACHED 2048
+
+typedef struct
+{
+  PangoContext *context;
+  PangoLayout  *cells[N_TABLE_COLUMNS];
+  GHashTable   *cache[N_TABLE_COLUMNS];
+} Cells;
+
 struct _AttReportLayout
 {
   GObject    parent_instance;
@@ -55,18 +69,12 @@ struct _AttReportLayout
   double     height;
   /* Each page's end: the index after its last row. */
   GArray    *page_ends;
+  Cells      table;
   double     heading_height;
 };
 
 G_DEFINE_FINAL_TYPE (AttReportLayout, att_report_layout, G_TYPE_OBJECT)
 
-/* One PangoLayout per column, set up for its width and reused row after
- * row. */
-typedef struct
-{
-  PangoContext *context;
-  PangoLayout  *cells[N_TABLE_COLUMNS];
-} Cells;
 
 static PangoContext *
 context_new (cairo_t *cr)
@@ -126,8 +134,52 @@ static void
 cells_clear (Cells *cells)
 {
   for (guint i = 0; i < N_TABLE_COLUMNS; i++)
-    g_clear_object (&cells->cells[i]);
+    {
+      g_clear_object (&cells->cells[i]);
+      g_clear_pointer (&cells->cache[i], g_hash_table_unref);
+    }
   g_clear_object (&cells->context);
+}
+
+/* A layout of @text (taken) for @column, from the cache or new. */
+static PangoLayout *
+cells_cache_lookup (Cells *cells,
+                    guint  column,
+                    char  *text)
+{
+  GHashTable  *cache = cells->cache[column];
+  PangoLayout *layout = g_hash_table_lookup (cache, text);
+
+  if (layout != NULL)
+    {
+      g_free (text);
+      return layout;
+    }
+  layout = pango_layout_copy (cells->cells[column]);
+  pango_layout_set_text (layout, text, -1);
+  if (g_hash_table_size (cache) >= MAX_CACHED)
+    g_hash_table_remove_all (cache);
+  g_hash_table_insert (cache, text, layout);
+  return layout;
+}
+
+/* Sets a cell's text (taking it); returns its height in Pango units. */
+static int
+cells_set_cell (Cells *cells,
+                guint  column,
+                char  *text)
+{
+  int height;
+
+  if (cells->cache[column] != NULL)
+    g_set_object (&cells->cells[column], cells_cache_lookup (cells, column, text));
+  else
+    {
+      pango_layout_set_text (cells->cells[column], text, -1);
+      g_free (text);
+    }
+  pango_layout_get_size (cells->cells[column], NULL, &height);
+  return height;
 }
 
 /* Sets each cell's text; returns the row's height. */
@@ -138,14 +190,7 @@ cells_set_row (Cells        *cells,
   int height = 0;
 
   for (guint i = 0; i < N_TABLE_COLUMNS; i++)
-    {
-      g_autofree char *text = att_report_row_dup_text (row, table_columns[i]);
-      int              cell_height;
-
-      pango_layout_set_text (cells->cells[i], text, -1);
-      pango_layout_get_size (cells->cells[i], NULL, &cell_height);
-      height = MAX (height, cell_height);
-    }
+    height = MAX (height, cells_set_cell (cells, i, att_report_row_dup_text (row, table_columns[i])));
   return (double) height / PANGO_SCALE + 2 * CELL_PADDING;
 }
 
@@ -199,20 +244,32 @@ table_bottom (AttReportLayout *self)
   return self->height - MARGIN - FOOTER_HEIGHT;
 }
 
+/* The table's cells, made on first use with @cr's context. */
+static Cells *
+table_cells (AttReportLayout *self,
+             cairo_t         *cr)
+{
+  if (self->table.context != NULL)
+    return &self->table;
+  cells_init (&self->table, self, cr, TABLE_FONT);
+  for (guint i = 0; i < N_TABLE_COLUMNS; i++)
+    self->table.cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return &self->table;
+}
+
 static void
 paginate (AttReportLayout *self,
           cairo_t         *cr)
 {
-  Cells  cells = { NULL };
+  Cells *cells = table_cells (self, cr);
   double header = header_height (self, cr);
   double y = MARGIN + self->heading_height + header;
   guint  n = att_report_get_n_rows (self->report);
   guint  page_start = 0;
 
-  cells_init (&cells, self, cr, TABLE_FONT);
   for (guint i = 0; i < n; i++)
     {
-      double height = cells_set_row (&cells, att_report_get_row (self->report, i));
+      double height = cells_set_row (cells, att_report_get_row (self->report, i));
 
       if (y + height > table_bottom (self) && i > page_start)
         {
@@ -223,7 +280,6 @@ paginate (AttReportLayout *self,
       y += height;
     }
   g_array_append_val (self->page_ends, n);
-  cells_clear (&cells);
 }
 
 /**
@@ -348,14 +404,12 @@ draw_rows (AttReportLayout *self,
            guint            page,
            double           y)
 {
-  Cells cells = { NULL };
-  guint start = page > 0 ? g_array_index (self->page_ends, guint, page - 1) : 0;
-  guint end = g_array_index (self->page_ends, guint, page);
+  Cells *cells = table_cells (self, cr);
+  guint  start = page > 0 ? g_array_index (self->page_ends, guint, page - 1) : 0;
+  guint  end = g_array_index (self->page_ends, guint, page);
 
-  cells_init (&cells, self, cr, TABLE_FONT);
   for (guint i = start; i < end; i++)
-    y += draw_row (self, &cells, cr, i, y);
-  cells_clear (&cells);
+    y += draw_row (self, cells, cr, i, y);
 }
 
 /**
@@ -394,6 +448,7 @@ att_report_layout_finalize (GObject *object)
 
   g_object_unref (self->report);
   g_array_unref (self->page_ends);
+  cells_clear (&self->table);
 
   G_OBJECT_CLASS (att_report_layout_parent_class)->finalize (object);
 }
