@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "att-report-columns.h"
+#include "att-report-pdf-layout.h"
 #include "att-report-writer.h"
 #include "att-test-utils.h"
 
@@ -524,6 +525,65 @@ test_pdf_pages (Fixture      *fixture,
   g_assert_cmpuint (ten_thousand, <=, 21 * five_hundred);
 }
 
+/* An empty report: one page with the heading and the table's header. */
+static void
+test_pdf_empty (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  g_autoptr(AttReport) report = report_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *xlsx = NULL;
+
+  if (!have_poppler ())
+    return;
+  path = write_ok (fixture, report, "pdf", "empty.pdf");
+  text = run_tool ("pdftotext", path);
+  g_assert_cmpuint (pdf_pages (path), ==, 1);
+  g_assert_cmpuint (count_occurrences (text, "GTIN"), ==, 1);
+  g_assert_nonnull (strstr (text, "Rows: 0"));
+  xlsx = write_ok (fixture, report, "xlsx", "empty.xlsx");
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+}
+
+static guint
+count_inked_pixels (cairo_surface_t *surface)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int           stride = cairo_image_surface_get_stride (surface);
+  guint         n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      n += ((const guint32 *) (data + y * stride))[x] != 0;
+  return n;
+}
+
+/* The layout the Reports view will print with: measured and drawn on an
+ * image surface, as GtkPrintOperation's context would be, on Letter. */
+static void
+test_layout (void)
+{
+  g_autoptr(AttReport) report = large_report_new (100);
+  g_autoptr(AttReportLayout) layout = att_report_layout_new (report, ATT_REPORT_PAGE_LETTER_WIDTH,
+                                                              ATT_REPORT_PAGE_LETTER_HEIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 792, 612);
+  cairo_t         *cr = cairo_create (surface);
+  guint            n_pages = att_report_layout_get_n_pages (layout, cr);
+  guint            first_inked;
+
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_cmpuint (att_report_layout_get_n_pages (layout, cr), ==, n_pages);
+  g_assert_cmpuint (att_report_layout_get_page_end (layout, n_pages - 1), ==, 100);
+  g_assert_cmpuint (att_report_layout_get_page_end (layout, 0), <, att_report_layout_get_page_end (layout, 1));
+  att_report_layout_draw_page (layout, cr, 0);
+  first_inked = count_inked_pixels (surface);
+  g_assert_cmpuint (first_inked, >, 1000);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* --- Whole or not at all ----------------------------------------------- */
 
 static void
@@ -611,6 +671,8 @@ main (int   argc,
   ADD_TEST ("pdf", test_pdf);
   ADD_TEST ("pdf-letter", test_pdf_letter);
   ADD_TEST ("pdf-pages", test_pdf_pages);
+  ADD_TEST ("pdf-empty", test_pdf_empty);
+  g_test_add_func ("/report-files/layout", test_layout);
   ADD_TEST ("cancel", test_cancel);
   ADD_TEST ("unwritable", test_unwritable);
 
