@@ -18,6 +18,16 @@ G_BEGIN_DECLS
 #define ATT_REPORT_PAGE_LETTER_WIDTH  792.0
 #define ATT_REPORT_PAGE_LETTER_HEIGHT 612.0
 
+/*
+ * Printing (the Reports view): with gtk_print_operation_set_use_full_page()
+ * TRUE and gtk_print_operation_set_unit() GTK_UNIT_POINTS, make the layout
+ * with the page setup's paper width and height in points, give
+ * att_report_layout_get_n_pages() the print context's cairo_t in
+ * "begin-print" (then gtk_print_operation_set_n_pages()), and call
+ * att_report_layout_draw_page() in "draw-page".  The layout keeps its own
+ * 36 pt margins.
+ */
+
 #define ATT_TYPE_REPORT_LAYOUT (att_report_layout_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttReportLayout, att_report_layout, ATT, REPORT_LAYOUT, GObject)
