@@ -56,6 +56,17 @@ name_of (AttLabelExport *self,
   return name != NULL && *name != '\0' ? name : id;
 }
 
+/* Leading dots would hide the file; leading and trailing spaces are easy
+ * to miss. */
+static void
+strip_ends (char *text)
+{
+  gsize skip = strspn (text, ". \t");
+
+  memmove (text, text + skip, strlen (text + skip) + 1);
+  g_strchomp (text);
+}
+
 /**
  * att_label_export_file_name:
  *
@@ -83,16 +94,14 @@ att_label_export_file_name (const char *name,
         g_string_append_c (stem, '-');
       else if (g_unichar_iscntrl (c))
         g_string_append_c (stem, ' ');
-      else if (c != '.' || stem->len > 0)
+      else
         g_string_append_unichar (stem, c);
     }
-  g_strstrip (stem->str);
+  strip_ends (stem->str);
   cut = g_utf8_substring (stem->str, 0, MIN (g_utf8_strlen (stem->str, -1), MAX_STEM));
-  g_strstrip (cut);
-  while (cut[0] == '.')
-    memmove (cut, cut + 1, strlen (cut));
+  strip_ends (cut);
   if (*cut == '\0')
-    return att_label_export_file_name (product_id, "label");
+    return g_strcmp0 (name, product_id) == 0 ? g_strdup ("label") : att_label_export_file_name (product_id, product_id);
   return g_steal_pointer (&cut);
 }
 
@@ -215,6 +224,7 @@ write_next (GTask *task_in)
   g_autofree char *name = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
@@ -234,8 +244,9 @@ write_next (GTask *task_in)
       return;
     }
   file = g_file_get_child (self->folder, name);
+  cancellable = g_task_get_cancellable (task);
   g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                           G_PRIORITY_DEFAULT, g_task_get_cancellable (task), on_queried, g_steal_pointer (&task));
+                           G_PRIORITY_DEFAULT, cancellable, on_queried, g_steal_pointer (&task));
 }
 
 static void
