@@ -13,8 +13,11 @@
 
 #include "att-eco-score.h"
 #include "att-page.h"
+#include "att-paged-model.h"
 #include "att-product.h"
+#include "att-products-page.h"
 #include "att-test-utils.h"
+#include "att-test-widgets.h"
 #include "eco/att-label-export-window.h"
 #include "eco/att-label-export.h"
 
@@ -479,6 +482,59 @@ test_window (Fixture      *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* --- The button in the Products view ------------------------------------ */
+
+static gboolean
+is_save_labels_button (GtkWidget    *widget,
+                       gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "products.save-labels") == 0;
+}
+
+static gboolean
+page_loaded (AttProductsPage *page,
+             gconstpointer    data)
+{
+  AttPagedModel *model = ATT_PAGED_MODEL (att_products_page_get_model (page));
+
+  return model != NULL && att_paged_model_get_loaded (model) && att_paged_model_is_item_loaded (model, 0);
+}
+
+static gboolean
+sensitive_is (GtkWidget    *widget,
+              gconstpointer data)
+{
+  return gtk_widget_get_sensitive (widget) == GPOINTER_TO_INT (data);
+}
+
+/* Save Labels… is in the selection bar, and works only with products
+ * checked. */
+static void
+test_products_page_button (Fixture      *f,
+                           gconstpointer data)
+{
+  GtkWindow       *window = GTK_WINDOW (gtk_window_new ());
+  AttProductsPage *page = ATT_PRODUCTS_PAGE (att_products_page_new (f->context));
+  GtkWidget       *button;
+
+  gtk_window_set_default_size (window, 1200, 800);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  att_test_wait_until (ATT_TEST_PREDICATE (page_loaded), page, NULL, "the first page");
+  button = att_test_find_widget (GTK_WIDGET (page), is_save_labels_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Save Labels…");
+
+  att_products_page_set_selection_mode (page, TRUE);
+  att_test_wait_until (ATT_TEST_PREDICATE (sensitive_is), button, GINT_TO_POINTER (FALSE), "nothing to save");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "products.select-all", NULL));
+  att_test_wait_until (ATT_TEST_PREDICATE (sensitive_is), button, GINT_TO_POINTER (TRUE), "labels to save");
+  att_products_page_set_selection_mode (page, FALSE);
+  att_test_wait_until (ATT_TEST_PREDICATE (sensitive_is), button, GINT_TO_POINTER (FALSE), "selection left");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +551,8 @@ main (int   argc,
   g_test_add ("/label-export/unwritable-folder", Fixture, NULL, fixture_setup, test_unwritable_folder,
               fixture_teardown);
   g_test_add ("/label-export/transport-error", Fixture, NULL, fixture_setup, test_transport_error,
+              fixture_teardown);
+  g_test_add ("/label-export/products-page-button", Fixture, NULL, fixture_setup, test_products_page_button,
               fixture_teardown);
   g_test_add ("/label-export/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
   return g_test_run ();
