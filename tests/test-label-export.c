@@ -345,6 +345,25 @@ test_export_twice (Fixture      *f,
   g_assert_cmpuint (files->len, ==, 2 * expected);
 }
 
+/* No product, no request and no file. */
+static void
+test_export_none (Fixture      *f,
+                  gconstpointer data)
+{
+  const char *const none[] = { NULL };
+  g_autoptr(AttLabelExport) export = att_label_export_new (f->client, none, NULL, f->folder);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *summary = NULL;
+  guint            before = att_sandbox_get_request_count (f->sandbox, LABEL_PATH);
+
+  g_assert_true (run (export, NULL, NULL));
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, LABEL_PATH), ==, before);
+  files = files_in (f->dir);
+  g_assert_cmpuint (files->len, ==, 0);
+  summary = att_label_export_get_summary (export);
+  g_assert_cmpstr (summary, ==, "0 labels saved");
+}
+
 /* --- Cancel -------------------------------------------------------------- */
 
 static void
@@ -545,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/label-export/file-name", test_file_name);
   g_test_add ("/label-export/120", Fixture, NULL, fixture_setup, test_export_120, fixture_teardown);
   g_test_add ("/label-export/twice", Fixture, NULL, fixture_setup, test_export_twice, fixture_teardown);
+  g_test_add ("/label-export/none", Fixture, NULL, fixture_setup, test_export_none, fixture_teardown);
   g_test_add ("/label-export/cancel-midway", Fixture, NULL, fixture_setup, test_cancel_midway, fixture_teardown);
   g_test_add ("/label-export/cancel-while-fetching", Fixture, NULL, fixture_setup, test_cancel_while_fetching,
               fixture_teardown);

@@ -322,7 +322,7 @@ att_label_export_run_async (AttLabelExport     *self,
   self->running = TRUE;
   if (self->ids[0] == NULL)
     {
-      finish (g_steal_pointer (&task), NULL);
+      finish (task, NULL);
       return;
     }
   att_higg_client_fetch_french_labels_async (self->client, (const char *const *) self->ids, cancellable,
