@@ -476,6 +476,50 @@ window_done (AttLabelExportWindow *window,
   return !att_label_export_window_get_running (window);
 }
 
+static gboolean
+has_action (GtkWidget    *widget,
+            gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+static gboolean
+button_visible (AttLabelExportWindow *window,
+                const char           *action_name)
+{
+  GtkWidget *button = att_test_find_widget (GTK_WIDGET (window), has_action, action_name);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_visible (button);
+}
+
+/* With ATTEST_SCREENSHOT_DIR set, saves @window as NAME.png there. */
+static void
+maybe_screenshot (GtkWidget  *window,
+                  const char *name)
+{
+  const char      *dir = g_getenv ("ATTEST_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  att_test_run_for (600);
+  paintable = gtk_widget_paintable_new (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static void
 test_window (Fixture      *f,
              gconstpointer data)
@@ -491,13 +535,41 @@ test_window (Fixture      *f,
   gtk_window_present (GTK_WINDOW (window));
   att_label_export_window_start (window);
   g_assert_true (att_label_export_window_get_running (window));
+  g_assert_true (button_visible (window, "labels.cancel"));
+  g_assert_false (button_visible (window, "labels.open-folder"));
   att_test_wait_until (ATT_TEST_PREDICATE (window_done), window, NULL, "the labels saved");
 
   summary = att_label_export_get_summary (att_label_export_window_get_export (window));
   expected = g_strdup_printf ("%s.", summary);
   g_assert_cmpstr (att_label_export_window_get_status (window), ==, expected);
+  g_assert_false (button_visible (window, "labels.cancel"));
+  g_assert_true (button_visible (window, "labels.open-folder"));
   files = files_in (f->dir);
   g_assert_cmpuint (files->len, ==, n_with_labels (f, 30));
+  maybe_screenshot (GTK_WIDGET (window), "label-export-window");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_cancel (Fixture      *f,
+                    gconstpointer data)
+{
+  g_auto(GStrv) ids = all_ids (f, N_PRODUCTS);
+  AttLabelExportWindow *window = att_label_export_window_new (NULL, f->context, (const char *const *) ids, NULL,
+                                                              f->folder);
+  g_autoptr(GPtrArray) files = NULL;
+
+  att_sandbox_set_latency (f->sandbox, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  att_label_export_window_start (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "labels.cancel", NULL));
+  att_test_wait_until (ATT_TEST_PREDICATE (window_done), window, NULL, "the saving cancelled");
+
+  g_assert_cmpstr (att_label_export_window_get_status (window), ==,
+                   "Cancelled; no further labels saved. 0 labels saved.");
+  g_assert_false (button_visible (window, "labels.open-folder"));
+  files = files_in (f->dir);
+  g_assert_cmpuint (files->len, ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -575,5 +647,6 @@ main (int   argc,
   g_test_add ("/label-export/products-page-button", Fixture, NULL, fixture_setup, test_products_page_button,
               fixture_teardown);
   g_test_add ("/label-export/window", Fixture, NULL, fixture_setup, test_window, fixture_teardown);
+  g_test_add ("/label-export/window-cancel", Fixture, NULL, fixture_setup, test_window_cancel, fixture_teardown);
   return g_test_run ();
 }

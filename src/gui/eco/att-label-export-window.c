@@ -20,15 +20,16 @@ struct _AttLabelExportWindow
   AdwWindow parent_instance;
 
   AttLabelExport *export;
-  GCancellable   *cancellable;
-  gboolean        running;
-  guint           pulse_id;
+  GCancellable      *cancellable;
+  gboolean           running;
+  guint              pulse_id;
 
-  GtkLabel       *status_label;
-  GtkProgressBar *progress_bar;
-  GtkButton      *cancel_button;
-  GtkButton      *open_button;
-  GtkButton      *close_button;
+  GtkLabel          *status_label;
+  GtkScrolledWindow *status_scroll;
+  GtkProgressBar    *progress_bar;
+  GtkButton         *cancel_button;
+  GtkButton         *open_button;
+  GtkButton         *close_button;
 };
 
 G_DEFINE_FINAL_TYPE (AttLabelExportWindow, att_label_export_window, ADW_TYPE_WINDOW)
@@ -83,6 +84,10 @@ show_end (AttLabelExportWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), att_label_export_get_n_saved (self->export) > 0);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->close_button));
+  /* The window was sized for one line: a list of reasons gets room, and
+   * scrolls beyond it. */
+  if (att_label_export_get_missing (self->export)->len > 0)
+    gtk_scrolled_window_set_min_content_height (self->status_scroll, 160);
 }
 
 static void
@@ -212,6 +217,8 @@ status_new (AttLabelExportWindow *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
+  self->status_scroll = GTK_SCROLLED_WINDOW (scrolled);
+
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->status_label, TRUE);
   gtk_label_set_selectable (self->status_label, TRUE);
@@ -262,7 +269,7 @@ att_label_export_window_new (GtkWindow         *parent,
   self = g_object_new (ATT_TYPE_LABEL_EXPORT_WINDOW,
                        "transient-for", parent,
                        "modal", FALSE,
-                       "title", _ ("Saving Labels"),
+                       "title", _ ("Save Labels"),
                        "default-width", 420,
                        NULL);
   self->export = att_label_export_new (att_context_get_higg_client (context), product_ids, names, folder);
