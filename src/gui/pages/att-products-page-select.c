@@ -410,7 +410,7 @@ save_labels_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_ ("Save Labels in Folder"), GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Save"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* The chooser holds itself until its answer. */
+  /* The reference made here keeps the chooser until its answer drops it. */
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_labels_folder), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
