@@ -1,5 +1,6 @@
-/* att-products-page-select.c: selection mode in the Products view, and
- * publishing the checked products to the French portal
+/* att-products-page-select.c: selection mode in the Products view,
+ * publishing the checked products to the French portal and saving their
+ * labels
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 #include "att-paged-model.h"
 #include "att-product.h"
 #include "att-products-page-private.h"
+#include "eco/att-label-export-window.h"
 #include "eco/att-publish-dialog.h"
 
 /* The product a row's check stands for, while the row is bound. */
@@ -42,6 +44,7 @@ update_selection_bar (AttProductsPage *self)
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), n);
   gtk_label_set_label (self->selected_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.publish", self->selecting && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.save-labels", self->selecting && n > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->publish_button),
                                n > 0 ? NULL : _ ("Select the products to publish first"));
 }
@@ -299,18 +302,26 @@ toggle_check_action (GtkWidget  *widget,
 
 /* Publishing */
 
-static void
-open_publish_dialog (AttProductsPage *self)
+/* A copy: the checks may change while a window works on them. */
+static GHashTable *
+copy_checked_names (AttProductsPage *self)
 {
-  g_auto(GStrv) ids = att_products_page_get_checked_ids (self);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GHashTableIter    iter;
-  gpointer          id, name;
-  AttPublishDialog *dialog;
+  GHashTable    *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer       id, name;
 
   g_hash_table_iter_init (&iter, self->checked_names);
   while (g_hash_table_iter_next (&iter, &id, &name))
     g_hash_table_insert (names, g_strdup (id), g_strdup (name));
+  return names;
+}
+
+static void
+open_publish_dialog (AttProductsPage *self)
+{
+  g_auto(GStrv) ids = att_products_page_get_checked_ids (self);
+  g_autoptr(GHashTable) names = copy_checked_names (self);
+  AttPublishDialog *dialog;
 
   dialog = att_publish_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
                                    (const char *const *) ids, names);
@@ -360,6 +371,48 @@ publish_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_publish_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saving labels */
+
+static void
+on_labels_folder (GtkNativeDialog *chooser,
+                  int              response,
+                  AttProductsPage *self)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  AttLabelExportWindow *window;
+
+  if (response == GTK_RESPONSE_ACCEPT && folder != NULL)
+    {
+      ids = att_products_page_get_checked_ids (self);
+      names = copy_checked_names (self);
+      window = att_label_export_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context,
+                                            (const char *const *) ids, names, folder);
+      gtk_window_present (GTK_WINDOW (window));
+      att_label_export_window_start (window);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_labels_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttProductsPage      *self = ATT_PRODUCTS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->checked_ids->len == 0)
+    return;
+  chooser = gtk_file_chooser_native_new (_ ("Save Labels in Folder"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Save"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* The reference made here keeps the chooser until its answer drops it. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_labels_folder), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 void
@@ -415,6 +468,7 @@ att_products_page_install_select_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "products.leave-selection", NULL, leave_selection_action);
   gtk_widget_class_install_action (widget_class, "products.toggle-check", NULL, toggle_check_action);
   gtk_widget_class_install_action (widget_class, "products.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "products.save-labels", NULL, save_labels_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "products.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "products.leave-selection", NULL);
 }
