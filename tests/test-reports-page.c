@@ -1,0 +1,225 @@
+/* test-reports-page.c: the Reports view against the sandbox's demo data,
+ * under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "att-context.h"
+#include "att-higg-client.h"
+#include "att-http.h"
+#include "att-report-build.h"
+#include "att-report-columns.h"
+#include "att-report-writer.h"
+#include "att-reports-page.h"
+#include "att-sandbox-seed.h"
+#include "att-sandbox.h"
+#include "att-test-utils.h"
+#include "att-test-widgets.h"
+
+typedef struct
+{
+  AttSandbox     *sandbox;
+  AttHttp        *http;
+  AttHiggClient  *client;
+  AttContext     *context;
+  GtkWindow      *window;
+  AttReportsPage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sandbox = att_test_sandbox_new (NULL, &error);
+  g_assert_no_error (error);
+  att_sandbox_seed_demo (f->sandbox, &error);
+  g_assert_no_error (error);
+  att_test_sandbox_connect (f->sandbox, &f->http, &f->client, &f->context);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 800);
+  f->page = ATT_REPORTS_PAGE (att_reports_page_new (f->context));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->context);
+  att_test_sandbox_disconnect (&f->sandbox, &f->http, &f->client);
+}
+
+/* A report other than @data, and no build under way. */
+static gboolean
+report_built (Fixture      *f,
+              gconstpointer data)
+{
+  AttReport *report = att_reports_page_get_report (f->page);
+
+  return report != NULL && report != data && !att_reports_page_get_building (f->page);
+}
+
+/* Waits for the report built after the last change of the filters. */
+static AttReport *
+wait_for_report (Fixture   *f,
+                 AttReport *previous)
+{
+  att_test_wait_until (ATT_TEST_PREDICATE (report_built), f, previous, "the report");
+  return att_reports_page_get_report (f->page);
+}
+
+static GListModel *
+preview (Fixture *f)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (att_reports_page_get_column_view (f->page)));
+}
+
+/* The same report, built apart from the view with the same filter. */
+static AttReport *
+build_apart (Fixture   *f,
+             AttReport *shown)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AttReport *report;
+
+  att_report_build_async (f->client, NULL, NULL, att_report_get_filter (shown), att_report_get_now (shown),
+                          att_report_get_lead_days (shown), NULL, NULL, NULL, att_test_store_result, &result);
+  report = att_report_build_finish (att_test_await_result (&result), &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static guint
+count_rows_of (AttReport           *report,
+               AttCertificateStatus status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    n += att_report_row_get_status (att_report_get_row (report, i)) == status;
+  return n;
+}
+
+static gboolean
+is_label_with (GtkWidget    *widget,
+               gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static void
+test_preview (Fixture      *f,
+              gconstpointer data)
+{
+  AttReport *report = wait_for_report (f, NULL);
+  g_autoptr(AttReport) apart = build_apart (f, report);
+  g_autofree char *expired = NULL;
+
+  g_assert_cmpuint (att_report_get_n_rows (report), >, 0);
+  g_assert_cmpuint (att_report_get_n_rows (report), ==, att_report_get_n_rows (apart));
+  g_assert_cmpuint (g_list_model_get_n_items (preview (f)), ==,
+                    MIN (att_report_get_n_rows (report), ATT_REPORTS_PAGE_PREVIEW_ROWS));
+
+  /* The counts said are the rows' statuses, and the demo has some of
+   * each. */
+  g_assert_cmpuint (count_rows_of (report, ATT_CERTIFICATE_STATUS_EXPIRED), >, 0);
+  g_assert_cmpuint (count_rows_of (report, ATT_CERTIFICATE_STATUS_EXPIRING), >, 0);
+  for (AttCertificateStatus s = ATT_CERTIFICATE_STATUS_UNKNOWN; s <= ATT_CERTIFICATE_STATUS_EXPIRED; s++)
+    g_assert_cmpuint (att_report_count_status (report, s), ==, count_rows_of (apart, s));
+  expired = g_strdup_printf ("%u expired", count_rows_of (report, ATT_CERTIFICATE_STATUS_EXPIRED));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, expired));
+
+  /* The first row is drawn, with its product's name. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with,
+                                          att_report_row_get_product_name (att_report_get_row (report, 0))));
+}
+
+static void
+test_filters (Fixture      *f,
+              gconstpointer data)
+{
+  AttReport       *all = g_object_ref (wait_for_report (f, NULL));
+  AttReport       *report;
+  g_autofree char *name = g_strdup (att_report_row_get_product_name (att_report_get_row (all, 0)));
+  guint            n_all = att_report_get_n_rows (all);
+
+  att_reports_page_set_search_text (f->page, name);
+  report = wait_for_report (f, all);
+  g_assert_cmpuint (att_report_get_n_rows (report), >, 0);
+  g_assert_cmpuint (att_report_get_n_rows (report), <, n_all);
+  g_assert_cmpuint (g_list_model_get_n_items (preview (f)), ==, att_report_get_n_rows (report));
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    g_assert_nonnull (strstr (att_report_row_get_product_name (att_report_get_row (report, i)), name));
+
+  /* Expired rows left out, with every product again. */
+  att_reports_page_set_search_text (f->page, NULL);
+  att_reports_page_set_status_shown (f->page, ATT_CERTIFICATE_STATUS_EXPIRED, FALSE);
+  report = wait_for_report (f, report);
+  g_assert_cmpuint (att_report_get_n_rows (report), ==, n_all - count_rows_of (all, ATT_CERTIFICATE_STATUS_EXPIRED));
+  g_assert_cmpuint (count_rows_of (report, ATT_CERTIFICATE_STATUS_EXPIRED), ==, 0);
+  g_object_unref (all);
+}
+
+static gboolean
+export_done (Fixture      *f,
+             gconstpointer data)
+{
+  return !att_reports_page_get_exporting (f->page);
+}
+
+static void
+test_export_csv (Fixture      *f,
+                 gconstpointer data)
+{
+  AttReport       *report = wait_for_report (f, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("att-reports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  AttReportRow *first = att_report_get_row (report, 0);
+  g_auto(GStrv) lines = NULL;
+
+  att_reports_page_export (f->page, file, att_report_format_lookup ("csv"));
+  g_assert_true (att_reports_page_get_exporting (f->page));
+  att_test_wait_until (ATT_TEST_PREDICATE (export_done), f, NULL, "the export");
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, att_report_column_get_title (ATT_REPORT_COLUMN_SOURCE)));
+  g_assert_nonnull (att_report_row_get_certificate_number (first));
+  g_assert_nonnull (strstr (contents, att_report_row_get_certificate_number (first)));
+  /* A header and a line at least per row. */
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, att_report_get_n_rows (report));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/reports-page/preview", Fixture, NULL, fixture_setup, test_preview, fixture_teardown);
+  g_test_add ("/reports-page/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/reports-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+
+  return g_test_run ();
+}
