@@ -21,6 +21,7 @@ struct _AttReportsPage
   GCancellable      *export_cancellable;
   guint              build_timeout;
   gboolean           started;
+  gboolean           folded;
 
   AdwToastOverlay   *toast_overlay;
   GtkCheckButton    *higg_check;

@@ -27,6 +27,7 @@ G_DEFINE_FINAL_TYPE (AttReportsPage, att_reports_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_FOLDED,
   N_PROPS
 };
 
@@ -41,11 +42,28 @@ on_map (AttReportsPage *self)
   _att_reports_page_schedule_build (self);
 }
 
+/* The Back button to the sidebar, when the window is too narrow for
+ * both. */
+static GtkWidget *
+build_sidebar_button (AttReportsPage *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+
+  gtk_widget_set_tooltip_text (button, _ ("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Back"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-sidebar");
+  g_object_bind_property (self, "folded", button, "visible", G_BINDING_SYNC_CREATE);
+  return button;
+}
+
 static GtkWidget *
 build_header (AttReportsPage *self)
 {
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *title = adw_window_title_new (_ ("Reports"), NULL);
+
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), build_sidebar_button (self));
 
   self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Export…")));
   gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
@@ -167,6 +185,9 @@ att_reports_page_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -184,6 +205,13 @@ att_reports_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
+      break;
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -215,6 +243,10 @@ att_reports_page_class_init (AttReportsPageClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, ATT_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Whether the window shows the view without its sidebar. */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_action);
