@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "att-closient-client.h"
 #include "att-context.h"
 #include "att-higg-client.h"
 #include "att-http.h"
@@ -174,6 +175,41 @@ test_filters (Fixture      *f,
   g_object_unref (all);
 }
 
+/* Higg failing after its first page: the view says what is missing. */
+static void
+test_missing_parts (Fixture      *f,
+                    gconstpointer data)
+{
+  AttReport *report;
+  GtkWidget *label;
+
+  att_sandbox_inject_failure_from (f->sandbox, 500, 10, ATT_REPORT_BUILD_PAGE_SIZE);
+  report = wait_for_report (f, NULL);
+  g_assert_cmpuint (g_strv_length ((char **) att_report_get_missing_parts (report)), ==, 1);
+  label = att_test_find_widget (GTK_WIDGET (f->page), is_label_with, att_report_get_missing_parts (report)[0]);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpuint (g_list_model_get_n_items (preview (f)), ==, att_report_get_n_rows (report));
+}
+
+/* With a Closient client, the GTINs of the PM products are looked up
+ * there too. */
+static void
+test_closient_rows (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr(AttClosientClient) closient = att_test_closient_client_new (f->http, f->sandbox);
+  AttReport *report;
+  guint      n_closient = 0;
+
+  att_context_set_closient_client (f->context, closient);
+  report = wait_for_report (f, NULL);
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    n_closient += att_report_row_get_source (att_report_get_row (report, i)) == ATT_REPORT_SOURCE_CLOSIENT;
+  g_assert_cmpuint (n_closient, >, 0);
+  g_assert_cmpuint (n_closient, <, att_report_get_n_rows (report));
+}
+
 static gboolean
 export_done (Fixture      *f,
              gconstpointer data)
@@ -210,6 +246,22 @@ test_export_csv (Fixture      *f,
   g_rmdir (dir);
 }
 
+/* A folder that is not there: the export fails, and a toast says why. */
+static void
+test_export_error (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-attest-folder/report.csv");
+
+  wait_for_report (f, NULL);
+  att_reports_page_export (f->page, file, att_report_format_lookup ("csv"));
+  att_test_wait_until (ATT_TEST_PREDICATE (export_done), f, NULL, "the export");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "could not be saved"));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "nonexistent-attest-folder"));
+  g_assert_false (g_file_query_exists (file, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +271,9 @@ main (int   argc,
 
   g_test_add ("/reports-page/preview", Fixture, NULL, fixture_setup, test_preview, fixture_teardown);
   g_test_add ("/reports-page/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/reports-page/missing-parts", Fixture, NULL, fixture_setup, test_missing_parts, fixture_teardown);
+  g_test_add ("/reports-page/closient-rows", Fixture, NULL, fixture_setup, test_closient_rows, fixture_teardown);
+  g_test_add ("/reports-page/export-error", Fixture, NULL, fixture_setup, test_export_error, fixture_teardown);
   g_test_add ("/reports-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
 
   return g_test_run ();

@@ -215,6 +215,7 @@ build_now (gpointer user_data)
   self->build_timeout = 0;
   if (filter == NULL)
     {
+      set_building (self, FALSE);
       show_report (self, NULL);
       return G_SOURCE_REMOVE;
     }
