@@ -27,7 +27,7 @@
  */
 
 #define NOTIFICATION_ID     "expiry-alerts"
-#define FIRST_CHECK_SECONDS 5
+#define FIRST_CHECK_MS      5000
 #define CHECK_EVERY_SECONDS (24 * 60 * 60)
 
 struct _AttExpiryNotifier
@@ -39,9 +39,17 @@ struct _AttExpiryNotifier
   AttContext         *context;
   AttCertificateList *list;
   guint               check_timeout;
+  guint               first_check_ms;
 };
 
 G_DEFINE_FINAL_TYPE (AttExpiryNotifier, att_expiry_notifier, G_TYPE_OBJECT)
+
+enum {
+  CHECKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 send_notice (AttExpiryNotifier *self,
@@ -69,12 +77,14 @@ on_loading (AttExpiryNotifier *self)
   now = g_date_time_new_now_utc ();
   notice = att_expiry_alerts_check (self->alerts, G_LIST_MODEL (self->list), now,
                                     att_context_get_expiry_lead_days (self->context));
-  if (notice == NULL)
-    return;
-  send_notice (self, notice);
-  /* A few bytes: written at once rather than in a thread. */
-  if (!att_expiry_alerts_save (self->alerts, &error))
-    g_warning ("The expiry alerts shown could not be remembered: %s", error->message);
+  if (notice != NULL)
+    {
+      send_notice (self, notice);
+      /* A few bytes: written at once rather than in a thread. */
+      if (!att_expiry_alerts_save (self->alerts, &error))
+        g_warning ("The expiry alerts shown could not be remembered: %s", error->message);
+    }
+  g_signal_emit (self, signals[CHECKED], 0, notice);
 }
 
 static gboolean
@@ -123,7 +133,7 @@ att_expiry_notifier_set_context (AttExpiryNotifier *self,
   self->context = g_object_ref (context);
   self->list = att_certificate_list_new_with_records (client, att_context_get_certificate_records (context), 0);
   g_signal_connect_swapped (self->list, "notify::loading", G_CALLBACK (on_loading), self);
-  self->check_timeout = g_timeout_add_seconds (FIRST_CHECK_SECONDS, check, self);
+  self->check_timeout = g_timeout_add (self->first_check_ms, check, self);
 }
 
 /* The notification's action */
@@ -179,11 +189,31 @@ static void
 att_expiry_notifier_class_init (AttExpiryNotifierClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = att_expiry_notifier_dispose;
+
+  /**
+   * AttExpiryNotifier::checked:
+   * @notice: (nullable): what was notified; %NULL when nothing new
+   *
+   * Emitted after each check of the certificates.
+   */
+  signals[CHECKED] = g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
 att_expiry_notifier_init (AttExpiryNotifier *self)
 {
+  self->first_check_ms = FIRST_CHECK_MS;
+}
+
+/* How long after a context is set its certificates are read: a few
+ * seconds in the app, to leave the start to the views; less in tests. */
+void
+att_expiry_notifier_set_first_check_delay (AttExpiryNotifier *self,
+                                           guint              ms)
+{
+  g_return_if_fail (ATT_IS_EXPIRY_NOTIFIER (self));
+  self->first_check_ms = ms;
 }
 
 /**

@@ -24,5 +24,7 @@ AttExpiryNotifier *att_expiry_notifier_new (GtkApplication *application,
                                             const char     *state_path);
 void               att_expiry_notifier_set_context (AttExpiryNotifier *self,
                                                     AttContext        *context);
+void               att_expiry_notifier_set_first_check_delay (AttExpiryNotifier *self,
+                                                              guint              ms);
 
 G_END_DECLS
