@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "att-closient-client.h"
@@ -246,6 +247,73 @@ test_export_csv (Fixture      *f,
   g_rmdir (dir);
 }
 
+/* Filters changed quickly build one report, of the last filters, and
+ * a build under way is cancelled: the searches made are those of one
+ * build, plus at most the pages of the one cancelled. */
+static void
+test_debounce (Fixture      *f,
+               gconstpointer data)
+{
+  const char *search_path = "/pm-api/v1/product/search";
+  AttReport  *all = g_object_ref (wait_for_report (f, NULL));
+  guint       pages = att_sandbox_get_request_count (f->sandbox, search_path);
+  guint       before = pages;
+  AttReport  *report;
+
+  g_assert_cmpuint (pages, ==, (att_sandbox_seed_demo_count () + ATT_REPORT_BUILD_PAGE_SIZE - 1) / ATT_REPORT_BUILD_PAGE_SIZE);
+  att_reports_page_set_search_text (f->page, "a");
+  att_test_run_for (50);
+  att_reports_page_set_search_text (f->page, "ab");
+  att_test_run_for (50);
+  att_reports_page_set_expiring_within (f->page, 30);
+  att_reports_page_set_search_text (f->page, "");
+  report = wait_for_report (f, all);
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path) - before, ==, pages);
+  g_assert_null (att_report_get_filter (report)->search);
+  g_assert_cmpint (att_report_get_filter (report)->expiring_within_days, ==, 30);
+
+  /* Slowed down, a build under way is given up for the next. */
+  att_sandbox_set_latency (f->sandbox, 200);
+  att_reports_page_set_expiring_within (f->page, 10);
+  att_test_run_for (700);
+  g_assert_true (att_reports_page_get_building (f->page));
+  before = att_sandbox_get_request_count (f->sandbox, search_path);
+  att_reports_page_set_expiring_within (f->page, 20);
+  report = wait_for_report (f, report);
+  g_assert_cmpint (att_report_get_filter (report)->expiring_within_days, ==, 20);
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path) - before, <=, pages + 1);
+  g_object_unref (all);
+}
+
+/* Cancelled at once: no toast, and the file is not there or, if the
+ * write had ended before the cancel, whole. */
+static void
+test_export_cancel (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("att-reports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.jsonld", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  wait_for_report (f, NULL);
+  att_reports_page_export (f->page, file, att_report_format_lookup ("jsonld"));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.cancel-export", NULL);
+  att_test_wait_until (ATT_TEST_PREDICATE (export_done), f, NULL, "the export");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_null (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "could not be saved"));
+  g_assert_null (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "Report saved"));
+  if (g_file_query_exists (file, NULL))
+    {
+      g_autoptr(GError) error = NULL;
+
+      json_parser_load_from_file (parser, path, &error);
+      g_assert_no_error (error);
+      g_unlink (path);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* A folder that is not there: the export fails, and a toast says why. */
 static void
 test_export_error (Fixture      *f,
@@ -274,6 +342,8 @@ main (int   argc,
   g_test_add ("/reports-page/missing-parts", Fixture, NULL, fixture_setup, test_missing_parts, fixture_teardown);
   g_test_add ("/reports-page/closient-rows", Fixture, NULL, fixture_setup, test_closient_rows, fixture_teardown);
   g_test_add ("/reports-page/export-error", Fixture, NULL, fixture_setup, test_export_error, fixture_teardown);
+  g_test_add ("/reports-page/debounce", Fixture, NULL, fixture_setup, test_debounce, fixture_teardown);
+  g_test_add ("/reports-page/export-cancel", Fixture, NULL, fixture_setup, test_export_cancel, fixture_teardown);
   g_test_add ("/reports-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
 
   return g_test_run ();
