@@ -95,17 +95,12 @@ _att_reports_page_build_column_view (GListModel *model)
   GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (model));
   GtkColumnView  *view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (selection)));
 
-  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+  for (guint i = 0; i <= G_N_ELEMENTS (shown); i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = new_text_column (shown[i]);
+      g_autoptr(GtkColumnViewColumn) column = i < G_N_ELEMENTS (shown) ? new_text_column (shown[i]) : new_status_column ();
 
       gtk_column_view_append_column (view, column);
     }
-  {
-    g_autoptr(GtkColumnViewColumn) status = new_status_column ();
-
-    gtk_column_view_append_column (view, status);
-  }
   gtk_column_view_set_show_row_separators (view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Report preview"), -1);

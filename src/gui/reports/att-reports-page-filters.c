@@ -11,7 +11,7 @@
 #include "att-reports-page-private.h"
 
 /* The statuses in the order of their check buttons. */
-static const AttCertificateStatus statuses[ATT_REPORTS_PAGE_N_STATUSES] = {
+const AttCertificateStatus _att_reports_page_statuses[ATT_REPORTS_PAGE_N_STATUSES] = {
   ATT_CERTIFICATE_STATUS_VALID,
   ATT_CERTIFICATE_STATUS_EXPIRING,
   ATT_CERTIFICATE_STATUS_EXPIRED,
@@ -138,7 +138,7 @@ dup_statuses (AttReportsPage *self)
 
   for (guint i = 0; i < ATT_REPORTS_PAGE_N_STATUSES; i++)
     if (gtk_check_button_get_active (self->status_checks[i]))
-      bits |= ATT_REPORT_STATUS_BIT (statuses[i]);
+      bits |= ATT_REPORT_STATUS_BIT (_att_reports_page_statuses[i]);
   /* None checked keeps none, not all (which 0 would mean). */
   return bits != 0 ? bits : ATT_REPORT_STATUS_BIT (ATT_CERTIFICATE_STATUS_EXPIRED + 1);
 }

@@ -48,23 +48,24 @@ struct _AttReportsPage
 };
 
 /* att-reports-page-filters.c */
-GtkWidget       *_att_reports_page_build_filters (AttReportsPage *self);
-AttReportFilter *_att_reports_page_dup_filter (AttReportsPage *self);
-void             _att_reports_page_add_standards (AttReportsPage *self,
-                                                  AttReport      *report);
+extern const AttCertificateStatus _att_reports_page_statuses[ATT_REPORTS_PAGE_N_STATUSES];
+GtkWidget                        *_att_reports_page_build_filters (AttReportsPage *self);
+AttReportFilter                  *_att_reports_page_dup_filter (AttReportsPage *self);
+void                              _att_reports_page_add_standards (AttReportsPage *self,
+                                                                   AttReport      *report);
 
 /* att-reports-page-columns.c */
-GtkColumnView   *_att_reports_page_build_column_view (GListModel *model);
+GtkColumnView                    *_att_reports_page_build_column_view (GListModel *model);
 
 /* att-reports-page-build.c */
-void             _att_reports_page_schedule_build (AttReportsPage *self);
-void             _att_reports_page_cancel_build (AttReportsPage *self);
+void                              _att_reports_page_schedule_build (AttReportsPage *self);
+void                              _att_reports_page_cancel_build (AttReportsPage *self);
 
 /* att-reports-page-export.c */
-GtkWidget       *_att_reports_page_build_export_bar (AttReportsPage *self);
-void             _att_reports_page_choose_file (AttReportsPage *self);
-void             _att_reports_page_cancel_export (AttReportsPage *self);
-void             _att_reports_page_open_file (AttReportsPage *self,
-                                              const char     *uri);
+GtkWidget                        *_att_reports_page_build_export_bar (AttReportsPage *self);
+void                              _att_reports_page_choose_file (AttReportsPage *self);
+void                              _att_reports_page_cancel_export (AttReportsPage *self);
+void                              _att_reports_page_open_file (AttReportsPage *self,
+                                                               const char     *uri);
 
 G_END_DECLS

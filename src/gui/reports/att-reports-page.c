@@ -321,16 +321,9 @@ att_reports_page_set_status_shown (AttReportsPage      *self,
                                    AttCertificateStatus status,
                                    gboolean             shown)
 {
-  static const AttCertificateStatus order[] = {
-    ATT_CERTIFICATE_STATUS_VALID,
-    ATT_CERTIFICATE_STATUS_EXPIRING,
-    ATT_CERTIFICATE_STATUS_EXPIRED,
-    ATT_CERTIFICATE_STATUS_UNKNOWN,
-  };
-
   g_return_if_fail (ATT_IS_REPORTS_PAGE (self));
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (order[i] == status)
+  for (guint i = 0; i < ATT_REPORTS_PAGE_N_STATUSES; i++)
+    if (_att_reports_page_statuses[i] == status)
       gtk_check_button_set_active (self->status_checks[i], shown);
 }
 
