@@ -79,8 +79,6 @@ build_standard_dropdown (AttReportsPage *self)
 
   self->standards = gtk_string_list_new (first);
   self->standard_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->standards)), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->standard_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Standard"), -1);
   g_signal_connect_swapped (self->standard_dropdown, "notify::selected", G_CALLBACK (on_changed), self);
   return GTK_WIDGET (self->standard_dropdown);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-accessible.h"
 #include "att-context.h"
 #include "att-reports-page-private.h"
 
@@ -260,6 +261,8 @@ static void
 att_reports_page_init (AttReportsPage *self)
 {
   build_ui (self);
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
+  att_accessible_label_drop_down (self->standard_dropdown, _ ("Show certificates of standard"));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
