@@ -185,6 +185,15 @@ test_once (Fixture      *f,
   g_assert_cmpuint (f->n_notices, ==, 1);
   att_test_run_for (200);
   g_assert_cmpuint (f->bodies->len, ==, 1);
+
+  /* A longer lead time: the certificates now within it are alerted, with
+   * the list read already. */
+  att_context_set_expiry_lead_days (f->context, ATT_CONTEXT_MAX_EXPIRY_LEAD_DAYS);
+  g_assert_cmpuint (f->n_checks, ==, 3);
+  g_assert_cmpuint (f->n_notices, ==, 2);
+  att_test_wait_until (ATT_TEST_PREDICATE (received), f, GUINT_TO_POINTER (2), "the second notification");
+  g_assert_true (g_regex_match_simple ("^[0-9]+ certificates? expires? within 365 days$", g_ptr_array_index (f->bodies, 1),
+                                       0, 0));
 }
 
 /* The demo's certificates are not the user's. */

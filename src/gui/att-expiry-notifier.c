@@ -107,6 +107,8 @@ drop_list (AttExpiryNotifier *self)
       g_signal_handlers_disconnect_by_data (self->list, self);
       att_certificate_list_cancel (self->list);
     }
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->list);
   g_clear_object (&self->context);
 }
@@ -133,6 +135,9 @@ att_expiry_notifier_set_context (AttExpiryNotifier *self,
   self->context = g_object_ref (context);
   self->list = att_certificate_list_new_with_records (client, att_context_get_certificate_records (context), 0);
   g_signal_connect_swapped (self->list, "notify::loading", G_CALLBACK (on_loading), self);
+  /* A longer lead time brings more certificates into it: checked again
+   * with the certificates read already. */
+  g_signal_connect_swapped (context, "notify::expiry-lead-days", G_CALLBACK (on_loading), self);
   self->check_timeout = g_timeout_add (self->first_check_ms, check, self);
 }
 
