@@ -17,6 +17,8 @@
 #include "att-renderer.h"
 #include "att-context.h"
 #include "att-error.h"
+#include "att-expiry-alerts.h"
+#include "att-expiry-notifier.h"
 #include "att-higg-auth.h"
 #include "att-higg-client.h"
 #include "att-http.h"
@@ -45,6 +47,7 @@ struct _AttApplication
   AttSandboxConnection *sandbox;
   GCancellable         *connect_cancellable;
   GCancellable         *closient_cancellable;
+  AttExpiryNotifier    *expiry_notifier;
 
   char                 *sandbox_url;
   gboolean              start_demo;
@@ -100,6 +103,8 @@ set_context (AttApplication *self,
   if (self->settings != NULL)
     g_settings_bind (self->settings, "expiry-lead-days", context, "expiry-lead-days",
                      G_SETTINGS_BIND_DEFAULT);
+  if (self->expiry_notifier != NULL)
+    att_expiry_notifier_set_context (self->expiry_notifier, context);
 
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
   for (GList *l = windows; l != NULL; l = l->next)
@@ -717,6 +722,11 @@ att_application_startup (GApplication *application)
                            G_CALLBACK (on_active_changed), self, G_CONNECT_SWAPPED);
 
   self->settings = att_settings_new ();
+  {
+    g_autofree char *alerts_path = att_expiry_alerts_dup_default_path ();
+
+    self->expiry_notifier = att_expiry_notifier_new (GTK_APPLICATION (application), alerts_path);
+  }
   disconnect (self);
 }
 
@@ -769,6 +779,7 @@ att_application_dispose (GObject *object)
 
   g_clear_object (&self->connect_cancellable);
   g_clear_object (&self->closient_cancellable);
+  g_clear_object (&self->expiry_notifier);
   g_clear_object (&self->context);
   g_clear_object (&self->accounts);
   g_clear_object (&self->settings);

@@ -16,6 +16,7 @@
 #include "att-materials-page.h"
 #include "att-products-page.h"
 #include "att-purchase-orders-page.h"
+#include "att-reports-page.h"
 #include "att-settings.h"
 #include "att-spinner.h"
 #include "att-window.h"
@@ -50,8 +51,7 @@ G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
 static void cancel_reveal (AttWindow *self);
 static void present_if_pending (AttWindow *self);
 
-/* The views of the sidebar. A view is listed only once it exists: a later
- * issue adds Reports. */
+/* The views of the sidebar. A view is listed only once it exists. */
 typedef struct
 {
   const char *name;
@@ -66,6 +66,7 @@ static const ViewInfo views[] = {
   { "purchase-orders", N_ ("Purchase Orders"), "x-office-spreadsheet-symbolic", ATT_SERVICE_HIGG },
   { "certificates", N_ ("Certificates"), "emblem-ok-symbolic", ATT_SERVICE_HIGG },
   { "closient", N_ ("Closient"), "application-certificate-symbolic", ATT_SERVICE_CLOSIENT },
+  { "reports", N_ ("Reports"), "x-office-document-symbolic", ATT_SERVICE_HIGG },
 };
 
 static void
@@ -138,6 +139,8 @@ create_view_page (AttWindow      *self,
     return att_purchase_orders_page_new (self->context);
   if (g_str_equal (info->name, "certificates"))
     return att_certificates_page_new (self->context);
+  if (g_str_equal (info->name, "reports"))
+    return att_reports_page_new (self->context);
   return att_closient_page_new (self->context);
 }
 

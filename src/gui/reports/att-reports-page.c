@@ -1,0 +1,342 @@
+/* att-reports-page.c: the Reports view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "att-accessible.h"
+#include "att-context.h"
+#include "att-reports-page-private.h"
+
+/**
+ * AttReportsPage:
+ *
+ * The certificate report of the account: filters (sources, statuses,
+ * standard, expiry window, product search) above a preview of its first
+ * rows and its counts by status.  The report is built again, off the main
+ * thread, whenever the filters rest (the build under way is cancelled),
+ * and what a service could not give is said above the preview.  Export…
+ * writes it in the format of the file chooser's filter or the file's
+ * extension, in a worker thread with progress and Cancel.
+ */
+
+G_DEFINE_FINAL_TYPE (AttReportsPage, att_reports_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_map (AttReportsPage *self)
+{
+  if (self->started)
+    return;
+  self->started = TRUE;
+  _att_reports_page_schedule_build (self);
+}
+
+/* The Back button to the sidebar, when the window is too narrow for
+ * both. */
+static GtkWidget *
+build_sidebar_button (AttReportsPage *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+
+  gtk_widget_set_tooltip_text (button, _ ("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Back"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-sidebar");
+  g_object_bind_property (self, "folded", button, "visible", G_BINDING_SYNC_CREATE);
+  return button;
+}
+
+static GtkWidget *
+build_header (AttReportsPage *self)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *title = adw_window_title_new (_ ("Reports"), NULL);
+
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), build_sidebar_button (self));
+
+  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Export…")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "reports.export");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
+  return header;
+}
+
+static GtkWidget *
+build_status_area (AttReportsPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  g_object_set (box, "margin-start", 12, "margin-end", 12, NULL);
+  self->build_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->build_progress), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->build_progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Building the report"), -1);
+  self->counts_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->counts_label, 0.0);
+  gtk_label_set_wrap (self->counts_label, TRUE);
+  self->missing_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->missing_label, 0.0);
+  gtk_label_set_wrap (self->missing_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->missing_label), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->build_progress));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->counts_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->missing_label));
+  return box;
+}
+
+static GtkWidget *
+build_preview (AttReportsPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->preview = gtk_slice_list_model_new (NULL, 0, ATT_REPORTS_PAGE_PREVIEW_ROWS);
+  self->column_view = _att_reports_page_build_column_view (G_LIST_MODEL (self->preview));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  return scrolled;
+}
+
+static void
+build_ui (AttReportsPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_box_append (GTK_BOX (box), build_header (self));
+  gtk_box_append (GTK_BOX (box), _att_reports_page_build_filters (self));
+  gtk_box_append (GTK_BOX (box), build_status_area (self));
+  gtk_box_append (GTK_BOX (box), build_preview (self));
+  gtk_box_append (GTK_BOX (box), _att_reports_page_build_export_bar (self));
+  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+  gtk_widget_set_parent (GTK_WIDGET (self->toast_overlay), GTK_WIDGET (self));
+}
+
+/* Actions */
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _att_reports_page_choose_file (ATT_REPORTS_PAGE (widget));
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _att_reports_page_cancel_export (ATT_REPORTS_PAGE (widget));
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _att_reports_page_open_file (ATT_REPORTS_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* GObject */
+
+static void
+att_reports_page_dispose (GObject *object)
+{
+  AttReportsPage *self = ATT_REPORTS_PAGE (object);
+
+  _att_reports_page_cancel_build (self);
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  if (self->toast_overlay != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->toast_overlay));
+  self->toast_overlay = NULL;
+  g_clear_object (&self->report);
+  g_clear_object (&self->preview);
+  g_clear_object (&self->standards);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (att_reports_page_parent_class)->dispose (object);
+}
+
+static void
+att_reports_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AttReportsPage *self = ATT_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_reports_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AttReportsPage *self = ATT_REPORTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_reports_page_constructed (GObject *object)
+{
+  AttReportsPage *self = ATT_REPORTS_PAGE (object);
+
+  G_OBJECT_CLASS (att_reports_page_parent_class)->constructed (object);
+  gtk_spin_button_set_value (self->expiring_spin, att_context_get_expiry_lead_days (self->context));
+  g_signal_connect_object (self->context, "notify::expiry-lead-days", G_CALLBACK (_att_reports_page_schedule_build),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+att_reports_page_class_init (AttReportsPageClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = att_reports_page_dispose;
+  object_class->get_property = att_reports_page_get_property;
+  object_class->set_property = att_reports_page_set_property;
+  object_class->constructed = att_reports_page_constructed;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, ATT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Whether the window shows the view without its sidebar. */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "reports.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "reports.open-file", "s", open_file_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+att_reports_page_init (AttReportsPage *self)
+{
+  build_ui (self);
+  att_accessible_fix_mnemonics (GTK_WIDGET (self));
+  att_accessible_label_drop_down (self->standard_dropdown, _ ("Show certificates of standard"));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+}
+
+/* Public API */
+
+GtkWidget *
+att_reports_page_new (AttContext *context)
+{
+  g_return_val_if_fail (ATT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (ATT_TYPE_REPORTS_PAGE, "context", context, NULL);
+}
+
+/**
+ * att_reports_page_get_report:
+ *
+ * Returns: (transfer none) (nullable): the report shown, once built
+ */
+AttReport *
+att_reports_page_get_report (AttReportsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REPORTS_PAGE (self), NULL);
+  return self->report;
+}
+
+/* Whether a build is waiting for the filters to rest or under way. */
+gboolean
+att_reports_page_get_building (AttReportsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REPORTS_PAGE (self), FALSE);
+  return self->build_timeout != 0 || self->build_cancellable != NULL;
+}
+
+gboolean
+att_reports_page_get_exporting (AttReportsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REPORTS_PAGE (self), FALSE);
+  return self->export_cancellable != NULL;
+}
+
+GtkColumnView *
+att_reports_page_get_column_view (AttReportsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REPORTS_PAGE (self), NULL);
+  return self->column_view;
+}
+
+void
+att_reports_page_set_search_text (AttReportsPage *self,
+                                  const char     *text)
+{
+  g_return_if_fail (ATT_IS_REPORTS_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+}
+
+/* Shows or leaves out the rows of @status (its check button). */
+void
+att_reports_page_set_status_shown (AttReportsPage      *self,
+                                   AttCertificateStatus status,
+                                   gboolean             shown)
+{
+  g_return_if_fail (ATT_IS_REPORTS_PAGE (self));
+  for (guint i = 0; i < ATT_REPORTS_PAGE_N_STATUSES; i++)
+    if (_att_reports_page_statuses[i] == status)
+      gtk_check_button_set_active (self->status_checks[i], shown);
+}
+
+/* Keeps the rows expiring within @days; negative keeps every row. */
+void
+att_reports_page_set_expiring_within (AttReportsPage *self,
+                                      int             days)
+{
+  g_return_if_fail (ATT_IS_REPORTS_PAGE (self));
+  if (days >= 0)
+    gtk_spin_button_set_value (self->expiring_spin, days);
+  gtk_check_button_set_active (self->expiring_check, days >= 0);
+}

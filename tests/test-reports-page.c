@@ -1,0 +1,350 @@
+/* test-reports-page.c: the Reports view against the sandbox's demo data,
+ * under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "att-closient-client.h"
+#include "att-context.h"
+#include "att-higg-client.h"
+#include "att-http.h"
+#include "att-report-build.h"
+#include "att-report-columns.h"
+#include "att-report-writer.h"
+#include "att-reports-page.h"
+#include "att-sandbox-seed.h"
+#include "att-sandbox.h"
+#include "att-test-utils.h"
+#include "att-test-widgets.h"
+
+typedef struct
+{
+  AttSandbox     *sandbox;
+  AttHttp        *http;
+  AttHiggClient  *client;
+  AttContext     *context;
+  GtkWindow      *window;
+  AttReportsPage *page;
+} Fixture;
+
+static void
+fixture_setup (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->sandbox = att_test_sandbox_new (NULL, &error);
+  g_assert_no_error (error);
+  att_sandbox_seed_demo (f->sandbox, &error);
+  g_assert_no_error (error);
+  att_test_sandbox_connect (f->sandbox, &f->http, &f->client, &f->context);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 800);
+  f->page = ATT_REPORTS_PAGE (att_reports_page_new (f->context));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_teardown (Fixture      *f,
+                  gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->context);
+  att_test_sandbox_disconnect (&f->sandbox, &f->http, &f->client);
+}
+
+/* A report other than @data, and no build under way. */
+static gboolean
+report_built (Fixture      *f,
+              gconstpointer data)
+{
+  AttReport *report = att_reports_page_get_report (f->page);
+
+  return report != NULL && report != data && !att_reports_page_get_building (f->page);
+}
+
+/* Waits for the report built after the last change of the filters. */
+static AttReport *
+wait_for_report (Fixture   *f,
+                 AttReport *previous)
+{
+  att_test_wait_until (ATT_TEST_PREDICATE (report_built), f, previous, "the report");
+  return att_reports_page_get_report (f->page);
+}
+
+static GListModel *
+preview (Fixture *f)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (att_reports_page_get_column_view (f->page)));
+}
+
+/* The same report, built apart from the view with the same filter. */
+static AttReport *
+build_apart (Fixture   *f,
+             AttReport *shown)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AttReport *report;
+
+  att_report_build_async (f->client, NULL, NULL, att_report_get_filter (shown), att_report_get_now (shown),
+                          att_report_get_lead_days (shown), NULL, NULL, NULL, att_test_store_result, &result);
+  report = att_report_build_finish (att_test_await_result (&result), &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static guint
+count_rows_of (AttReport           *report,
+               AttCertificateStatus status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    n += att_report_row_get_status (att_report_get_row (report, i)) == status;
+  return n;
+}
+
+static gboolean
+is_label_with (GtkWidget    *widget,
+               gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static void
+test_preview (Fixture      *f,
+              gconstpointer data)
+{
+  AttReport *report = wait_for_report (f, NULL);
+  g_autoptr(AttReport) apart = build_apart (f, report);
+  g_autofree char *expired = NULL;
+
+  g_assert_cmpuint (att_report_get_n_rows (report), >, 0);
+  g_assert_cmpuint (att_report_get_n_rows (report), ==, att_report_get_n_rows (apart));
+  g_assert_cmpuint (g_list_model_get_n_items (preview (f)), ==,
+                    MIN (att_report_get_n_rows (report), ATT_REPORTS_PAGE_PREVIEW_ROWS));
+
+  /* The counts said are the rows' statuses, and the demo has some of
+   * each. */
+  g_assert_cmpuint (count_rows_of (report, ATT_CERTIFICATE_STATUS_EXPIRED), >, 0);
+  g_assert_cmpuint (count_rows_of (report, ATT_CERTIFICATE_STATUS_EXPIRING), >, 0);
+  for (AttCertificateStatus s = ATT_CERTIFICATE_STATUS_UNKNOWN; s <= ATT_CERTIFICATE_STATUS_EXPIRED; s++)
+    g_assert_cmpuint (att_report_count_status (report, s), ==, count_rows_of (apart, s));
+  expired = g_strdup_printf ("%u expired", count_rows_of (report, ATT_CERTIFICATE_STATUS_EXPIRED));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, expired));
+
+  /* The first row is drawn, with its product's name. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with,
+                                          att_report_row_get_product_name (att_report_get_row (report, 0))));
+}
+
+static void
+test_filters (Fixture      *f,
+              gconstpointer data)
+{
+  AttReport       *all = g_object_ref (wait_for_report (f, NULL));
+  AttReport       *report;
+  g_autofree char *name = g_strdup (att_report_row_get_product_name (att_report_get_row (all, 0)));
+  guint            n_all = att_report_get_n_rows (all);
+
+  att_reports_page_set_search_text (f->page, name);
+  report = wait_for_report (f, all);
+  g_assert_cmpuint (att_report_get_n_rows (report), >, 0);
+  g_assert_cmpuint (att_report_get_n_rows (report), <, n_all);
+  g_assert_cmpuint (g_list_model_get_n_items (preview (f)), ==, att_report_get_n_rows (report));
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    g_assert_nonnull (strstr (att_report_row_get_product_name (att_report_get_row (report, i)), name));
+
+  /* Expired rows left out, with every product again. */
+  att_reports_page_set_search_text (f->page, NULL);
+  att_reports_page_set_status_shown (f->page, ATT_CERTIFICATE_STATUS_EXPIRED, FALSE);
+  report = wait_for_report (f, report);
+  g_assert_cmpuint (att_report_get_n_rows (report), ==, n_all - count_rows_of (all, ATT_CERTIFICATE_STATUS_EXPIRED));
+  g_assert_cmpuint (count_rows_of (report, ATT_CERTIFICATE_STATUS_EXPIRED), ==, 0);
+  g_object_unref (all);
+}
+
+/* Higg failing after its first page: the view says what is missing. */
+static void
+test_missing_parts (Fixture      *f,
+                    gconstpointer data)
+{
+  AttReport *report;
+  GtkWidget *label;
+
+  att_sandbox_inject_failure_from (f->sandbox, 500, 10, ATT_REPORT_BUILD_PAGE_SIZE);
+  report = wait_for_report (f, NULL);
+  g_assert_cmpuint (g_strv_length ((char **) att_report_get_missing_parts (report)), ==, 1);
+  label = att_test_find_widget (GTK_WIDGET (f->page), is_label_with, att_report_get_missing_parts (report)[0]);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpuint (g_list_model_get_n_items (preview (f)), ==, att_report_get_n_rows (report));
+}
+
+/* With a Closient client, the GTINs of the PM products are looked up
+ * there too. */
+static void
+test_closient_rows (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr(AttClosientClient) closient = att_test_closient_client_new (f->http, f->sandbox);
+  AttReport *report;
+  guint      n_closient = 0;
+
+  att_context_set_closient_client (f->context, closient);
+  report = wait_for_report (f, NULL);
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    n_closient += att_report_row_get_source (att_report_get_row (report, i)) == ATT_REPORT_SOURCE_CLOSIENT;
+  g_assert_cmpuint (n_closient, >, 0);
+  g_assert_cmpuint (n_closient, <, att_report_get_n_rows (report));
+}
+
+static gboolean
+export_done (Fixture      *f,
+             gconstpointer data)
+{
+  return !att_reports_page_get_exporting (f->page);
+}
+
+static void
+test_export_csv (Fixture      *f,
+                 gconstpointer data)
+{
+  AttReport       *report = wait_for_report (f, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("att-reports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  AttReportRow *first = att_report_get_row (report, 0);
+  g_auto(GStrv) lines = NULL;
+
+  att_reports_page_export (f->page, file, att_report_format_lookup ("csv"));
+  g_assert_true (att_reports_page_get_exporting (f->page));
+  att_test_wait_until (ATT_TEST_PREDICATE (export_done), f, NULL, "the export");
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, att_report_column_get_title (ATT_REPORT_COLUMN_SOURCE)));
+  g_assert_nonnull (att_report_row_get_certificate_number (first));
+  g_assert_nonnull (strstr (contents, att_report_row_get_certificate_number (first)));
+  /* A header and a line at least per row. */
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, att_report_get_n_rows (report));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Filters changed quickly build one report, of the last filters, and
+ * a build under way is cancelled: the searches made are those of one
+ * build, plus at most the pages of the one cancelled. */
+static void
+test_debounce (Fixture      *f,
+               gconstpointer data)
+{
+  const char *search_path = "/pm-api/v1/product/search";
+  AttReport  *all = g_object_ref (wait_for_report (f, NULL));
+  guint       pages = att_sandbox_get_request_count (f->sandbox, search_path);
+  guint       before = pages;
+  AttReport  *report;
+
+  g_assert_cmpuint (pages, ==, (att_sandbox_seed_demo_count () + ATT_REPORT_BUILD_PAGE_SIZE - 1) / ATT_REPORT_BUILD_PAGE_SIZE);
+  att_reports_page_set_search_text (f->page, "a");
+  att_test_run_for (50);
+  att_reports_page_set_search_text (f->page, "ab");
+  att_test_run_for (50);
+  att_reports_page_set_expiring_within (f->page, 30);
+  att_reports_page_set_search_text (f->page, "");
+  report = wait_for_report (f, all);
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path) - before, ==, pages);
+  g_assert_null (att_report_get_filter (report)->search);
+  g_assert_cmpint (att_report_get_filter (report)->expiring_within_days, ==, 30);
+
+  /* Slowed down, a build under way is given up for the next. */
+  att_sandbox_set_latency (f->sandbox, 200);
+  att_reports_page_set_expiring_within (f->page, 10);
+  att_test_run_for (700);
+  g_assert_true (att_reports_page_get_building (f->page));
+  before = att_sandbox_get_request_count (f->sandbox, search_path);
+  att_reports_page_set_expiring_within (f->page, 20);
+  report = wait_for_report (f, report);
+  g_assert_cmpint (att_report_get_filter (report)->expiring_within_days, ==, 20);
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path) - before, <=, pages + 1);
+  g_object_unref (all);
+}
+
+/* Cancelled at once: no toast, and the file is not there or, if the
+ * write had ended before the cancel, whole. */
+static void
+test_export_cancel (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("att-reports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.jsonld", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  wait_for_report (f, NULL);
+  att_reports_page_export (f->page, file, att_report_format_lookup ("jsonld"));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.cancel-export", NULL);
+  att_test_wait_until (ATT_TEST_PREDICATE (export_done), f, NULL, "the export");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_null (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "could not be saved"));
+  g_assert_null (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "Report saved"));
+  if (g_file_query_exists (file, NULL))
+    {
+      g_autoptr(GError) error = NULL;
+
+      json_parser_load_from_file (parser, path, &error);
+      g_assert_no_error (error);
+      g_unlink (path);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A folder that is not there: the export fails, and a toast says why. */
+static void
+test_export_error (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-attest-folder/report.csv");
+
+  wait_for_report (f, NULL);
+  att_reports_page_export (f->page, file, att_report_format_lookup ("csv"));
+  att_test_wait_until (ATT_TEST_PREDICATE (export_done), f, NULL, "the export");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "could not be saved"));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "nonexistent-attest-folder"));
+  g_assert_false (g_file_query_exists (file, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/reports-page/preview", Fixture, NULL, fixture_setup, test_preview, fixture_teardown);
+  g_test_add ("/reports-page/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/reports-page/missing-parts", Fixture, NULL, fixture_setup, test_missing_parts, fixture_teardown);
+  g_test_add ("/reports-page/closient-rows", Fixture, NULL, fixture_setup, test_closient_rows, fixture_teardown);
+  g_test_add ("/reports-page/export-error", Fixture, NULL, fixture_setup, test_export_error, fixture_teardown);
+  g_test_add ("/reports-page/debounce", Fixture, NULL, fixture_setup, test_debounce, fixture_teardown);
+  g_test_add ("/reports-page/export-cancel", Fixture, NULL, fixture_setup, test_export_cancel, fixture_teardown);
+  g_test_add ("/reports-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+
+  return g_test_run ();
+}
