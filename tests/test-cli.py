@@ -241,6 +241,25 @@ def test_unreachable(ctx):
     check(not os.path.exists(path), "a file was left behind")
 
 
+def set_faults(sandbox, body):
+    req = urllib.request.Request(sandbox.url + "/_sandbox/faults", data=json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(req, timeout=10).close()
+
+
+def test_incomplete(ctx):
+    """Higg failing while Closient answers: the report is written with
+    Closient's rows and says Higg is missing; the exit status says so too."""
+    path = os.path.join(ctx.workdir, "incomplete.csv")
+    set_faults(ctx.demo, {"status": 500, "count": 1000, "path": "/pm-api/"})
+    try:
+        expect_failure(1, ["--sandbox-url", ctx.demo.url, "report", "-o", path], ["incomplete", "Higg"])
+    finally:
+        set_faults(ctx.demo, {"status": 500, "count": 0})
+    records = read_csv(path)
+    check(csv_rows(records) == {row for row in ctx.expected if row[0] == "Closient"}, "not Closient's rows")
+
+
 def test_unwritable(ctx):
     path = os.path.join(ctx.workdir, "no such directory", "report.csv")
     expect_failure(1, ["--sandbox-url", ctx.demo.url, "report", "--format", "csv", "-o", path], [path])
@@ -256,7 +275,7 @@ def test_usage(ctx):
                    ["--frobnicate"])
     expect_failure(2, ["--sandbox-url", ctx.demo.url, "report", "--format", "csv"], ["-o"])
     expect_failure(2, ["--sandbox-url", ctx.demo.url, "report", "--format", "madeup", "-o", "x"],
-                   ["madeup", "csv"])
+                   ["Unknown format", "madeup", "csv"])
     expect_failure(2, ["products"], ["list"])
     expect_failure(2, [], [])
     status, out, _ = run("report", "--help")
@@ -316,7 +335,7 @@ def write_accounts(ctx):
 
 def main():
     tests = [test_products_json, test_products_lines_and_search, test_products_pages, test_certificates_json,
-             test_report_csv, test_report_filters, test_report_jsonld, test_unreachable, test_unwritable,
+             test_report_csv, test_report_filters, test_report_jsonld, test_unreachable, test_incomplete, test_unwritable,
              test_unknown_account, test_usage, test_secrets_not_printed]
     if KEYRING:
         tests = [test_keyring_account, test_unknown_account]
