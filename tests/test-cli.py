@@ -169,7 +169,9 @@ def test_products_json(ctx):
 
 def test_products_lines_and_search(ctx):
     served = ctx.demo.products()
-    lines = run_ok("products", "list", "--sandbox-url", ctx.demo.url).splitlines()
+    # The connection options go before or after the command; the last wins.
+    lines = run_ok("--sandbox-url", "http://127.0.0.1:1", "products", "list", "--sandbox-url",
+                   ctx.demo.url).splitlines()
     check(sorted(line.split("\t")[0] for line in lines) == sorted(p["_id"] for p in served), "lines differ")
     word = served[0]["name"].split()[0]
     found = json.loads(run_ok("--sandbox-url", ctx.demo.url, "products", "list", "--search", word, "--json"))

@@ -84,10 +84,9 @@ att_cli_products (int            argc,
   g_option_context_set_summary (context, _ ("Lists the products of the account, a line each: its id, its "
                                             "identifier (GTIN or SKU) and its name, separated by tabs."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, att_cli_options_get_group (options));
   /* "attest-cli products list" in --help's usage line. */
   g_set_prgname ("attest-cli products list");
-  if (att_cli_parse (context, USAGE, &argc, &argv) != ATT_CLI_EXIT_OK)
+  if (att_cli_parse (context, USAGE, options, &argc, &argv) != ATT_CLI_EXIT_OK)
     return ATT_CLI_EXIT_USAGE;
   if (argc > 1)
     return att_cli_usage_error (USAGE, _ ("Too many arguments"));

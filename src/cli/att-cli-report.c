@@ -39,8 +39,7 @@ report_options_clear (ReportOptions *options)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportOptions, report_options_clear)
 
 static GOptionContext *
-make_context (ReportOptions *report,
-              AttCliOptions *options)
+make_context (ReportOptions *report)
 {
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &report->format,
@@ -65,7 +64,6 @@ make_context (ReportOptions *report,
   g_option_context_set_summary (context, _ ("Writes a report of the account’s certificates, from Higg and "
                                             "Closient, sorted by expiry date, to FILE."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, att_cli_options_get_group (options));
   return context;
 }
 
@@ -191,7 +189,7 @@ att_cli_report (int            argc,
                 AttCliOptions *options)
 {
   g_auto(ReportOptions) report = { .expiring_within = -1 };
-  g_autoptr(GOptionContext) context = make_context (&report, options);
+  g_autoptr(GOptionContext) context = make_context (&report);
   g_autoptr(AttReportFilter) filter = NULL;
   g_autoptr(AttCliConnection) connection = NULL;
   g_autoptr(GFile) output = NULL;
@@ -201,7 +199,7 @@ att_cli_report (int            argc,
 
   /* "attest-cli report" in --help's usage line. */
   g_set_prgname ("attest-cli report");
-  if (att_cli_parse (context, USAGE, &argc, &argv) != ATT_CLI_EXIT_OK)
+  if (att_cli_parse (context, USAGE, options, &argc, &argv) != ATT_CLI_EXIT_OK)
     return ATT_CLI_EXIT_USAGE;
   if (argc > 1)
     return att_cli_usage_error (USAGE, _ ("Too many arguments"));

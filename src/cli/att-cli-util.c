@@ -15,19 +15,15 @@
 /* Whether a progress line is on stderr now, to be cleared. */
 static gboolean progress_shown;
 
-/**
- * att_cli_options_get_group:
- *
- * Returns: (transfer full): the options every command takes, stored in
- *   @options
- */
-GOptionGroup *
-att_cli_options_get_group (AttCliOptions *options)
+/* The options every command takes, read into @sandbox_url and @account. */
+static GOptionGroup *
+make_group (char **sandbox_url,
+            char **account)
 {
   const GOptionEntry entries[] = {
-    { "sandbox-url", 0, 0, G_OPTION_ARG_STRING, &options->sandbox_url,
-      N_ ("Sign in to the sandbox at URL with its demo account"), N_ ("URL") },
-    { "account", 0, 0, G_OPTION_ARG_STRING, &options->account,
+    { "sandbox-url", 0, 0, G_OPTION_ARG_STRING, sandbox_url, N_ ("Sign in to the sandbox at URL with its demo account"),
+      N_ ("URL") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, account,
       N_ ("Use the account of this name or id instead of the active one"), N_ ("NAME") },
     G_OPTION_ENTRY_NULL
   };
@@ -38,6 +34,17 @@ att_cli_options_get_group (AttCliOptions *options)
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, entries);
   return group;
+}
+
+/* Keeps @value (if any) in @field, in place of the one given before. */
+static void
+replace_option (char **field,
+                char  *value)
+{
+  if (value == NULL)
+    return;
+  g_free (*field);
+  *field = value;
 }
 
 static void
@@ -108,21 +115,38 @@ att_cli_usage_error (const char *usage,
 
 /**
  * att_cli_parse:
+ * @options: where the common options go
  *
- * Parses a command's options, with the common ones added.
+ * Parses a command's options, with the common ones added: those may be
+ * given before the command and after it, and the last one given wins.
  *
  * Returns: %ATT_CLI_EXIT_OK, or %ATT_CLI_EXIT_USAGE having said why
  */
 int
 att_cli_parse (GOptionContext *context,
                const char     *usage,
+               AttCliOptions  *options,
                int            *argc,
                char         ***argv)
 {
   g_autoptr(GError) error = NULL;
+  char *sandbox_url = NULL;
+  char *account = NULL;
 
+  /* Without options of its own (attest-cli before its command), they are
+   * the context's main ones, which --help shows. */
+  if (g_option_context_get_main_group (context) == NULL)
+    g_option_context_set_main_group (context, make_group (&sandbox_url, &account));
+  else
+    g_option_context_add_group (context, make_group (&sandbox_url, &account));
   if (!g_option_context_parse (context, argc, argv, &error))
-    return att_cli_usage_error (usage, error->message);
+    {
+      g_free (sandbox_url);
+      g_free (account);
+      return att_cli_usage_error (usage, error->message);
+    }
+  replace_option (&options->sandbox_url, sandbox_url);
+  replace_option (&options->account, account);
   return ATT_CLI_EXIT_OK;
 }
 

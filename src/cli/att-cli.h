@@ -32,8 +32,6 @@ typedef struct
   GCancellable *cancellable;
 } AttCliOptions;
 
-GOptionGroup *att_cli_options_get_group (AttCliOptions *options);
-
 int           att_cli_fail (const GError *error);
 int           att_cli_fail_message (const char *format,
                                     ...) G_GNUC_PRINTF (1, 2);
@@ -41,6 +39,7 @@ int           att_cli_usage_error (const char *usage,
                                    const char *message);
 int           att_cli_parse (GOptionContext *context,
                              const char     *usage,
+                             AttCliOptions  *options,
                              int            *argc,
                              char         ***argv);
 

@@ -40,7 +40,7 @@ on_interrupt (gpointer user_data)
 }
 
 static GOptionContext *
-make_context (AttCliOptions *options)
+make_context (void)
 {
   GOptionContext *context = g_option_context_new (_ ("COMMAND"));
 
@@ -56,7 +56,6 @@ make_context (AttCliOptions *options)
                                                 "on standard error), 2 on a usage error."));
   /* Stop at the command's name: what follows is the command's. */
   g_option_context_set_strict_posix (context, TRUE);
-  g_option_context_add_group (context, att_cli_options_get_group (options));
   return context;
 }
 
@@ -99,8 +98,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("attest-cli");
 
-  context = make_context (&options);
-  status = att_cli_parse (context, USAGE, &argc, &argv);
+  context = make_context ();
+  status = att_cli_parse (context, USAGE, &options, &argc, &argv);
   if (status == ATT_CLI_EXIT_OK)
     {
       g_unix_signal_add (SIGINT, on_interrupt, cancellable);
