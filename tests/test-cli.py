@@ -21,9 +21,9 @@ import time
 import urllib.error
 import urllib.request
 
-SANDBOX = os.environ["ATTEST_SANDBOX"]
+SANDBOX = os.path.abspath(os.environ["ATTEST_SANDBOX"])
 KEYRING = sys.argv[1] == "--keyring"
-CLI = sys.argv[-1]
+CLI = os.path.abspath(sys.argv[-1])
 STATUSES = {"valid", "expiring", "expired", "unknown"}
 
 
