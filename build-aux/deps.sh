@@ -8,6 +8,7 @@ BUILD_PKGS=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev
   libgnutls28-dev zlib1g-dev libpoppler-glib-dev libcairo2-dev libpng-dev
+  libxlsxwriter-dev
   librsvg2-common adwaita-icon-theme desktop-file-utils appstream iso-codes
 )
 TEST_PKGS=(
@@ -15,6 +16,7 @@ TEST_PKGS=(
   imagemagick xdotool clang-format
   python3-stdnum python3-shortuuid
   python3-pyld
+  python3-openpyxl poppler-utils
 )
 
 pkgs=("${BUILD_PKGS[@]}")

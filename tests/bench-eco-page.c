@@ -24,6 +24,7 @@
 #include "att-http.h"
 #include "att-page.h"
 #include "att-product.h"
+#include "att-renderer.h"
 #include "att-sandbox.h"
 #include "att-test-utils.h"
 
@@ -134,6 +135,8 @@ main (int   argc,
   double with, without;
 
   gtk_init ();
+  /* As the application does: cairo where OpenGL is drawn in software. */
+  att_renderer_choose (gdk_display_get_default ());
   adw_init ();
 
   sandbox = att_test_sandbox_new (NULL, &error);

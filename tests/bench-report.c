@@ -1,5 +1,5 @@
 /* bench-report.c: a report of 10,000 certificate rows, made and written
- * as CSV and JSON-LD
+ * as CSV, JSON-LD, XLSX and PDF
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -7,9 +7,12 @@
  * 1,000 products with ten Closient certifications each (10,000 rows, with
  * accents, quotes and formula-like names), then writes it as CSV (the
  * target is under 0.2 s) and as JSON-LD, three times each, through the
- * same temporary-file-and-rename path as the app.  Prints the median wall
- * time, the CPU time and the file size of each, and the peak RSS.  Prints
- * figures; asserts nothing about time.
+ * same temporary-file-and-rename path as the app; then as XLSX (target
+ * under 1 s) and PDF (target under 2 s); peak RSS target under 200 MB.
+ * Prints the median wall time, the CPU time and the file size of each,
+ * and the peak RSS; then, if LibreOffice's soffice is installed, the time
+ * it takes to convert the same CSV to XLSX and to PDF, the user's
+ * alternative.  Prints figures; asserts nothing about time.
  */
 
 #include "config.h"
@@ -129,6 +132,35 @@ bench_format (AttReport  *report,
           (cpu_seconds () - cpu_start) / N_RUNS, st.st_size / 1e6, peak_rss_kb ());
 }
 
+/* LibreOffice converting the CSV written above, once. */
+static void
+bench_soffice (const char *dir,
+               const char *to)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *csv = g_build_filename (dir, "report.csv", NULL);
+  g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/soffice-profile", dir);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  if (soffice == NULL)
+    {
+      printf ("soffice --headless --convert-to %s: not timed, LibreOffice (soffice) is not installed\n", to);
+      return;
+    }
+  start = g_get_monotonic_time ();
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, soffice,
+                              profile, "--headless", "--convert-to", to, "--outdir", dir, csv, NULL);
+  if (process == NULL || !g_subprocess_wait_check (process, NULL, &error))
+    {
+      printf ("soffice --headless --convert-to %s: failed: %s\n", to, error->message);
+      return;
+    }
+  printf ("soffice --headless --convert-to %s (LibreOffice, from the CSV): wall %.3f s\n", to,
+          (g_get_monotonic_time () - start) / 1e6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +182,10 @@ main (int   argc,
 
   bench_format (report, "csv", dir);
   bench_format (report, "jsonld", dir);
+  bench_format (report, "xlsx", dir);
+  bench_format (report, "pdf", dir);
+  bench_soffice (dir, "xlsx");
+  bench_soffice (dir, "pdf");
   if (g_getenv ("BENCH_KEEP") == NULL)
     att_test_remove_dir (dir);
   else

@@ -674,6 +674,16 @@ window_shows_view (Fixture      *f,
   return label_shown (f, "Products");
 }
 
+static gboolean
+details_beside_list (Fixture      *f,
+                     gconstpointer data)
+{
+  GtkWidget *details = att_test_find_of_type (GTK_WIDGET (f->window), ATT_TYPE_PRODUCT_DETAILS);
+  GtkWidget *list = att_test_find_of_type (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW);
+
+  return details != NULL && list != NULL && gtk_widget_get_mapped (details) && gtk_widget_get_mapped (list);
+}
+
 static void
 test_window_sidebar (void)
 {
@@ -682,6 +692,7 @@ test_window_sidebar (void)
   g_autoptr(AttHttp) http = NULL;
   g_autoptr(AttHiggClient) client = NULL;
   g_autoptr(AttContext) context = NULL;
+  g_autoptr(AttClosientClient) closient = NULL;
   Fixture    f = { 0 };
   AttWindow *window;
   GtkWidget *page;
@@ -691,9 +702,14 @@ test_window_sidebar (void)
   g_assert_no_error (error);
   att_test_sandbox_connect (sandbox, &http, &client, &context);
   att_context_set_is_demo (context, TRUE);
+  closient = att_test_closient_client_new (http, sandbox);
+  att_context_set_closient_client (context, closient);
 
   window = att_window_new (NULL);
   att_window_set_context (window, context);
+  /* The size of the screenshots in the README: the sidebar, the list and
+   * the details side by side. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
 
   f.window = GTK_WINDOW (window);
@@ -705,6 +721,7 @@ test_window_sidebar (void)
   f.page = ATT_PRODUCTS_PAGE (page);
   att_test_wait_until (ATT_TEST_PREDICATE (model_loaded), &f, NULL, "the demo products");
   g_assert_cmpuint (g_list_model_get_n_items (att_products_page_get_model (f.page)), >=, 60);
+  att_test_wait_until (ATT_TEST_PREDICATE (details_beside_list), &f, NULL, "the details beside the list");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -24,9 +24,34 @@ static const AttReportFormat jsonld_format = {
   att_report_write_jsonld,
 };
 
+static const AttReportFormat xlsx_format = {
+  "xlsx",
+  "xlsx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  att_report_write_xlsx,
+};
+
+static const AttReportFormat pdf_format = {
+  "pdf",
+  "pdf",
+  "application/pdf",
+  att_report_write_pdf,
+};
+
+/* Found by its id only: a ".pdf" file is A4. */
+static const AttReportFormat pdf_letter_format = {
+  "pdf-letter",
+  "pdf",
+  "application/pdf",
+  att_report_write_pdf_letter,
+};
+
 static const AttReportFormat *const formats[] = {
   &csv_format,
   &jsonld_format,
+  &xlsx_format,
+  &pdf_format,
+  &pdf_letter_format,
   NULL,
 };
 

@@ -21,7 +21,8 @@ typedef gboolean (*AttReportWriteFunc) (AttReport      *report,
 
 /**
  * AttReportFormat:
- * @id: the name attest-cli's --format takes ("csv", "jsonld")
+ * @id: the name attest-cli's --format takes ("csv", "jsonld", "xlsx", "pdf",
+ *   "pdf-letter")
  * @extension: the file name extension, without the dot
  * @mime_type: for a file chooser's filter
  * @write: writes a report in this format
@@ -73,5 +74,23 @@ gboolean                      att_report_write_jsonld (AttReport      *report,
                                                        gpointer        progress_data,
                                                        GCancellable   *cancellable,
                                                        GError        **error);
+gboolean                      att_report_write_xlsx (AttReport      *report,
+                                                     GOutputStream  *stream,
+                                                     AttProgressFunc progress,
+                                                     gpointer        progress_data,
+                                                     GCancellable   *cancellable,
+                                                     GError        **error);
+gboolean                      att_report_write_pdf (AttReport      *report,
+                                                    GOutputStream  *stream,
+                                                    AttProgressFunc progress,
+                                                    gpointer        progress_data,
+                                                    GCancellable   *cancellable,
+                                                    GError        **error);
+gboolean                      att_report_write_pdf_letter (AttReport      *report,
+                                                           GOutputStream  *stream,
+                                                           AttProgressFunc progress,
+                                                           gpointer        progress_data,
+                                                           GCancellable   *cancellable,
+                                                           GError        **error);
 
 G_END_DECLS

@@ -230,7 +230,6 @@ att_impact_table_class_init (AttImpactTableClass *klass)
 static void
 att_impact_table_init (AttImpactTable *self)
 {
-  GtkWidget      *scrolled = gtk_scrolled_window_new ();
   GtkNoSelection *selection;
 
   self->rows = g_list_store_new (ATT_TYPE_ECO_IMPACT);
@@ -251,10 +250,10 @@ att_impact_table_init (AttImpactTable *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Impact indicators"), -1);
 
-  /* The page scrolls, not the table: it asks for the height of all rows. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
-  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+  /* The page scrolls, not the table: no scrolled window of its own, which
+   * would take the wheel from the page while the pointer is over the
+   * table; the view asks for the height of all its rows. */
+  gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
 }
 
 GtkWidget *
