@@ -409,4 +409,8 @@ if __name__ == "__main__":
     os.environ.pop("DISPLAY", None)
     os.environ.pop("WAYLAND_DISPLAY", None)
     os.environ.setdefault("LC_ALL", "C.UTF-8")
+    # Under ASan, LeakSanitizer's table of suppressions would be taken for
+    # a message on stderr.
+    if "LSAN_OPTIONS" in os.environ:
+        os.environ["LSAN_OPTIONS"] += ":print_suppressions=0"
     sys.exit(main())
