@@ -14,7 +14,6 @@
 #include "att-account-store.h"
 #include "att-application.h"
 #include "att-closient-connect.h"
-#include "att-renderer.h"
 #include "att-context.h"
 #include "att-error.h"
 #include "att-expiry-alerts.h"
@@ -23,6 +22,7 @@
 #include "att-higg-client.h"
 #include "att-http.h"
 #include "att-preferences-window.h"
+#include "att-renderer.h"
 #include "att-sandbox-connection.h"
 #include "att-secret-store.h"
 #include "att-settings.h"
@@ -693,6 +693,16 @@ on_terminate_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Alerts for the certificates entering the lead time, with what was
+ * alerted kept in the user's data dir. */
+static AttExpiryNotifier *
+new_expiry_notifier (AttApplication *self)
+{
+  g_autofree char *alerts_path = att_expiry_alerts_dup_default_path ();
+
+  return att_expiry_notifier_new (GTK_APPLICATION (self), alerts_path);
+}
+
 static void
 att_application_startup (GApplication *application)
 {
@@ -722,11 +732,7 @@ att_application_startup (GApplication *application)
                            G_CALLBACK (on_active_changed), self, G_CONNECT_SWAPPED);
 
   self->settings = att_settings_new ();
-  {
-    g_autofree char *alerts_path = att_expiry_alerts_dup_default_path ();
-
-    self->expiry_notifier = att_expiry_notifier_new (GTK_APPLICATION (application), alerts_path);
-  }
+  self->expiry_notifier = new_expiry_notifier (self);
   disconnect (self);
 }
 
