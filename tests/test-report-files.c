@@ -12,6 +12,7 @@
 #include "att-report-columns.h"
 #include "att-report-pdf-layout.h"
 #include "att-report-writer.h"
+#include "att-test-report.h"
 #include "att-test-utils.h"
 
 #define ACCENTED "Crème brûlée Œuvre Straße"
@@ -135,48 +136,6 @@ large_report_new (guint n_rows)
 }
 
 /* --- Writing ----------------------------------------------------------- */
-
-static gboolean
-write_report (AttReport      *report,
-              const char     *format_id,
-              const char     *path,
-              AttProgressFunc progress,
-              GCancellable   *cancellable,
-              GError        **error)
-{
-  g_autoptr(GFile) target = g_file_new_for_path (path);
-  g_autoptr(GAsyncResult) result = NULL;
-
-  att_report_write_async (report, att_report_format_lookup (format_id), target, progress, cancellable,
-                          cancellable, att_test_store_result, &result);
-  return att_report_write_finish (report, att_test_await_result (&result), error);
-}
-
-static char *
-write_ok (Fixture    *fixture,
-          AttReport  *report,
-          const char *format_id,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (write_report (report, format_id, path, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
-
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (handle);
-  while (g_dir_read_name (handle) != NULL)
-    n++;
-  return n;
-}
 
 /* Runs a poppler tool on @path; returns its output. */
 static char *
@@ -325,7 +284,7 @@ test_xlsx (Fixture      *fixture,
            gconstpointer user_data)
 {
   g_autoptr(AttReport) report = fixture_report_new ();
-  g_autofree char *path = write_ok (fixture, report, "xlsx", "report.xlsx");
+  g_autofree char *path = att_test_write_report_ok (report, "xlsx", fixture->dir, "report.xlsx");
   g_autoptr(GError) error = NULL;
   g_autofree char *out = att_test_run_python (xlsx_script, path, &error);
   g_autoptr(JsonObject) parsed = NULL;
@@ -368,7 +327,7 @@ test_xlsx (Fixture      *fixture,
   g_assert_true (summary_has (summary, "Rows", 5));
   g_assert_true (summary_has_text (summary, MISSING));
   g_assert_true (summary_has_text (summary, "Account: Demo"));
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, 1);
 }
 
 /* --- PDF --------------------------------------------------------------- */
@@ -445,7 +404,7 @@ test_pdf (Fixture      *fixture,
 
   if (!have_poppler ())
     return;
-  path = write_ok (fixture, report, "pdf", "report.pdf");
+  path = att_test_write_report_ok (report, "pdf", fixture->dir, "report.pdf");
   text = run_tool ("pdftotext", path);
   squeezed = squeeze (text);
   g_test_message ("%s", text);
@@ -467,7 +426,7 @@ test_pdf (Fixture      *fixture,
   info = run_tool ("pdfinfo", path);
   g_assert_true (g_regex_match_simple ("^Title: +Certificate report$", info, G_REGEX_MULTILINE, 0));
   g_assert_nonnull (strstr (info, "841.89 x 595.28 pts (A4)"));
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, 1);
 }
 
 static void
@@ -480,7 +439,7 @@ test_pdf_letter (Fixture      *fixture,
 
   if (!have_poppler ())
     return;
-  path = write_ok (fixture, report, "pdf-letter", "report.pdf");
+  path = att_test_write_report_ok (report, "pdf-letter", fixture->dir, "report.pdf");
   info = run_tool ("pdfinfo", path);
   g_assert_nonnull (strstr (info, "792 x 612 pts (letter)"));
 }
@@ -493,7 +452,7 @@ assert_pages (Fixture *fixture,
 {
   g_autoptr(AttReport) report = large_report_new (n_rows);
   g_autofree char *name = g_strdup_printf ("rows-%u.pdf", n_rows);
-  g_autofree char *path = write_ok (fixture, report, "pdf", name);
+  g_autofree char *path = att_test_write_report_ok (report, "pdf", fixture->dir, name);
   g_autofree char *text = run_tool ("pdftotext", path);
   g_autofree char *last = NULL;
   guint            pages = pdf_pages (path);
@@ -537,12 +496,12 @@ test_pdf_empty (Fixture      *fixture,
 
   if (!have_poppler ())
     return;
-  path = write_ok (fixture, report, "pdf", "empty.pdf");
+  path = att_test_write_report_ok (report, "pdf", fixture->dir, "empty.pdf");
   text = run_tool ("pdftotext", path);
   g_assert_cmpuint (pdf_pages (path), ==, 1);
   g_assert_cmpuint (count_occurrences (text, "GTIN"), ==, 1);
   g_assert_nonnull (strstr (text, "Rows: 0"));
-  xlsx = write_ok (fixture, report, "xlsx", "empty.xlsx");
+  xlsx = att_test_write_report_ok (report, "xlsx", fixture->dir, "empty.xlsx");
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -612,11 +571,11 @@ test_cancel (Fixture      *fixture,
 
       g_file_set_contents (path, "old", -1, &error);
       g_assert_no_error (error);
-      g_assert_false (write_report (report, formats[i], path, cancel_on_progress, cancellable, &error));
+      g_assert_false (att_test_write_report (report, formats[i], path, cancel_on_progress, cancellable, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_cmpstr (contents, ==, "old");
-      g_assert_cmpuint (count_entries (fixture->dir), ==, i + 1);
+      g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, i + 1);
     }
 }
 
@@ -638,10 +597,10 @@ test_unwritable (Fixture      *fixture,
       g_autofree char *name = g_strconcat ("report.", formats[i], NULL);
       g_autofree char *path = g_build_filename (file, name, NULL);
 
-      g_assert_false (write_report (report, formats[i], path, NULL, NULL, &error));
+      g_assert_false (att_test_write_report (report, formats[i], path, NULL, NULL, &error));
       g_assert_nonnull (strstr (error->message, name));
       g_clear_error (&error);
-      g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+      g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, 1);
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include "att-report-columns.h"
 #include "att-report-writer.h"
+#include "att-test-report.h"
 #include "att-test-utils.h"
 
 /* Product names a spreadsheet or a careless parser would get wrong. */
@@ -142,48 +143,6 @@ fixture_report_new (void)
 
 /* --- Writing ----------------------------------------------------------- */
 
-static gboolean
-write_report (AttReport      *report,
-              const char     *format_id,
-              const char     *path,
-              AttProgressFunc progress,
-              GCancellable   *cancellable,
-              GError        **error)
-{
-  g_autoptr(GFile) target = g_file_new_for_path (path);
-  g_autoptr(GAsyncResult) result = NULL;
-
-  att_report_write_async (report, att_report_format_lookup (format_id), target, progress, cancellable,
-                          cancellable, att_test_store_result, &result);
-  return att_report_write_finish (report, att_test_await_result (&result), error);
-}
-
-static char *
-write_ok (Fixture    *fixture,
-          AttReport  *report,
-          const char *format_id,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (write_report (report, format_id, path, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
-
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (handle);
-  while (g_dir_read_name (handle) != NULL)
-    n++;
-  return n;
-}
-
 /* --- CSV --------------------------------------------------------------- */
 
 /* Reads the file named on stdin back with the csv module: whether it
@@ -234,7 +193,7 @@ test_csv (Fixture      *fixture,
           gconstpointer user_data)
 {
   g_autoptr(AttReport) report = fixture_report_new ();
-  g_autofree char *path = write_ok (fixture, report, "csv", "report.csv");
+  g_autofree char *path = att_test_write_report_ok (report, "csv", fixture->dir, "report.csv");
   g_autoptr(JsonObject) parsed = read_csv (path);
   JsonArray       *records = json_object_get_array_member (parsed, "rows");
   JsonArray       *header = json_array_get_array_element (records, 0);
@@ -274,7 +233,7 @@ test_csv (Fixture      *fixture,
   g_assert_cmpstr (cell (record, ATT_REPORT_COLUMN_PRODUCT_NAME), ==, "");
   g_assert_cmpstr (cell (record, ATT_REPORT_COLUMN_DATE_EXPIRES), ==, "");
   g_assert_cmpstr (cell (record, ATT_REPORT_COLUMN_SOURCE), ==, "Higg");
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, 1);
 }
 
 /* --- JSON-LD ----------------------------------------------------------- */
@@ -319,7 +278,7 @@ test_jsonld (Fixture      *fixture,
              gconstpointer user_data)
 {
   g_autoptr(AttReport) report = fixture_report_new ();
-  g_autofree char *path = write_ok (fixture, report, "jsonld", "report.jsonld");
+  g_autofree char *path = att_test_write_report_ok (report, "jsonld", fixture->dir, "report.jsonld");
   g_autoptr(GError) error = NULL;
   g_autofree char *out = att_test_run_python (jsonld_script, path, &error);
   g_autoptr(JsonNode) root = NULL;
@@ -406,7 +365,7 @@ test_jsonld_expanded (Fixture      *fixture,
     NULL,
   };
   g_autoptr(AttReport) report = fixture_report_new ();
-  g_autofree char *path = write_ok (fixture, report, "jsonld", "report.jsonld");
+  g_autofree char *path = att_test_write_report_ok (report, "jsonld", fixture->dir, "report.jsonld");
   g_autoptr(GError) error = NULL;
   g_autofree char *out = att_test_run_python (expand_script, path, &error);
   g_auto(GStrv) iris = NULL;
@@ -449,8 +408,8 @@ test_large (Fixture      *fixture,
       for (guint i = 0; i < 10; i++)
         add_product (report, gtin, "Organic Cotton Tee, \"Édition\"", product * 10 + i, "NOP-1", "2027-01-01");
     }
-  csv = write_ok (fixture, report, "csv", "large.csv");
-  jsonld = write_ok (fixture, report, "jsonld", "large.jsonld");
+  csv = att_test_write_report_ok (report, "csv", fixture->dir, "large.csv");
+  jsonld = att_test_write_report_ok (report, "jsonld", fixture->dir, "large.jsonld");
   paths = g_strconcat (csv, "\n", jsonld, NULL);
   out = att_test_run_python (count_script, paths, &error);
   g_assert_no_error (error);
@@ -466,7 +425,7 @@ assert_write_fails (AttReport  *report,
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_path_get_basename (path);
 
-  g_assert_false (write_report (report, "csv", path, NULL, NULL, &error));
+  g_assert_false (att_test_write_report (report, "csv", path, NULL, NULL, &error));
   g_test_message ("%s", error->message);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, basename));
@@ -495,7 +454,7 @@ test_unwritable (Fixture      *fixture,
       target = g_strdup ("/proc/attest-report.csv");
     }
   assert_write_fails (report, target);
-  g_assert_cmpuint (count_entries (readonly), ==, 0);
+  g_assert_cmpuint (att_test_count_dir_entries (readonly), ==, 0);
 
   g_file_set_contents (file, "not a folder", -1, &error);
   g_assert_no_error (error);
@@ -530,11 +489,11 @@ test_cancel (Fixture      *fixture,
 
       g_file_set_contents (path, "old", -1, &error);
       g_assert_no_error (error);
-      g_assert_false (write_report (report, formats[i], path, cancel_on_progress, cancellable, &error));
+      g_assert_false (att_test_write_report (report, formats[i], path, cancel_on_progress, cancellable, &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_cmpstr (contents, ==, "old");
-      g_assert_cmpuint (count_entries (fixture->dir), ==, i + 1);
+      g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, i + 1);
     }
 }
 
@@ -545,12 +504,12 @@ test_replace (Fixture      *fixture,
 {
   g_autoptr(AttReport) report = fixture_report_new ();
   g_autoptr(AttReport) empty = att_report_new (NULL, NULL, 60);
-  g_autofree char *path = write_ok (fixture, report, "csv", "report.csv");
-  g_autofree char *again = write_ok (fixture, empty, "csv", "report.csv");
+  g_autofree char *path = att_test_write_report_ok (report, "csv", fixture->dir, "report.csv");
+  g_autofree char *again = att_test_write_report_ok (empty, "csv", fixture->dir, "report.csv");
   g_autoptr(JsonObject) parsed = read_csv (again);
 
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parsed, "rows")), ==, 1);
-  g_assert_cmpuint (count_entries (fixture->dir), ==, 1);
+  g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, 1);
 }
 
 static void

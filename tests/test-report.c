@@ -343,6 +343,7 @@ test_closient_failure (Fixture      *fixture,
                        gconstpointer user_data)
 {
   const char *gtins[] = { ATT_SANDBOX_CLOSIENT_GTIN8, ATT_SANDBOX_CLOSIENT_GTIN12, NULL };
+  /* A made-up key of the right shape, which the sandbox has never issued. */
   g_autoptr(AttClosientClient) stranger = att_closient_client_new (
     fixture->http, att_sandbox_get_base_url (fixture->sandbox), "csb_AbCdEfGhIjKlMnOpQrStUvWxYz012345_45ffccd2");
   g_autoptr(AttReport) report = build_ok (fixture, fixture->higg, stranger, gtins, NULL, 0);

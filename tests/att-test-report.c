@@ -1,0 +1,51 @@
+/* att-test-report.c: reports written to files, for the writers' tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "att-test-report.h"
+#include "att-test-utils.h"
+
+gboolean
+att_test_write_report (AttReport      *report,
+                       const char     *format_id,
+                       const char     *path,
+                       AttProgressFunc progress,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  att_report_write_async (report, att_report_format_lookup (format_id), target, progress, cancellable,
+                          cancellable, att_test_store_result, &result);
+  return att_report_write_finish (report, att_test_await_result (&result), error);
+}
+
+char *
+att_test_write_report_ok (AttReport  *report,
+                          const char *format_id,
+                          const char *dir,
+                          const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (att_test_write_report (report, format_id, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+guint
+att_test_count_dir_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}

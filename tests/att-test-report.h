@@ -1,0 +1,31 @@
+/* att-test-report.h: reports written to files, for the writers' tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "att-report-writer.h"
+
+G_BEGIN_DECLS
+
+/* Writes @report as @format_id to @path through att_report_write_async(),
+ * waiting for it on the default main context. */
+gboolean att_test_write_report (AttReport      *report,
+                                const char     *format_id,
+                                const char     *path,
+                                AttProgressFunc progress,
+                                GCancellable   *cancellable,
+                                GError        **error);
+
+/* Writes @report as @format_id to @dir/@name, asserting it succeeds;
+ * returns the path. */
+char    *att_test_write_report_ok (AttReport  *report,
+                                   const char *format_id,
+                                   const char *dir,
+                                   const char *name);
+
+/* How many entries @dir holds (a temporary file left behind shows). */
+guint    att_test_count_dir_entries (const char *dir);
+
+G_END_DECLS
