@@ -69,8 +69,16 @@ struct _AttReportLayout
   double     height;
   /* Each page's end: the index after its last row. */
   GArray    *page_ends;
+  /* Each row's height, in points, as laid out. */
+  GArray    *row_heights;
   Cells      table;
+  Cells      header;
   double     heading_height;
+  double     header_height;
+  /* Pagination so far: the next row to lay out, and where it goes. */
+  gboolean   started;
+  guint      next_row;
+  double     y;
 };
 
 G_DEFINE_FINAL_TYPE (AttReportLayout, att_report_layout, G_TYPE_OBJECT)
@@ -225,17 +233,17 @@ cells_show (Cells           *cells,
     }
 }
 
-static double
-header_height (AttReportLayout *self,
-               cairo_t         *cr)
+/* The header row's cells, made and measured on first use. */
+static Cells *
+header_cells (AttReportLayout *self,
+              cairo_t         *cr)
 {
-  Cells  header = { NULL };
-  double height;
-
-  cells_init (&header, self, cr, HEADER_FONT);
-  height = cells_set_header (&header);
-  cells_clear (&header);
-  return height;
+  if (self->header.context == NULL)
+    {
+      cells_init (&self->header, self, cr, HEADER_FONT);
+      self->header_height = cells_set_header (&self->header);
+    }
+  return &self->header;
 }
 
 static double
@@ -258,28 +266,74 @@ table_cells (AttReportLayout *self,
 }
 
 static void
-paginate (AttReportLayout *self,
-          cairo_t         *cr)
+paginate_start (AttReportLayout *self,
+                cairo_t         *cr)
 {
-  Cells *cells = table_cells (self, cr);
-  double header = header_height (self, cr);
-  double y = MARGIN + self->heading_height + header;
-  guint  n = att_report_get_n_rows (self->report);
-  guint  page_start = 0;
+  self->heading_height = att_report_pdf_heading_draw (self->report, cr, MARGIN, MARGIN, table_width (self), FALSE);
+  header_cells (self, cr);
+  self->y = MARGIN + self->heading_height + self->header_height;
+  self->started = TRUE;
+}
 
-  for (guint i = 0; i < n; i++)
+/* Lays out the next row, starting a page if it does not fit. */
+static void
+paginate_row (AttReportLayout *self,
+              Cells           *cells)
+{
+  guint i = self->next_row++;
+  float height = cells_set_row (cells, att_report_get_row (self->report, i));
+  guint page_start = self->page_ends->len > 0 ? g_array_index (self->page_ends, guint, self->page_ends->len - 1) : 0;
+
+  if (self->y + height > table_bottom (self) && i > page_start)
     {
-      double height = cells_set_row (cells, att_report_get_row (self->report, i));
-
-      if (y + height > table_bottom (self) && i > page_start)
-        {
-          g_array_append_val (self->page_ends, i);
-          page_start = i;
-          y = MARGIN + header;
-        }
-      y += height;
+      g_array_append_val (self->page_ends, i);
+      self->y = MARGIN + self->header_height;
     }
+  self->y += height;
+  g_array_append_val (self->row_heights, height);
+}
+
+static gboolean
+paginated (AttReportLayout *self)
+{
+  return self->started && self->next_row == G_MAXUINT;
+}
+
+/**
+ * att_report_layout_paginate:
+ * @measure_cr: a context to measure text with, such as the one the pages
+ *   will be drawn on
+ * @max_rows: how many rows to lay out at most in this call
+ *
+ * Lays out the next @max_rows rows, so that a caller on the main thread
+ * (printing) can lay a long report out in steps.
+ *
+ * Returns: %TRUE when every row is laid out
+ */
+gboolean
+att_report_layout_paginate (AttReportLayout *self,
+                            cairo_t         *measure_cr,
+                            guint            max_rows)
+{
+  guint  n;
+  Cells *cells;
+
+  g_return_val_if_fail (ATT_IS_REPORT_LAYOUT (self), TRUE);
+  g_return_val_if_fail (measure_cr != NULL, TRUE);
+
+  if (paginated (self))
+    return TRUE;
+  if (!self->started)
+    paginate_start (self, measure_cr);
+  n = att_report_get_n_rows (self->report);
+  cells = table_cells (self, measure_cr);
+  for (guint done = 0; done < max_rows && self->next_row < n; done++)
+    paginate_row (self, cells);
+  if (self->next_row < n)
+    return FALSE;
   g_array_append_val (self->page_ends, n);
+  self->next_row = G_MAXUINT;
+  return TRUE;
 }
 
 /**
@@ -287,7 +341,7 @@ paginate (AttReportLayout *self,
  * @measure_cr: a context to measure text with, such as the one the pages
  *   will be drawn on
  *
- * Lays the report out, once.
+ * Lays the rest of the report out, once.
  *
  * Returns: the number of pages, at least one
  */
@@ -298,12 +352,7 @@ att_report_layout_get_n_pages (AttReportLayout *self,
   g_return_val_if_fail (ATT_IS_REPORT_LAYOUT (self), 0);
   g_return_val_if_fail (measure_cr != NULL, 0);
 
-  if (self->page_ends->len == 0)
-    {
-      self->heading_height = att_report_pdf_heading_draw (self->report, measure_cr, MARGIN, MARGIN,
-                                                          table_width (self), FALSE);
-      paginate (self, measure_cr);
-    }
+  att_report_layout_paginate (self, measure_cr, G_MAXUINT);
   return self->page_ends->len;
 }
 
@@ -328,17 +377,13 @@ draw_header (AttReportLayout *self,
              cairo_t         *cr,
              double           y)
 {
-  Cells  header = { NULL };
-  double height;
+  Cells *header = header_cells (self, cr);
 
-  cells_init (&header, self, cr, HEADER_FONT);
-  height = cells_set_header (&header);
   cairo_set_source_rgb (cr, 0.86, 0.89, 0.93);
-  cairo_rectangle (cr, MARGIN, y, table_width (self), height);
+  cairo_rectangle (cr, MARGIN, y, table_width (self), self->header_height);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  cells_show (&header, self, cr, y, N_TABLE_COLUMNS);
-  cells_clear (&header);
+  cells_show (header, self, cr, y, N_TABLE_COLUMNS);
 }
 
 static void
@@ -353,7 +398,32 @@ set_status_color (cairo_t             *cr,
     cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
-static double
+static float
+row_height (AttReportLayout *self,
+            guint            index)
+{
+  return g_array_index (self->row_heights, float, index);
+}
+
+/* Every other row's background, as one path: one fill a page. */
+static void
+draw_stripes (AttReportLayout *self,
+              cairo_t         *cr,
+              guint            start,
+              guint            end,
+              double           y)
+{
+  for (guint i = start; i < end; i++)
+    {
+      if (i % 2 == 1)
+        cairo_rectangle (cr, MARGIN, y, table_width (self), row_height (self, i));
+      y += row_height (self, i);
+    }
+  cairo_set_source_rgb (cr, 0.96, 0.96, 0.97);
+  cairo_fill (cr);
+}
+
+static void
 draw_row (AttReportLayout *self,
           Cells           *cells,
           cairo_t         *cr,
@@ -361,21 +431,14 @@ draw_row (AttReportLayout *self,
           double           y)
 {
   AttReportRow *row = att_report_get_row (self->report, index);
-  double        height = cells_set_row (cells, row);
 
-  if (index % 2 == 1)
-    {
-      cairo_set_source_rgb (cr, 0.96, 0.96, 0.97);
-      cairo_rectangle (cr, MARGIN, y, table_width (self), height);
-      cairo_fill (cr);
-    }
+  cells_set_row (cells, row);
   cairo_set_source_rgb (cr, 0, 0, 0);
   /* The status last, in its colour. */
   cells_show (cells, self, cr, y, N_TABLE_COLUMNS - 1);
   set_status_color (cr, att_report_row_get_status (row));
   cairo_move_to (cr, column_x (self, N_TABLE_COLUMNS - 1) + CELL_PADDING, y + CELL_PADDING);
   pango_cairo_show_layout (cr, cells->cells[N_TABLE_COLUMNS - 1]);
-  return height;
 }
 
 static void
@@ -383,8 +446,7 @@ draw_footer (AttReportLayout *self,
              cairo_t         *cr,
              guint            page)
 {
-  g_autoptr(GObject) context = G_OBJECT (context_new (cr));
-  g_autoptr(PangoLayout) layout = pango_layout_new (PANGO_CONTEXT (context));
+  g_autoptr(PangoLayout) layout = pango_layout_new (table_cells (self, cr)->context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (TABLE_FONT);
   /* Translators: at the foot of each page of a report */
   g_autofree char *text = g_strdup_printf (C_ ("report", "Page %u of %u"), page + 1, self->page_ends->len);
@@ -408,8 +470,12 @@ draw_rows (AttReportLayout *self,
   guint  start = page > 0 ? g_array_index (self->page_ends, guint, page - 1) : 0;
   guint  end = g_array_index (self->page_ends, guint, page);
 
+  draw_stripes (self, cr, start, end, y);
   for (guint i = start; i < end; i++)
-    y += draw_row (self, cells, cr, i, y);
+    {
+      draw_row (self, cells, cr, i, y);
+      y += row_height (self, i);
+    }
 }
 
 /**
@@ -436,7 +502,7 @@ att_report_layout_draw_page (AttReportLayout *self,
   if (page == 0)
     y += att_report_pdf_heading_draw (self->report, cr, MARGIN, MARGIN, table_width (self), TRUE);
   draw_header (self, cr, y);
-  draw_rows (self, cr, page, y + header_height (self, cr));
+  draw_rows (self, cr, page, y + self->header_height);
   draw_footer (self, cr, page);
   cairo_restore (cr);
 }
@@ -448,7 +514,9 @@ att_report_layout_finalize (GObject *object)
 
   g_object_unref (self->report);
   g_array_unref (self->page_ends);
+  g_array_unref (self->row_heights);
   cells_clear (&self->table);
+  cells_clear (&self->header);
 
   G_OBJECT_CLASS (att_report_layout_parent_class)->finalize (object);
 }
@@ -463,6 +531,7 @@ static void
 att_report_layout_init (AttReportLayout *self)
 {
   self->page_ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->row_heights = g_array_new (FALSE, FALSE, sizeof (float));
 }
 
 /**

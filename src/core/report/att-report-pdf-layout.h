@@ -23,7 +23,8 @@ G_BEGIN_DECLS
  * TRUE and gtk_print_operation_set_unit() GTK_UNIT_POINTS, make the layout
  * with the page setup's paper width and height in points, give
  * att_report_layout_get_n_pages() the print context's cairo_t in
- * "begin-print" (then gtk_print_operation_set_n_pages()), and call
+ * "begin-print", or lay it out in steps with att_report_layout_paginate()
+ * in "paginate" and then gtk_print_operation_set_n_pages(), and call
  * att_report_layout_draw_page() in "draw-page".  The layout keeps its own
  * 36 pt margins.
  */
@@ -35,6 +36,9 @@ G_DECLARE_FINAL_TYPE (AttReportLayout, att_report_layout, ATT, REPORT_LAYOUT, GO
 AttReportLayout *att_report_layout_new (AttReport *report,
                                         double     page_width_pt,
                                         double     page_height_pt);
+gboolean         att_report_layout_paginate (AttReportLayout *self,
+                                             cairo_t         *measure_cr,
+                                             guint            max_rows);
 guint            att_report_layout_get_n_pages (AttReportLayout *self,
                                                 cairo_t         *measure_cr);
 guint            att_report_layout_get_page_end (AttReportLayout *self,
