@@ -49,3 +49,36 @@ att_test_count_dir_entries (const char *dir)
     n++;
   return n;
 }
+
+/* Runs a poppler tool on @path; returns its output. */
+char *
+att_test_run_poppler (const char *tool,
+                      const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *program = g_find_program_in_path (tool);
+
+  if (program == NULL)
+    return NULL;
+  if (g_str_equal (tool, "pdftotext"))
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program, "-enc", "UTF-8", path, "-", NULL);
+  else
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program, path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  return g_steal_pointer (&out);
+}
+
+gboolean
+att_test_have_poppler (void)
+{
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+
+  if (program == NULL)
+    g_test_skip ("poppler-utils is not installed");
+  return program != NULL;
+}

@@ -28,4 +28,13 @@ char    *att_test_write_report_ok (AttReport  *report,
 /* How many entries @dir holds (a temporary file left behind shows). */
 guint    att_test_count_dir_entries (const char *dir);
 
+/* Runs poppler-utils' @tool (pdftotext as UTF-8, pdfinfo, pdffonts...)
+ * on @path and returns its output, asserting it succeeds; %NULL when the
+ * tool is not installed. */
+char    *att_test_run_poppler (const char *tool,
+                               const char *path);
+
+/* Whether poppler-utils is installed; skips the test when not. */
+gboolean att_test_have_poppler (void);
+
 G_END_DECLS

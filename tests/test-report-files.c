@@ -137,39 +137,6 @@ large_report_new (guint n_rows)
 
 /* --- Writing ----------------------------------------------------------- */
 
-/* Runs a poppler tool on @path; returns its output. */
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *program = g_find_program_in_path (tool);
-
-  if (program == NULL)
-    return NULL;
-  if (g_str_equal (tool, "pdftotext"))
-    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program, "-enc", "UTF-8", path, "-", NULL);
-  else
-    process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program, path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-  return g_steal_pointer (&out);
-}
-
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-
-  if (program == NULL)
-    g_test_skip ("poppler-utils is not installed");
-  return program != NULL;
-}
-
 /* --- XLSX -------------------------------------------------------------- */
 
 /* Reads the workbook named on stdin with openpyxl and prints what the
@@ -346,7 +313,7 @@ count_occurrences (const char *text,
 static guint
 pdf_pages (const char *path)
 {
-  g_autofree char *info = run_tool ("pdfinfo", path);
+  g_autofree char *info = att_test_run_poppler ("pdfinfo", path);
   const char      *line = strstr (info, "\nPages:");
 
   g_assert_nonnull (line);
@@ -357,7 +324,7 @@ pdf_pages (const char *path)
 static void
 assert_fonts_embedded (const char *path)
 {
-  g_autofree char *fonts = run_tool ("pdffonts", path);
+  g_autofree char *fonts = att_test_run_poppler ("pdffonts", path);
   g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
   guint n = 0;
 
@@ -402,10 +369,10 @@ test_pdf (Fixture      *fixture,
   g_autofree char *info = NULL;
   g_autofree char *squeezed = NULL;
 
-  if (!have_poppler ())
+  if (!att_test_have_poppler ())
     return;
   path = att_test_write_report_ok (report, "pdf", fixture->dir, "report.pdf");
-  text = run_tool ("pdftotext", path);
+  text = att_test_run_poppler ("pdftotext", path);
   squeezed = squeeze (text);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Certificate report"));
@@ -423,7 +390,7 @@ test_pdf (Fixture      *fixture,
   g_assert_cmpuint (count_occurrences (text, "L"), >=, LONG_LENGTH);
   assert_fonts_embedded (path);
 
-  info = run_tool ("pdfinfo", path);
+  info = att_test_run_poppler ("pdfinfo", path);
   g_assert_true (g_regex_match_simple ("^Title: +Certificate report$", info, G_REGEX_MULTILINE, 0));
   g_assert_nonnull (strstr (info, "841.89 x 595.28 pts (A4)"));
   g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, 1);
@@ -437,10 +404,10 @@ test_pdf_letter (Fixture      *fixture,
   g_autofree char *path = NULL;
   g_autofree char *info = NULL;
 
-  if (!have_poppler ())
+  if (!att_test_have_poppler ())
     return;
   path = att_test_write_report_ok (report, "pdf-letter", fixture->dir, "report.pdf");
-  info = run_tool ("pdfinfo", path);
+  info = att_test_run_poppler ("pdfinfo", path);
   g_assert_nonnull (strstr (info, "792 x 612 pts (letter)"));
 }
 
@@ -453,7 +420,7 @@ assert_pages (Fixture *fixture,
   g_autoptr(AttReport) report = large_report_new (n_rows);
   g_autofree char *name = g_strdup_printf ("rows-%u.pdf", n_rows);
   g_autofree char *path = att_test_write_report_ok (report, "pdf", fixture->dir, name);
-  g_autofree char *text = run_tool ("pdftotext", path);
+  g_autofree char *text = att_test_run_poppler ("pdftotext", path);
   g_autofree char *last = NULL;
   guint            pages = pdf_pages (path);
 
@@ -471,7 +438,7 @@ test_pdf_pages (Fixture      *fixture,
 {
   guint ten, five_hundred, ten_thousand;
 
-  if (!have_poppler ())
+  if (!att_test_have_poppler ())
     return;
   ten = assert_pages (fixture, 10);
   five_hundred = assert_pages (fixture, 500);
@@ -494,10 +461,10 @@ test_pdf_empty (Fixture      *fixture,
   g_autofree char *text = NULL;
   g_autofree char *xlsx = NULL;
 
-  if (!have_poppler ())
+  if (!att_test_have_poppler ())
     return;
   path = att_test_write_report_ok (report, "pdf", fixture->dir, "empty.pdf");
-  text = run_tool ("pdftotext", path);
+  text = att_test_run_poppler ("pdftotext", path);
   g_assert_cmpuint (pdf_pages (path), ==, 1);
   g_assert_cmpuint (count_occurrences (text, "GTIN"), ==, 1);
   g_assert_nonnull (strstr (text, "Rows: 0"));

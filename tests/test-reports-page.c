@@ -22,6 +22,7 @@
 #include "att-reports-page.h"
 #include "att-sandbox-seed.h"
 #include "att-sandbox.h"
+#include "att-test-report.h"
 #include "att-test-utils.h"
 #include "att-test-widgets.h"
 
@@ -330,6 +331,71 @@ test_export_error (Fixture      *f,
   g_assert_false (g_file_query_exists (file, NULL));
 }
 
+static gboolean
+print_done (Fixture      *f,
+            gconstpointer data)
+{
+  return !att_reports_page_get_printing (f->page);
+}
+
+/* The writer's format of the printout's paper, from pdfinfo's "Page size:
+ * W x H pts". */
+static const char *
+format_of_paper (const char *info)
+{
+  const char *size = strstr (info, "Page size:");
+
+  g_assert_nonnull (size);
+  return g_ascii_strtod (size + strlen ("Page size:"), NULL) > 800 ? "pdf" : "pdf-letter";
+}
+
+/* Printed (to a PDF file, as the print dialog's "Print to File" does),
+ * the report has the PDF writer's pages: the same count and the same
+ * text on them. */
+static void
+test_print (Fixture      *f,
+            gconstpointer data)
+{
+  AttReport       *report = wait_for_report (f, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("att-reports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *info = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *printed_text = NULL;
+  g_autofree char *written_text = NULL;
+
+  if (!att_test_have_poppler ())
+    return;
+  att_reports_page_print (f->page, file);
+  att_test_wait_until (ATT_TEST_PREDICATE (print_done), f, NULL, "the printout");
+
+  info = att_test_run_poppler ("pdfinfo", path);
+  written = att_test_write_report_ok (report, format_of_paper (info), dir, "written.pdf");
+  printed_text = att_test_run_poppler ("pdftotext", path);
+  written_text = att_test_run_poppler ("pdftotext", written);
+  g_assert_nonnull (strstr (printed_text, att_report_row_get_certificate_number (att_report_get_row (report, 0))));
+  g_assert_cmpstr (printed_text, ==, written_text);
+  g_unlink (path);
+  g_unlink (written);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Ctrl+F puts the focus in the product search. */
+static void
+test_focus_search (Fixture      *f,
+                   gconstpointer data)
+{
+  GtkWidget *focus;
+
+  wait_for_report (f, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (att_reports_page_get_column_view (f->page)));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.focus-search", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +411,8 @@ main (int   argc,
   g_test_add ("/reports-page/debounce", Fixture, NULL, fixture_setup, test_debounce, fixture_teardown);
   g_test_add ("/reports-page/export-cancel", Fixture, NULL, fixture_setup, test_export_cancel, fixture_teardown);
   g_test_add ("/reports-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  g_test_add ("/reports-page/print", Fixture, NULL, fixture_setup, test_print, fixture_teardown);
+  g_test_add ("/reports-page/focus-search", Fixture, NULL, fixture_setup, test_focus_search, fixture_teardown);
 
   return g_test_run ();
 }

@@ -232,6 +232,11 @@ search_action (GtkWidget  *widget,
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       att_closient_page_focus_gtin (ATT_CLOSIENT_PAGE (page));
     }
+  else if (ATT_IS_REPORTS_PAGE (page))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      att_reports_page_focus_search (ATT_REPORTS_PAGE (page));
+    }
 }
 
 /* A view, shown as if its row in the sidebar had been chosen; %NULL if

@@ -135,6 +135,7 @@ show_report (AttReportsPage *self,
     gtk_label_set_label (self->counts_label, _ ("No source chosen"));
   show_missing_parts (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), report != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), report != NULL);
 }
 
 static void

@@ -19,6 +19,8 @@ struct _AttReportsPage
   AttReport         *report;
   GCancellable      *build_cancellable;
   GCancellable      *export_cancellable;
+  GtkPrintOperation *print_operation;
+  GtkPrintSettings  *print_settings;
   guint              build_timeout;
   gboolean           started;
   gboolean           folded;
@@ -33,6 +35,7 @@ struct _AttReportsPage
   GtkSpinButton     *expiring_spin;
   GtkSearchEntry    *search_entry;
   GtkButton         *export_button;
+  GtkButton         *print_button;
 
   GtkColumnView     *column_view;
   GtkSliceListModel *preview;
@@ -67,5 +70,8 @@ void                              _att_reports_page_choose_file (AttReportsPage 
 void                              _att_reports_page_cancel_export (AttReportsPage *self);
 void                              _att_reports_page_open_file (AttReportsPage *self,
                                                                const char     *uri);
+
+/* att-reports-page-print.c */
+void                              _att_reports_page_cancel_print (AttReportsPage *self);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_FOLDED,
+  PROP_PRINTING,
   N_PROPS
 };
 
@@ -58,6 +59,18 @@ build_sidebar_button (AttReportsPage *self)
 }
 
 static GtkWidget *
+build_print_button (AttReportsPage *self)
+{
+  self->print_button = GTK_BUTTON (gtk_button_new_from_icon_name ("document-print-symbolic"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->print_button), _ ("Print…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->print_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Print…"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->print_button), "reports.print");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), FALSE);
+  return GTK_WIDGET (self->print_button);
+}
+
+static GtkWidget *
 build_header (AttReportsPage *self)
 {
   GtkWidget *header = adw_header_bar_new ();
@@ -72,6 +85,7 @@ build_header (AttReportsPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), build_print_button (self));
   return header;
 }
 
@@ -133,7 +147,30 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  _att_reports_page_choose_file (ATT_REPORTS_PAGE (widget));
+  AttReportsPage *self = ATT_REPORTS_PAGE (widget);
+
+  /* The shortcut works only when the button would. */
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->export_button)))
+    _att_reports_page_choose_file (self);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttReportsPage *self = ATT_REPORTS_PAGE (widget);
+
+  if (self->report != NULL)
+    att_reports_page_print (self, NULL);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  att_reports_page_focus_search (ATT_REPORTS_PAGE (widget));
 }
 
 static void
@@ -162,6 +199,9 @@ att_reports_page_dispose (GObject *object)
   _att_reports_page_cancel_build (self);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  _att_reports_page_cancel_print (self);
+  g_clear_object (&self->print_operation);
+  g_clear_object (&self->print_settings);
   if (self->toast_overlay != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->toast_overlay));
   self->toast_overlay = NULL;
@@ -188,6 +228,9 @@ att_reports_page_get_property (GObject    *object,
       break;
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
+      break;
+    case PROP_PRINTING:
+      g_value_set_boolean (value, self->print_operation != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -248,19 +291,43 @@ att_reports_page_class_init (AttReportsPageClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether a printout is being laid out or sent. */
+  properties[PROP_PRINTING] =
+    g_param_spec_boolean ("printing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "reports.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reports.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "reports.focus-search", NULL);
   gtk_widget_class_install_action (widget_class, "reports.open-file", "s", open_file_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+/* Ctrl+S and Ctrl+P work wherever the focus is in the window (the sidebar
+ * too) while the view is shown. */
+static void
+add_window_shortcuts (AttReportsPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("reports.export")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("reports.print")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
 att_reports_page_init (AttReportsPage *self)
 {
   build_ui (self);
+  add_window_shortcuts (self);
   att_accessible_fix_mnemonics (GTK_WIDGET (self));
   att_accessible_label_drop_down (self->standard_dropdown, _ ("Show certificates of standard"));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
@@ -294,6 +361,22 @@ att_reports_page_get_building (AttReportsPage *self)
 {
   g_return_val_if_fail (ATT_IS_REPORTS_PAGE (self), FALSE);
   return self->build_timeout != 0 || self->build_cancellable != NULL;
+}
+
+gboolean
+att_reports_page_get_printing (AttReportsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REPORTS_PAGE (self), FALSE);
+  return self->print_operation != NULL;
+}
+
+/* Ctrl+F: the product search, its text selected. */
+void
+att_reports_page_focus_search (AttReportsPage *self)
+{
+  g_return_if_fail (ATT_IS_REPORTS_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 gboolean

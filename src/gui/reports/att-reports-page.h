@@ -36,5 +36,9 @@ void           att_reports_page_set_expiring_within (AttReportsPage *self,
 void           att_reports_page_export (AttReportsPage        *self,
                                         GFile                 *file,
                                         const AttReportFormat *format);
+void           att_reports_page_print (AttReportsPage *self,
+                                       GFile          *export_file);
+gboolean       att_reports_page_get_printing (AttReportsPage *self);
+void           att_reports_page_focus_search (AttReportsPage *self);
 
 G_END_DECLS
