@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "att-certificates-page.h"
 #include "att-context.h"
 #include "att-expiry-alerts.h"
 #include "att-expiry-notifier.h"
@@ -17,6 +18,7 @@
 #include "att-sandbox-seed.h"
 #include "att-sandbox.h"
 #include "att-test-utils.h"
+#include "att-window.h"
 
 static const char server_xml[] = "<node>"
                                  "  <interface name='org.gtk.Notifications'>"
@@ -208,6 +210,56 @@ test_demo_silent (Fixture      *f,
   g_assert_false (g_file_test (f->state_path, G_FILE_TEST_EXISTS));
 }
 
+/* Every certificate the view shows has @data's status (and there are
+ * some). */
+static gboolean
+certificates_filtered (GtkWidget    *page,
+                       gconstpointer data)
+{
+  GListModel *model = att_certificates_page_get_model (ATT_CERTIFICATES_PAGE (page));
+  guint       n = g_list_model_get_n_items (model);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AttCertificate) certificate = g_list_model_get_item (model, i);
+
+      if (att_certificate_get_status (certificate, now, ATT_CERTIFICATE_DEFAULT_LEAD_DAYS) != (AttCertificateStatus) GPOINTER_TO_INT (data))
+        return FALSE;
+    }
+  return n > 0;
+}
+
+static gboolean
+has_certificates_view (AttWindow    *window,
+                       gconstpointer data)
+{
+  return ATT_IS_CERTIFICATES_PAGE (att_window_get_view (window, "certificates"));
+}
+
+/* The notification clicked while the app is still connecting (or starts
+ * it): the Certificates view opens filtered once the window has it. */
+static void
+test_action_before_views (Fixture      *f,
+                          gconstpointer data)
+{
+  AttWindow *window = att_window_new (f->application);
+  GtkWidget *page;
+
+  g_signal_connect_swapped (f->application, "activate", G_CALLBACK (gtk_window_present), window);
+  g_action_group_activate_action (G_ACTION_GROUP (f->application), ATT_EXPIRY_NOTIFIER_ACTION,
+                                  g_variant_new ("(is)", ATT_CERTIFICATE_STATUS_EXPIRED, ""));
+  g_assert_null (att_window_get_view (window, "certificates"));
+
+  att_expiry_notifier_set_context (f->notifier, f->context);
+  att_window_set_context (window, f->context);
+  att_test_wait_until (ATT_TEST_PREDICATE (has_certificates_view), window, NULL, "the views");
+  page = att_window_get_view (window, "certificates");
+  att_test_wait_until (ATT_TEST_PREDICATE (certificates_filtered), page,
+                       GINT_TO_POINTER (ATT_CERTIFICATE_STATUS_EXPIRED), "the expired certificates");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +271,8 @@ main (int   argc,
 
   g_test_add ("/expiry-notifier/once", Fixture, NULL, fixture_setup, test_once, fixture_teardown);
   g_test_add ("/expiry-notifier/demo-silent", Fixture, NULL, fixture_setup, test_demo_silent, fixture_teardown);
+  g_test_add ("/expiry-notifier/action-before-views", Fixture, NULL, fixture_setup, test_action_before_views,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -40,6 +40,8 @@ struct _AttExpiryNotifier
   AttCertificateList *list;
   guint               check_timeout;
   guint               first_check_ms;
+  /* The notification's action, waiting for the window's views. */
+  GVariant           *pending;
 };
 
 G_DEFINE_FINAL_TYPE (AttExpiryNotifier, att_expiry_notifier, G_TYPE_OBJECT)
@@ -113,6 +115,67 @@ drop_list (AttExpiryNotifier *self)
   g_clear_object (&self->context);
 }
 
+/* The notification's action */
+
+static AttWindow *
+find_window (GtkApplication *application)
+{
+  GtkWindow *active = gtk_application_get_active_window (application);
+
+  if (ATT_IS_WINDOW (active))
+    return ATT_WINDOW (active);
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (ATT_IS_WINDOW (l->data))
+      return ATT_WINDOW (l->data);
+  return NULL;
+}
+
+/* Opens the Certificates view filtered to the certificates notified;
+ * FALSE while the window has no such view yet (it is still connecting). */
+static gboolean
+show_expiring (AttExpiryNotifier *self,
+               GVariant          *parameter)
+{
+  AttWindow  *window = find_window (self->application);
+  GtkWidget  *page = window != NULL ? att_window_get_view (window, "certificates") : NULL;
+  gint32      status;
+  const char *id;
+
+  if (!ATT_IS_CERTIFICATES_PAGE (page))
+    return FALSE;
+  g_variant_get (parameter, "(i&s)", &status, &id);
+  /* Shows the view, with the first of the certificates selected (and the
+   * filters cleared), then filters it to the certificates' status. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-certificate", "s", id);
+  att_certificates_page_set_status_filter (ATT_CERTIFICATES_PAGE (page), status);
+  return TRUE;
+}
+
+static gboolean
+show_pending (gpointer user_data)
+{
+  AttExpiryNotifier *self = user_data;
+
+  if (self->pending != NULL && show_expiring (self, self->pending))
+    g_clear_pointer (&self->pending, g_variant_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* A click on the notification that started the app, or came while it
+ * connects, is kept until the window has its views. */
+static void
+show_expiring_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AttExpiryNotifier *self = user_data;
+
+  g_application_activate (G_APPLICATION (self->application));
+  g_clear_pointer (&self->pending, g_variant_unref);
+  if (!show_expiring (self, parameter))
+    self->pending = g_variant_ref (parameter);
+}
+
 /**
  * att_expiry_notifier_set_context:
  * @context: (nullable): the services of the account connected
@@ -129,6 +192,9 @@ att_expiry_notifier_set_context (AttExpiryNotifier *self,
   g_return_if_fail (ATT_IS_EXPIRY_NOTIFIER (self));
 
   drop_list (self);
+  /* The windows get @context after the notifier. */
+  if (self->pending != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, show_pending, g_object_ref (self), g_object_unref);
   client = context != NULL ? att_context_get_higg_client (context) : NULL;
   if (client == NULL || att_context_get_is_demo (context))
     return;
@@ -141,44 +207,6 @@ att_expiry_notifier_set_context (AttExpiryNotifier *self,
   self->check_timeout = g_timeout_add (self->first_check_ms, check, self);
 }
 
-/* The notification's action */
-
-static AttWindow *
-find_window (GtkApplication *application)
-{
-  GtkWindow *active = gtk_application_get_active_window (application);
-
-  if (ATT_IS_WINDOW (active))
-    return ATT_WINDOW (active);
-  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
-    if (ATT_IS_WINDOW (l->data))
-      return ATT_WINDOW (l->data);
-  return NULL;
-}
-
-static void
-show_expiring_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  AttExpiryNotifier *self = user_data;
-  gint32             status;
-  const char        *id;
-  AttWindow         *window;
-  GtkWidget         *page;
-
-  g_variant_get (parameter, "(i&s)", &status, &id);
-  g_application_activate (G_APPLICATION (self->application));
-  window = find_window (self->application);
-  if (window == NULL)
-    return;
-  page = att_window_get_view (window, "certificates");
-  if (ATT_IS_CERTIFICATES_PAGE (page))
-    att_certificates_page_set_status_filter (ATT_CERTIFICATES_PAGE (page), status);
-  /* Shows the view, with the first of the certificates selected. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-certificate", "s", id);
-}
-
 static void
 att_expiry_notifier_dispose (GObject *object)
 {
@@ -186,6 +214,7 @@ att_expiry_notifier_dispose (GObject *object)
 
   drop_list (self);
   g_clear_object (&self->alerts);
+  g_clear_pointer (&self->pending, g_variant_unref);
 
   G_OBJECT_CLASS (att_expiry_notifier_parent_class)->dispose (object);
 }
