@@ -10,6 +10,7 @@ BUILD_PKGS=(
   libgnutls28-dev zlib1g-dev libpoppler-glib-dev libcairo2-dev libpng-dev
   libxlsxwriter-dev
   librsvg2-common adwaita-icon-theme desktop-file-utils appstream iso-codes
+  fonts-noto-color-emoji
 )
 TEST_PKGS=(
   xvfb xauth dbus gnome-keyring libsecret-tools at-spi2-core python3 python3-dogtail openssl
