@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-report-build.h"
+#include "att-report-snapshot.h"
 #include "att-report.h"
 #include "att-sandbox-closient-seed.h"
 #include "att-sandbox-seed.h"
@@ -91,6 +92,22 @@ build (Fixture               *fixture,
   att_report_build_async (higg, closient, gtins, filter, now, ATT_CERTIFICATE_DEFAULT_LEAD_DAYS, on_progress,
                           fixture, cancellable, att_test_store_result, &result);
   return att_report_build_finish (att_test_await_result (&result), error);
+}
+
+/* What the services say, read once: for how many GTINs Closient is asked. */
+static AttReportSnapshot *
+fetch_ok (AttHiggClient     *higg,
+          AttClosientClient *closient,
+          const char *const *gtins)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AttReportSnapshot *snapshot;
+
+  att_report_snapshot_fetch_async (higg, closient, gtins, NULL, NULL, NULL, att_test_store_result, &result);
+  snapshot = att_report_snapshot_fetch_finish (att_test_await_result (&result), &error);
+  g_assert_no_error (error);
+  return snapshot;
 }
 
 static AttReport *
@@ -348,11 +365,17 @@ test_closient_failure (Fixture      *fixture,
     fixture->http, att_sandbox_get_base_url (fixture->sandbox), "csb_AbCdEfGhIjKlMnOpQrStUvWxYz012345_45ffccd2");
   g_autoptr(AttReport) report = build_ok (fixture, fixture->higg, stranger, gtins, NULL, 0);
   const char *const *missing = att_report_get_missing_parts (report);
+  g_autoptr(AttReportSnapshot) snapshot = fetch_ok (fixture->higg, stranger, gtins);
+  g_autofree char *count = NULL;
 
   g_assert_cmpuint (att_report_get_n_rows (report), ==, DEMO_ROWS);
   g_assert_cmpuint (g_strv_length ((char **) missing), ==, 1);
   g_assert_true (g_str_has_prefix (missing[0], "Closient: "));
-  g_assert_nonnull (strstr (missing[0], "2 products"));
+  /* Closient is asked about the GTINs given and those of the PM products'
+   * barcodes, each once: none of them is reported. */
+  g_assert_cmpuint (att_report_snapshot_get_n_gtins (snapshot), >, G_N_ELEMENTS (gtins) - 1);
+  count = g_strdup_printf ("%u products", att_report_snapshot_get_n_gtins (snapshot));
+  g_assert_nonnull (strstr (missing[0], count));
 }
 
 /* Higg failing half-way: the first page's rows stay, and the report says
@@ -497,6 +520,65 @@ test_describe (void)
                    "Expiring within 30 days|Products matching “merino”");
 }
 
+static AttReport *
+make_ok (AttReportSnapshot     *snapshot,
+         const AttReportFilter *filter)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AttReport *report;
+
+  att_report_snapshot_make_async (snapshot, filter, NULL, ATT_CERTIFICATE_DEFAULT_LEAD_DAYS, NULL,
+                                  att_test_store_result, &result);
+  report = att_report_snapshot_make_finish (snapshot, att_test_await_result (&result), &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static guint
+count_source (AttReport      *report,
+              AttReportSource source)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    n += att_report_row_get_source (att_report_get_row (report, i)) == source;
+  return n;
+}
+
+/* Read once, a snapshot makes the report of any filter without asking the
+ * services again; Closient is asked about the PM products' GTINs. */
+static void
+test_snapshot (Fixture      *fixture,
+               gconstpointer user_data)
+{
+  const char *search_path = "/pm-api/v1/product/search";
+  guint       before = att_sandbox_get_request_count (fixture->sandbox, search_path);
+  g_autoptr(AttReportSnapshot) snapshot = fetch_ok (fixture->higg, fixture->closient, NULL);
+  guint searches = att_sandbox_get_request_count (fixture->sandbox, search_path) - before;
+  g_autoptr(AttReportFilter) expired = att_report_filter_new ();
+  g_autoptr(AttReport) all = make_ok (snapshot, NULL);
+  g_autoptr(AttReport) only_expired = NULL;
+  g_autoptr(AttReport) built = NULL;
+
+  g_assert_cmpuint (searches, >, 0);
+  g_assert_cmpuint (att_report_snapshot_get_n_gtins (snapshot), >, 0);
+  g_assert_cmpuint (count_source (all, ATT_REPORT_SOURCE_HIGG), ==, DEMO_ROWS);
+  g_assert_cmpuint (count_source (all, ATT_REPORT_SOURCE_CLOSIENT), >, 0);
+
+  expired->statuses = ATT_REPORT_STATUS_BIT (ATT_CERTIFICATE_STATUS_EXPIRED);
+  only_expired = make_ok (snapshot, expired);
+  g_assert_cmpuint (att_report_get_n_rows (only_expired), ==,
+                    att_report_count_status (all, ATT_CERTIFICATE_STATUS_EXPIRED));
+  g_assert_cmpuint (att_report_get_n_rows (only_expired), <, att_report_get_n_rows (all));
+  g_assert_cmpuint (att_sandbox_get_request_count (fixture->sandbox, search_path), ==, before + searches);
+
+  /* A build reads the services again, and makes the same report. */
+  built = build_ok (fixture, fixture->higg, fixture->closient, NULL, NULL, 0);
+  g_assert_cmpuint (att_report_get_n_rows (built), ==, att_report_get_n_rows (all));
+  g_assert_cmpuint (att_sandbox_get_request_count (fixture->sandbox, search_path), ==, before + 2 * searches);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ("/report/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
@@ -517,6 +599,7 @@ main (int   argc,
   ADD_TEST ("higg-failure", test_higg_failure);
   ADD_TEST ("higg-down", test_higg_down);
   ADD_TEST ("cancel", test_cancel);
+  ADD_TEST ("snapshot", test_snapshot);
 
   return g_test_run ();
 }
