@@ -16,10 +16,13 @@
 #include "att-context.h"
 #include "att-higg-client.h"
 #include "att-http.h"
+#include "att-product-cache.h"
+#include "att-product.h"
 #include "att-report-build.h"
 #include "att-report-columns.h"
 #include "att-report-writer.h"
 #include "att-reports-page.h"
+#include "att-sandbox-closient-seed.h"
 #include "att-sandbox-seed.h"
 #include "att-sandbox.h"
 #include "att-test-report.h"
@@ -248,9 +251,9 @@ test_export_csv (Fixture      *f,
   g_rmdir (dir);
 }
 
-/* Filters changed quickly build one report, of the last filters, and
- * a build under way is cancelled: the searches made are those of one
- * build, plus at most the pages of the one cancelled. */
+/* The services are read once: filters changed quickly make one report, of
+ * the last filters, without asking Higg again; Refresh reads them again,
+ * and a refresh under way is given up for the next. */
 static void
 test_debounce (Fixture      *f,
                gconstpointer data)
@@ -258,7 +261,6 @@ test_debounce (Fixture      *f,
   const char *search_path = "/pm-api/v1/product/search";
   AttReport  *all = g_object_ref (wait_for_report (f, NULL));
   guint       pages = att_sandbox_get_request_count (f->sandbox, search_path);
-  guint       before = pages;
   AttReport  *report;
 
   g_assert_cmpuint (pages, ==, (att_sandbox_seed_demo_count () + ATT_REPORT_BUILD_PAGE_SIZE - 1) / ATT_REPORT_BUILD_PAGE_SIZE);
@@ -269,20 +271,20 @@ test_debounce (Fixture      *f,
   att_reports_page_set_expiring_within (f->page, 30);
   att_reports_page_set_search_text (f->page, "");
   report = wait_for_report (f, all);
-  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path) - before, ==, pages);
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path), ==, pages);
   g_assert_null (att_report_get_filter (report)->search);
   g_assert_cmpint (att_report_get_filter (report)->expiring_within_days, ==, 30);
 
-  /* Slowed down, a build under way is given up for the next. */
+  /* Refresh, twice while the first is under way (slowed down). */
   att_sandbox_set_latency (f->sandbox, 200);
-  att_reports_page_set_expiring_within (f->page, 10);
-  att_test_run_for (700);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.refresh", NULL);
+  att_test_run_for (100);
   g_assert_true (att_reports_page_get_building (f->page));
-  before = att_sandbox_get_request_count (f->sandbox, search_path);
-  att_reports_page_set_expiring_within (f->page, 20);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.refresh", NULL);
   report = wait_for_report (f, report);
-  g_assert_cmpint (att_report_get_filter (report)->expiring_within_days, ==, 20);
-  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path) - before, <=, pages + 1);
+  g_assert_cmpint (att_report_get_filter (report)->expiring_within_days, ==, 30);
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path), >=, 2 * pages);
+  g_assert_cmpuint (att_sandbox_get_request_count (f->sandbox, search_path), <=, 2 * pages + 1);
   g_object_unref (all);
 }
 
@@ -329,6 +331,53 @@ test_export_error (Fixture      *f,
   g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "could not be saved"));
   g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "nonexistent-attest-folder"));
   g_assert_false (g_file_query_exists (file, NULL));
+}
+
+static void
+on_cache_changed (gboolean *changed)
+{
+  *changed = TRUE;
+}
+
+/* A product of the local copy whose GTIN only Closient knows (no PM
+ * product has it): Refresh asks Closient about it, and its
+ * certifications are in the report. */
+static void
+test_cached_gtins (Fixture      *f,
+                   gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("att-reports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "products.sqlite", NULL);
+  g_autoptr(AttProductCache) cache = att_product_cache_new_for_path (f->client, path);
+  g_autoptr(JsonNode) json = json_from_string ("{\"_id\": \"local-only\", \"name\": \"Kept Locally\", "
+                                                "\"identifierType\": \"GTIN\", \"identifier\": \"012345678905\"}",
+                                                NULL);
+  g_autoptr(AttProduct) product = att_product_new_from_json (json_node_get_object (json), NULL, NULL);
+  g_autoptr(AttClosientClient) closient = att_test_closient_client_new (f->http, f->sandbox);
+  AttReport *report;
+  gboolean   changed = FALSE;
+  guint      n_local = 0;
+
+  /* A Closient client that comes after the first report: read again. */
+  report = wait_for_report (f, NULL);
+  att_context_set_closient_client (f->context, closient);
+  report = wait_for_report (f, report);
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    g_assert_cmpstr (att_report_row_get_gtin (att_report_get_row (report, i)), !=, ATT_SANDBOX_CLOSIENT_GTIN12);
+
+  g_signal_connect_swapped (cache, "changed", G_CALLBACK (on_cache_changed), &changed);
+  att_product_cache_put_product (cache, product);
+  while (!changed)
+    g_main_context_iteration (NULL, TRUE);
+  att_context_set_product_cache (f->context, cache);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.refresh", NULL);
+  report = wait_for_report (f, report);
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    n_local += g_strcmp0 (att_report_row_get_gtin (att_report_get_row (report, i)), ATT_SANDBOX_CLOSIENT_GTIN12) == 0;
+  g_assert_cmpuint (n_local, >, 0);
+  att_context_set_product_cache (f->context, NULL);
+  g_clear_object (&cache);
+  att_test_remove_dir (dir);
 }
 
 static gboolean
@@ -411,6 +460,7 @@ main (int   argc,
   g_test_add ("/reports-page/debounce", Fixture, NULL, fixture_setup, test_debounce, fixture_teardown);
   g_test_add ("/reports-page/export-cancel", Fixture, NULL, fixture_setup, test_export_cancel, fixture_teardown);
   g_test_add ("/reports-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  g_test_add ("/reports-page/cached-gtins", Fixture, NULL, fixture_setup, test_cached_gtins, fixture_teardown);
   g_test_add ("/reports-page/print", Fixture, NULL, fixture_setup, test_print, fixture_teardown);
   g_test_add ("/reports-page/focus-search", Fixture, NULL, fixture_setup, test_focus_search, fixture_teardown);
 

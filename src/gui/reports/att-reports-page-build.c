@@ -1,5 +1,6 @@
-/* att-reports-page-build.c: the Reports view's report, built again when
- * its filters change
+/* att-reports-page-build.c: the Reports view's report: the services read
+ * once (and again on Refresh), the report made again when the filters
+ * change
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,104 +10,32 @@
 #include <glib/gi18n.h>
 
 #include "att-context.h"
-#include "att-gtin.h"
-#include "att-higg-client.h"
-#include "att-page.h"
-#include "att-pm-product.h"
-#include "att-report-build.h"
+#include "att-product-cache.h"
+#include "att-report-snapshot.h"
 #include "att-reports-page-private.h"
 
-/* How long the filters must rest before the report is built again. */
+/* How long the filters must rest before the report is made again. */
 #define BUILD_DELAY_MS 300
-
-/* The Closient certifications are read for the GTINs of the first PM
- * products only: a bounded number of Closient calls for a preview. */
-#define GTIN_PRODUCTS 100
-
-/* --- The GTINs of the first PM products -------------------------------- */
-
-static char **
-collect_gtins (AttPage *page)
-{
-  GListModel *items = att_page_get_items (page);
-  g_autoptr(GStrvBuilder) gtins = g_strv_builder_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(AttPmProduct) product = g_list_model_get_item (items, i);
-      const char *const *barcodes;
-
-      if (att_page_get_row_error (page, i) != NULL)
-        continue;
-      barcodes = att_pm_product_get_barcodes (product);
-      for (guint j = 0; barcodes != NULL && barcodes[j] != NULL; j++)
-        {
-          g_autofree char *gtin14 = NULL;
-
-          if (att_gtin_normalize (barcodes[j], &gtin14, NULL))
-            g_strv_builder_add (gtins, gtin14);
-        }
-    }
-  return g_strv_builder_end (gtins);
-}
-
-static void
-on_gtin_page (GObject      *source_object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttPage) page = NULL;
-
-  page = att_higg_client_search_pm_products_finish (ATT_HIGG_CLIENT (source_object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    /* Without Higg's products, Closient is asked for no GTIN; the
-     * report's build says what Higg could not give. */
-    g_task_return_pointer (task, page != NULL ? collect_gtins (page) : g_new0 (char *, 1), (GDestroyNotify) g_strfreev);
-}
-
-static void
-fetch_gtins_async (AttHiggClient      *higg,
-                   GCancellable       *cancellable,
-                   GAsyncReadyCallback callback,
-                   gpointer            user_data)
-{
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, ATT_SOURCE_TAG (fetch_gtins_async));
-  if (higg == NULL)
-    {
-      g_task_return_pointer (task, g_new0 (char *, 1), (GDestroyNotify) g_strfreev);
-      g_object_unref (task);
-      return;
-    }
-  att_higg_client_search_pm_products_async (higg, NULL, 0, GTIN_PRODUCTS, cancellable, on_gtin_page, task);
-}
-
-static char **
-fetch_gtins_finish (GAsyncResult *result,
-                    GError      **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
 
 /* --- The report -------------------------------------------------------- */
 
 static void
 show_counts (AttReportsPage *self)
 {
+  g_autofree char *counts = NULL;
+  g_autofree char *time = g_date_time_format (att_report_snapshot_get_fetched_at (self->snapshot), "%X");
   g_autofree char *text = NULL;
 
   /* Translators: the counts of a report's rows by status */
-  text = g_strdup_printf (_ ("%u rows: %u valid, %u expiring, %u expired, %u without expiry date"),
-                          att_report_get_n_rows (self->report),
-                          att_report_count_status (self->report, ATT_CERTIFICATE_STATUS_VALID),
-                          att_report_count_status (self->report, ATT_CERTIFICATE_STATUS_EXPIRING),
-                          att_report_count_status (self->report, ATT_CERTIFICATE_STATUS_EXPIRED),
-                          att_report_count_status (self->report, ATT_CERTIFICATE_STATUS_UNKNOWN));
+  counts = g_strdup_printf (_ ("%u rows: %u valid, %u expiring, %u expired, %u without expiry date"),
+                            att_report_get_n_rows (self->report),
+                            att_report_count_status (self->report, ATT_CERTIFICATE_STATUS_VALID),
+                            att_report_count_status (self->report, ATT_CERTIFICATE_STATUS_EXPIRING),
+                            att_report_count_status (self->report, ATT_CERTIFICATE_STATUS_EXPIRED),
+                            att_report_count_status (self->report, ATT_CERTIFICATE_STATUS_UNKNOWN));
+  /* Translators: the counts of a report's rows, then the time Higg and
+   * Closient were read */
+  text = g_strdup_printf (_ ("%s · read at %s"), counts, time);
   gtk_label_set_label (self->counts_label, text);
 }
 
@@ -158,13 +87,13 @@ on_progress (guint64  done,
 }
 
 static void
-on_built (GObject      *source_object,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_made (GObject      *source_object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(AttReportsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttReport) report = att_report_build_finish (result, &error);
+  g_autoptr(AttReport) report = att_report_snapshot_make_finish (ATT_REPORT_SNAPSHOT (source_object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -173,23 +102,99 @@ on_built (GObject      *source_object,
   show_report (self, report);
 }
 
+/* The report of the filters, made of the snapshot. */
 static void
-on_gtins (GObject      *source_object,
-          GAsyncResult *result,
-          gpointer      user_data)
+make_report (AttReportsPage *self)
+{
+  g_autoptr(AttReportFilter) filter = _att_reports_page_dup_filter (self);
+
+  if (filter == NULL)
+    {
+      set_building (self, FALSE);
+      show_report (self, NULL);
+      return;
+    }
+  self->build_cancellable = g_cancellable_new ();
+  att_report_snapshot_make_async (self->snapshot, filter, NULL, att_context_get_expiry_lead_days (self->context),
+                                  self->build_cancellable, on_made, g_object_ref (self));
+}
+
+/* --- Reading the services ---------------------------------------------- */
+
+static void
+on_fetched (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(AttReportsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) gtins = fetch_gtins_finish (result, &error);
-  g_autoptr(AttReportFilter) filter = NULL;
+  g_autoptr(AttReportSnapshot) snapshot = att_report_snapshot_fetch_finish (result, &error);
 
-  if (gtins == NULL)
+  if (snapshot == NULL)
     return;
-  filter = _att_reports_page_dup_filter (self);
-  att_report_build_async (att_context_get_higg_client (self->context),
-                          att_context_get_closient_client (self->context), (const char *const *) gtins, filter,
-                          NULL, att_context_get_expiry_lead_days (self->context), on_progress, self,
-                          self->build_cancellable, on_built, g_object_ref (self));
+  g_clear_object (&self->fetch_cancellable);
+  g_set_object (&self->snapshot, snapshot);
+  if (self->build_timeout == 0)
+    make_report (self);
+}
+
+static void
+fetch_snapshot (AttReportsPage *self,
+                char          **gtins)
+{
+  att_report_snapshot_fetch_async (att_context_get_higg_client (self->context),
+                                   att_context_get_closient_client (self->context), (const char *const *) gtins,
+                                   on_progress, self, self->fetch_cancellable, on_fetched, g_object_ref (self));
+}
+
+/* Closient is asked about the GTINs of the products in the local copy
+ * (and of the PM products, which the snapshot adds). */
+static void
+on_cached_products (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AttReportsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) products = NULL;
+  g_auto(GStrv) gtins = NULL;
+
+  products = att_product_cache_search_products_finish (ATT_PRODUCT_CACHE (source_object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (products != NULL)
+    gtins = att_report_collect_gtins (products);
+  fetch_snapshot (self, gtins);
+}
+
+static void
+start_fetch (AttReportsPage *self)
+{
+  AttProductCache *cache = att_context_get_product_cache (self->context);
+
+  self->fetch_cancellable = g_cancellable_new ();
+  set_building (self, TRUE);
+  if (cache != NULL && att_context_get_closient_client (self->context) != NULL)
+    att_product_cache_search_products_async (cache, NULL, 0, self->fetch_cancellable, on_cached_products,
+                                             g_object_ref (self));
+  else
+    fetch_snapshot (self, NULL);
+}
+
+/**
+ * _att_reports_page_refresh:
+ *
+ * Reads Higg and Closient again; the report shown stays until the new one
+ * is made.
+ */
+void
+_att_reports_page_refresh (AttReportsPage *self)
+{
+  if (!self->started)
+    return;
+  g_cancellable_cancel (self->fetch_cancellable);
+  g_clear_object (&self->fetch_cancellable);
+  start_fetch (self);
 }
 
 void
@@ -201,34 +206,20 @@ _att_reports_page_cancel_build (AttReportsPage *self)
 }
 
 static gboolean
-wants_closient (AttReportsPage *self)
-{
-  return att_context_get_closient_client (self->context) != NULL &&
-         gtk_check_button_get_active (self->closient_check);
-}
-
-static gboolean
 build_now (gpointer user_data)
 {
   AttReportsPage *self = user_data;
-  g_autoptr(AttReportFilter) filter = _att_reports_page_dup_filter (self);
 
   self->build_timeout = 0;
-  if (filter == NULL)
-    {
-      set_building (self, FALSE);
-      show_report (self, NULL);
-      return G_SOURCE_REMOVE;
-    }
-  self->build_cancellable = g_cancellable_new ();
-  set_building (self, TRUE);
-  fetch_gtins_async (wants_closient (self) ? att_context_get_higg_client (self->context) : NULL,
-                     self->build_cancellable, on_gtins, g_object_ref (self));
+  if (self->snapshot != NULL)
+    make_report (self);
+  else if (self->fetch_cancellable == NULL)
+    start_fetch (self);
   return G_SOURCE_REMOVE;
 }
 
-/* Builds the report again once the filters have rested, cancelling the
- * build under way. */
+/* Makes the report again once the filters have rested, cancelling the
+ * one being made; the services are read first, once. */
 void
 _att_reports_page_schedule_build (AttReportsPage *self)
 {

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "att-report-snapshot.h"
 #include "att-reports-page.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ struct _AttReportsPage
 
   AttContext        *context;
   AttReport         *report;
+  AttReportSnapshot *snapshot;
+  GCancellable      *fetch_cancellable;
   GCancellable      *build_cancellable;
   GCancellable      *export_cancellable;
   GtkPrintOperation *print_operation;
@@ -63,6 +66,7 @@ GtkColumnView                    *_att_reports_page_build_column_view (GListMode
 /* att-reports-page-build.c */
 void                              _att_reports_page_schedule_build (AttReportsPage *self);
 void                              _att_reports_page_cancel_build (AttReportsPage *self);
+void                              _att_reports_page_refresh (AttReportsPage *self);
 
 /* att-reports-page-export.c */
 GtkWidget                        *_att_reports_page_build_export_bar (AttReportsPage *self);

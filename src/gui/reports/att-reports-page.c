@@ -59,6 +59,18 @@ build_sidebar_button (AttReportsPage *self)
 }
 
 static GtkWidget *
+build_refresh_button (void)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
+
+  /* Translators: reads Higg and Closient again */
+  gtk_widget_set_tooltip_text (button, _ ("Refresh"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Refresh"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reports.refresh");
+  return button;
+}
+
+static GtkWidget *
 build_print_button (AttReportsPage *self)
 {
   self->print_button = GTK_BUTTON (gtk_button_new_from_icon_name ("document-print-symbolic"));
@@ -78,6 +90,7 @@ build_header (AttReportsPage *self)
 
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), build_sidebar_button (self));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), build_refresh_button ());
 
   self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Export…")));
   gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
@@ -166,6 +179,14 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _att_reports_page_refresh (ATT_REPORTS_PAGE (widget));
+}
+
+static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -197,6 +218,9 @@ att_reports_page_dispose (GObject *object)
   AttReportsPage *self = ATT_REPORTS_PAGE (object);
 
   _att_reports_page_cancel_build (self);
+  g_cancellable_cancel (self->fetch_cancellable);
+  g_clear_object (&self->fetch_cancellable);
+  g_clear_object (&self->snapshot);
   g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
   _att_reports_page_cancel_print (self);
@@ -271,6 +295,9 @@ att_reports_page_constructed (GObject *object)
   gtk_spin_button_set_value (self->expiring_spin, att_context_get_expiry_lead_days (self->context));
   g_signal_connect_object (self->context, "notify::expiry-lead-days", G_CALLBACK (_att_reports_page_schedule_build),
                            self, G_CONNECT_SWAPPED);
+  /* A key that comes from the keyring after the view was shown. */
+  g_signal_connect_object (self->context, "notify::closient-client", G_CALLBACK (_att_reports_page_refresh), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -299,6 +326,7 @@ att_reports_page_class_init (AttReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "reports.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reports.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "reports.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "reports.focus-search", NULL);
   gtk_widget_class_install_action (widget_class, "reports.open-file", "s", open_file_action);
@@ -306,7 +334,7 @@ att_reports_page_class_init (AttReportsPageClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* Ctrl+S and Ctrl+P work wherever the focus is in the window (the sidebar
+/* Ctrl+S, Ctrl+P and Ctrl+R (F5) work wherever the focus is in the window (the sidebar
  * too) while the view is shown. */
 static void
 add_window_shortcuts (AttReportsPage *self)
@@ -320,6 +348,11 @@ add_window_shortcuts (AttReportsPage *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("reports.print")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_r, GDK_CONTROL_MASK),
+                                                   gtk_keyval_trigger_new (GDK_KEY_F5, 0)),
+                      gtk_named_action_new ("reports.refresh")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -355,12 +388,13 @@ att_reports_page_get_report (AttReportsPage *self)
   return self->report;
 }
 
-/* Whether a build is waiting for the filters to rest or under way. */
+/* Whether the services are being read, or a report waits for the filters
+ * to rest or is being made. */
 gboolean
 att_reports_page_get_building (AttReportsPage *self)
 {
   g_return_val_if_fail (ATT_IS_REPORTS_PAGE (self), FALSE);
-  return self->build_timeout != 0 || self->build_cancellable != NULL;
+  return self->build_timeout != 0 || self->build_cancellable != NULL || self->fetch_cancellable != NULL;
 }
 
 gboolean
