@@ -23,7 +23,8 @@ static void
 show_counts (AttReportsPage *self)
 {
   g_autofree char *counts = NULL;
-  g_autofree char *time = g_date_time_format (att_report_snapshot_get_fetched_at (self->snapshot), "%X");
+  g_autoptr(GDateTime) local = g_date_time_to_local (att_report_snapshot_get_fetched_at (self->snapshot));
+  g_autofree char *time = g_date_time_format (local, "%X");
   g_autofree char *text = NULL;
 
   /* Translators: the counts of a report's rows by status */
