@@ -7,7 +7,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+
+#include <sys/resource.h>
 
 #include "att-report-columns.h"
 #include "att-report-writer.h"
@@ -512,6 +515,51 @@ test_replace (Fixture      *fixture,
   g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, 1);
 }
 
+/* The disk fills up half-way (a file size limit stands in for it; writes
+ * past it fail with EFBIG): every format fails with a clear error naming
+ * the file, the old file stays whole, and no temporary file is left. */
+static void
+test_disk_full (Fixture      *fixture,
+                gconstpointer user_data)
+{
+  const AttReportFormat *const *formats = att_report_format_get_all ();
+  g_autoptr(AttReport) report = att_report_new (NULL, NULL, 60);
+  struct rlimit limit = { 4 * 1024, 4 * 1024 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  for (guint product = 0; product < 300; product++)
+    {
+      g_autofree char *gtin = g_strdup_printf ("P%u", product);
+
+      for (guint i = 0; i < 10; i++)
+        add_product (report, gtin, "Organic Cotton Tee, \"Édition\"", product * 10 + i, "NOP-1", "2027-01-01");
+    }
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  for (guint i = 0; formats[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat ("report-", formats[i]->id, ".", formats[i]->extension, NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      g_file_set_contents (path, "old", -1, &error);
+      g_assert_no_error (error);
+      g_assert_false (att_test_write_report (report, formats[i]->id, path, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s: %s", formats[i]->id, error->message);
+      g_assert_nonnull (strstr (error->message, name));
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "old");
+      g_assert_cmpuint (att_test_count_dir_entries (fixture->dir), ==, i + 1);
+    }
+}
+
 static void
 test_formats (void)
 {
@@ -542,6 +590,7 @@ main (int   argc,
   ADD_TEST ("unwritable", test_unwritable);
   ADD_TEST ("cancel", test_cancel);
   ADD_TEST ("replace", test_replace);
+  ADD_TEST ("disk-full", test_disk_full);
 
   return g_test_run ();
 }

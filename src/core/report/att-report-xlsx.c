@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
@@ -51,6 +53,27 @@ check (lxw_error error_code,
     return TRUE;
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "XLSX: %s", lxw_strerror (error_code));
   return FALSE;
+}
+
+/* Closes the workbook: its files are zipped and written then.  When the
+ * system refused a write (a full disk, a size limit), errno says why
+ * better than libxlsxwriter's "Zip generic error". */
+static gboolean
+close_workbook (lxw_workbook *book,
+                GError      **error)
+{
+  lxw_error result;
+  int       saved;
+
+  errno = 0;
+  result = workbook_close (book);
+  saved = errno;
+  if (result != LXW_NO_ERROR && saved != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      return FALSE;
+    }
+  return check (result, error);
 }
 
 static lxw_error
@@ -311,7 +334,7 @@ write_workbook (const char     *path,
       lxw_workbook_free (xlsx.book);
       return FALSE;
     }
-  return check (workbook_close (xlsx.book), error);
+  return close_workbook (xlsx.book, error);
 }
 
 static gboolean
