@@ -167,8 +167,10 @@ with Session("attest-e2e-certificate-") as session:
     # New Certificate on the product: the form, with the product to attach.
     new = wait_for("New Certificate on the product's page", lambda: find(window, "push button", "New Certificate…"))
     new.doActionNamed("click")
-    form = wait_for("the form", lambda: toplevel(attest, "frame", "New Certificate"))
-    wait_for("the product to attach", lambda: find_label(form, PRODUCT))
+    # A busy machine (several builds at once) has taken over 20 s to
+    # show the form and fill it in through AT-SPI.
+    form = wait_for("the form", lambda: toplevel(attest, "frame", "New Certificate"), timeout=60)
+    wait_for("the product to attach", lambda: find_label(form, PRODUCT), timeout=60)
 
     choose(form, "a", "Authority", "Textile Exchange")
     choose(form, "t", "Standard", "Global Recycled Standard (GRS)")
