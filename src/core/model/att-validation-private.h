@@ -2,7 +2,8 @@
  * checks of one member each, every problem added to a list of
  * AttFieldError under its path (att-validation-member.c), and checks of
  * objects, lists and their rows (att-validation-nested.c).  The rules
- * themselves are in att-validation.c.
+ * themselves are in att-validation.c (the product) and
+ * att-validation-parts.c (its materials, packaging and components).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -96,5 +97,14 @@ void        att_check_duplicates (GPtrArray  *errors,
                                   JsonArray  *array,
                                   const char *list,
                                   const char *member);
+
+/* att-validation-parts.c */
+void        att_check_materials (GPtrArray  *errors,
+                                 JsonObject *body,
+                                 gboolean    required);
+void        att_check_packaging (GPtrArray  *errors,
+                                 JsonObject *body);
+void        att_check_components (GPtrArray  *errors,
+                                  JsonObject *body);
 
 G_END_DECLS
