@@ -2,8 +2,9 @@
  * checks of one member each, every problem added to a list of
  * AttFieldError under its path (att-validation-member.c), and checks of
  * objects, lists and their rows (att-validation-nested.c).  The rules
- * themselves are in att-validation.c (the product) and
- * att-validation-parts.c (its materials, packaging and components).
+ * themselves are in att-validation.c (the product),
+ * att-validation-parts.c (its materials, packaging and components) and
+ * att-validation-purchase-orders.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -106,5 +107,13 @@ void        att_check_packaging (GPtrArray  *errors,
                                  JsonObject *body);
 void        att_check_components (GPtrArray  *errors,
                                   JsonObject *body);
+
+/* att-validation-purchase-orders.c */
+void        att_check_purchase_order_list (GPtrArray  *errors,
+                                           JsonObject *body,
+                                           const char *key,
+                                           gboolean    partial);
+void        att_check_removed_purchase_orders (GPtrArray  *errors,
+                                               JsonObject *body);
 
 G_END_DECLS
