@@ -3,8 +3,9 @@
  * AttFieldError under its path (att-validation-member.c), and checks of
  * objects, lists and their rows (att-validation-nested.c).  The rules
  * themselves are in att-validation.c (the product),
- * att-validation-parts.c (its materials, packaging and components) and
- * att-validation-purchase-orders.c.
+ * att-validation-parts.c (its materials, packaging and components),
+ * att-validation-purchase-orders.c and, for the warnings of an eco-score,
+ * att-validation-eco-score.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
