@@ -1,6 +1,7 @@
 /* att-products-page-private.h: the instance struct of AttProductsPage and
  * the helpers its parts share: att-products-page.c (the list and its
- * states), att-products-page-editor.c (the editor beside the list),
+ * states), att-products-page-columns.c (its columns and cells),
+ * att-products-page-editor.c (the editor beside the list),
  * att-products-page-drafts.c (drafts offered back) and
  * att-products-page-picker.c (choosing a product to add an item to)
  *
@@ -83,22 +84,27 @@ struct _AttProductsPage
 };
 
 /* att-products-page.c */
-void att_products_page_replace_rows (AttProductsPage *self);
-void att_products_page_show_content (AttProductsPage *self,
-                                     const char      *name);
+void        att_products_page_replace_rows (AttProductsPage *self);
+void        att_products_page_show_content (AttProductsPage *self,
+                                            const char      *name);
+AttProduct *att_products_page_saved_copy_of (AttProductsPage *self,
+                                             AttProduct      *product);
+
+/* att-products-page-columns.c */
+void        att_products_page_columns_init (AttProductsPage *self);
 
 /* att-products-page-editor.c */
-void att_products_page_editor_init (AttProductsPage *self);
-void att_products_page_editor_dispose (AttProductsPage *self);
-void att_products_page_open_editor (AttProductsPage *self,
-                                    AttProductEdit  *edit,
-                                    const char      *draft_id,
-                                    const char      *save_error);
-void att_products_page_install_editor_actions (GtkWidgetClass *widget_class);
+void        att_products_page_editor_init (AttProductsPage *self);
+void        att_products_page_editor_dispose (AttProductsPage *self);
+void        att_products_page_open_editor (AttProductsPage *self,
+                                           AttProductEdit  *edit,
+                                           const char      *draft_id,
+                                           const char      *save_error);
+void        att_products_page_install_editor_actions (GtkWidgetClass *widget_class);
 
 /* att-products-page-drafts.c */
-void att_products_page_drafts_load (AttProductsPage *self);
-void att_products_page_install_draft_actions (GtkWidgetClass *widget_class);
+void        att_products_page_drafts_load (AttProductsPage *self);
+void        att_products_page_install_draft_actions (GtkWidgetClass *widget_class);
 
 /* att-products-page-picker.c */
 typedef void (*AttProductPickedFunc) (AttProductsPage *self,

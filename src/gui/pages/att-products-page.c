@@ -11,8 +11,6 @@
 #include "att-after-paint.h"
 #include "att-context.h"
 #include "att-spinner.h"
-#include "att-eco-score.h"
-#include "att-format.h"
 #include "att-frame-trace.h"
 #include "att-higg-client.h"
 #include "att-paged-footer.h"
@@ -44,15 +42,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Rows enough to fill a tall window. */
 #define FIRST_ROWS 50
-
-typedef enum {
-  COLUMN_NAME,
-  COLUMN_CATEGORY,
-  COLUMN_SIZE,
-  COLUMN_WEIGHT,
-  COLUMN_IDENTIFIER,
-  COLUMN_ECO_SCORE,
-} Column;
 
 static gboolean
 shows_loading (AttProductsPage *self)
@@ -254,9 +243,9 @@ first_rows_of (AttProductsPage *self,
 
 /* A product saved in the editor shows the server's answer, not the row
  * the search returned before. */
-static AttProduct *
-saved_copy_of (AttProductsPage *self,
-               AttProduct      *product)
+AttProduct *
+att_products_page_saved_copy_of (AttProductsPage *self,
+                                 AttProduct      *product)
 {
   AttProduct *saved = NULL;
 
@@ -391,149 +380,6 @@ on_search_activate (AttProductsPage *self,
 {
   /* Enter moves on to the results, as in GNOME's other search lists. */
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-/* Cells */
-
-/* Cells are GtkInscriptions: unlike labels, their size does not depend on
- * their text, so a column view of a few hundred rows lays out cheaply
- * (GTK 4.8 makes up to 200 rows at once). */
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  Column     column = GPOINTER_TO_INT (user_data);
-  GtkWidget *cell = gtk_inscription_new (NULL);
-  gboolean   numeric = column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT;
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), numeric ? 1.0 : 0.0);
-  if (numeric)
-    gtk_widget_add_css_class (cell, "numeric");
-  if (column == COLUMN_IDENTIFIER)
-    gtk_widget_add_css_class (cell, "monospace");
-  gtk_list_item_set_child (item, cell);
-}
-
-/* GtkInscription does not tell screen readers its text in GTK 4.8. */
-static void
-set_cell_text (GtkInscription *cell,
-               const char     *text)
-{
-  gtk_inscription_set_text (cell, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text != NULL ? text : "", -1);
-}
-
-/* A row with no product yet says why: its page is on its way, or failed
- * (Retry is below the list), or the server sent something unreadable. */
-static void
-bind_placeholder (AttProductsPage *self,
-                  GtkListItem     *item,
-                  Column           column)
-{
-  GtkInscription   *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  guint             position = gtk_list_item_get_position (item);
-  AttPagedItemState state = ATT_PAGED_ITEM_PENDING;
-  const GError     *error = NULL;
-  const char       *text = _ ("Loading…");
-
-  if (self->model != NULL)
-    {
-      state = att_paged_model_get_item_state (self->model, position);
-      error = att_paged_model_get_item_error (self->model, position);
-    }
-  if (state == ATT_PAGED_ITEM_FAILED)
-    text = _ ("Could not be loaded");
-  else if (state == ATT_PAGED_ITEM_UNREADABLE)
-    text = _ ("Unreadable product");
-
-  gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
-  if (column != COLUMN_NAME)
-    {
-      set_cell_text (cell, "");
-      return;
-    }
-  set_cell_text (cell, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell), error != NULL ? error->message : NULL);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  AttProductsPage *self = ATT_PRODUCTS_PAGE (user_data);
-  Column           column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "att-column"));
-  AttProduct      *product = saved_copy_of (self, gtk_list_item_get_item (item));
-  GtkInscription  *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-
-  if (product == NULL || att_product_is_placeholder (product))
-    {
-      bind_placeholder (self, item, column);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
-
-  switch (column)
-    {
-    case COLUMN_NAME:
-      set_cell_text (cell, att_product_get_name (product));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), att_product_get_name (product));
-      return;
-
-    case COLUMN_CATEGORY:
-      text = att_format_category (att_product_get_category (product));
-      break;
-
-    case COLUMN_SIZE:
-      text = g_strdup (att_product_get_size (product));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), text);
-      break;
-
-    case COLUMN_WEIGHT:
-      text = att_product_format_weight (product);
-      break;
-
-    case COLUMN_IDENTIFIER:
-      text = g_strdup (att_product_get_identifier (product));
-      break;
-
-    case COLUMN_ECO_SCORE:
-      text = att_format_eco_score_short (att_product_get_eco_score (product));
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  set_cell_text (cell, text);
-}
-
-static void
-add_column (AttProductsPage *self,
-            Column           column,
-            const char      *title,
-            gboolean         expand,
-            int              fixed_width)
-{
-  GtkListItemFactory  *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_object_set_data (G_OBJECT (factory), "att-column", GINT_TO_POINTER (column));
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell), self, 0);
-
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
 }
 
 /* Actions */
@@ -856,12 +702,7 @@ att_products_page_init (AttProductsPage *self)
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, COLUMN_NAME, _ ("Name"), TRUE, 190);
-  add_column (self, COLUMN_CATEGORY, _ ("Category"), FALSE, 120);
-  add_column (self, COLUMN_SIZE, _ ("Size"), FALSE, 75);
-  add_column (self, COLUMN_WEIGHT, _ ("Weight"), FALSE, 70);
-  add_column (self, COLUMN_IDENTIFIER, _ ("Identifier"), FALSE, 120);
-  add_column (self, COLUMN_ECO_SCORE, _ ("Eco-Score"), FALSE, 80);
+  att_products_page_columns_init (self);
   att_products_page_select_init (self);
 }
 
@@ -925,6 +766,6 @@ att_products_page_get_selected (AttProductsPage *self)
 
   g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
 
-  product = saved_copy_of (self, gtk_single_selection_get_selected_item (self->selection));
+  product = att_products_page_saved_copy_of (self, gtk_single_selection_get_selected_item (self->selection));
   return product != NULL && !att_product_is_placeholder (product) ? product : NULL;
 }
