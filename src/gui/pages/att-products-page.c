@@ -43,8 +43,8 @@ static GParamSpec *properties[N_PROPS];
 /* Rows enough to fill a tall window. */
 #define FIRST_ROWS 50
 
-static gboolean
-shows_loading (AttProductsPage *self)
+gboolean
+att_products_page_shows_loading (AttProductsPage *self)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "loading") == 0;
 }
@@ -307,8 +307,8 @@ set_model (AttProductsPage *self,
   on_selected_item_changed (self);
 }
 
-static void
-reload (AttProductsPage *self)
+void
+att_products_page_reload (AttProductsPage *self)
 {
   AttHiggClient *client;
   g_autoptr(AttPagedModel) model = NULL;
@@ -322,33 +322,6 @@ reload (AttProductsPage *self)
 
   model = att_higg_client_create_product_model (client, self->search_text, PAGE_SIZE);
   set_model (self, model);
-}
-
-static void
-on_search_changed (AttProductsPage *self,
-                   GtkSearchEntry  *entry)
-{
-  const char      *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (g_strcmp0 (stripped, self->search_text) == 0)
-    return;
-
-  g_free (self->search_text);
-  self->search_text = g_steal_pointer (&stripped);
-  reload (self);
-}
-
-static void
-on_stop_search (AttProductsPage *self,
-                GtkSearchEntry  *entry)
-{
-  /* The entry has the focus while a search loads, and takes Escape: it
-   * cancels the loading first, and clears the search after. */
-  if (shows_loading (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "products.cancel-loading", NULL);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
 static gboolean
@@ -365,21 +338,13 @@ on_slow_timeout (gpointer user_data)
 static void
 on_list_stack_changed (AttProductsPage *self)
 {
-  gboolean loading = shows_loading (self);
+  gboolean loading = att_products_page_shows_loading (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.cancel-loading", loading);
   g_clear_handle_id (&self->slow_timeout_id, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->slow_label), FALSE);
   if (loading)
     self->slow_timeout_id = g_timeout_add (self->slow_delay, on_slow_timeout, self);
-}
-
-static void
-on_search_activate (AttProductsPage *self,
-                    GtkSearchEntry  *entry)
-{
-  /* Enter moves on to the results, as in GNOME's other search lists. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 /* Actions */
@@ -395,7 +360,7 @@ reload_action (GtkWidget  *widget,
   if (self->model != NULL)
     att_paged_model_reload (self->model);
   else
-    reload (self);
+    att_products_page_reload (self);
   update_state (self);
 }
 
@@ -407,7 +372,7 @@ cancel_loading_action (GtkWidget  *widget,
   AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
   gboolean         had_focus = gtk_widget_has_focus (GTK_WIDGET (self->cancel_button));
 
-  if (self->model == NULL || !shows_loading (self))
+  if (self->model == NULL || !att_products_page_shows_loading (self))
     return;
 
   self->load_cancelled = TRUE;
@@ -439,14 +404,6 @@ att_products_page_show_content (AttProductsPage *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  att_products_page_focus_search (ATT_PRODUCTS_PAGE (widget));
-}
-
 /* GObject */
 
 static void
@@ -457,7 +414,7 @@ att_products_page_constructed (GObject *object)
   G_OBJECT_CLASS (att_products_page_parent_class)->constructed (object);
 
   g_object_set (self->details, "context", self->context, NULL);
-  reload (self);
+  att_products_page_reload (self);
   att_products_page_editor_init (self);
   att_products_page_drafts_load (self);
 }
@@ -651,16 +608,9 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selected_label);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, publish_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_stack_changed);
 
   gtk_widget_class_install_action (widget_class, "products.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "products.focus-search", NULL,
-                                   focus_search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "products.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "products.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
@@ -669,6 +619,8 @@ att_products_page_class_init (AttProductsPageClass *klass)
                                    cancel_loading_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "products.cancel-loading", NULL);
+
+  att_products_page_install_search (widget_class);
 
   gtk_widget_class_install_action (widget_class, "products.show-list", NULL, show_list_action);
   att_products_page_install_editor_actions (widget_class);
@@ -687,11 +639,7 @@ att_products_page_init (AttProductsPage *self)
   /* The template shows the loading state before the signal is connected. */
   on_list_stack_changed (self);
 
-  /* The same as the entry's empty text, so that the entry's first
-   * search-changed does not replace the first search with an equal one. */
-  self->search_text = g_strdup ("");
-  gtk_search_entry_set_search_delay (self->search_entry, 250);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  att_products_page_search_init (self);
 
   self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->cancellable = g_cancellable_new ();
@@ -722,23 +670,6 @@ att_products_page_get_context (AttProductsPage *self)
   g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
 
   return self->context;
-}
-
-void
-att_products_page_focus_search (AttProductsPage *self)
-{
-  g_return_if_fail (ATT_IS_PRODUCTS_PAGE (self));
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-void
-att_products_page_set_search_text (AttProductsPage *self,
-                                   const char      *text)
-{
-  g_return_if_fail (ATT_IS_PRODUCTS_PAGE (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
 }
 
 /**
