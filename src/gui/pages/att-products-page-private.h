@@ -1,6 +1,7 @@
 /* att-products-page-private.h: the instance struct of AttProductsPage and
- * the helpers its parts share: att-products-page.c (the list and its
- * states), att-products-page-columns.c (its columns and cells),
+ * the helpers its parts share: att-products-page.c (the list),
+ * att-products-page-columns.c (its columns and cells),
+ * att-products-page-states.c (loading, cancelled, failed and empty),
  * att-products-page-search.c (the search entry),
  * att-products-page-editor.c (the editor beside the list),
  * att-products-page-drafts.c (drafts offered back) and
@@ -90,8 +91,16 @@ void        att_products_page_show_content (AttProductsPage *self,
                                             const char      *name);
 AttProduct *att_products_page_saved_copy_of (AttProductsPage *self,
                                              AttProduct      *product);
+void        att_products_page_set_ready (AttProductsPage *self,
+                                         gboolean         ready);
 void        att_products_page_reload (AttProductsPage *self);
+
+/* att-products-page-states.c */
+void        att_products_page_states_init (AttProductsPage *self);
+void        att_products_page_states_dispose (AttProductsPage *self);
 gboolean    att_products_page_shows_loading (AttProductsPage *self);
+void        att_products_page_update_state (AttProductsPage *self);
+void        att_products_page_install_state_actions (GtkWidgetClass *widget_class);
 
 /* att-products-page-search.c */
 void        att_products_page_search_init (AttProductsPage *self);

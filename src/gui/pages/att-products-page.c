@@ -10,8 +10,6 @@
 #include "att-accessible.h"
 #include "att-after-paint.h"
 #include "att-context.h"
-#include "att-spinner.h"
-#include "att-frame-trace.h"
 #include "att-higg-client.h"
 #include "att-paged-footer.h"
 #include "att-paged-model.h"
@@ -40,26 +38,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Rows enough to fill a tall window. */
-#define FIRST_ROWS 50
-
-gboolean
-att_products_page_shows_loading (AttProductsPage *self)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "loading") == 0;
-}
-
-static void
-show_cancelled (AttProductsPage *self)
-{
-  att_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->list_stack, "cancelled");
-  gtk_label_set_label (self->count_label, "");
-}
-
-static void
-set_ready (AttProductsPage *self,
-           gboolean         ready)
+void
+att_products_page_set_ready (AttProductsPage *self,
+                             gboolean         ready)
 {
   if (self->ready == ready)
     return;
@@ -68,86 +49,8 @@ set_ready (AttProductsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
-static void
-show_failed (AttProductsPage *self,
-             const GError    *error)
-{
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->list_stack, "error");
-  gtk_label_set_label (self->count_label, "");
-  att_spinner_stop (self->spinner);
-}
-
-static void
-show_loading (AttProductsPage *self)
-{
-  att_spinner_start_delayed (self->spinner, ATT_SPINNER_DELAY_MS);
-  gtk_stack_set_visible_child_name (self->list_stack, "loading");
-  gtk_label_set_label (self->count_label, "");
-}
-
-static void
-show_empty (AttProductsPage *self)
-{
-  g_autofree char *description = NULL;
-
-  if (self->search_text != NULL && *self->search_text != '\0')
-    description = g_strdup_printf (_ ("No product matches “%s”. Try a different search."),
-                                   self->search_text);
-  else
-    description = g_strdup (_ ("This account has no products yet."));
-  adw_status_page_set_description (self->empty_page, description);
-  gtk_stack_set_visible_child_name (self->list_stack, "empty");
-}
-
-static void
-show_loaded (AttProductsPage *self)
-{
-  guint            n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *count = NULL;
-
-  att_spinner_stop (self->spinner);
-  if (n_items == 0)
-    show_empty (self);
-  else
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-      att_frame_trace_rows_shown (GTK_WIDGET (self->column_view));
-    }
-
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", n_items),
-                           n_items);
-  gtk_label_set_label (self->count_label, count);
-}
-
-/* A model that never loaded shows why; once loaded, its failures are the
- * footer's to show. */
-static void
-update_state (AttProductsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean loaded = FALSE;
-
-  if (self->model == NULL)
-    return;
-
-  /* The cancelled fetch reports an error: the page already said why. */
-  if (self->load_cancelled)
-    {
-      set_ready (self, TRUE);
-      show_cancelled (self);
-      return;
-    }
-
-  g_object_get (self->model, "loaded", &loaded, "error", &error, NULL);
-  set_ready (self, loaded || error != NULL);
-  if (!loaded && error != NULL)
-    show_failed (self, error);
-  else if (!loaded)
-    show_loading (self);
-  else
-    show_loaded (self);
-}
+/* Rows enough to fill a tall window. */
+#define FIRST_ROWS 50
 
 static void
 show_selected_details (AttProductsPage *self)
@@ -214,7 +117,7 @@ on_model_items_changed (AttProductsPage *self,
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
 
-  update_state (self);
+  att_products_page_update_state (self);
 
   /* Not from inside items-changed: selecting may resize the slice of first
    * rows, which the list view must not see while it handles this change. */
@@ -293,9 +196,9 @@ set_model (AttProductsPage *self,
 
   if (model != NULL)
     {
-      g_signal_connect_object (model, "notify::loaded", G_CALLBACK (update_state), self,
+      g_signal_connect_object (model, "notify::loaded", G_CALLBACK (att_products_page_update_state), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (model, "notify::error", G_CALLBACK (update_state), self,
+      g_signal_connect_object (model, "notify::error", G_CALLBACK (att_products_page_update_state), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_items_changed),
                                self, G_CONNECT_SWAPPED);
@@ -303,7 +206,7 @@ set_model (AttProductsPage *self,
 
   gtk_single_selection_set_model (self->selection, first_rows_of (self, G_LIST_MODEL (model)));
   att_paged_footer_set_model (self->paged_footer, model);
-  update_state (self);
+  att_products_page_update_state (self);
   on_selected_item_changed (self);
 }
 
@@ -324,65 +227,7 @@ att_products_page_reload (AttProductsPage *self)
   set_model (self, model);
 }
 
-static gboolean
-on_slow_timeout (gpointer user_data)
-{
-  AttProductsPage *self = user_data;
-
-  self->slow_timeout_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->slow_label), TRUE);
-  return G_SOURCE_REMOVE;
-}
-
-/* Entering the loading state starts its clock; leaving it stops it. */
-static void
-on_list_stack_changed (AttProductsPage *self)
-{
-  gboolean loading = att_products_page_shows_loading (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.cancel-loading", loading);
-  g_clear_handle_id (&self->slow_timeout_id, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->slow_label), FALSE);
-  if (loading)
-    self->slow_timeout_id = g_timeout_add (self->slow_delay, on_slow_timeout, self);
-}
-
 /* Actions */
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
-
-  self->load_cancelled = FALSE;
-  if (self->model != NULL)
-    att_paged_model_reload (self->model);
-  else
-    att_products_page_reload (self);
-  update_state (self);
-}
-
-static void
-cancel_loading_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
-  gboolean         had_focus = gtk_widget_has_focus (GTK_WIDGET (self->cancel_button));
-
-  if (self->model == NULL || !att_products_page_shows_loading (self))
-    return;
-
-  self->load_cancelled = TRUE;
-  att_paged_model_cancel (self->model);
-  update_state (self);
-
-  /* The button goes away with the loading state: Retry takes its focus. */
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->cancelled_retry_button));
-}
 
 static void
 show_list_action (GtkWidget  *widget,
@@ -427,10 +272,7 @@ att_products_page_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
-  /* The stack changes its visible child while it is torn down. */
-  if (self->list_stack != NULL)
-    g_signal_handlers_disconnect_by_data (self->list_stack, self);
-  g_clear_handle_id (&self->slow_timeout_id, g_source_remove);
+  att_products_page_states_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PRODUCTS_PAGE);
   /* The template's root has no id, so unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -608,18 +450,7 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selected_label);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, publish_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_stack_changed);
-
-  gtk_widget_class_install_action (widget_class, "products.reload", NULL, reload_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "products.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
-                                       "products.reload", NULL);
-  gtk_widget_class_install_action (widget_class, "products.cancel-loading", NULL,
-                                   cancel_loading_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
-                                       "products.cancel-loading", NULL);
-
+  att_products_page_install_state_actions (widget_class);
   att_products_page_install_search (widget_class);
 
   gtk_widget_class_install_action (widget_class, "products.show-list", NULL, show_list_action);
@@ -636,8 +467,7 @@ att_products_page_init (AttProductsPage *self)
   self->slow_delay = DEFAULT_SLOW_DELAY_MS;
   gtk_widget_init_template (GTK_WIDGET (self));
   att_accessible_fix_mnemonics (GTK_WIDGET (self));
-  /* The template shows the loading state before the signal is connected. */
-  on_list_stack_changed (self);
+  att_products_page_states_init (self);
 
   att_products_page_search_init (self);
 
