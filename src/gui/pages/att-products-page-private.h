@@ -3,6 +3,7 @@
  * att-products-page-columns.c (its columns and cells),
  * att-products-page-states.c (loading, cancelled, failed and empty),
  * att-products-page-search.c (the search entry),
+ * att-products-page-details.c (the selected product's details),
  * att-products-page-editor.c (the editor beside the list),
  * att-products-page-drafts.c (drafts offered back) and
  * att-products-page-picker.c (choosing a product to add an item to)
@@ -94,6 +95,12 @@ AttProduct *att_products_page_saved_copy_of (AttProductsPage *self,
 void        att_products_page_set_ready (AttProductsPage *self,
                                          gboolean         ready);
 void        att_products_page_reload (AttProductsPage *self);
+
+/* att-products-page-details.c */
+void        att_products_page_show_selected_details (AttProductsPage *self);
+void        att_products_page_selected_item_changed (AttProductsPage *self);
+GListModel *att_products_page_first_rows_of (AttProductsPage *self,
+                                             GListModel      *model);
 
 /* att-products-page-states.c */
 void        att_products_page_states_init (AttProductsPage *self);

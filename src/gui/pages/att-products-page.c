@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "att-accessible.h"
-#include "att-after-paint.h"
 #include "att-context.h"
 #include "att-higg-client.h"
 #include "att-paged-footer.h"
@@ -49,55 +48,6 @@ att_products_page_set_ready (AttProductsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
-/* Rows enough to fill a tall window. */
-#define FIRST_ROWS 50
-
-static void
-show_selected_details (AttProductsPage *self)
-{
-  att_product_details_set_product (self->details, att_products_page_get_selected (self));
-}
-
-/* After the first rows: the rest of the rows and the details, in the
- * frames that follow. */
-static gboolean
-show_the_rest (gpointer user_data)
-{
-  AttProductsPage *self = user_data;
-
-  self->rest_idle = 0;
-  if (self->first_rows != NULL)
-    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
-  show_selected_details (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_rows_painted (GtkWidget *column_view,
-                 gpointer   user_data)
-{
-  AttProductsPage *self = user_data;
-
-  self->rows_painted = TRUE;
-  self->details_pending = FALSE;
-  self->rest_idle = g_idle_add (show_the_rest, self);
-}
-
-/* The first rows are painted before the details pane is filled in: laying
- * out the details doubles the cost of that frame, and the rows are what
- * the user waits for. */
-static void
-on_selected_item_changed (AttProductsPage *self)
-{
-  if (self->rows_painted)
-    show_selected_details (self);
-  else if (!self->details_pending)
-    {
-      self->details_pending = TRUE;
-      att_widget_after_next_paint (GTK_WIDGET (self->column_view), on_rows_painted, self);
-    }
-}
-
 static gboolean
 select_shown_cb (gpointer user_data)
 {
@@ -127,21 +77,7 @@ on_model_items_changed (AttProductsPage *self,
   /* A placeholder row that was selected has just been replaced by the real
    * product: show its details. */
   if (selected != GTK_INVALID_LIST_POSITION && selected >= position && selected < position + added)
-    on_selected_item_changed (self);
-}
-
-/* GTK 4.8 makes a row for up to 200 items at once, visible or not: until
- * the first rows are painted, the view sees no more than a screenful. */
-static GListModel *
-first_rows_of (AttProductsPage *self,
-               GListModel      *model)
-{
-  if (self->rows_painted || model == NULL)
-    return model;
-
-  g_clear_object (&self->first_rows);
-  self->first_rows = gtk_slice_list_model_new (g_object_ref (model), 0, FIRST_ROWS);
-  return G_LIST_MODEL (self->first_rows);
+    att_products_page_selected_item_changed (self);
 }
 
 /* A product saved in the editor shows the server's answer, not the row
@@ -181,7 +117,7 @@ att_products_page_replace_rows (AttProductsPage *self)
     gtk_single_selection_set_selected (self->selection, selected);
   if (adjustment != NULL)
     gtk_adjustment_set_value (adjustment, value);
-  show_selected_details (self);
+  att_products_page_show_selected_details (self);
 }
 
 static void
@@ -204,10 +140,10 @@ set_model (AttProductsPage *self,
                                self, G_CONNECT_SWAPPED);
     }
 
-  gtk_single_selection_set_model (self->selection, first_rows_of (self, G_LIST_MODEL (model)));
+  gtk_single_selection_set_model (self->selection, att_products_page_first_rows_of (self, G_LIST_MODEL (model)));
   att_paged_footer_set_model (self->paged_footer, model);
   att_products_page_update_state (self);
-  on_selected_item_changed (self);
+  att_products_page_selected_item_changed (self);
 }
 
 void
@@ -477,7 +413,7 @@ att_products_page_init (AttProductsPage *self)
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
   g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (att_products_page_selected_item_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   att_products_page_columns_init (self);
