@@ -54,6 +54,37 @@ check_eco_score_materials (GPtrArray  *warnings,
     }
 }
 
+/* The members an eco-score needs (V10), each with another member that
+ * stands for it, if any: the deprecated productCategory still names a
+ * category. */
+static void
+check_eco_score_members (GPtrArray  *warnings,
+                         JsonObject *state)
+{
+  static const struct
+  {
+    const char *member;
+    const char *alias;
+    const char *message;
+  } needs[] = {
+    { "categoryExpansionId", "productCategory", N_ ("An eco-score needs the product category") },
+    { "size", NULL, N_ ("An eco-score needs the product size") },
+    { "weight", NULL, N_ ("An eco-score needs the product weight") },
+    { "weightMeasureUnit", NULL, N_ ("An eco-score needs the unit of the weight") },
+    { "frenchLabelCountry", NULL, N_ ("An eco-score needs the country of manufacture") },
+    { "frenchLabelDyeingCountry", NULL, N_ ("An eco-score needs the dyeing country") },
+    { "frenchLabelFabricCountry", NULL, N_ ("An eco-score needs the fabric country") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      if (att_json_has_member (state, needs[i].member) ||
+          (needs[i].alias != NULL && att_json_has_member (state, needs[i].alias)))
+        continue;
+      att_check_report (warnings, needs[i].member, _ (needs[i].message));
+    }
+}
+
 /**
  * att_validate_product_eco_score:
  * @state: a product in the shape of a create body; list items may carry
@@ -70,32 +101,11 @@ check_eco_score_materials (GPtrArray  *warnings,
 GPtrArray *
 att_validate_product_eco_score (JsonObject *state)
 {
-  static const struct
-  {
-    const char *member;
-    const char *message;
-  } needs[] = {
-    { "categoryExpansionId", N_ ("An eco-score needs the product category") },
-    { "size", N_ ("An eco-score needs the product size") },
-    { "weight", N_ ("An eco-score needs the product weight") },
-    { "weightMeasureUnit", N_ ("An eco-score needs the unit of the weight") },
-    { "frenchLabelCountry", N_ ("An eco-score needs the country of manufacture") },
-    { "frenchLabelDyeingCountry", N_ ("An eco-score needs the dyeing country") },
-    { "frenchLabelFabricCountry", N_ ("An eco-score needs the fabric country") },
-  };
   g_autoptr(GPtrArray) warnings = att_field_error_array_new ();
 
   g_return_val_if_fail (state != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
-    {
-      /* The deprecated productCategory still names a category. */
-      if (att_json_has_member (state, needs[i].member) ||
-          (i == 0 && att_json_has_member (state, "productCategory")))
-        continue;
-      att_check_report (warnings, needs[i].member, _ (needs[i].message));
-    }
-
+  check_eco_score_members (warnings, state);
   if (!is_true (state, "weightIsPrimaryData"))
     att_check_report (warnings, "weightIsPrimaryData",
                       _ ("An eco-score needs the weight to be primary data (the real weight of the product)"));
