@@ -1,8 +1,14 @@
 /* att-products-page-private.h: the instance struct of AttProductsPage and
- * the helpers its parts share: att-products-page.c (the list and its
- * states), att-products-page-editor.c (the editor beside the list),
- * att-products-page-drafts.c (drafts offered back) and
- * att-products-page-picker.c (choosing a product to add an item to)
+ * the helpers its parts share: att-products-page.c (the class, its
+ * properties and wiring), att-products-page-list.c (the paged list and its
+ * selection), att-products-page-columns.c (its columns and cells),
+ * att-products-page-states.c (loading, cancelled, failed and empty),
+ * att-products-page-search.c (the search entry),
+ * att-products-page-details.c (the selected product's details),
+ * att-products-page-editor.c (the editor beside the list),
+ * att-products-page-drafts.c (drafts offered back),
+ * att-products-page-picker.c (choosing a product to add an item to) and
+ * att-products-page-select.c (selection mode)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,22 +89,50 @@ struct _AttProductsPage
 };
 
 /* att-products-page.c */
-void att_products_page_replace_rows (AttProductsPage *self);
-void att_products_page_show_content (AttProductsPage *self,
-                                     const char      *name);
+void        att_products_page_set_ready (AttProductsPage *self,
+                                         gboolean         ready);
+void        att_products_page_show_content (AttProductsPage *self,
+                                            const char      *name);
+
+/* att-products-page-list.c */
+void        att_products_page_list_init (AttProductsPage *self);
+void        att_products_page_reload (AttProductsPage *self);
+AttProduct *att_products_page_saved_copy_of (AttProductsPage *self,
+                                             AttProduct      *product);
+void        att_products_page_replace_rows (AttProductsPage *self);
+
+/* att-products-page-columns.c */
+void        att_products_page_columns_init (AttProductsPage *self);
+
+/* att-products-page-states.c */
+void        att_products_page_states_init (AttProductsPage *self);
+void        att_products_page_states_dispose (AttProductsPage *self);
+gboolean    att_products_page_shows_loading (AttProductsPage *self);
+void        att_products_page_update_state (AttProductsPage *self);
+void        att_products_page_install_state_actions (GtkWidgetClass *widget_class);
+
+/* att-products-page-search.c */
+void        att_products_page_search_init (AttProductsPage *self);
+void        att_products_page_install_search (GtkWidgetClass *widget_class);
+
+/* att-products-page-details.c */
+void        att_products_page_show_selected_details (AttProductsPage *self);
+void        att_products_page_selected_item_changed (AttProductsPage *self);
+GListModel *att_products_page_first_rows_of (AttProductsPage *self,
+                                             GListModel      *model);
 
 /* att-products-page-editor.c */
-void att_products_page_editor_init (AttProductsPage *self);
-void att_products_page_editor_dispose (AttProductsPage *self);
-void att_products_page_open_editor (AttProductsPage *self,
-                                    AttProductEdit  *edit,
-                                    const char      *draft_id,
-                                    const char      *save_error);
-void att_products_page_install_editor_actions (GtkWidgetClass *widget_class);
+void        att_products_page_editor_init (AttProductsPage *self);
+void        att_products_page_editor_dispose (AttProductsPage *self);
+void        att_products_page_open_editor (AttProductsPage *self,
+                                           AttProductEdit  *edit,
+                                           const char      *draft_id,
+                                           const char      *save_error);
+void        att_products_page_install_editor_actions (GtkWidgetClass *widget_class);
 
 /* att-products-page-drafts.c */
-void att_products_page_drafts_load (AttProductsPage *self);
-void att_products_page_install_draft_actions (GtkWidgetClass *widget_class);
+void        att_products_page_drafts_load (AttProductsPage *self);
+void        att_products_page_install_draft_actions (GtkWidgetClass *widget_class);
 
 /* att-products-page-picker.c */
 typedef void (*AttProductPickedFunc) (AttProductsPage *self,

@@ -1,27 +1,16 @@
-/* att-products-page.c: the Products view
+/* att-products-page.c: the Products view: its class, properties and
+ * template, and the wiring of its parts (see att-products-page-private.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "att-accessible.h"
-#include "att-after-paint.h"
 #include "att-context.h"
-#include "att-spinner.h"
-#include "att-eco-score.h"
-#include "att-format.h"
-#include "att-frame-trace.h"
-#include "att-higg-client.h"
 #include "att-paged-footer.h"
-#include "att-paged-model.h"
-#include "att-product.h"
 #include "att-product-details.h"
 #include "att-products-page-private.h"
-
-#define PAGE_SIZE 50
 
 /* How long the first page may take before the page says the server is
  * slow: well past a normal answer, well before the 90 s that three timed
@@ -42,35 +31,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Rows enough to fill a tall window. */
-#define FIRST_ROWS 50
-
-typedef enum {
-  COLUMN_NAME,
-  COLUMN_CATEGORY,
-  COLUMN_SIZE,
-  COLUMN_WEIGHT,
-  COLUMN_IDENTIFIER,
-  COLUMN_ECO_SCORE,
-} Column;
-
-static gboolean
-shows_loading (AttProductsPage *self)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "loading") == 0;
-}
-
-static void
-show_cancelled (AttProductsPage *self)
-{
-  att_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->list_stack, "cancelled");
-  gtk_label_set_label (self->count_label, "");
-}
-
-static void
-set_ready (AttProductsPage *self,
-           gboolean         ready)
+void
+att_products_page_set_ready (AttProductsPage *self,
+                             gboolean         ready)
 {
   if (self->ready == ready)
     return;
@@ -79,499 +42,7 @@ set_ready (AttProductsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
-static void
-show_failed (AttProductsPage *self,
-             const GError    *error)
-{
-  adw_status_page_set_description (self->error_page, error->message);
-  gtk_stack_set_visible_child_name (self->list_stack, "error");
-  gtk_label_set_label (self->count_label, "");
-  att_spinner_stop (self->spinner);
-}
-
-static void
-show_loading (AttProductsPage *self)
-{
-  att_spinner_start_delayed (self->spinner, ATT_SPINNER_DELAY_MS);
-  gtk_stack_set_visible_child_name (self->list_stack, "loading");
-  gtk_label_set_label (self->count_label, "");
-}
-
-static void
-show_empty (AttProductsPage *self)
-{
-  g_autofree char *description = NULL;
-
-  if (self->search_text != NULL && *self->search_text != '\0')
-    description = g_strdup_printf (_ ("No product matches “%s”. Try a different search."),
-                                   self->search_text);
-  else
-    description = g_strdup (_ ("This account has no products yet."));
-  adw_status_page_set_description (self->empty_page, description);
-  gtk_stack_set_visible_child_name (self->list_stack, "empty");
-}
-
-static void
-show_loaded (AttProductsPage *self)
-{
-  guint            n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *count = NULL;
-
-  att_spinner_stop (self->spinner);
-  if (n_items == 0)
-    show_empty (self);
-  else
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-      att_frame_trace_rows_shown (GTK_WIDGET (self->column_view));
-    }
-
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", n_items),
-                           n_items);
-  gtk_label_set_label (self->count_label, count);
-}
-
-/* A model that never loaded shows why; once loaded, its failures are the
- * footer's to show. */
-static void
-update_state (AttProductsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean loaded = FALSE;
-
-  if (self->model == NULL)
-    return;
-
-  /* The cancelled fetch reports an error: the page already said why. */
-  if (self->load_cancelled)
-    {
-      set_ready (self, TRUE);
-      show_cancelled (self);
-      return;
-    }
-
-  g_object_get (self->model, "loaded", &loaded, "error", &error, NULL);
-  set_ready (self, loaded || error != NULL);
-  if (!loaded && error != NULL)
-    show_failed (self, error);
-  else if (!loaded)
-    show_loading (self);
-  else
-    show_loaded (self);
-}
-
-static void
-show_selected_details (AttProductsPage *self)
-{
-  att_product_details_set_product (self->details, att_products_page_get_selected (self));
-}
-
-/* After the first rows: the rest of the rows and the details, in the
- * frames that follow. */
-static gboolean
-show_the_rest (gpointer user_data)
-{
-  AttProductsPage *self = user_data;
-
-  self->rest_idle = 0;
-  if (self->first_rows != NULL)
-    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
-  show_selected_details (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_rows_painted (GtkWidget *column_view,
-                 gpointer   user_data)
-{
-  AttProductsPage *self = user_data;
-
-  self->rows_painted = TRUE;
-  self->details_pending = FALSE;
-  self->rest_idle = g_idle_add (show_the_rest, self);
-}
-
-/* The first rows are painted before the details pane is filled in: laying
- * out the details doubles the cost of that frame, and the rows are what
- * the user waits for. */
-static void
-on_selected_item_changed (AttProductsPage *self)
-{
-  if (self->rows_painted)
-    show_selected_details (self);
-  else if (!self->details_pending)
-    {
-      self->details_pending = TRUE;
-      att_widget_after_next_paint (GTK_WIDGET (self->column_view), on_rows_painted, self);
-    }
-}
-
-static gboolean
-select_shown_cb (gpointer user_data)
-{
-  AttProductsPage *self = user_data;
-
-  self->shown_idle = 0;
-  att_products_page_select_shown (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_model_items_changed (AttProductsPage *self,
-                        guint            position,
-                        guint            removed,
-                        guint            added,
-                        GListModel      *model)
-{
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  update_state (self);
-
-  /* Not from inside items-changed: selecting may resize the slice of first
-   * rows, which the list view must not see while it handles this change. */
-  if (self->shown_id != NULL && self->shown_idle == 0)
-    self->shown_idle = g_idle_add (select_shown_cb, self);
-
-  /* A placeholder row that was selected has just been replaced by the real
-   * product: show its details. */
-  if (selected != GTK_INVALID_LIST_POSITION && selected >= position && selected < position + added)
-    on_selected_item_changed (self);
-}
-
-/* GTK 4.8 makes a row for up to 200 items at once, visible or not: until
- * the first rows are painted, the view sees no more than a screenful. */
-static GListModel *
-first_rows_of (AttProductsPage *self,
-               GListModel      *model)
-{
-  if (self->rows_painted || model == NULL)
-    return model;
-
-  g_clear_object (&self->first_rows);
-  self->first_rows = gtk_slice_list_model_new (g_object_ref (model), 0, FIRST_ROWS);
-  return G_LIST_MODEL (self->first_rows);
-}
-
-/* A product saved in the editor shows the server's answer, not the row
- * the search returned before. */
-static AttProduct *
-saved_copy_of (AttProductsPage *self,
-               AttProduct      *product)
-{
-  AttProduct *saved = NULL;
-
-  if (product != NULL && !att_product_is_placeholder (product))
-    saved = g_hash_table_lookup (self->saved, att_product_get_id (product));
-  return saved != NULL ? saved : product;
-}
-
-/**
- * att_products_page_replace_rows:
- *
- * Shows the rows anew after a save (their cells look up the saved copy);
- * the selection and the scroll position stay where they were.
- */
-void
-att_products_page_replace_rows (AttProductsPage *self)
-{
-  guint          selected = gtk_single_selection_get_selected (self->selection);
-  GListModel    *model = gtk_single_selection_get_model (self->selection);
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  double         value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
-
-  if (model == NULL)
-    return;
-  g_object_ref (model);
-  gtk_single_selection_set_model (self->selection, NULL);
-  gtk_single_selection_set_model (self->selection, model);
-  g_object_unref (model);
-  if (selected != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, selected);
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, value);
-  show_selected_details (self);
-}
-
-static void
-set_model (AttProductsPage *self,
-           AttPagedModel   *model)
-{
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-
-  g_set_object (&self->model, model);
-  self->load_cancelled = FALSE;
-
-  if (model != NULL)
-    {
-      g_signal_connect_object (model, "notify::loaded", G_CALLBACK (update_state), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (model, "notify::error", G_CALLBACK (update_state), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_items_changed),
-                               self, G_CONNECT_SWAPPED);
-    }
-
-  gtk_single_selection_set_model (self->selection, first_rows_of (self, G_LIST_MODEL (model)));
-  att_paged_footer_set_model (self->paged_footer, model);
-  update_state (self);
-  on_selected_item_changed (self);
-}
-
-static void
-reload (AttProductsPage *self)
-{
-  AttHiggClient *client;
-  g_autoptr(AttPagedModel) model = NULL;
-
-  if (self->context == NULL)
-    return;
-
-  client = att_context_get_higg_client (self->context);
-  if (client == NULL)
-    return;
-
-  model = att_higg_client_create_product_model (client, self->search_text, PAGE_SIZE);
-  set_model (self, model);
-}
-
-static void
-on_search_changed (AttProductsPage *self,
-                   GtkSearchEntry  *entry)
-{
-  const char      *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (g_strcmp0 (stripped, self->search_text) == 0)
-    return;
-
-  g_free (self->search_text);
-  self->search_text = g_steal_pointer (&stripped);
-  reload (self);
-}
-
-static void
-on_stop_search (AttProductsPage *self,
-                GtkSearchEntry  *entry)
-{
-  /* The entry has the focus while a search loads, and takes Escape: it
-   * cancels the loading first, and clears the search after. */
-  if (shows_loading (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "products.cancel-loading", NULL);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
-static gboolean
-on_slow_timeout (gpointer user_data)
-{
-  AttProductsPage *self = user_data;
-
-  self->slow_timeout_id = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->slow_label), TRUE);
-  return G_SOURCE_REMOVE;
-}
-
-/* Entering the loading state starts its clock; leaving it stops it. */
-static void
-on_list_stack_changed (AttProductsPage *self)
-{
-  gboolean loading = shows_loading (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "products.cancel-loading", loading);
-  g_clear_handle_id (&self->slow_timeout_id, g_source_remove);
-  gtk_widget_set_visible (GTK_WIDGET (self->slow_label), FALSE);
-  if (loading)
-    self->slow_timeout_id = g_timeout_add (self->slow_delay, on_slow_timeout, self);
-}
-
-static void
-on_search_activate (AttProductsPage *self,
-                    GtkSearchEntry  *entry)
-{
-  /* Enter moves on to the results, as in GNOME's other search lists. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-/* Cells */
-
-/* Cells are GtkInscriptions: unlike labels, their size does not depend on
- * their text, so a column view of a few hundred rows lays out cheaply
- * (GTK 4.8 makes up to 200 rows at once). */
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  Column     column = GPOINTER_TO_INT (user_data);
-  GtkWidget *cell = gtk_inscription_new (NULL);
-  gboolean   numeric = column == COLUMN_ECO_SCORE || column == COLUMN_WEIGHT;
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), numeric ? 1.0 : 0.0);
-  if (numeric)
-    gtk_widget_add_css_class (cell, "numeric");
-  if (column == COLUMN_IDENTIFIER)
-    gtk_widget_add_css_class (cell, "monospace");
-  gtk_list_item_set_child (item, cell);
-}
-
-/* GtkInscription does not tell screen readers its text in GTK 4.8. */
-static void
-set_cell_text (GtkInscription *cell,
-               const char     *text)
-{
-  gtk_inscription_set_text (cell, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text != NULL ? text : "", -1);
-}
-
-/* A row with no product yet says why: its page is on its way, or failed
- * (Retry is below the list), or the server sent something unreadable. */
-static void
-bind_placeholder (AttProductsPage *self,
-                  GtkListItem     *item,
-                  Column           column)
-{
-  GtkInscription   *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  guint             position = gtk_list_item_get_position (item);
-  AttPagedItemState state = ATT_PAGED_ITEM_PENDING;
-  const GError     *error = NULL;
-  const char       *text = _ ("Loading…");
-
-  if (self->model != NULL)
-    {
-      state = att_paged_model_get_item_state (self->model, position);
-      error = att_paged_model_get_item_error (self->model, position);
-    }
-  if (state == ATT_PAGED_ITEM_FAILED)
-    text = _ ("Could not be loaded");
-  else if (state == ATT_PAGED_ITEM_UNREADABLE)
-    text = _ ("Unreadable product");
-
-  gtk_widget_add_css_class (GTK_WIDGET (cell), "dim-label");
-  if (column != COLUMN_NAME)
-    {
-      set_cell_text (cell, "");
-      return;
-    }
-  set_cell_text (cell, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell), error != NULL ? error->message : NULL);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  AttProductsPage *self = ATT_PRODUCTS_PAGE (user_data);
-  Column           column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "att-column"));
-  AttProduct      *product = saved_copy_of (self, gtk_list_item_get_item (item));
-  GtkInscription  *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-
-  if (product == NULL || att_product_is_placeholder (product))
-    {
-      bind_placeholder (self, item, column);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (cell), "dim-label");
-
-  switch (column)
-    {
-    case COLUMN_NAME:
-      set_cell_text (cell, att_product_get_name (product));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), att_product_get_name (product));
-      return;
-
-    case COLUMN_CATEGORY:
-      text = att_format_category (att_product_get_category (product));
-      break;
-
-    case COLUMN_SIZE:
-      text = g_strdup (att_product_get_size (product));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (cell), text);
-      break;
-
-    case COLUMN_WEIGHT:
-      text = att_product_format_weight (product);
-      break;
-
-    case COLUMN_IDENTIFIER:
-      text = g_strdup (att_product_get_identifier (product));
-      break;
-
-    case COLUMN_ECO_SCORE:
-      text = att_format_eco_score_short (att_product_get_eco_score (product));
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  set_cell_text (cell, text);
-}
-
-static void
-add_column (AttProductsPage *self,
-            Column           column,
-            const char      *title,
-            gboolean         expand,
-            int              fixed_width)
-{
-  GtkListItemFactory  *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_object_set_data (G_OBJECT (factory), "att-column", GINT_TO_POINTER (column));
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell), self, 0);
-
-  view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
-  gtk_column_view_append_column (self->column_view, view_column);
-  g_object_unref (view_column);
-}
-
 /* Actions */
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
-
-  self->load_cancelled = FALSE;
-  if (self->model != NULL)
-    att_paged_model_reload (self->model);
-  else
-    reload (self);
-  update_state (self);
-}
-
-static void
-cancel_loading_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AttProductsPage *self = ATT_PRODUCTS_PAGE (widget);
-  gboolean         had_focus = gtk_widget_has_focus (GTK_WIDGET (self->cancel_button));
-
-  if (self->model == NULL || !shows_loading (self))
-    return;
-
-  self->load_cancelled = TRUE;
-  att_paged_model_cancel (self->model);
-  update_state (self);
-
-  /* The button goes away with the loading state: Retry takes its focus. */
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->cancelled_retry_button));
-}
 
 static void
 show_list_action (GtkWidget  *widget,
@@ -593,14 +64,6 @@ att_products_page_show_content (AttProductsPage *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  att_products_page_focus_search (ATT_PRODUCTS_PAGE (widget));
-}
-
 /* GObject */
 
 static void
@@ -611,7 +74,7 @@ att_products_page_constructed (GObject *object)
   G_OBJECT_CLASS (att_products_page_parent_class)->constructed (object);
 
   g_object_set (self->details, "context", self->context, NULL);
-  reload (self);
+  att_products_page_reload (self);
   att_products_page_editor_init (self);
   att_products_page_drafts_load (self);
 }
@@ -624,10 +87,7 @@ att_products_page_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
-  /* The stack changes its visible child while it is torn down. */
-  if (self->list_stack != NULL)
-    g_signal_handlers_disconnect_by_data (self->list_stack, self);
-  g_clear_handle_id (&self->slow_timeout_id, g_source_remove);
+  att_products_page_states_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PRODUCTS_PAGE);
   /* The template's root has no id, so unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -732,17 +192,8 @@ att_products_page_set_property (GObject      *object,
 }
 
 static void
-att_products_page_class_init (AttProductsPageClass *klass)
+install_properties (GObjectClass *object_class)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->constructed = att_products_page_constructed;
-  object_class->dispose = att_products_page_dispose;
-  object_class->finalize = att_products_page_finalize;
-  object_class->get_property = att_products_page_get_property;
-  object_class->set_property = att_products_page_set_property;
-
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          ATT_TYPE_CONTEXT,
@@ -778,7 +229,11 @@ att_products_page_class_init (AttProductsPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
 
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
   g_type_ensure (ATT_TYPE_PRODUCT_DETAILS);
   g_type_ensure (ATT_TYPE_PAGED_FOOTER);
 
@@ -805,24 +260,25 @@ att_products_page_class_init (AttProductsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, selected_label);
   gtk_widget_class_bind_template_child (widget_class, AttProductsPage, publish_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_stack_changed);
+}
 
-  gtk_widget_class_install_action (widget_class, "products.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "products.focus-search", NULL,
-                                   focus_search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "products.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "products.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0,
-                                       "products.reload", NULL);
-  gtk_widget_class_install_action (widget_class, "products.cancel-loading", NULL,
-                                   cancel_loading_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
-                                       "products.cancel-loading", NULL);
+static void
+att_products_page_class_init (AttProductsPageClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = att_products_page_constructed;
+  object_class->dispose = att_products_page_dispose;
+  object_class->finalize = att_products_page_finalize;
+  object_class->get_property = att_products_page_get_property;
+  object_class->set_property = att_products_page_set_property;
+
+  install_properties (object_class);
+
+  bind_template (widget_class);
+  att_products_page_install_state_actions (widget_class);
+  att_products_page_install_search (widget_class);
 
   gtk_widget_class_install_action (widget_class, "products.show-list", NULL, show_list_action);
   att_products_page_install_editor_actions (widget_class);
@@ -838,30 +294,11 @@ att_products_page_init (AttProductsPage *self)
   self->slow_delay = DEFAULT_SLOW_DELAY_MS;
   gtk_widget_init_template (GTK_WIDGET (self));
   att_accessible_fix_mnemonics (GTK_WIDGET (self));
-  /* The template shows the loading state before the signal is connected. */
-  on_list_stack_changed (self);
-
-  /* The same as the entry's empty text, so that the entry's first
-   * search-changed does not replace the first search with an equal one. */
-  self->search_text = g_strdup ("");
-  gtk_search_entry_set_search_delay (self->search_entry, 250);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-
-  self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  att_products_page_states_init (self);
+  att_products_page_search_init (self);
+  att_products_page_list_init (self);
+  att_products_page_columns_init (self);
   self->cancellable = g_cancellable_new ();
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-  gtk_single_selection_set_can_unselect (self->selection, FALSE);
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-
-  add_column (self, COLUMN_NAME, _ ("Name"), TRUE, 190);
-  add_column (self, COLUMN_CATEGORY, _ ("Category"), FALSE, 120);
-  add_column (self, COLUMN_SIZE, _ ("Size"), FALSE, 75);
-  add_column (self, COLUMN_WEIGHT, _ ("Weight"), FALSE, 70);
-  add_column (self, COLUMN_IDENTIFIER, _ ("Identifier"), FALSE, 120);
-  add_column (self, COLUMN_ECO_SCORE, _ ("Eco-Score"), FALSE, 80);
   att_products_page_select_init (self);
 }
 
@@ -881,50 +318,4 @@ att_products_page_get_context (AttProductsPage *self)
   g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
 
   return self->context;
-}
-
-void
-att_products_page_focus_search (AttProductsPage *self)
-{
-  g_return_if_fail (ATT_IS_PRODUCTS_PAGE (self));
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-void
-att_products_page_set_search_text (AttProductsPage *self,
-                                   const char      *text)
-{
-  g_return_if_fail (ATT_IS_PRODUCTS_PAGE (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-}
-
-/**
- * att_products_page_get_model:
- *
- * Returns: (transfer none) (nullable): the current list of products
- */
-GListModel *
-att_products_page_get_model (AttProductsPage *self)
-{
-  g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
-
-  return G_LIST_MODEL (self->model);
-}
-
-/**
- * att_products_page_get_selected:
- *
- * Returns: (transfer none) (nullable): the product whose details are shown
- */
-AttProduct *
-att_products_page_get_selected (AttProductsPage *self)
-{
-  AttProduct *product;
-
-  g_return_val_if_fail (ATT_IS_PRODUCTS_PAGE (self), NULL);
-
-  product = saved_copy_of (self, gtk_single_selection_get_selected_item (self->selection));
-  return product != NULL && !att_product_is_placeholder (product) ? product : NULL;
 }
