@@ -282,6 +282,39 @@ def test_report_pdf(ctx):
     return None
 
 
+def pdf_image_count(path):
+    """The image objects `pdfimages -list` finds in @path (soft masks
+    aside), each once however often it is drawn."""
+    listed = subprocess.run(["pdfimages", "-list", path], capture_output=True, text=True, check=True).stdout
+    fields = [line.split() for line in listed.splitlines()[2:]]
+    return len({(f[10], f[11]) for f in fields if len(f) > 11 and f[2] == "image"})
+
+
+def test_report_thumbnails(ctx):
+    """--thumbnails: one picture per Higg certificate with an image file,
+    whatever the number of its products; none without the option; and a
+    usage error with a format that is not a PDF."""
+    if shutil.which("pdfimages") is None:
+        return "SKIP no pdfimages"
+    with_images = {cert["_id"] for hit in ctx.demo.pm_products() for cert in hit.get("certifications") or []
+                   if any(f and not f.lower().startswith(("http://", "https://"))
+                          for f in cert.get("certificationFiles") or [])}
+    rows = [row for row in ctx.expected if row[0] == "Higg"]
+    check(len(with_images) > 1 and len(rows) > len(with_images), "the demo's certificates have no scans")
+    path = os.path.join(ctx.workdir, "thumbnails.pdf")
+    run_ok("--sandbox-url", ctx.demo.url, "report", "--thumbnails", "-o", path)
+    check(pdf_image_count(path) == len(with_images),
+          "%d images for %d certificates" % (pdf_image_count(path), len(with_images)))
+    plain = os.path.join(ctx.workdir, "plain.pdf")
+    run_ok("--sandbox-url", ctx.demo.url, "report", "--format", "pdf-letter", "-o", plain)
+    check(pdf_image_count(plain) == 0, "images without --thumbnails")
+    expect_failure(2, ["--sandbox-url", ctx.demo.url, "report", "--thumbnails", "-o", "x.csv"], ["--thumbnails"])
+    expect_failure(2, ["--sandbox-url", ctx.demo.url, "report", "--format", "xlsx", "--thumbnails", "-o", "x"],
+                   ["--thumbnails", "PDF"])
+    check(not os.path.exists("x.csv") and not os.path.exists("x"), "a file was written after a usage error")
+    return None
+
+
 def test_unreachable(ctx):
     closed = Sandbox(ctx.workdir)
     url = closed.url
@@ -386,6 +419,7 @@ def write_accounts(ctx):
 def main():
     tests = [test_products_json, test_products_lines_and_search, test_products_pages, test_certificates_json,
              test_report_csv, test_report_filters, test_report_jsonld, test_report_xlsx, test_report_pdf,
+             test_report_thumbnails,
              test_unreachable, test_incomplete, test_unwritable,
              test_unknown_account, test_usage, test_secrets_not_printed]
     if KEYRING:

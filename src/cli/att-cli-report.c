@@ -12,17 +12,18 @@
 
 #define USAGE                                                                                               \
   "report --format pdf|xlsx|csv|jsonld [--expiring-within DAYS] [--status STATUS…] [--standard NAME…] " \
-  "[--source higg|closient] [--account NAME] [--gtin GTIN…] -o FILE"
+  "[--source higg|closient] [--account NAME] [--gtin GTIN…] [--thumbnails] -o FILE"
 
 typedef struct
 {
-  char  *format;
-  char  *output;
-  int    expiring_within;
-  char **statuses;
-  char **standards;
-  char  *source;
-  char **gtins;
+  char    *format;
+  char    *output;
+  int      expiring_within;
+  char   **statuses;
+  char   **standards;
+  char    *source;
+  char   **gtins;
+  gboolean thumbnails;
 } ReportOptions;
 
 static void
@@ -57,6 +58,8 @@ make_context (ReportOptions *report)
     { "gtin", 0, 0, G_OPTION_ARG_STRING_ARRAY, &report->gtins,
       N_ ("Read Closient’s certifications of this GTIN (repeatable; by default, those of every product)"),
       N_ ("GTIN") },
+    { "thumbnails", 0, 0, G_OPTION_ARG_NONE, &report->thumbnails,
+      N_ ("Show a small picture of each Higg certificate’s first image (PDF only)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   GOptionContext *context = g_option_context_new (NULL);
@@ -148,6 +151,18 @@ find_format (const ReportOptions *report,
   return NULL;
 }
 
+/* Whether the options go with @format; else %FALSE with @message. */
+static gboolean
+check_thumbnails (const ReportOptions   *report,
+                  const AttReportFormat *format,
+                  char                 **message)
+{
+  if (!report->thumbnails || g_strcmp0 (format->mime_type, "application/pdf") == 0)
+    return TRUE;
+  *message = g_strdup (_ ("--thumbnails goes with a PDF report only (pdf or pdf-letter)"));
+  return FALSE;
+}
+
 static int
 write_report (AttCliConnection      *connection,
               const ReportOptions   *report,
@@ -165,6 +180,7 @@ write_report (AttCliConnection      *connection,
                                 &error);
   if (built == NULL)
     return att_cli_fail (error);
+  att_report_set_thumbnails (built, report->thumbnails);
   if (!att_report_write_file (built, format, output, att_cli_progress, _ ("Writing…"), cancellable, &error))
     {
       att_cli_progress_end ();
@@ -206,7 +222,7 @@ att_cli_report (int            argc,
   if (report.output == NULL)
     return att_cli_usage_error (USAGE, _ ("Give the output file with -o FILE"));
   output = g_file_new_for_commandline_arg (report.output);
-  if ((format = find_format (&report, output, &message)) == NULL ||
+  if ((format = find_format (&report, output, &message)) == NULL || !check_thumbnails (&report, format, &message) ||
       (filter = make_filter (&report, &message)) == NULL)
     return att_cli_usage_error (USAGE, message);
 

@@ -12,6 +12,7 @@
 #include "att-report-columns.h"
 #include "att-report-pdf-heading.h"
 #include "att-report-pdf-layout.h"
+#include "att-report-row-private.h"
 
 /*
  * Page 1 starts with the heading (att-report-pdf-heading.c); every page
@@ -29,6 +30,10 @@
 #define MAX_CELL_LINES 6
 #define TABLE_FONT     "Sans 8"
 #define HEADER_FONT    "Sans Bold 8"
+/* The pictures' column, first, when the report shows them: a row with a
+ * picture is at least as high as the column is wide. */
+#define PICTURE_COLUMN 40.0
+#define PICTURE_BOX    (PICTURE_COLUMN - 2 * CELL_PADDING)
 
 static const AttReportColumn table_columns[] = {
   ATT_REPORT_COLUMN_PRODUCT_NAME,
@@ -62,23 +67,25 @@ typedef struct
 
 struct _AttReportLayout
 {
-  GObject    parent_instance;
+  GObject              parent_instance;
 
-  AttReport *report;
-  double     width;
-  double     height;
+  AttReport           *report;
+  AttReportThumbnails *thumbnails;
+  double               picture_width;
+  double               width;
+  double               height;
   /* Each page's end: the index after its last row. */
-  GArray    *page_ends;
+  GArray              *page_ends;
   /* Each row's height, in points, as laid out. */
-  GArray    *row_heights;
-  Cells      table;
-  Cells      header;
-  double     heading_height;
-  double     header_height;
+  GArray              *row_heights;
+  Cells                table;
+  Cells                header;
+  double               heading_height;
+  double               header_height;
   /* Pagination so far: the next row to lay out, and where it goes. */
-  gboolean   started;
-  guint      next_row;
-  double     y;
+  gboolean             started;
+  guint                next_row;
+  double               y;
 };
 
 G_DEFINE_FINAL_TYPE (AttReportLayout, att_report_layout, G_TYPE_OBJECT)
@@ -104,14 +111,21 @@ table_width (AttReportLayout *self)
   return self->width - 2 * MARGIN;
 }
 
+/* The width the text columns share. */
+static double
+text_width (AttReportLayout *self)
+{
+  return table_width (self) - self->picture_width;
+}
+
 static double
 column_x (AttReportLayout *self,
           guint            column)
 {
-  double x = MARGIN;
+  double x = MARGIN + self->picture_width;
 
   for (guint i = 0; i < column; i++)
-    x += column_shares[i] * table_width (self);
+    x += column_shares[i] * text_width (self);
   return x;
 }
 
@@ -130,7 +144,7 @@ cells_init (Cells           *cells,
 
       pango_layout_set_font_description (layout, description);
       pango_layout_set_width (layout,
-                              (column_shares[i] * table_width (self) - 2 * CELL_PADDING) * PANGO_SCALE);
+                              (column_shares[i] * text_width (self) - 2 * CELL_PADDING) * PANGO_SCALE);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (layout, -MAX_CELL_LINES);
@@ -280,10 +294,14 @@ static void
 paginate_row (AttReportLayout *self,
               Cells           *cells)
 {
-  guint i = self->next_row++;
-  float height = cells_set_row (cells, att_report_get_row (self->report, i));
-  guint page_start = self->page_ends->len > 0 ? g_array_index (self->page_ends, guint, self->page_ends->len - 1) : 0;
+  guint         i = self->next_row++;
+  AttReportRow *row = att_report_get_row (self->report, i);
+  float         height = cells_set_row (cells, row);
+  guint         page_start = self->page_ends->len > 0 ? g_array_index (self->page_ends, guint, self->page_ends->len - 1) : 0;
 
+  /* Known without decoding: whether the row's certificate has a file. */
+  if (self->thumbnails != NULL && _att_report_row_get_picture (row) != NULL)
+    height = MAX (height, PICTURE_BOX + 2 * CELL_PADDING);
   if (self->y + height > table_bottom (self) && i > page_start)
     {
       g_array_append_val (self->page_ends, i);
@@ -423,6 +441,35 @@ draw_stripes (AttReportLayout *self,
   cairo_fill (cr);
 }
 
+/* @picture scaled into the row's picture cell, centred, with a thin
+ * border. */
+static void
+draw_picture (AttReportLayout *self,
+              cairo_t         *cr,
+              cairo_surface_t *picture,
+              double           y,
+              double           height)
+{
+  double width_px = cairo_image_surface_get_width (picture);
+  double height_px = cairo_image_surface_get_height (picture);
+  double scale = MIN (PICTURE_BOX / width_px, PICTURE_BOX / height_px);
+  double x = MARGIN + (PICTURE_COLUMN - width_px * scale) / 2;
+
+  y += (height - height_px * scale) / 2;
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, width_px, height_px);
+  cairo_set_source_surface (cr, picture, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  cairo_rectangle (cr, x, y, width_px * scale, height_px * scale);
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+}
+
 static void
 draw_row (AttReportLayout *self,
           Cells           *cells,
@@ -430,7 +477,8 @@ draw_row (AttReportLayout *self,
           guint            index,
           double           y)
 {
-  AttReportRow *row = att_report_get_row (self->report, index);
+  AttReportRow    *row = att_report_get_row (self->report, index);
+  cairo_surface_t *picture;
 
   cells_set_row (cells, row);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -439,6 +487,8 @@ draw_row (AttReportLayout *self,
   set_status_color (cr, att_report_row_get_status (row));
   cairo_move_to (cr, column_x (self, N_TABLE_COLUMNS - 1) + CELL_PADDING, y + CELL_PADDING);
   pango_cairo_show_layout (cr, cells->cells[N_TABLE_COLUMNS - 1]);
+  if (self->thumbnails != NULL && (picture = att_report_thumbnails_get (self->thumbnails, row)) != NULL)
+    draw_picture (self, cr, picture, y, row_height (self, index));
 }
 
 static void
@@ -513,6 +563,7 @@ att_report_layout_finalize (GObject *object)
   AttReportLayout *self = ATT_REPORT_LAYOUT (object);
 
   g_object_unref (self->report);
+  g_clear_object (&self->thumbnails);
   g_array_unref (self->page_ends);
   g_array_unref (self->row_heights);
   cells_clear (&self->table);
@@ -556,4 +607,28 @@ att_report_layout_new (AttReport *report,
   self->width = page_width_pt;
   self->height = page_height_pt;
   return self;
+}
+
+/**
+ * att_report_layout_set_thumbnails:
+ * @thumbnails: (nullable): the pictures of the report's certificates, or
+ *   %NULL for none
+ *
+ * Gives the table a narrow first column with each Higg certificate's
+ * picture, and each row with a picture file the height of one, so that
+ * laying the pages out decodes nothing.  Call it before the layout is
+ * measured; load the pictures of a page's rows
+ * (att_report_thumbnails_load_rows() or att_report_thumbnails_load_async())
+ * before drawing it: a picture not loaded is an empty cell.
+ */
+void
+att_report_layout_set_thumbnails (AttReportLayout     *self,
+                                  AttReportThumbnails *thumbnails)
+{
+  g_return_if_fail (ATT_IS_REPORT_LAYOUT (self));
+  g_return_if_fail (thumbnails == NULL || ATT_IS_REPORT_THUMBNAILS (thumbnails));
+  g_return_if_fail (!self->started && self->table.context == NULL && self->header.context == NULL);
+
+  g_set_object (&self->thumbnails, thumbnails);
+  self->picture_width = thumbnails != NULL ? PICTURE_COLUMN : 0;
 }

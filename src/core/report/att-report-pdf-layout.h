@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 
+#include "att-report-thumbnails.h"
 #include "att-report.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,11 @@ G_BEGIN_DECLS
  * "begin-print", or lay it out in steps with att_report_layout_paginate()
  * in "paginate" and then gtk_print_operation_set_n_pages(), and call
  * att_report_layout_draw_page() in "draw-page".  The layout keeps its own
- * 36 pt margins.
+ * 36 pt margins.  With att_report_get_thumbnails(), make an
+ * #AttReportThumbnails of about 96 px, give it to the layout with
+ * att_report_layout_set_thumbnails() before laying it out, and load every
+ * row's picture with att_report_thumbnails_load_async() before printing,
+ * so that "draw-page" never decodes.
  */
 
 #define ATT_TYPE_REPORT_LAYOUT (att_report_layout_get_type ())
@@ -39,6 +44,8 @@ AttReportLayout *att_report_layout_new (AttReport *report,
 gboolean         att_report_layout_paginate (AttReportLayout *self,
                                              cairo_t         *measure_cr,
                                              guint            max_rows);
+void             att_report_layout_set_thumbnails (AttReportLayout     *self,
+                                                   AttReportThumbnails *thumbnails);
 guint            att_report_layout_get_n_pages (AttReportLayout *self,
                                                 cairo_t         *measure_cr);
 guint            att_report_layout_get_page_end (AttReportLayout *self,

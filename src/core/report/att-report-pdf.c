@@ -16,8 +16,13 @@
  * to the stream: cairo embeds the fonts (subsets) and keeps the text as
  * text, so that it can be selected and searched.  Laid out first, to know
  * the number of pages for "Page N of M", then drawn page by page, checking
- * for cancellation between pages.
+ * for cancellation between pages.  With thumbnails, each page's pictures
+ * are decoded just before it is drawn (a report's certificates repeat, so
+ * most are decoded for an earlier page already), at twice their size on
+ * the page, for print.
  */
+
+#define THUMBNAIL_SIZE_PX 96
 
 typedef struct
 {
@@ -41,24 +46,31 @@ sink_write (void                *closure,
 }
 
 static gboolean
-draw_pages (AttReportLayout *layout,
-            cairo_t         *cr,
-            guint            n_rows,
-            AttProgressFunc  progress,
-            gpointer         progress_data,
-            GCancellable    *cancellable,
-            GError         **error)
+draw_pages (AttReportLayout     *layout,
+            AttReportThumbnails *thumbnails,
+            AttReport           *report,
+            cairo_t             *cr,
+            AttProgressFunc      progress,
+            gpointer             progress_data,
+            GCancellable        *cancellable,
+            GError             **error)
 {
   guint n_pages = att_report_layout_get_n_pages (layout, cr);
+  guint start = 0;
 
   for (guint page = 0; page < n_pages; page++)
     {
+      guint end = att_report_layout_get_page_end (layout, page);
+
+      if (thumbnails != NULL)
+        att_report_thumbnails_load_rows (thumbnails, report, start, end, cancellable);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       att_report_layout_draw_page (layout, cr, page);
       cairo_show_page (cr);
       if (progress != NULL)
-        progress (att_report_layout_get_page_end (layout, page), n_rows, progress_data);
+        progress (end, att_report_get_n_rows (report), progress_data);
+      start = end;
     }
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
@@ -99,11 +111,17 @@ write_pdf (AttReport      *report,
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, width, height);
   cairo_t         *cr = cairo_create (surface);
   g_autoptr(AttReportLayout) layout = att_report_layout_new (report, width, height);
+  g_autoptr(AttReportThumbnails) thumbnails = NULL;
   gboolean drawn;
 
+  if (att_report_get_thumbnails (report))
+    {
+      thumbnails = att_report_thumbnails_new (THUMBNAIL_SIZE_PX);
+      att_report_layout_set_thumbnails (layout, thumbnails);
+    }
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, C_ ("report", "Certificate report"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Attest");
-  drawn = draw_pages (layout, cr, att_report_get_n_rows (report), progress, progress_data, cancellable, error);
+  drawn = draw_pages (layout, thumbnails, report, cr, progress, progress_data, cancellable, error);
   cairo_destroy (cr);
   /* Finished even when cancelled, so that cairo lets go of the stream. */
   if (!drawn)

@@ -30,6 +30,9 @@ struct _AttReportRow
   GDateTime              *date_expires;
   AttCertificateStatus    status;
   AttClosientVerification verification;
+  /* The certificate's first image file, as the server sent it (a
+   * GRefString shared by the rows of a certificate), or NULL. */
+  char                   *picture;
 };
 
 G_DEFINE_FINAL_TYPE (AttReportRow, att_report_row, G_TYPE_OBJECT)
@@ -123,6 +126,7 @@ att_report_row_finalize (GObject *object)
     g_free (self->fields[i]);
   g_clear_pointer (&self->date_issued, g_date_time_unref);
   g_clear_pointer (&self->date_expires, g_date_time_unref);
+  g_clear_pointer (&self->picture, g_ref_string_release);
 
   G_OBJECT_CLASS (att_report_row_parent_class)->finalize (object);
 }
@@ -203,6 +207,25 @@ _att_report_row_set_verification (AttReportRow           *self,
                                   AttClosientVerification verification)
 {
   self->verification = verification;
+}
+
+/* @picture: (nullable): a GRefString, base64 or a `data:` URL: not decoded
+ * here, so that a report of thousands of rows is made fast and holds each
+ * certificate's file once. */
+void
+_att_report_row_set_picture (AttReportRow *self,
+                             const char   *picture)
+{
+  g_clear_pointer (&self->picture, g_ref_string_release);
+  self->picture = picture != NULL ? g_ref_string_acquire ((char *) picture) : NULL;
+}
+
+/* Returns: (nullable): the file the row's picture is made of */
+const char *
+_att_report_row_get_picture (AttReportRow *self)
+{
+  g_return_val_if_fail (ATT_IS_REPORT_ROW (self), NULL);
+  return self->picture;
 }
 
 /* The same rule as att_certificate_get_status(), for either source. */

@@ -21,9 +21,59 @@ first_of (const char *preferred,
   return preferred != NULL && *preferred != '\0' ? preferred : fallback;
 }
 
+/* The first file of @certificate that is the image itself (not a link,
+ * not an answer's empty echo), or NULL. */
+static const char *
+first_picture_file (AttCertificate *certificate)
+{
+  guint n = att_certificate_get_n_files (certificate);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *file = att_certificate_get_file (certificate, i);
+
+      if (*file != '\0' && !att_certificate_file_is_url (certificate, i))
+        return file;
+    }
+  return NULL;
+}
+
+static void
+release_picture (gpointer picture)
+{
+  if (picture != NULL)
+    g_ref_string_release (picture);
+}
+
+/* Certificate id -> its picture file (a GRefString, or NULL), so that the
+ * rows of a certificate share one copy of it: PM search repeats a
+ * certificate, files and all, in each product it covers. */
+static GHashTable *
+pictures_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, release_picture);
+}
+
+static const char *
+pictures_lookup (GHashTable     *pictures,
+                 AttCertificate *certificate)
+{
+  const char *id = att_certificate_get_id (certificate);
+  const char *file;
+  char       *picture;
+
+  if (g_hash_table_lookup_extended (pictures, id, NULL, (gpointer *) &picture))
+    return picture;
+  file = first_picture_file (certificate);
+  picture = file != NULL ? g_ref_string_new (file) : NULL;
+  g_hash_table_insert (pictures, g_strdup (id), picture);
+  return picture;
+}
+
 /* A row of @certificate with no product yet. */
 static AttReportRow *
-row_new_higg (AttCertificate *certificate)
+row_new_higg (AttCertificate *certificate,
+              GHashTable     *pictures)
 {
   AttReportRow *row = _att_report_row_new (ATT_REPORT_SOURCE_HIGG);
 
@@ -39,6 +89,7 @@ row_new_higg (AttCertificate *certificate)
                        att_certificate_get_certificate_name (certificate));
   _att_report_row_set_dates (row, att_certificate_get_date_issued (certificate),
                              att_certificate_get_date_expires (certificate));
+  _att_report_row_set_picture (row, pictures_lookup (pictures, certificate));
   return row;
 }
 
@@ -57,6 +108,7 @@ att_report_add_higg_certificates (AttReport  *self,
                                   GListModel *certificates)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) pictures = pictures_new ();
   guint n;
 
   g_return_if_fail (ATT_IS_REPORT (self));
@@ -69,10 +121,10 @@ att_report_add_higg_certificates (AttReport  *self,
       const char *const *ids = att_certificate_get_product_ids (certificate);
 
       if (ids == NULL || ids[0] == NULL)
-        g_ptr_array_add (rows, row_new_higg (certificate));
+        g_ptr_array_add (rows, row_new_higg (certificate, pictures));
       for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
         {
-          AttReportRow *row = row_new_higg (certificate);
+          AttReportRow *row = row_new_higg (certificate, pictures);
 
           _att_report_row_set (row, ATT_REPORT_FIELD_PRODUCT_ID, ids[j]);
           g_ptr_array_add (rows, row);
@@ -96,7 +148,8 @@ dup_gtin (const char *barcode)
 
 static void
 add_pm_product (GPtrArray    *rows,
-                AttPmProduct *product)
+                AttPmProduct *product,
+                GHashTable   *pictures)
 {
   GListModel        *certificates = att_pm_product_get_certificates (product);
   const char *const *barcodes = att_pm_product_get_barcodes (product);
@@ -106,7 +159,7 @@ add_pm_product (GPtrArray    *rows,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AttCertificate) certificate = g_list_model_get_item (certificates, i);
-      AttReportRow *row = row_new_higg (certificate);
+      AttReportRow *row = row_new_higg (certificate, pictures);
 
       _att_report_row_set (row, ATT_REPORT_FIELD_PRODUCT_ID, att_pm_product_get_id (product));
       _att_report_row_set (row, ATT_REPORT_FIELD_PRODUCT_NAME, att_pm_product_get_name (product));
@@ -129,6 +182,7 @@ att_report_add_pm_products (AttReport  *self,
                             GListModel *products)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) pictures = pictures_new ();
   guint n;
 
   g_return_if_fail (ATT_IS_REPORT (self));
@@ -139,7 +193,7 @@ att_report_add_pm_products (AttReport  *self,
     {
       g_autoptr(AttPmProduct) product = g_list_model_get_item (products, i);
 
-      add_pm_product (rows, product);
+      add_pm_product (rows, product, pictures);
     }
   _att_report_take_rows (self, rows);
 }

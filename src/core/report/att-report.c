@@ -36,6 +36,7 @@ struct _AttReport
   guint            status_counts[ATT_CERTIFICATE_STATUS_EXPIRED + 1];
   GHashTable      *standard_counts; /* standard -> count */
   GPtrArray       *missing_parts;   /* NULL-terminated */
+  gboolean         thumbnails;
 };
 
 static void att_report_list_model_init (GListModelInterface *iface);
@@ -154,6 +155,35 @@ att_report_get_lead_days (AttReport *self)
 {
   g_return_val_if_fail (ATT_IS_REPORT (self), 0);
   return self->lead_days;
+}
+
+/**
+ * att_report_set_thumbnails:
+ * @thumbnails: whether the PDF and the printout show a small picture of
+ *   each Higg certificate's first image file
+ *
+ * A choice of how the report is written, not of what it holds: it may be
+ * set once the report is built, before it is written.
+ */
+void
+att_report_set_thumbnails (AttReport *self,
+                           gboolean   thumbnails)
+{
+  g_return_if_fail (ATT_IS_REPORT (self));
+  self->thumbnails = !!thumbnails;
+}
+
+/**
+ * att_report_get_thumbnails:
+ *
+ * Returns: whether the PDF and the printout show pictures (%FALSE unless
+ *   att_report_set_thumbnails() said so)
+ */
+gboolean
+att_report_get_thumbnails (AttReport *self)
+{
+  g_return_val_if_fail (ATT_IS_REPORT (self), FALSE);
+  return self->thumbnails;
 }
 
 /**

@@ -23,6 +23,9 @@ AttReport             *att_report_new (const AttReportFilter *filter,
 const AttReportFilter *att_report_get_filter (AttReport *self);
 GDateTime             *att_report_get_now (AttReport *self);
 guint                  att_report_get_lead_days (AttReport *self);
+void                   att_report_set_thumbnails (AttReport *self,
+                                                  gboolean   thumbnails);
+gboolean               att_report_get_thumbnails (AttReport *self);
 
 GListModel            *att_report_get_rows (AttReport *self);
 guint                  att_report_get_n_rows (AttReport *self);

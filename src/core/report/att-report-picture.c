@@ -1,0 +1,168 @@
+/* att-report-picture.c: a certificate's file as a small picture, for the
+ * thumbnails of a PDF report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gio/gio.h>
+#include <poppler.h>
+
+#include "att-file-type.h"
+#include "att-report-picture.h"
+
+/*
+ * A certificate's file is base64 (or a `data:` URL) of a PNG, JPEG, WebP
+ * or TIFF scan, or of a PDF.  An image is decoded by GdkPixbuf straight to
+ * the picture's size where its loader can (JPEG scales as it decodes) and
+ * turned as its EXIF orientation says; a PDF's first page is drawn by
+ * poppler at that size.  The picture is opaque, on white, so that the PDF
+ * embeds one image per certificate and no soft mask.  GdkPixbuf is not
+ * GTK: attest-cli stays without a display.
+ */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* The bytes of base64 or of a `data:...;base64,` URL.  Text that is not
+ * base64 decodes to bytes no decoder takes, and so to no picture. */
+static GBytes *
+decode_base64 (const char *file)
+{
+  const char *comma = g_ascii_strncasecmp (file, "data:", 5) == 0 ? strchr (file, ',') : NULL;
+  const char *base64 = comma != NULL ? comma + 1 : file;
+  gsize       length = strlen (base64);
+  guchar     *data = g_malloc (length / 4 * 3 + 3);
+  int         state = 0;
+  guint       save = 0;
+
+  length = g_base64_decode_step (base64, length, data, &state, &save);
+  return g_bytes_new_take (data, length);
+}
+
+static guint32
+over_white (const guint8 *pixel,
+            gboolean      alpha)
+{
+  guint   a = alpha ? pixel[3] : 255;
+  guint32 argb = 0xff000000;
+
+  for (guint i = 0; i < 3; i++)
+    argb |= (guint32) ((pixel[i] * a + 255 * (255 - a) + 127) / 255) << (16 - 8 * i);
+  return argb;
+}
+
+/* @pixbuf (8-bit RGB or RGBA) as an opaque cairo image, on white. */
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int              width = gdk_pixbuf_get_width (pixbuf);
+  int              height = gdk_pixbuf_get_height (pixbuf);
+  int              channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int              stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guint8    *pixels = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  guint8          *data = cairo_image_surface_get_data (surface);
+  int              surface_stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *line = (guint32 *) (gpointer) (data + y * surface_stride);
+
+      for (int x = 0; x < width; x++)
+        line[x] = over_white (pixels + y * stride + x * channels, channels == 4);
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+static cairo_surface_t *
+decode_image (GBytes *bytes,
+              int     size_px)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) turned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, size_px, size_px, TRUE, NULL, &error);
+  if (pixbuf == NULL)
+    {
+      g_debug ("Report picture: %s", error->message);
+      return NULL;
+    }
+  turned = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  if (turned == NULL || gdk_pixbuf_get_bits_per_sample (turned) != 8)
+    return NULL;
+  return surface_from_pixbuf (turned);
+}
+
+static cairo_surface_t *
+render_pdf (GBytes *bytes,
+            int     size_px)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_autoptr(PopplerPage) page = NULL;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  double           width = 0, height = 0, scale;
+
+  if (document == NULL || (page = poppler_document_get_page (document, 0)) == NULL)
+    {
+      g_debug ("Report picture: %s", error != NULL ? error->message : "a PDF without pages");
+      return NULL;
+    }
+  poppler_page_get_size (page, &width, &height);
+  width = MAX (width, 1.0);
+  height = MAX (height, 1.0);
+  scale = size_px / MAX (width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) MAX (round (width * scale), 1),
+                                        (int) MAX (round (height * scale), 1));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/**
+ * att_report_picture_decode:
+ * @file: a certificate's file: base64 or a `data:` URL
+ * @size_px: the largest width and height of the picture, in pixels
+ *
+ * Decodes @file to a picture at most @size_px wide and high, its
+ * proportions kept.  Blocks: for worker threads.
+ *
+ * Returns: (transfer full) (nullable): an opaque image surface, or %NULL
+ *   when @file is not an image or a PDF any decoder here reads
+ */
+cairo_surface_t *
+att_report_picture_decode (const char *file,
+                           int         size_px)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *data;
+  gsize         length;
+  AttFileType   type;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (size_px > 0, NULL);
+
+  bytes = decode_base64 (file);
+  data = g_bytes_get_data (bytes, &length);
+  type = att_file_type_sniff (data, length);
+  if (type == ATT_FILE_TYPE_PDF)
+    return render_pdf (bytes, size_px);
+  if (type != ATT_FILE_TYPE_UNKNOWN)
+    return decode_image (bytes, size_px);
+  return NULL;
+}
