@@ -556,6 +556,91 @@ test_layout (void)
   g_assert_null (att_report_thumbnails_get (thumbnails, att_report_get_row (with_files, 0)));
 }
 
+/* A scan of an A4 page at 150 dpi, as PNG: text-like stripes, so that it
+ * compresses as a scan does rather than as a flat colour. */
+static char *
+scan_base64 (guint seed)
+{
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1240, 1754);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.3);
+  for (int y = 100; y < 1650; y += 24)
+    for (int x = 100; x < 1140; x += g_rand_int_range (rand, 20, 80))
+      cairo_rectangle (cr, x, y, g_rand_int_range (rand, 8, 60), 12);
+  cairo_fill (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==, CAIRO_STATUS_SUCCESS);
+  return g_base64_encode (png->data, png->len);
+}
+
+/* @n_rows rows: @n_certificates certificates with an A4 scan each, on
+ * @n_rows / @n_certificates products each (at least two). */
+static AttReport *
+scans_report_new (guint n_rows,
+                  guint n_certificates)
+{
+  g_autoptr(GListStore) certificates = g_list_store_new (ATT_TYPE_CERTIFICATE);
+  AttReport *report = att_report_new (NULL, NULL, ATT_CERTIFICATE_DEFAULT_LEAD_DAYS);
+
+  g_assert_cmpuint (n_rows / n_certificates, >=, 2);
+  for (guint i = 0; i < n_certificates; i++)
+    {
+      g_autofree char  *id = g_strdup_printf ("scan-%03u", i);
+      g_autofree char  *scan = scan_base64 (i);
+      const char *const files[] = { scan, NULL };
+      g_autoptr(AttCertificate) certificate = certificate_new (id, files);
+
+      for (guint j = 2; j < n_rows / n_certificates; j++)
+        {
+          g_autofree char *product = g_strdup_printf ("pm-%u", j + 1);
+
+          att_certificate_add_product_id (certificate, product);
+        }
+      g_list_store_append (certificates, certificate);
+    }
+  att_report_add_higg_certificates (report, G_LIST_MODEL (certificates));
+  g_assert_cmpuint (att_report_get_n_rows (report), ==, n_rows);
+  return report;
+}
+
+static double
+time_pdf (AttReport  *report,
+          const char *dir,
+          gboolean    thumbnails)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autofree char *path = NULL;
+
+  att_report_set_thumbnails (report, thumbnails);
+  path = att_test_write_report_ok (report, "pdf", dir, thumbnails ? "pictured.pdf" : "plain.pdf");
+  return g_timer_elapsed (timer, NULL);
+}
+
+/* Figures only (-m perf): PDFs with and without pictures. */
+static void
+test_perf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char   *dir = g_dir_make_tmp ("test-report-thumbnails-XXXXXX", &error);
+  static const guint sizes[][2] = { { 500, 50 }, { 500, 250 }, { 10000, 50 } };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(AttReport) report = scans_report_new (sizes[i][0], sizes[i][1]);
+      double plain = time_pdf (report, dir, FALSE);
+      double pictured = time_pdf (report, dir, TRUE);
+
+      g_test_message ("%u rows, %u certificates with an A4 scan: PDF in %.2f s, with pictures %.2f s", sizes[i][0],
+                      sizes[i][1], plain, pictured);
+    }
+  att_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +656,8 @@ main (int   argc,
   g_test_add_func ("/report-thumbnails/files", test_files);
   g_test_add_func ("/report-thumbnails/files-pdf", test_files_pdf);
   g_test_add_func ("/report-thumbnails/layout", test_layout);
+  if (g_test_perf ())
+    g_test_add_func ("/report-thumbnails/perf", test_perf);
 
   return g_test_run ();
 }
