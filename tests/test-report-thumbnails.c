@@ -407,6 +407,7 @@ typedef struct
 
 static const Expected expected[] = {
   { "png", SIZE_PX, SIZE_PX / 2 },
+  { "small-png", 40, 20 },
   { "pdf", SIZE_PX, SIZE_PX / 2 },
   { "jpeg-turned", SIZE_PX / 2, SIZE_PX },
   { "link-then-png", SIZE_PX, SIZE_PX / 2 },
@@ -421,12 +422,14 @@ static AttReport *
 files_report_new (void)
 {
   g_autofree char  *png = png_base64 (400, 200);
+  g_autofree char  *small = png_base64 (40, 20);
   g_autofree char  *pdf = pdf_data_url ();
   g_autofree char  *jpeg = jpeg_turned_base64 ();
   g_autofree char  *text = g_base64_encode ((const guchar *) "Not an image at all", 19);
   const char       *link = "https://files.example.com/certificate.png";
   const char *const files[][3] = {
     { png, NULL },
+    { small, NULL },
     { pdf, NULL },
     { jpeg, NULL },
     { link, png, NULL },
@@ -499,9 +502,9 @@ test_files_pdf (void)
     return;
   att_report_set_thumbnails (report, TRUE);
   path = att_test_write_report_ok (report, "pdf", dir, "files.pdf");
-  /* png, pdf, jpeg-turned and link-then-png, two rows each. */
-  g_assert_cmpuint (count_pdf_images (path, &n_uses), ==, 4);
-  g_assert_cmpuint (n_uses, ==, 8);
+  /* png, small-png, pdf, jpeg-turned and link-then-png, two rows each. */
+  g_assert_cmpuint (count_pdf_images (path, &n_uses), ==, 5);
+  g_assert_cmpuint (n_uses, ==, 10);
   att_test_remove_dir (dir);
 }
 
@@ -521,39 +524,105 @@ count_pages (AttReport           *report,
 
 /* Rows with a picture file are as high as a picture, laid out without
  * decoding it; rows without one keep their height. */
+/* @n certificates of @files, each on two products: the rows of the first
+ * product come first, then those of the second. */
+static AttReport *
+same_files_report_new (guint              n,
+                       const char *const *files)
+{
+  g_autoptr(GListStore) certificates = g_list_store_new (ATT_TYPE_CERTIFICATE);
+  AttReport *report = att_report_new (NULL, NULL, ATT_CERTIFICATE_DEFAULT_LEAD_DAYS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("certificate-%03u", i);
+      g_autoptr(AttCertificate) certificate = certificate_new (id, files);
+
+      g_list_store_append (certificates, certificate);
+    }
+  att_report_add_higg_certificates (report, G_LIST_MODEL (certificates));
+  return report;
+}
+
 static void
 test_layout (void)
 {
   g_autofree char  *png = png_base64 (40, 20);
   const char *const pictured[] = { png, NULL };
   const char *const linked[] = { "https://files.example.com/certificate.png", NULL };
-  g_autoptr(GListStore) certificates = g_list_store_new (ATT_TYPE_CERTIFICATE);
-  g_autoptr(AttReport) with_files = att_report_new (NULL, NULL, ATT_CERTIFICATE_DEFAULT_LEAD_DAYS);
-  g_autoptr(AttReport) with_links = att_report_new (NULL, NULL, ATT_CERTIFICATE_DEFAULT_LEAD_DAYS);
+  g_autoptr(AttReport) with_files = same_files_report_new (100, pictured);
+  g_autoptr(AttReport) with_links = same_files_report_new (100, linked);
   g_autoptr(AttReportThumbnails) thumbnails = att_report_thumbnails_new (SIZE_PX);
-
-  for (guint i = 0; i < 100; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("certificate-%03u", i);
-      g_autoptr(AttCertificate) certificate = certificate_new (id, pictured);
-
-      g_list_store_append (certificates, certificate);
-    }
-  att_report_add_higg_certificates (with_files, G_LIST_MODEL (certificates));
-  g_list_store_remove_all (certificates);
-  for (guint i = 0; i < 100; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("certificate-%03u", i);
-      g_autoptr(AttCertificate) certificate = certificate_new (id, linked);
-
-      g_list_store_append (certificates, certificate);
-    }
-  att_report_add_higg_certificates (with_links, G_LIST_MODEL (certificates));
 
   g_assert_cmpuint (count_pages (with_files, thumbnails), >, count_pages (with_files, NULL));
   g_assert_cmpuint (count_pages (with_links, thumbnails), ==, count_pages (with_links, NULL));
   /* Laid out, not decoded. */
   g_assert_null (att_report_thumbnails_get (thumbnails, att_report_get_row (with_files, 0)));
+}
+
+/* The PDF writer's loop, with a layout and pictures of our own. */
+static void
+write_pdf (AttReportLayout     *layout,
+           AttReportThumbnails *thumbnails,
+           AttReport           *report,
+           const char          *path)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, ATT_REPORT_PAGE_A4_WIDTH,
+                                                                  ATT_REPORT_PAGE_A4_HEIGHT);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  guint start = 0;
+
+  for (guint page = 0; page < att_report_layout_get_n_pages (layout, cr); page++)
+    {
+      guint end = att_report_layout_get_page_end (layout, page);
+
+      att_report_thumbnails_load_rows (thumbnails, report, start, end, NULL);
+      att_report_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+      start = end;
+    }
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_file_set_contents (path, (const char *) pdf->data, pdf->len, &error);
+  g_assert_no_error (error);
+}
+
+/* Large pictures: 64 kept at most.  A certificate's picture let go and
+ * decoded again is still embedded once. */
+static void
+test_bounded (void)
+{
+  g_autofree char  *png = png_base64 (600, 300);
+  const char *const files[] = { png, NULL };
+  g_autoptr(AttReport) report = same_files_report_new (70, files);
+  /* 64 MB holds 64 pictures of 512 x 512. */
+  g_autoptr(AttReportThumbnails) thumbnails = att_report_thumbnails_new (512);
+  g_autoptr(AttReportLayout) layout = att_report_layout_new (report, ATT_REPORT_PAGE_A4_WIDTH,
+                                                              ATT_REPORT_PAGE_A4_HEIGHT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-report-thumbnails-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "bounded.pdf", NULL);
+  guint            n_uses = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_report_row_get_certificate_id (att_report_get_row (report, 0)), ==, "certificate-000");
+  g_assert_cmpstr (att_report_row_get_certificate_id (att_report_get_row (report, 70)), ==, "certificate-000");
+  att_report_layout_set_thumbnails (layout, thumbnails);
+  write_pdf (layout, thumbnails, report, path);
+  /* The first 6 certificates were let go for the last 64. */
+  g_assert_null (att_report_thumbnails_get (thumbnails, att_report_get_row (report, 0)));
+  g_assert_null (att_report_thumbnails_get (thumbnails, att_report_get_row (report, 75)));
+  g_assert_nonnull (att_report_thumbnails_get (thumbnails, att_report_get_row (report, 76)));
+  g_assert_nonnull (att_report_thumbnails_get (thumbnails, att_report_get_row (report, 139)));
+  if (have_pdfimages ())
+    {
+      g_assert_cmpuint (count_pdf_images (path, &n_uses), ==, 70);
+      g_assert_cmpuint (n_uses, ==, 140);
+    }
+  att_test_remove_dir (dir);
 }
 
 /* A scan of an A4 page at 150 dpi, as PNG: text-like stripes, so that it
@@ -656,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/report-thumbnails/files", test_files);
   g_test_add_func ("/report-thumbnails/files-pdf", test_files_pdf);
   g_test_add_func ("/report-thumbnails/layout", test_layout);
+  g_test_add_func ("/report-thumbnails/bounded", test_bounded);
   if (g_test_perf ())
     g_test_add_func ("/report-thumbnails/perf", test_perf);
 

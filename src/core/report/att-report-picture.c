@@ -19,8 +19,8 @@
 /*
  * A certificate's file is base64 (or a `data:` URL) of a PNG, JPEG, WebP
  * or TIFF scan, or of a PDF.  An image is decoded by GdkPixbuf straight to
- * the picture's size where its loader can (JPEG scales as it decodes) and
- * turned as its EXIF orientation says; a PDF's first page is drawn by
+ * the picture's size where its loader can (JPEG scales as it decodes), is
+ * never made larger, and is turned as its EXIF orientation says; a PDF's first page is drawn by
  * poppler at that size.  The picture is opaque, on white, so that the PDF
  * embeds one image per certificate and no soft mask.  GdkPixbuf is not
  * GTK: attest-cli stays without a display.
@@ -28,6 +28,10 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* The largest image decoded: 64 million pixels (an A4 page scanned at
+ * 900 dpi), 256 MB while a PNG is decoded whole. */
+#define MAX_PIXELS 64e6
 
 /* The bytes of base64 or of a `data:...;base64,` URL.  Text that is not
  * base64 decodes to bytes no decoder takes, and so to no picture. */
@@ -82,19 +86,41 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
   return surface;
 }
 
+/* Scales the image down to fit the picture as it is decoded (JPEG
+ * decodes at that scale), and stops at an image so large that decoding it
+ * whole, as PNG is, would take hundreds of megabytes. */
+static void
+on_size_prepared (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  int    size_px = GPOINTER_TO_INT (user_data);
+  double scale = MIN ((double) size_px / width, (double) size_px / height);
+
+  if ((double) width * height > MAX_PIXELS)
+    gdk_pixbuf_loader_set_size (loader, 0, 0);
+  else if (scale < 1.0)
+    gdk_pixbuf_loader_set_size (loader, MAX ((int) round (width * scale), 1), MAX ((int) round (height * scale), 1));
+}
+
 static cairo_surface_t *
 decode_image (GBytes *bytes,
               int     size_px)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr(GdkPixbuf) turned = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean   written;
+  GdkPixbuf *pixbuf;
 
-  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, size_px, size_px, TRUE, NULL, &error);
-  if (pixbuf == NULL)
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), GINT_TO_POINTER (size_px));
+  written = gdk_pixbuf_loader_write_bytes (loader, bytes, &error);
+  /* Closed even after an error, as GdkPixbufLoader wants. */
+  if (!gdk_pixbuf_loader_close (loader, written ? &error : NULL) || !written ||
+      (pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
     {
-      g_debug ("Report picture: %s", error->message);
+      g_debug ("Report picture: %s", error != NULL ? error->message : "no image");
       return NULL;
     }
   turned = gdk_pixbuf_apply_embedded_orientation (pixbuf);
