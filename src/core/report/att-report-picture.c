@@ -96,7 +96,7 @@ on_size_prepared (GdkPixbufLoader *loader,
                   gpointer         user_data)
 {
   int    size_px = GPOINTER_TO_INT (user_data);
-  double scale = MIN ((double) size_px / width, (double) size_px / height);
+  double scale = MIN ((double) size_px / MAX (width, 1), (double) size_px / MAX (height, 1));
 
   if ((double) width * height > MAX_PIXELS)
     gdk_pixbuf_loader_set_size (loader, 0, 0);

@@ -208,12 +208,14 @@ static cairo_surface_t *
 decode (AttReportThumbnails *self,
         AttReportRow        *row)
 {
-  const char      *id = att_report_row_get_certificate_id (row);
   cairo_surface_t *surface = att_report_picture_decode (_att_report_row_get_picture (row), self->size);
+  char            *id;
 
-  if (surface != NULL)
-    cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID, (const guchar *) g_strdup (id), strlen (id),
-                                 g_free, NULL);
+  if (surface == NULL)
+    return NULL;
+  /* cairo frees the data by its closure. */
+  id = g_strdup (att_report_row_get_certificate_id (row));
+  cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID, (const guchar *) id, strlen (id), g_free, id);
   return surface;
 }
 
