@@ -36,8 +36,9 @@ void          _att_report_row_set_dates (AttReportRow *self,
                                          GDateTime    *expires);
 void          _att_report_row_set_verification (AttReportRow           *self,
                                                 AttClosientVerification verification);
-void          _att_report_row_set_picture (AttReportRow *self,
-                                           const char   *picture);
+void          _att_report_row_set_picture (AttReportRow   *self,
+                                           AttCertificate *certificate,
+                                           const char     *picture);
 const char   *_att_report_row_get_picture (AttReportRow *self);
 void          _att_report_row_judge (AttReportRow *self,
                                      GDateTime    *now,

@@ -30,9 +30,11 @@ struct _AttReportRow
   GDateTime              *date_expires;
   AttCertificateStatus    status;
   AttClosientVerification verification;
-  /* The certificate's first image file, as the server sent it (a
-   * GRefString shared by the rows of a certificate), or NULL. */
-  char                   *picture;
+  /* The certificate's first image file, as the server sent it, and the
+   * certificate that holds it (shared by the rows of a certificate), or
+   * NULL. */
+  AttCertificate         *picture_certificate;
+  const char             *picture;
 };
 
 G_DEFINE_FINAL_TYPE (AttReportRow, att_report_row, G_TYPE_OBJECT)
@@ -126,7 +128,7 @@ att_report_row_finalize (GObject *object)
     g_free (self->fields[i]);
   g_clear_pointer (&self->date_issued, g_date_time_unref);
   g_clear_pointer (&self->date_expires, g_date_time_unref);
-  g_clear_pointer (&self->picture, g_ref_string_release);
+  g_clear_object (&self->picture_certificate);
 
   G_OBJECT_CLASS (att_report_row_parent_class)->finalize (object);
 }
@@ -209,15 +211,21 @@ _att_report_row_set_verification (AttReportRow           *self,
   self->verification = verification;
 }
 
-/* @picture: (nullable): a GRefString, base64 or a `data:` URL: not decoded
- * here, so that a report of thousands of rows is made fast and holds each
- * certificate's file once. */
+/* @certificate: (nullable): the certificate that holds @picture
+ * @picture: (nullable): one of its files, base64 or a `data:` URL
+ *
+ * Not decoded nor copied here, so that a report of thousands of rows is
+ * made fast and holds each certificate's files once, as its JSON has
+ * them. */
 void
-_att_report_row_set_picture (AttReportRow *self,
-                             const char   *picture)
+_att_report_row_set_picture (AttReportRow   *self,
+                             AttCertificate *certificate,
+                             const char     *picture)
 {
-  g_clear_pointer (&self->picture, g_ref_string_release);
-  self->picture = picture != NULL ? g_ref_string_acquire ((char *) picture) : NULL;
+  g_assert ((certificate == NULL) == (picture == NULL));
+
+  g_set_object (&self->picture_certificate, certificate);
+  self->picture = picture;
 }
 
 /* Returns: (nullable): the file the row's picture is made of */

@@ -39,35 +39,34 @@ first_picture_file (AttCertificate *certificate)
 }
 
 static void
-release_picture (gpointer picture)
+unref_holder (gpointer certificate)
 {
-  if (picture != NULL)
-    g_ref_string_release (picture);
+  if (certificate != NULL)
+    g_object_unref (certificate);
 }
 
-/* Certificate id -> its picture file (a GRefString, or NULL), so that the
- * rows of a certificate share one copy of it: PM search repeats a
- * certificate, files and all, in each product it covers. */
+/* Certificate id -> the certificate whose picture file its rows show
+ * (the first seen), or NULL for one without: PM search repeats a
+ * certificate, files and all, in each product it covers, and the rows of
+ * a certificate keep one copy. */
 static GHashTable *
 pictures_new (void)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, release_picture);
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_holder);
 }
 
-static const char *
+static AttCertificate *
 pictures_lookup (GHashTable     *pictures,
                  AttCertificate *certificate)
 {
-  const char *id = att_certificate_get_id (certificate);
-  const char *file;
-  char       *picture;
+  const char     *id = att_certificate_get_id (certificate);
+  AttCertificate *holder;
 
-  if (g_hash_table_lookup_extended (pictures, id, NULL, (gpointer *) &picture))
-    return picture;
-  file = first_picture_file (certificate);
-  picture = file != NULL ? g_ref_string_new (file) : NULL;
-  g_hash_table_insert (pictures, g_strdup (id), picture);
-  return picture;
+  if (g_hash_table_lookup_extended (pictures, id, NULL, (gpointer *) &holder))
+    return holder;
+  holder = first_picture_file (certificate) != NULL ? g_object_ref (certificate) : NULL;
+  g_hash_table_insert (pictures, g_strdup (id), holder);
+  return holder;
 }
 
 /* A row of @certificate with no product yet. */
@@ -75,7 +74,8 @@ static AttReportRow *
 row_new_higg (AttCertificate *certificate,
               GHashTable     *pictures)
 {
-  AttReportRow *row = _att_report_row_new (ATT_REPORT_SOURCE_HIGG);
+  AttReportRow   *row = _att_report_row_new (ATT_REPORT_SOURCE_HIGG);
+  AttCertificate *holder;
 
   _att_report_row_set (row, ATT_REPORT_FIELD_CERTIFICATE_ID, att_certificate_get_id (certificate));
   _att_report_row_set (row, ATT_REPORT_FIELD_STANDARD,
@@ -89,7 +89,8 @@ row_new_higg (AttCertificate *certificate,
                        att_certificate_get_certificate_name (certificate));
   _att_report_row_set_dates (row, att_certificate_get_date_issued (certificate),
                              att_certificate_get_date_expires (certificate));
-  _att_report_row_set_picture (row, pictures_lookup (pictures, certificate));
+  holder = pictures_lookup (pictures, certificate);
+  _att_report_row_set_picture (row, holder, holder != NULL ? first_picture_file (holder) : NULL);
   return row;
 }
 
