@@ -82,3 +82,37 @@ att_test_have_poppler (void)
     g_test_skip ("poppler-utils is not installed");
   return program != NULL;
 }
+
+/* The images `pdfimages -list` finds in @path, soft masks aside: each
+ * use (@n_uses), and each image object once (the return value). */
+guint
+att_test_count_pdf_images (const char *path,
+                           guint      *n_uses)
+{
+  g_autofree char *program = g_find_program_in_path ("pdfimages");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_nonnull (program);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program, "-list", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  lines = g_strsplit (out, "\n", -1);
+  *n_uses = 0;
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      /* page num type width height color comp bpc enc interp object gen ... */
+      g_auto(GStrv) words = g_regex_split_simple ("\\s+", g_strstrip (lines[i]), 0, 0);
+
+      if (g_strv_length (words) < 12 || !g_str_equal (words[2], "image"))
+        continue;
+      (*n_uses)++;
+      g_hash_table_add (objects, g_strdup_printf ("%s %s", words[10], words[11]));
+    }
+  return g_hash_table_size (objects);
+}

@@ -37,4 +37,9 @@ char    *att_test_run_poppler (const char *tool,
 /* Whether poppler-utils is installed; skips the test when not. */
 gboolean att_test_have_poppler (void);
 
+/* The image objects in the PDF at @path, by `pdfimages -list` (each
+ * object once); @n_uses is set to the number of times they are drawn. */
+guint    att_test_count_pdf_images (const char *path,
+                                    guint      *n_uses);
+
 G_END_DECLS

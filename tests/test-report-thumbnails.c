@@ -78,40 +78,6 @@ build_demo (Fixture *fixture)
   return report;
 }
 
-/* The images `pdfimages -list` finds in @path, soft masks aside: each
- * use (@n_uses), and each image object once (the return value). */
-static guint
-count_pdf_images (const char *path,
-                  guint      *n_uses)
-{
-  g_autofree char *program = g_find_program_in_path ("pdfimages");
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_assert_nonnull (program);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program, "-list", path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-  lines = g_strsplit (out, "\n", -1);
-  *n_uses = 0;
-  for (guint i = 2; lines[i] != NULL; i++)
-    {
-      /* page num type width height color comp bpc enc interp object gen ... */
-      g_auto(GStrv) words = g_regex_split_simple ("\\s+", g_strstrip (lines[i]), 0, 0);
-
-      if (g_strv_length (words) < 12 || !g_str_equal (words[2], "image"))
-        continue;
-      (*n_uses)++;
-      g_hash_table_add (objects, g_strdup_printf ("%s %s", words[10], words[11]));
-    }
-  return g_hash_table_size (objects);
-}
-
 static gboolean
 have_pdfimages (void)
 {
@@ -233,16 +199,16 @@ test_demo_pdf (Fixture      *fixture,
 
   g_assert_false (att_report_get_thumbnails (report));
   plain = att_test_write_report_ok (report, "pdf", fixture->dir, "plain.pdf");
-  g_assert_cmpuint (count_pdf_images (plain, &n_uses), ==, 0);
+  g_assert_cmpuint (att_test_count_pdf_images (plain, &n_uses), ==, 0);
   g_assert_cmpuint (n_uses, ==, 0);
   att_report_set_thumbnails (report, TRUE);
   g_assert_true (att_report_get_thumbnails (report));
   /* Each certificate's picture embedded once, drawn on each of its rows. */
   pictured = att_test_write_report_ok (report, "pdf", fixture->dir, "pictured.pdf");
-  g_assert_cmpuint (count_pdf_images (pictured, &n_uses), ==, n_certificates);
+  g_assert_cmpuint (att_test_count_pdf_images (pictured, &n_uses), ==, n_certificates);
   g_assert_cmpuint (n_uses, ==, count_source (report, ATT_REPORT_SOURCE_HIGG));
   letter = att_test_write_report_ok (report, "pdf-letter", fixture->dir, "letter.pdf");
-  g_assert_cmpuint (count_pdf_images (letter, &n_uses), ==, n_certificates);
+  g_assert_cmpuint (att_test_count_pdf_images (letter, &n_uses), ==, n_certificates);
 }
 
 static void
@@ -503,7 +469,7 @@ test_files_pdf (void)
   att_report_set_thumbnails (report, TRUE);
   path = att_test_write_report_ok (report, "pdf", dir, "files.pdf");
   /* png, small-png, pdf, jpeg-turned and link-then-png, two rows each. */
-  g_assert_cmpuint (count_pdf_images (path, &n_uses), ==, 5);
+  g_assert_cmpuint (att_test_count_pdf_images (path, &n_uses), ==, 5);
   g_assert_cmpuint (n_uses, ==, 10);
   att_test_remove_dir (dir);
 }
@@ -619,7 +585,7 @@ test_bounded (void)
   g_assert_nonnull (att_report_thumbnails_get (thumbnails, att_report_get_row (report, 139)));
   if (have_pdfimages ())
     {
-      g_assert_cmpuint (count_pdf_images (path, &n_uses), ==, 70);
+      g_assert_cmpuint (att_test_count_pdf_images (path, &n_uses), ==, 70);
       g_assert_cmpuint (n_uses, ==, 140);
     }
   att_test_remove_dir (dir);

@@ -430,6 +430,46 @@ test_print (Fixture      *f,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static gboolean
+is_images_check (GtkWidget    *widget,
+                 gconstpointer data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL &&
+         strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), "images") != NULL;
+}
+
+/* With "Certificate images" on, the images are read first (the bar says
+ * so), then printed: one picture per Higg certificate with a scan. */
+static void
+test_print_images (Fixture      *f,
+                   gconstpointer data)
+{
+  AttReport       *report = wait_for_report (f, NULL);
+  GtkWidget       *check = att_test_find_widget (GTK_WIDGET (f->page), is_images_check, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("att-reports-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint uses = 0;
+  guint objects;
+
+  if (!att_test_have_poppler ())
+    return;
+  g_assert_nonnull (check);
+  g_assert_false (att_report_get_thumbnails (report));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_true (att_report_get_thumbnails (report));
+
+  att_reports_page_print (f->page, file);
+  g_assert_true (att_reports_page_get_printing (f->page));
+  g_assert_nonnull (att_test_find_widget (GTK_WIDGET (f->page), is_label_with, "certificate images"));
+  att_test_wait_until (ATT_TEST_PREDICATE (print_done), f, NULL, "the printout");
+  objects = att_test_count_pdf_images (path, &uses);
+  g_assert_cmpuint (objects, >, 0);
+  /* Drawn on each row of a certificate, embedded once. */
+  g_assert_cmpuint (uses, >, objects);
+  att_test_remove_dir (dir);
+}
+
 /* Ctrl+F puts the focus in the product search. */
 static void
 test_focus_search (Fixture      *f,
@@ -462,6 +502,7 @@ main (int   argc,
   g_test_add ("/reports-page/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/reports-page/cached-gtins", Fixture, NULL, fixture_setup, test_cached_gtins, fixture_teardown);
   g_test_add ("/reports-page/print", Fixture, NULL, fixture_setup, test_print, fixture_teardown);
+  g_test_add ("/reports-page/print-images", Fixture, NULL, fixture_setup, test_print_images, fixture_teardown);
   g_test_add ("/reports-page/focus-search", Fixture, NULL, fixture_setup, test_focus_search, fixture_teardown);
 
   return g_test_run ();

@@ -55,6 +55,8 @@ show_report (AttReportsPage *self,
              AttReport      *report)
 {
   g_set_object (&self->report, report);
+  if (report != NULL)
+    att_report_set_thumbnails (report, gtk_check_button_get_active (self->images_check));
   gtk_slice_list_model_set_model (self->preview, report != NULL ? att_report_get_rows (report) : NULL);
   if (report != NULL)
     {

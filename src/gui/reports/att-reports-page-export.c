@@ -39,6 +39,25 @@ on_write_progress (guint64  done,
 
 /* --- The end of the write ---------------------------------------------- */
 
+/**
+ * _att_reports_page_show_busy:
+ * @text: (nullable): what is under way (the bar with its progress and
+ *   Cancel), or %NULL when it is done
+ *
+ * The bar under the preview, for a report being written or certificate
+ * images read for printing; Export and Print wait meanwhile.
+ */
+void
+_att_reports_page_show_busy (AttReportsPage *self,
+                             const char     *text)
+{
+  gtk_label_set_label (self->export_label, text != NULL ? text : "");
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  gtk_revealer_set_reveal_child (self->export_revealer, text != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), text == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), text == NULL);
+}
+
 static void
 set_exporting (AttReportsPage *self,
                GFile          *file)
@@ -49,10 +68,7 @@ set_exporting (AttReportsPage *self,
   if (name != NULL)
     /* Translators: %s is the name of the file the report is written to */
     text = g_strdup_printf (_ ("Saving “%s”…"), name);
-  gtk_label_set_label (self->export_label, text != NULL ? text : "");
-  gtk_progress_bar_set_fraction (self->export_progress, 0);
-  gtk_revealer_set_reveal_child (self->export_revealer, file != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), file == NULL);
+  _att_reports_page_show_busy (self, text);
 }
 
 static void
@@ -130,10 +146,13 @@ att_reports_page_export (AttReportsPage        *self,
                           g_object_ref (self));
 }
 
+/* Cancel in the bar: the report being written, or the certificate
+ * images being read for printing. */
 void
 _att_reports_page_cancel_export (AttReportsPage *self)
 {
   g_cancellable_cancel (self->export_cancellable);
+  g_cancellable_cancel (self->print_cancellable);
 }
 
 /* --- The file chooser -------------------------------------------------- */
@@ -243,8 +262,6 @@ _att_reports_page_build_export_bar (AttReportsPage *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->export_progress), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->export_progress), GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "reports.cancel-export");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Stop saving the report"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->export_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->export_progress));
   gtk_box_append (GTK_BOX (box), cancel);

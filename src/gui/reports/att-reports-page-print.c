@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "att-report-pdf-layout.h"
+#include "att-report-thumbnails.h"
 #include "att-reports-page-private.h"
 
 /*
@@ -17,19 +18,27 @@
  * the layout keeps its own margins.  The report is laid out in steps in
  * "paginate" (ROWS_PER_STEP rows an idle), so that a long report never
  * holds the main loop, and GTK's progress window offers Cancel while the
- * pages are laid out and sent.
+ * pages are laid out and sent.  When the report shows certificate images,
+ * they are read first in a worker thread (the bar under the preview, with
+ * Cancel), so that drawing a page only paints pictures already decoded.
  */
 
 #define ROWS_PER_STEP 400
+
+/* The pictures' size in pixels: twice the 40 points they are drawn at. */
+#define PICTURE_SIZE 96
 
 static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 AttReportsPage    *self)
 {
-  AttReportLayout *layout = att_report_layout_new (self->report, gtk_print_context_get_width (context),
-                                                   gtk_print_context_get_height (context));
+  AttReportLayout     *layout = att_report_layout_new (self->report, gtk_print_context_get_width (context),
+                                                       gtk_print_context_get_height (context));
+  AttReportThumbnails *thumbnails = g_object_get_data (G_OBJECT (operation), "att-thumbnails");
 
+  if (thumbnails != NULL)
+    att_report_layout_set_thumbnails (layout, thumbnails);
   g_object_set_data_full (G_OBJECT (operation), "att-layout", layout, g_object_unref);
 }
 
@@ -120,31 +129,20 @@ print_operation_new (AttReportsPage *self)
   return operation;
 }
 
-/**
- * att_reports_page_print:
- * @export_file: (nullable): a PDF file to print to without asking, or
- *   %NULL for the print dialog
- *
- * Prints the report shown with the PDF's layout, through the print dialog
- * (or straight to @export_file, what tests use); the page's "printing"
- * property is %TRUE until it is done.
- */
-void
-att_reports_page_print (AttReportsPage *self,
-                        GFile          *export_file)
+static void
+run_print (AttReportsPage      *self,
+           AttReportThumbnails *thumbnails,
+           GFile               *export_file)
 {
-  GtkRoot                *root;
+  GtkRoot                *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char        *path = export_file != NULL ? g_file_get_path (export_file) : NULL;
   GtkPrintOperationResult result;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = export_file != NULL ? g_file_get_path (export_file) : NULL;
 
-  g_return_if_fail (ATT_IS_REPORTS_PAGE (self));
-  g_return_if_fail (self->report != NULL);
-
-  if (self->print_operation != NULL)
-    return;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   self->print_operation = print_operation_new (self);
+  if (thumbnails != NULL)
+    g_object_set_data_full (G_OBJECT (self->print_operation), "att-thumbnails", g_object_ref (thumbnails),
+                            g_object_unref);
   if (path != NULL)
     gtk_print_operation_set_export_filename (self->print_operation, path);
   g_object_notify (G_OBJECT (self), "printing");
@@ -156,9 +154,84 @@ att_reports_page_print (AttReportsPage *self,
     on_done (self->print_operation, result, self);
 }
 
+/* --- Certificate images, read first ------------------------------------ */
+
+static void
+on_images_progress (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  AttReportsPage *self = user_data;
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->export_progress, (double) done / total);
+}
+
+static void
+on_images_loaded (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AttReportsPage) self = user_data;
+  g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "att-print-file");
+  AttReportThumbnails *thumbnails = ATT_REPORT_THUMBNAILS (source_object);
+  gboolean             loaded = att_report_thumbnails_load_finish (thumbnails, result, NULL);
+
+  if (self->print_cancellable == NULL)
+    return;
+  g_clear_object (&self->print_cancellable);
+  _att_reports_page_show_busy (self, NULL);
+  if (loaded)
+    run_print (self, thumbnails, file);
+  else
+    g_object_notify (G_OBJECT (self), "printing");
+}
+
+static void
+load_images (AttReportsPage *self,
+             GFile          *export_file)
+{
+  g_autoptr(AttReportThumbnails) thumbnails = att_report_thumbnails_new (PICTURE_SIZE);
+
+  self->print_cancellable = g_cancellable_new ();
+  if (export_file != NULL)
+    g_object_set_data_full (G_OBJECT (self), "att-print-file", g_object_ref (export_file), g_object_unref);
+  _att_reports_page_show_busy (self, _ ("Reading the certificate images…"));
+  g_object_notify (G_OBJECT (self), "printing");
+  att_report_thumbnails_load_async (thumbnails, self->report, on_images_progress, self, self->print_cancellable,
+                                    on_images_loaded, g_object_ref (self));
+}
+
+/**
+ * att_reports_page_print:
+ * @export_file: (nullable): a PDF file to print to without asking, or
+ *   %NULL for the print dialog
+ *
+ * Prints the report shown with the PDF's layout, through the print dialog
+ * (or straight to @export_file, what tests use), its certificate images
+ * read first when it shows them; the page's "printing" property is %TRUE
+ * until it is done.
+ */
+void
+att_reports_page_print (AttReportsPage *self,
+                        GFile          *export_file)
+{
+  g_return_if_fail (ATT_IS_REPORTS_PAGE (self));
+  g_return_if_fail (self->report != NULL);
+
+  if (att_reports_page_get_printing (self) || self->export_cancellable != NULL)
+    return;
+  if (att_report_get_thumbnails (self->report))
+    load_images (self, export_file);
+  else
+    run_print (self, NULL, export_file);
+}
+
 void
 _att_reports_page_cancel_print (AttReportsPage *self)
 {
+  g_cancellable_cancel (self->print_cancellable);
+  g_clear_object (&self->print_cancellable);
   if (self->print_operation != NULL)
     gtk_print_operation_cancel (self->print_operation);
 }

@@ -23,6 +23,7 @@ struct _AttReportsPage
   GCancellable      *build_cancellable;
   GCancellable      *export_cancellable;
   GtkPrintOperation *print_operation;
+  GCancellable      *print_cancellable; /* certificate images read for printing */
   GtkPrintSettings  *print_settings;
   guint              build_timeout;
   gboolean           started;
@@ -37,6 +38,7 @@ struct _AttReportsPage
   GtkCheckButton    *expiring_check;
   GtkSpinButton     *expiring_spin;
   GtkSearchEntry    *search_entry;
+  GtkCheckButton    *images_check;
   GtkButton         *export_button;
   GtkButton         *print_button;
 
@@ -72,6 +74,8 @@ void                              _att_reports_page_refresh (AttReportsPage *sel
 GtkWidget                        *_att_reports_page_build_export_bar (AttReportsPage *self);
 void                              _att_reports_page_choose_file (AttReportsPage *self);
 void                              _att_reports_page_cancel_export (AttReportsPage *self);
+void                              _att_reports_page_show_busy (AttReportsPage *self,
+                                                               const char     *text);
 void                              _att_reports_page_open_file (AttReportsPage *self,
                                                                const char     *uri);
 

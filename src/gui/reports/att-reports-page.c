@@ -254,7 +254,7 @@ att_reports_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->folded);
       break;
     case PROP_PRINTING:
-      g_value_set_boolean (value, self->print_operation != NULL);
+      g_value_set_boolean (value, att_reports_page_get_printing (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -401,7 +401,7 @@ gboolean
 att_reports_page_get_printing (AttReportsPage *self)
 {
   g_return_val_if_fail (ATT_IS_REPORTS_PAGE (self), FALSE);
-  return self->print_operation != NULL;
+  return self->print_operation != NULL || self->print_cancellable != NULL;
 }
 
 /* Ctrl+F: the product search, its text selected. */
