@@ -56,7 +56,7 @@ show_report (AttReportsPage *self,
 {
   g_set_object (&self->report, report);
   if (report != NULL)
-    att_report_set_thumbnails (report, gtk_check_button_get_active (self->images_check));
+    att_report_set_thumbnails (report, self->show_images);
   gtk_slice_list_model_set_model (self->preview, report != NULL ? att_report_get_rows (report) : NULL);
   if (report != NULL)
     {
@@ -66,8 +66,7 @@ show_report (AttReportsPage *self,
   else
     gtk_label_set_label (self->counts_label, _ ("No source chosen"));
   show_missing_parts (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), report != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), report != NULL);
+  _att_reports_page_update_actions (self);
 }
 
 static void

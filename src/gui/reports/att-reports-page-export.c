@@ -54,8 +54,7 @@ _att_reports_page_show_busy (AttReportsPage *self,
   gtk_label_set_label (self->export_label, text != NULL ? text : "");
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   gtk_revealer_set_reveal_child (self->export_revealer, text != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), text == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), text == NULL);
+  _att_reports_page_update_actions (self);
 }
 
 static void

@@ -53,26 +53,6 @@ connect_check (AttReportsPage *self,
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_changed), self);
 }
 
-/* Not a filter: whether the PDF and the printout show each Higg
- * certificate's first image; the report shown takes it at once. */
-static void
-on_images_toggled (AttReportsPage *self)
-{
-  if (self->report != NULL)
-    att_report_set_thumbnails (self->report, gtk_check_button_get_active (self->images_check));
-}
-
-static GtkWidget *
-build_images_check (AttReportsPage *self)
-{
-  GtkWidget *check = gtk_check_button_new_with_mnemonic (_ ("Certificate _images in PDF and print"));
-
-  gtk_widget_set_tooltip_text (check, _ ("A small picture of each Higg certificate’s scan, beside its rows"));
-  self->images_check = GTK_CHECK_BUTTON (check);
-  g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_images_toggled), self);
-  return check;
-}
-
 static GtkWidget *
 build_sources_and_statuses (AttReportsPage *self)
 {
@@ -89,8 +69,6 @@ build_sources_and_statuses (AttReportsPage *self)
   connect_check (self, self->closient_check);
   for (guint i = 0; i < ATT_REPORTS_PAGE_N_STATUSES; i++)
     connect_check (self, self->status_checks[i]);
-  gtk_box_append (row, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (row, build_images_check (self));
   return GTK_WIDGET (row);
 }
 

@@ -94,6 +94,7 @@ on_done (GtkPrintOperation      *operation,
     g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
   if (self->print_operation == operation)
     g_clear_object (&self->print_operation);
+  _att_reports_page_update_actions (self);
   g_object_notify (G_OBJECT (self), "printing");
 }
 
@@ -145,6 +146,7 @@ run_print (AttReportsPage      *self,
                             g_object_unref);
   if (path != NULL)
     gtk_print_operation_set_export_filename (self->print_operation, path);
+  _att_reports_page_update_actions (self);
   g_object_notify (G_OBJECT (self), "printing");
   result = gtk_print_operation_run (self->print_operation,
                                     path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT

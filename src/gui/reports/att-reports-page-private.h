@@ -28,6 +28,7 @@ struct _AttReportsPage
   guint              build_timeout;
   gboolean           started;
   gboolean           folded;
+  gboolean           show_images;
 
   AdwToastOverlay   *toast_overlay;
   GtkCheckButton    *higg_check;
@@ -38,9 +39,7 @@ struct _AttReportsPage
   GtkCheckButton    *expiring_check;
   GtkSpinButton     *expiring_spin;
   GtkSearchEntry    *search_entry;
-  GtkCheckButton    *images_check;
   GtkButton         *export_button;
-  GtkButton         *print_button;
 
   GtkColumnView     *column_view;
   GtkSliceListModel *preview;
@@ -76,6 +75,9 @@ void                              _att_reports_page_choose_file (AttReportsPage 
 void                              _att_reports_page_cancel_export (AttReportsPage *self);
 void                              _att_reports_page_show_busy (AttReportsPage *self,
                                                                const char     *text);
+
+/* att-reports-page.c */
+void                              _att_reports_page_update_actions (AttReportsPage *self);
 void                              _att_reports_page_open_file (AttReportsPage *self,
                                                                const char     *uri);
 

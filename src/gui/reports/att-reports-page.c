@@ -30,6 +30,7 @@ enum {
   PROP_CONTEXT,
   PROP_FOLDED,
   PROP_PRINTING,
+  PROP_SHOW_IMAGES,
   N_PROPS
 };
 
@@ -70,16 +71,22 @@ build_refresh_button (void)
   return button;
 }
 
+/* The view's menu: printing and the images of PDF reports and printouts. */
 static GtkWidget *
-build_print_button (AttReportsPage *self)
+build_menu_button (void)
 {
-  self->print_button = GTK_BUTTON (gtk_button_new_from_icon_name ("document-print-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->print_button), _ ("Print…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->print_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Print…"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->print_button), "reports.print");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->print_button), FALSE);
-  return GTK_WIDGET (self->print_button);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) options = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _ ("_Print…"), "reports.print");
+  g_menu_append (options, _ ("Certificate _Images in PDF and Print"), "reports.show-images");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (options));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, _ ("More"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("More"), -1);
+  return button;
 }
 
 static GtkWidget *
@@ -95,10 +102,9 @@ build_header (AttReportsPage *self)
   self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Export…")));
   gtk_widget_add_css_class (GTK_WIDGET (self->export_button), "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "reports.export");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->export_button));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), build_print_button (self));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), build_menu_button ());
   return header;
 }
 
@@ -160,11 +166,7 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  AttReportsPage *self = ATT_REPORTS_PAGE (widget);
-
-  /* The shortcut works only when the button would. */
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->export_button)))
-    _att_reports_page_choose_file (self);
+  _att_reports_page_choose_file (ATT_REPORTS_PAGE (widget));
 }
 
 static void
@@ -256,9 +258,26 @@ att_reports_page_get_property (GObject    *object,
     case PROP_PRINTING:
       g_value_set_boolean (value, att_reports_page_get_printing (self));
       break;
+    case PROP_SHOW_IMAGES:
+      g_value_set_boolean (value, self->show_images);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Not a filter: whether the PDF and the printout show each Higg
+ * certificate's first image; the report shown takes it at once. */
+static void
+set_show_images (AttReportsPage *self,
+                 gboolean        show_images)
+{
+  if (self->show_images == show_images)
+    return;
+  self->show_images = show_images;
+  if (self->report != NULL)
+    att_report_set_thumbnails (self->report, show_images);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_IMAGES]);
 }
 
 static void
@@ -280,6 +299,9 @@ att_reports_page_set_property (GObject      *object,
           self->folded = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_SHOW_IMAGES:
+      set_show_images (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -321,12 +343,17 @@ att_reports_page_class_init (AttReportsPageClass *klass)
   /* Whether a printout is being laid out or sent. */
   properties[PROP_PRINTING] =
     g_param_spec_boolean ("printing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Whether PDF reports and printouts show the certificates' images. */
+  properties[PROP_SHOW_IMAGES] =
+    g_param_spec_boolean ("show-images", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "reports.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "reports.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "reports.refresh", NULL, refresh_action);
+  gtk_widget_class_install_property_action (widget_class, "reports.show-images", "show-images");
   gtk_widget_class_install_action (widget_class, "reports.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "reports.focus-search", NULL);
   gtk_widget_class_install_action (widget_class, "reports.open-file", "s", open_file_action);
@@ -356,10 +383,23 @@ add_window_shortcuts (AttReportsPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* Export and Print once there is a report, and while nothing else is
+ * written or printed. */
+void
+_att_reports_page_update_actions (AttReportsPage *self)
+{
+  gboolean busy = self->export_cancellable != NULL || self->print_cancellable != NULL;
+  gboolean ready = self->report != NULL && !busy;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", ready && self->print_operation == NULL);
+}
+
 static void
 att_reports_page_init (AttReportsPage *self)
 {
   build_ui (self);
+  _att_reports_page_update_actions (self);
   add_window_shortcuts (self);
   att_accessible_fix_mnemonics (GTK_WIDGET (self));
   att_accessible_label_drop_down (self->standard_dropdown, _ ("Show certificates of standard"));
