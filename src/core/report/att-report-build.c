@@ -71,8 +71,8 @@ on_fetched (GObject      *source_object,
  * att_report_build_async:
  * @higg: (nullable): the account's Higg client; %NULL leaves Higg out
  * @closient: (nullable): its Closient client; %NULL leaves Closient out
- * @gtins: (nullable): the GTINs whose Closient certifications to read
- *   (with those of the PM products read)
+ * @gtins: (nullable): the GTINs whose Closient certifications to read;
+ *   %NULL for those of the PM products read
  * @filter: (nullable): the rows to keep; its sources also say which
  *   services to ask
  * @now: (nullable): the time statuses are judged at; %NULL for now
@@ -113,7 +113,8 @@ att_report_build_async (AttHiggClient         *higg,
                                    att_report_filter_wants_source (build->filter, ATT_REPORT_SOURCE_CLOSIENT)
                                      ? closient
                                      : NULL,
-                                   gtins, progress, progress_data, cancellable, on_fetched, task);
+                                   gtins, gtins == NULL ? ATT_REPORT_FETCH_PM_GTINS : ATT_REPORT_FETCH_DEFAULT,
+                                   progress, progress_data, cancellable, on_fetched, task);
 }
 
 /**

@@ -20,8 +20,8 @@
 /*
  * Every PM product with its certificates, a page at a time (Higg has no
  * list of certificates, api-higg.md §4.1), then the Closient
- * certifications of each GTIN in turn (those given, then those of the PM
- * products' barcodes, each once), all through the clients' async calls on
+ * certifications of each GTIN in turn (those given, then, if asked, those
+ * of the PM products' barcodes, each once), all through the clients' async calls on
  * the caller's main context.  A service that fails does not fail the
  * fetch: what could not be read is recorded as a missing part, and the
  * rest is kept.  Only cancelling fails it.
@@ -29,18 +29,19 @@
 
 typedef struct
 {
-  AttHiggClient     *higg;     /* nullable */
-  AttClosientClient *closient; /* nullable */
-  GPtrArray         *gtins;    /* of char *, each once */
-  GHashTable        *gtin_set;
-  AttProgressFunc    progress;
-  gpointer           progress_data;
+  AttHiggClient      *higg;     /* nullable */
+  AttClosientClient  *closient; /* nullable */
+  GPtrArray          *gtins;    /* of char *, each once */
+  GHashTable         *gtin_set;
+  AttReportFetchFlags flags;
+  AttProgressFunc     progress;
+  gpointer            progress_data;
 
-  AttReportSnapshot *snapshot;
-  guint              from;
-  guint              pages_done;
-  guint              pages_total;
-  guint              next_gtin;
+  AttReportSnapshot  *snapshot;
+  guint               from;
+  guint               pages_done;
+  guint               pages_total;
+  guint               next_gtin;
 } Fetch;
 
 static void
@@ -278,7 +279,8 @@ on_page (GObject      *source_object,
       return;
     }
   fetch->pages_total = fetch->pages_done;
-  add_pm_gtins (fetch);
+  if (fetch->flags & ATT_REPORT_FETCH_PM_GTINS)
+    add_pm_gtins (fetch);
   report_progress (fetch);
   fetch_next_gtin (g_steal_pointer (&task));
 }
@@ -296,8 +298,9 @@ fetch_next_page (GTask *task)
  * att_report_snapshot_fetch_async:
  * @higg: (nullable): the account's Higg client; %NULL leaves Higg out
  * @closient: (nullable): its Closient client; %NULL leaves Closient out
- * @gtins: (nullable): GTINs whose Closient certifications to read, besides
- *   those of the PM products' barcodes
+ * @gtins: (nullable): GTINs whose Closient certifications to read
+ * @flags: %ATT_REPORT_FETCH_PM_GTINS to read those of the PM products'
+ *   barcodes too
  * @progress: (nullable) (scope call): called on the caller's main context
  *   with the steps done (PM pages and GTINs) of the steps known
  * @cancellable: (nullable): cancels the fetch, which then fails
@@ -311,6 +314,7 @@ void
 att_report_snapshot_fetch_async (AttHiggClient      *higg,
                                  AttClosientClient  *closient,
                                  const char *const  *gtins,
+                                 AttReportFetchFlags flags,
                                  AttProgressFunc     progress,
                                  gpointer            progress_data,
                                  GCancellable       *cancellable,
@@ -330,6 +334,7 @@ att_report_snapshot_fetch_async (AttHiggClient      *higg,
   fetch->gtin_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; gtins != NULL && gtins[i] != NULL; i++)
     add_gtin (fetch, gtins[i]);
+  fetch->flags = flags;
   fetch->progress = progress;
   fetch->progress_data = progress_data;
   fetch->snapshot = _att_report_snapshot_new ();

@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/**
+ * AttReportFetchFlags:
+ * @ATT_REPORT_FETCH_DEFAULT: Closient is asked about the GTINs given only
+ * @ATT_REPORT_FETCH_PM_GTINS: and about the barcodes of the PM products
+ *   read, each GTIN once
+ */
+typedef enum {
+  ATT_REPORT_FETCH_DEFAULT = 0,
+  ATT_REPORT_FETCH_PM_GTINS = 1 << 0,
+} AttReportFetchFlags;
+
 #define ATT_TYPE_REPORT_SNAPSHOT (att_report_snapshot_get_type ())
 
 G_DECLARE_FINAL_TYPE (AttReportSnapshot, att_report_snapshot, ATT, REPORT_SNAPSHOT, GObject)
@@ -18,6 +29,7 @@ G_DECLARE_FINAL_TYPE (AttReportSnapshot, att_report_snapshot, ATT, REPORT_SNAPSH
 void               att_report_snapshot_fetch_async (AttHiggClient      *higg,
                                                     AttClosientClient  *closient,
                                                     const char *const  *gtins,
+                                                    AttReportFetchFlags flags,
                                                     AttProgressFunc     progress,
                                                     gpointer            progress_data,
                                                     GCancellable       *cancellable,

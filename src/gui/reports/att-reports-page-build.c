@@ -146,7 +146,7 @@ fetch_snapshot (AttReportsPage *self,
 {
   att_report_snapshot_fetch_async (att_context_get_higg_client (self->context),
                                    att_context_get_closient_client (self->context), (const char *const *) gtins,
-                                   on_progress, self, self->fetch_cancellable, on_fetched, g_object_ref (self));
+                                   ATT_REPORT_FETCH_PM_GTINS, on_progress, self, self->fetch_cancellable, on_fetched, g_object_ref (self));
 }
 
 /* Closient is asked about the GTINs of the products in the local copy
