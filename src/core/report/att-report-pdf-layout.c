@@ -300,7 +300,7 @@ paginate_row (AttReportLayout *self,
   guint         page_start = self->page_ends->len > 0 ? g_array_index (self->page_ends, guint, self->page_ends->len - 1) : 0;
 
   /* Known without decoding: whether the row's certificate has a file. */
-  if (self->thumbnails != NULL && _att_report_row_get_picture (row) != NULL)
+  if (self->thumbnails != NULL && _att_report_row_has_picture (row))
     height = MAX (height, PICTURE_BOX + 2 * CELL_PADDING);
   if (self->y + height > table_bottom (self) && i > page_start)
     {

@@ -35,20 +35,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 /* The bytes of base64 or of a `data:...;base64,` URL.  Text that is not
  * base64 decodes to bytes no decoder takes, and so to no picture. */
-static GBytes *
-decode_base64 (const char *file)
-{
-  const char *comma = g_ascii_strncasecmp (file, "data:", 5) == 0 ? strchr (file, ',') : NULL;
-  const char *base64 = comma != NULL ? comma + 1 : file;
-  gsize       length = strlen (base64);
-  guchar     *data = g_malloc (length / 4 * 3 + 3);
-  int         state = 0;
-  guint       save = 0;
-
-  length = g_base64_decode_step (base64, length, data, &state, &save);
-  return g_bytes_new_take (data, length);
-}
-
 static guint32
 over_white (const guint8 *pixel,
             gboolean      alpha)
@@ -162,28 +148,26 @@ render_pdf (GBytes *bytes,
 
 /**
  * att_report_picture_decode:
- * @file: a certificate's file: base64 or a `data:` URL
+ * @bytes: a certificate's file, decoded from its base64
  * @size_px: the largest width and height of the picture, in pixels
  *
  * Decodes @file to a picture at most @size_px wide and high, its
  * proportions kept.  Blocks: for worker threads.
  *
  * Returns: (transfer full) (nullable): an opaque image surface, or %NULL
- *   when @file is not an image or a PDF any decoder here reads
+ *   when @bytes are not an image or a PDF any decoder here reads
  */
 cairo_surface_t *
-att_report_picture_decode (const char *file,
-                           int         size_px)
+att_report_picture_decode (GBytes *bytes,
+                           int     size_px)
 {
-  g_autoptr(GBytes) bytes = NULL;
   const guint8 *data;
   gsize         length;
   AttFileType   type;
 
-  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (size_px > 0, NULL);
 
-  bytes = decode_base64 (file);
   data = g_bytes_get_data (bytes, &length);
   type = att_file_type_sniff (data, length);
   if (type == ATT_FILE_TYPE_PDF)

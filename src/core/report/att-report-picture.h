@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-cairo_surface_t *att_report_picture_decode (const char *file,
-                                            int         size_px);
+cairo_surface_t *att_report_picture_decode (GBytes *bytes,
+                                            int     size_px);
 
 G_END_DECLS

@@ -38,8 +38,10 @@ void          _att_report_row_set_verification (AttReportRow           *self,
                                                 AttClosientVerification verification);
 void          _att_report_row_set_picture (AttReportRow   *self,
                                            AttCertificate *certificate,
-                                           const char     *picture);
-const char   *_att_report_row_get_picture (AttReportRow *self);
+                                           guint           index);
+gboolean      _att_report_row_has_picture (AttReportRow *self);
+GBytes       *_att_report_row_decode_picture (AttReportRow *self,
+                                              GError      **error);
 void          _att_report_row_judge (AttReportRow *self,
                                      GDateTime    *now,
                                      guint         lead_days);

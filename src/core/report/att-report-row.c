@@ -34,7 +34,7 @@ struct _AttReportRow
    * certificate that holds it (shared by the rows of a certificate), or
    * NULL. */
   AttCertificate         *picture_certificate;
-  const char             *picture;
+  guint                   picture_index;
 };
 
 G_DEFINE_FINAL_TYPE (AttReportRow, att_report_row, G_TYPE_OBJECT)
@@ -211,8 +211,8 @@ _att_report_row_set_verification (AttReportRow           *self,
   self->verification = verification;
 }
 
-/* @certificate: (nullable): the certificate that holds @picture
- * @picture: (nullable): one of its files, base64 or a `data:` URL
+/* @certificate: (nullable): the certificate whose file @index is the
+ *   row's picture
  *
  * Not decoded nor copied here, so that a report of thousands of rows is
  * made fast and holds each certificate's files once, as its JSON has
@@ -220,20 +220,27 @@ _att_report_row_set_verification (AttReportRow           *self,
 void
 _att_report_row_set_picture (AttReportRow   *self,
                              AttCertificate *certificate,
-                             const char     *picture)
+                             guint           index)
 {
-  g_assert ((certificate == NULL) == (picture == NULL));
-
   g_set_object (&self->picture_certificate, certificate);
-  self->picture = picture;
+  self->picture_index = index;
 }
 
-/* Returns: (nullable): the file the row's picture is made of */
-const char *
-_att_report_row_get_picture (AttReportRow *self)
+gboolean
+_att_report_row_has_picture (AttReportRow *self)
 {
-  g_return_val_if_fail (ATT_IS_REPORT_ROW (self), NULL);
-  return self->picture;
+  g_return_val_if_fail (ATT_IS_REPORT_ROW (self), FALSE);
+  return self->picture_certificate != NULL;
+}
+
+/* The bytes of the row's picture file (blocks on a large one: for worker
+ * threads). */
+GBytes *
+_att_report_row_decode_picture (AttReportRow *self,
+                                GError      **error)
+{
+  g_return_val_if_fail (_att_report_row_has_picture (self), NULL);
+  return att_certificate_decode_file (self->picture_certificate, self->picture_index, error);
 }
 
 /* The same rule as att_certificate_get_status(), for either source. */

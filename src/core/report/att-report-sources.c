@@ -23,19 +23,17 @@ first_of (const char *preferred,
 
 /* The first file of @certificate that is the image itself (not a link,
  * not an answer's empty echo), or NULL. */
-static const char *
+/* The index of @certificate's first file that is an image (or a PDF),
+ * not a link nor empty; -1 when it has none. */
+static int
 first_picture_file (AttCertificate *certificate)
 {
   guint n = att_certificate_get_n_files (certificate);
 
   for (guint i = 0; i < n; i++)
-    {
-      const char *file = att_certificate_get_file (certificate, i);
-
-      if (*file != '\0' && !att_certificate_file_is_url (certificate, i))
-        return file;
-    }
-  return NULL;
+    if (*att_certificate_get_file (certificate, i) != '\0' && !att_certificate_file_is_url (certificate, i))
+      return (int) i;
+  return -1;
 }
 
 static void
@@ -64,7 +62,7 @@ pictures_lookup (GHashTable     *pictures,
 
   if (g_hash_table_lookup_extended (pictures, id, NULL, (gpointer *) &holder))
     return holder;
-  holder = first_picture_file (certificate) != NULL ? g_object_ref (certificate) : NULL;
+  holder = first_picture_file (certificate) >= 0 ? g_object_ref (certificate) : NULL;
   g_hash_table_insert (pictures, g_strdup (id), holder);
   return holder;
 }
@@ -90,7 +88,7 @@ row_new_higg (AttCertificate *certificate,
   _att_report_row_set_dates (row, att_certificate_get_date_issued (certificate),
                              att_certificate_get_date_expires (certificate));
   holder = pictures_lookup (pictures, certificate);
-  _att_report_row_set_picture (row, holder, holder != NULL ? first_picture_file (holder) : NULL);
+  _att_report_row_set_picture (row, holder, holder != NULL ? (guint) first_picture_file (holder) : 0);
   return row;
 }
 

@@ -153,7 +153,7 @@ att_report_thumbnails_get (AttReportThumbnails *self,
   g_return_val_if_fail (ATT_IS_REPORT_THUMBNAILS (self), NULL);
   g_return_val_if_fail (ATT_IS_REPORT_ROW (row), NULL);
 
-  if (_att_report_row_get_picture (row) == NULL)
+  if (!_att_report_row_has_picture (row))
     return NULL;
   g_mutex_lock (&self->lock);
   entry = lookup_locked (self, att_report_row_get_certificate_id (row));
@@ -208,7 +208,8 @@ static cairo_surface_t *
 decode (AttReportThumbnails *self,
         AttReportRow        *row)
 {
-  cairo_surface_t *surface = att_report_picture_decode (_att_report_row_get_picture (row), self->size);
+  g_autoptr(GBytes) bytes = _att_report_row_decode_picture (row, NULL);
+  cairo_surface_t *surface = bytes != NULL ? att_report_picture_decode (bytes, self->size) : NULL;
   char            *id;
 
   if (surface == NULL)
@@ -225,7 +226,7 @@ load_row (AttReportThumbnails *self,
 {
   const char *id = att_report_row_get_certificate_id (row);
 
-  if (_att_report_row_get_picture (row) == NULL || contains (self, id))
+  if (!_att_report_row_has_picture (row) || contains (self, id))
     return;
   insert (self, id, decode (self, row));
 }

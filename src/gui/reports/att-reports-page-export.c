@@ -18,6 +18,9 @@ show_export_progress (gpointer user_data)
   AttReportsPage *self = user_data;
 
   g_atomic_int_set (&self->export_idle, 0);
+  /* The write was given up (the page is being destroyed). */
+  if (self->export_cancellable == NULL)
+    return G_SOURCE_REMOVE;
   gtk_progress_bar_set_fraction (self->export_progress, g_atomic_int_get (&self->export_permille) / 1000.0);
   return G_SOURCE_REMOVE;
 }

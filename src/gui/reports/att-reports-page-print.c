@@ -165,7 +165,8 @@ on_images_progress (guint64  done,
 {
   AttReportsPage *self = user_data;
 
-  if (total > 0)
+  /* A report from a load the page gave up (it is being destroyed). */
+  if (self->print_cancellable != NULL && total > 0)
     gtk_progress_bar_set_fraction (self->export_progress, (double) done / total);
 }
 
