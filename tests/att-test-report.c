@@ -116,3 +116,14 @@ att_test_count_pdf_images (const char *path,
     }
   return g_hash_table_size (objects);
 }
+
+guint
+att_test_count_source (AttReport      *report,
+                       AttReportSource source)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < att_report_get_n_rows (report); i++)
+    n += att_report_row_get_source (att_report_get_row (report, i)) == source;
+  return n;
+}

@@ -42,4 +42,8 @@ gboolean att_test_have_poppler (void);
 guint    att_test_count_pdf_images (const char *path,
                                     guint      *n_uses);
 
+/* How many of @report's rows come from @source. */
+guint    att_test_count_source (AttReport      *report,
+                                AttReportSource source);
+
 G_END_DECLS

@@ -147,17 +147,6 @@ assert_pictures_shared (AttReportThumbnails *thumbnails,
   return g_hash_table_size (by_id);
 }
 
-static guint
-count_source (AttReport      *report,
-              AttReportSource source)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < att_report_get_n_rows (report); i++)
-    n += att_report_row_get_source (att_report_get_row (report, i)) == source;
-  return n;
-}
-
 static void
 test_demo_load (Fixture      *fixture,
                 gconstpointer user_data)
@@ -167,7 +156,7 @@ test_demo_load (Fixture      *fixture,
   guint n_rows = att_report_get_n_rows (report);
   guint n_certificates;
 
-  g_assert_cmpuint (count_source (report, ATT_REPORT_SOURCE_CLOSIENT), >, 0);
+  g_assert_cmpuint (att_test_count_source (report, ATT_REPORT_SOURCE_CLOSIENT), >, 0);
   /* Nothing is decoded before it is loaded. */
   for (guint i = 0; i < n_rows; i++)
     g_assert_null (att_report_thumbnails_get (thumbnails, att_report_get_row (report, i)));
@@ -176,7 +165,7 @@ test_demo_load (Fixture      *fixture,
   g_assert_cmpuint (fixture->n_progress, >, 0);
   n_certificates = assert_pictures_shared (thumbnails, report);
   g_assert_cmpuint (n_certificates, >, 1);
-  g_assert_cmpuint (count_source (report, ATT_REPORT_SOURCE_HIGG), >, n_certificates);
+  g_assert_cmpuint (att_test_count_source (report, ATT_REPORT_SOURCE_HIGG), >, n_certificates);
 }
 
 /* The demo as a PDF: one image per certificate, none without the option. */
@@ -206,7 +195,7 @@ test_demo_pdf (Fixture      *fixture,
   /* Each certificate's picture embedded once, drawn on each of its rows. */
   pictured = att_test_write_report_ok (report, "pdf", fixture->dir, "pictured.pdf");
   g_assert_cmpuint (att_test_count_pdf_images (pictured, &n_uses), ==, n_certificates);
-  g_assert_cmpuint (n_uses, ==, count_source (report, ATT_REPORT_SOURCE_HIGG));
+  g_assert_cmpuint (n_uses, ==, att_test_count_source (report, ATT_REPORT_SOURCE_HIGG));
   letter = att_test_write_report_ok (report, "pdf-letter", fixture->dir, "letter.pdf");
   g_assert_cmpuint (att_test_count_pdf_images (letter, &n_uses), ==, n_certificates);
 }

@@ -13,6 +13,7 @@
 #include "att-report.h"
 #include "att-sandbox-closient-seed.h"
 #include "att-sandbox-seed.h"
+#include "att-test-report.h"
 #include "att-test-utils.h"
 
 /* The demo seeds 13 PM certificates on 33 products, with expiry dates
@@ -531,17 +532,6 @@ make_ok (AttReportSnapshot     *snapshot,
   return report;
 }
 
-static guint
-count_source (AttReport      *report,
-              AttReportSource source)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < att_report_get_n_rows (report); i++)
-    n += att_report_row_get_source (att_report_get_row (report, i)) == source;
-  return n;
-}
-
 /* Read once, a snapshot makes the report of any filter without asking the
  * services again; Closient is asked about the PM products' GTINs. */
 static void
@@ -559,8 +549,8 @@ test_snapshot (Fixture      *fixture,
 
   g_assert_cmpuint (searches, >, 0);
   g_assert_cmpuint (att_report_snapshot_get_n_gtins (snapshot), >, 0);
-  g_assert_cmpuint (count_source (all, ATT_REPORT_SOURCE_HIGG), ==, DEMO_ROWS);
-  g_assert_cmpuint (count_source (all, ATT_REPORT_SOURCE_CLOSIENT), >, 0);
+  g_assert_cmpuint (att_test_count_source (all, ATT_REPORT_SOURCE_HIGG), ==, DEMO_ROWS);
+  g_assert_cmpuint (att_test_count_source (all, ATT_REPORT_SOURCE_CLOSIENT), >, 0);
 
   expired->statuses = ATT_REPORT_STATUS_BIT (ATT_CERTIFICATE_STATUS_EXPIRED);
   only_expired = make_ok (snapshot, expired);

@@ -209,8 +209,7 @@ test_closient_rows (Fixture      *f,
 
   att_context_set_closient_client (f->context, closient);
   report = wait_for_report (f, NULL);
-  for (guint i = 0; i < att_report_get_n_rows (report); i++)
-    n_closient += att_report_row_get_source (att_report_get_row (report, i)) == ATT_REPORT_SOURCE_CLOSIENT;
+  n_closient = att_test_count_source (report, ATT_REPORT_SOURCE_CLOSIENT);
   g_assert_cmpuint (n_closient, >, 0);
   g_assert_cmpuint (n_closient, <, att_report_get_n_rows (report));
 }
