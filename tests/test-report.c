@@ -105,7 +105,7 @@ fetch_ok (AttHiggClient     *higg,
   g_autoptr(GError) error = NULL;
   AttReportSnapshot *snapshot;
 
-  att_report_snapshot_fetch_async (higg, closient, gtins, ATT_REPORT_FETCH_PM_GTINS, NULL, NULL, NULL,
+  att_report_snapshot_fetch_async (higg, closient, gtins, NULL, ATT_REPORT_FETCH_PM_GTINS, NULL, NULL, NULL,
                                    att_test_store_result, &result);
   snapshot = att_report_snapshot_fetch_finish (att_test_await_result (&result), &error);
   g_assert_no_error (error);

@@ -113,7 +113,7 @@ att_report_build_async (AttHiggClient         *higg,
                                    att_report_filter_wants_source (build->filter, ATT_REPORT_SOURCE_CLOSIENT)
                                      ? closient
                                      : NULL,
-                                   gtins, gtins == NULL ? ATT_REPORT_FETCH_PM_GTINS : ATT_REPORT_FETCH_DEFAULT,
+                                   gtins, NULL, gtins == NULL ? ATT_REPORT_FETCH_PM_GTINS : ATT_REPORT_FETCH_DEFAULT,
                                    progress, progress_data, cancellable, on_fetched, task);
 }
 

@@ -14,6 +14,7 @@
 #include "att-higg-client.h"
 #include "att-page.h"
 #include "att-pm-product.h"
+#include "att-product.h"
 #include "att-report-build.h"
 #include "att-report-snapshot-private.h"
 
@@ -86,7 +87,38 @@ add_gtin (Fetch      *fetch,
   g_ptr_array_add (fetch->gtins, gtin14);
 }
 
-/* The PM products' barcodes, after the GTINs given. */
+/* Names @gtin's product @name (a later name wins), for Closient's rows. */
+static void
+name_gtin (Fetch      *fetch,
+           const char *gtin,
+           const char *name)
+{
+  char *gtin14 = NULL;
+
+  if (name != NULL && att_gtin_normalize (gtin, &gtin14, NULL))
+    g_hash_table_replace (fetch->snapshot->names, gtin14, g_strdup (name));
+}
+
+/* The products identified by a GTIN: their GTINs asked about, their
+ * names kept. */
+static void
+add_products (Fetch      *fetch,
+              GListModel *products)
+{
+  for (guint i = 0; products != NULL && i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(AttProduct) product = g_list_model_get_item (products, i);
+      const char *gtin = att_product_get_identifier (product);
+
+      if (g_strcmp0 (att_product_get_identifier_type (product), "GTIN") != 0 || gtin == NULL)
+        continue;
+      add_gtin (fetch, gtin);
+      name_gtin (fetch, gtin, att_product_get_name (product));
+    }
+}
+
+/* The PM products' names by their barcodes, and, if asked, their barcodes
+ * after the GTINs given. */
 static void
 add_pm_gtins (Fetch *fetch)
 {
@@ -98,7 +130,11 @@ add_pm_gtins (Fetch *fetch)
       const char *const *barcodes = att_pm_product_get_barcodes (product);
 
       for (guint j = 0; barcodes != NULL && barcodes[j] != NULL; j++)
-        add_gtin (fetch, barcodes[j]);
+        {
+          if (fetch->flags & ATT_REPORT_FETCH_PM_GTINS)
+            add_gtin (fetch, barcodes[j]);
+          name_gtin (fetch, barcodes[j], att_pm_product_get_name (product));
+        }
     }
 }
 
@@ -279,8 +315,7 @@ on_page (GObject      *source_object,
       return;
     }
   fetch->pages_total = fetch->pages_done;
-  if (fetch->flags & ATT_REPORT_FETCH_PM_GTINS)
-    add_pm_gtins (fetch);
+  add_pm_gtins (fetch);
   report_progress (fetch);
   fetch_next_gtin (g_steal_pointer (&task));
 }
@@ -299,6 +334,8 @@ fetch_next_page (GTask *task)
  * @higg: (nullable): the account's Higg client; %NULL leaves Higg out
  * @closient: (nullable): its Closient client; %NULL leaves Closient out
  * @gtins: (nullable): GTINs whose Closient certifications to read
+ * @products: (nullable): #AttProduct<!-- -->s (the local copy's) whose
+ *   GTINs to read too, and whose names Closient's rows show
  * @flags: %ATT_REPORT_FETCH_PM_GTINS to read those of the PM products'
  *   barcodes too
  * @progress: (nullable) (scope call): called on the caller's main context
@@ -314,6 +351,7 @@ void
 att_report_snapshot_fetch_async (AttHiggClient      *higg,
                                  AttClosientClient  *closient,
                                  const char *const  *gtins,
+                                 GListModel         *products,
                                  AttReportFetchFlags flags,
                                  AttProgressFunc     progress,
                                  gpointer            progress_data,
@@ -332,12 +370,13 @@ att_report_snapshot_fetch_async (AttHiggClient      *higg,
   fetch->closient = closient != NULL ? g_object_ref (closient) : NULL;
   fetch->gtins = g_ptr_array_new ();
   fetch->gtin_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fetch->flags = flags;
+  fetch->snapshot = _att_report_snapshot_new ();
   for (guint i = 0; gtins != NULL && gtins[i] != NULL; i++)
     add_gtin (fetch, gtins[i]);
-  fetch->flags = flags;
+  add_products (fetch, products);
   fetch->progress = progress;
   fetch->progress_data = progress_data;
-  fetch->snapshot = _att_report_snapshot_new ();
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ATT_SOURCE_TAG (att_report_snapshot_fetch_async));

@@ -19,6 +19,7 @@ struct _AttReportSnapshot
   GPtrArray  *closient_gtins; /* of char *, beside closient_lists */
   GPtrArray  *closient_lists; /* of GListModel of AttClosientAssignment */
   GPtrArray  *missing_parts;  /* of char * */
+  GHashTable *names;          /* GTIN-14 -> product name, for Closient's rows */
   guint       n_gtins;        /* the GTINs Closient was asked about */
   GDateTime  *fetched_at;
 };

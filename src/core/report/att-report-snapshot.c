@@ -6,9 +6,7 @@
 
 #include "config.h"
 
-#include "att-gtin.h"
 #include "att-pm-product.h"
-#include "att-product.h"
 #include "att-report-snapshot-private.h"
 
 /**
@@ -33,6 +31,7 @@ att_report_snapshot_finalize (GObject *object)
   g_ptr_array_unref (self->closient_gtins);
   g_ptr_array_unref (self->closient_lists);
   g_ptr_array_unref (self->missing_parts);
+  g_hash_table_unref (self->names);
   g_date_time_unref (self->fetched_at);
 
   G_OBJECT_CLASS (att_report_snapshot_parent_class)->finalize (object);
@@ -51,6 +50,7 @@ att_report_snapshot_init (AttReportSnapshot *self)
   self->closient_gtins = g_ptr_array_new_with_free_func (g_free);
   self->closient_lists = g_ptr_array_new_with_free_func (g_object_unref);
   self->missing_parts = g_ptr_array_new_with_free_func (g_free);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->fetched_at = g_date_time_new_now_utc ();
 }
 
@@ -93,28 +93,6 @@ make_free (Make *make)
   g_free (make);
 }
 
-/* The names of the PM products by their GTIN, for Closient's rows. */
-static GHashTable *
-names_by_gtin (GListModel *products)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
-    {
-      g_autoptr(AttPmProduct) product = g_list_model_get_item (products, i);
-      const char *const *barcodes = att_pm_product_get_barcodes (product);
-
-      for (guint j = 0; barcodes != NULL && barcodes[j] != NULL; j++)
-        {
-          char *gtin14 = NULL;
-
-          if (att_gtin_normalize (barcodes[j], &gtin14, NULL))
-            g_hash_table_insert (names, gtin14, g_strdup (att_pm_product_get_name (product)));
-        }
-    }
-  return names;
-}
-
 static void
 make_thread (GTask        *task,
              gpointer      source_object,
@@ -124,14 +102,13 @@ make_thread (GTask        *task,
   AttReportSnapshot *self = source_object;
   Make              *make = task_data;
   g_autoptr(AttReport) report = att_report_new (make->filter, make->now, make->lead_days);
-  g_autoptr(GHashTable) names = names_by_gtin (G_LIST_MODEL (self->pm_products));
 
   att_report_add_pm_products (report, G_LIST_MODEL (self->pm_products));
   for (guint i = 0; i < self->closient_lists->len; i++)
     {
       const char *gtin = g_ptr_array_index (self->closient_gtins, i);
 
-      att_report_add_closient_assignments (report, gtin, g_hash_table_lookup (names, gtin),
+      att_report_add_closient_assignments (report, gtin, g_hash_table_lookup (self->names, gtin),
                                            g_ptr_array_index (self->closient_lists, i));
     }
   for (guint i = 0; i < self->missing_parts->len; i++)
@@ -187,34 +164,4 @@ att_report_snapshot_make_finish (AttReportSnapshot *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* --- GTINs ------------------------------------------------------------- */
-
-/**
- * att_report_collect_gtins:
- * @products: a list of #AttProduct (the local cache's, or a scan's)
- *
- * Returns: (transfer full): the GTIN-14 of each product identified by a
- *   valid GTIN, each once, in the products' order
- */
-char **
-att_report_collect_gtins (GListModel *products)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) gtins = g_ptr_array_new ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
-    {
-      g_autoptr(AttProduct) product = g_list_model_get_item (products, i);
-      char *gtin = NULL;
-
-      if (g_strcmp0 (att_product_get_identifier_type (product), "GTIN") != 0 ||
-          !att_gtin_normalize (att_product_get_identifier (product), &gtin, NULL))
-        continue;
-      if (g_hash_table_add (seen, gtin))
-        g_ptr_array_add (gtins, g_strdup (gtin));
-    }
-  g_ptr_array_add (gtins, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&gtins), FALSE);
 }

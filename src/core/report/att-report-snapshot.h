@@ -29,6 +29,7 @@ G_DECLARE_FINAL_TYPE (AttReportSnapshot, att_report_snapshot, ATT, REPORT_SNAPSH
 void               att_report_snapshot_fetch_async (AttHiggClient      *higg,
                                                     AttClosientClient  *closient,
                                                     const char *const  *gtins,
+                                                    GListModel         *products,
                                                     AttReportFetchFlags flags,
                                                     AttProgressFunc     progress,
                                                     gpointer            progress_data,
@@ -51,7 +52,5 @@ void               att_report_snapshot_make_async (AttReportSnapshot     *self,
 AttReport         *att_report_snapshot_make_finish (AttReportSnapshot *self,
                                                     GAsyncResult      *result,
                                                     GError           **error);
-
-char             **att_report_collect_gtins (GListModel *products);
 
 G_END_DECLS

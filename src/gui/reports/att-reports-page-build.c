@@ -142,15 +142,16 @@ on_fetched (GObject      *source_object,
 
 static void
 fetch_snapshot (AttReportsPage *self,
-                char          **gtins)
+                GListModel     *products)
 {
   att_report_snapshot_fetch_async (att_context_get_higg_client (self->context),
-                                   att_context_get_closient_client (self->context), (const char *const *) gtins,
-                                   ATT_REPORT_FETCH_PM_GTINS, on_progress, self, self->fetch_cancellable, on_fetched, g_object_ref (self));
+                                   att_context_get_closient_client (self->context), NULL, products,
+                                   ATT_REPORT_FETCH_PM_GTINS, on_progress, self, self->fetch_cancellable, on_fetched,
+                                   g_object_ref (self));
 }
 
 /* Closient is asked about the GTINs of the products in the local copy
- * (and of the PM products, which the snapshot adds). */
+ * (and of the PM products), and its rows named after them. */
 static void
 on_cached_products (GObject      *source_object,
                     GAsyncResult *result,
@@ -159,14 +160,11 @@ on_cached_products (GObject      *source_object,
   g_autoptr(AttReportsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) products = NULL;
-  g_auto(GStrv) gtins = NULL;
 
   products = att_product_cache_search_products_finish (ATT_PRODUCT_CACHE (source_object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (products != NULL)
-    gtins = att_report_collect_gtins (products);
-  fetch_snapshot (self, gtins);
+  fetch_snapshot (self, products);
 }
 
 static void
