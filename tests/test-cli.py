@@ -227,6 +227,14 @@ def test_report_filters(ctx):
     run_ok("--sandbox-url", ctx.demo.url, "report", "-o", path, "--standard", standard)
     check(csv_rows(read_csv(path)) == csv_rows([r for r in everything if r["Standard"] == standard]),
           "the rows of %s differ" % standard)
+    # Closient alone: its rows are still named after the account's
+    # products, as in the whole report.
+    path = os.path.join(ctx.workdir, "closient.csv")
+    run_ok("--sandbox-url", ctx.demo.url, "report", "-o", path, "--source", "closient")
+    records = read_csv(path)
+    check(records and all(r["Product"] for r in records), "Closient rows without a product name")
+    check(csv_rows(records) == csv_rows([r for r in everything if r["Source"] == "Closient"]),
+          "the Closient rows differ")
 
 
 def test_report_jsonld(ctx):

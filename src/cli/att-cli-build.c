@@ -9,7 +9,38 @@
 
 #include "att-cli-build.h"
 #include "att-cli-product-scan.h"
-#include "att-report-build.h"
+#include "att-report-snapshot.h"
+
+static AttReportSnapshot *
+fetch (AttHiggClient     *higg,
+       AttClosientClient *closient,
+       const char *const *gtins,
+       GListModel        *products,
+       GCancellable      *cancellable,
+       GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  AttReportSnapshot *snapshot;
+
+  att_report_snapshot_fetch_async (higg, closient, gtins, products, ATT_REPORT_FETCH_DEFAULT, att_cli_progress,
+                                   _ ("Reading certificates…"), cancellable, att_cli_store_result, &result);
+  snapshot = att_report_snapshot_fetch_finish (att_cli_await_result (&result), error);
+  att_cli_progress_end ();
+  return snapshot;
+}
+
+static AttReport *
+make (AttReportSnapshot     *snapshot,
+      const AttReportFilter *filter,
+      guint                  lead_days,
+      GCancellable          *cancellable,
+      GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  att_report_snapshot_make_async (snapshot, filter, NULL, lead_days, cancellable, att_cli_store_result, &result);
+  return att_report_snapshot_make_finish (snapshot, att_cli_await_result (&result), error);
+}
 
 /**
  * att_cli_build_report:
@@ -30,31 +61,25 @@ att_cli_build_report (AttCliConnection      *connection,
                       GCancellable          *cancellable,
                       GError               **error)
 {
-  static const char *const none[] = { NULL };
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_auto(GStrv) found = NULL;
+  g_autoptr(GListModel) products = NULL;
+  g_autoptr(AttReportSnapshot) snapshot = NULL;
   AttHiggClient     *higg = NULL;
   AttClosientClient *closient = NULL;
-  AttReport         *report;
 
   if (att_report_filter_wants_source (filter, ATT_REPORT_SOURCE_HIGG))
     higg = connection->higg;
   if (att_report_filter_wants_source (filter, ATT_REPORT_SOURCE_CLOSIENT))
     closient = connection->closient;
-  /* Closient is asked by GTIN: by default, those of the Higg products. */
+  /* Closient is asked by GTIN: by default, those of the Higg products,
+   * whose names its rows show. */
   if (closient != NULL && gtins == NULL && connection->higg != NULL)
     {
-      found = att_cli_dup_product_gtins (connection->higg, cancellable, error);
-      if (found == NULL)
+      products = att_cli_dup_products (connection->higg, cancellable, error);
+      if (products == NULL)
         return NULL;
-      gtins = (const char *const *) found;
     }
-  att_report_build_async (higg, closient, gtins != NULL ? gtins : none, filter, now, lead_days, att_cli_progress,
-                          _ ("Reading certificates…"), cancellable, att_cli_store_result, &result);
-  report = att_report_build_finish (att_cli_await_result (&result), error);
-  att_cli_progress_end ();
-  return report;
+  snapshot = fetch (higg, closient, gtins, products, cancellable, error);
+  return snapshot != NULL ? make (snapshot, filter, lead_days, cancellable, error) : NULL;
 }
 
 /**

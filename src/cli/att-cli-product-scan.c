@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "att-cli-product-scan.h"
-#include "att-gtin.h"
 #include "att-higg-client.h"
 #include "att-page.h"
 #include "att-product.h"
@@ -70,38 +69,26 @@ att_cli_for_each_product (AttHiggClient *higg,
 }
 
 static void
-add_gtin (gpointer data,
-          gpointer user_data)
+add_product (gpointer data,
+             gpointer user_data)
 {
-  AttProduct *product = data;
-  GPtrArray  *gtins = user_data;
-  char       *gtin = NULL;
-
-  if (g_strcmp0 (att_product_get_identifier_type (product), "GTIN") != 0)
-    return;
-  if (!att_gtin_normalize (att_product_get_identifier (product), &gtin, NULL))
-    return;
-  if (g_ptr_array_find_with_equal_func (gtins, gtin, g_str_equal, NULL))
-    g_free (gtin);
-  else
-    g_ptr_array_add (gtins, gtin);
+  g_list_store_append (user_data, data);
 }
 
 /**
- * att_cli_dup_product_gtins:
+ * att_cli_dup_products:
  *
- * Returns: (transfer full) (nullable): the GTINs of every product with
- *   one, normalised to 14 digits, or %NULL with @error
+ * Returns: (transfer full) (nullable): every product of the account, or
+ *   %NULL with @error
  */
-char **
-att_cli_dup_product_gtins (AttHiggClient *higg,
-                           GCancellable  *cancellable,
-                           GError       **error)
+GListModel *
+att_cli_dup_products (AttHiggClient *higg,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
-  g_autoptr(GPtrArray) gtins = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListStore) products = g_list_store_new (ATT_TYPE_PRODUCT);
 
-  if (!att_cli_for_each_product (higg, NULL, cancellable, add_gtin, gtins, error))
+  if (!att_cli_for_each_product (higg, NULL, cancellable, add_product, products, error))
     return NULL;
-  g_ptr_array_add (gtins, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&gtins), FALSE);
+  return G_LIST_MODEL (g_steal_pointer (&products));
 }

@@ -11,14 +11,14 @@
 
 G_BEGIN_DECLS
 
-gboolean att_cli_for_each_product (AttHiggClient *higg,
-                                   const char    *text,
-                                   GCancellable  *cancellable,
-                                   GFunc          func,
-                                   gpointer       user_data,
-                                   GError       **error);
-char   **att_cli_dup_product_gtins (AttHiggClient *higg,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
+gboolean    att_cli_for_each_product (AttHiggClient *higg,
+                                      const char    *text,
+                                      GCancellable  *cancellable,
+                                      GFunc          func,
+                                      gpointer       user_data,
+                                      GError       **error);
+GListModel *att_cli_dup_products (AttHiggClient *higg,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
 
 G_END_DECLS
