@@ -28,12 +28,15 @@
 /* The pictures' size in pixels: twice the 40 points they are drawn at. */
 #define PICTURE_SIZE 96
 
+/* The report as it was when Print was chosen, whatever the filters do
+ * while the dialog is open. */
 static void
 on_begin_print (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
-                AttReportsPage    *self)
+                gpointer           user_data)
 {
-  AttReportLayout     *layout = att_report_layout_new (self->report, gtk_print_context_get_width (context),
+  AttReport           *report = g_object_get_data (G_OBJECT (operation), "att-report");
+  AttReportLayout     *layout = att_report_layout_new (report, gtk_print_context_get_width (context),
                                                        gtk_print_context_get_height (context));
   AttReportThumbnails *thumbnails = g_object_get_data (G_OBJECT (operation), "att-thumbnails");
 
@@ -109,7 +112,8 @@ page_setup_new (void)
 }
 
 static GtkPrintOperation *
-print_operation_new (AttReportsPage *self)
+print_operation_new (AttReportsPage *self,
+                     AttReport      *report)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = page_setup_new ();
@@ -123,7 +127,8 @@ print_operation_new (AttReportsPage *self)
   gtk_print_operation_set_show_progress (operation, TRUE);
   if (self->print_settings != NULL)
     gtk_print_operation_set_print_settings (operation, self->print_settings);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print), self, 0);
+  g_object_set_data_full (G_OBJECT (operation), "att-report", g_object_ref (report), g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), NULL);
   g_signal_connect (operation, "paginate", G_CALLBACK (on_paginate), NULL);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), NULL);
   g_signal_connect_object (operation, "done", G_CALLBACK (on_done), self, 0);
@@ -132,6 +137,7 @@ print_operation_new (AttReportsPage *self)
 
 static void
 run_print (AttReportsPage      *self,
+           AttReport           *report,
            AttReportThumbnails *thumbnails,
            GFile               *export_file)
 {
@@ -140,7 +146,7 @@ run_print (AttReportsPage      *self,
   GtkPrintOperationResult result;
   g_autoptr(GError) error = NULL;
 
-  self->print_operation = print_operation_new (self);
+  self->print_operation = print_operation_new (self, report);
   if (thumbnails != NULL)
     g_object_set_data_full (G_OBJECT (self->print_operation), "att-thumbnails", g_object_ref (thumbnails),
                             g_object_unref);
@@ -177,6 +183,7 @@ on_images_loaded (GObject      *source_object,
 {
   g_autoptr(AttReportsPage) self = user_data;
   g_autoptr(GFile) file = g_object_steal_data (G_OBJECT (self), "att-print-file");
+  g_autoptr(AttReport) report = g_object_steal_data (G_OBJECT (self), "att-print-report");
   AttReportThumbnails *thumbnails = ATT_REPORT_THUMBNAILS (source_object);
   gboolean             loaded = att_report_thumbnails_load_finish (thumbnails, result, NULL);
 
@@ -185,7 +192,7 @@ on_images_loaded (GObject      *source_object,
   g_clear_object (&self->print_cancellable);
   _att_reports_page_show_busy (self, NULL);
   if (loaded)
-    run_print (self, thumbnails, file);
+    run_print (self, report, thumbnails, file);
   else
     g_object_notify (G_OBJECT (self), "printing");
 }
@@ -199,6 +206,8 @@ load_images (AttReportsPage *self,
   self->print_cancellable = g_cancellable_new ();
   if (export_file != NULL)
     g_object_set_data_full (G_OBJECT (self), "att-print-file", g_object_ref (export_file), g_object_unref);
+  /* The report printed is the one shown now, whatever the filters do. */
+  g_object_set_data_full (G_OBJECT (self), "att-print-report", g_object_ref (self->report), g_object_unref);
   _att_reports_page_show_busy (self, _ ("Reading the certificate images…"));
   g_object_notify (G_OBJECT (self), "printing");
   att_report_thumbnails_load_async (thumbnails, self->report, on_images_progress, self, self->print_cancellable,
@@ -227,7 +236,7 @@ att_reports_page_print (AttReportsPage *self,
   if (att_report_get_thumbnails (self->report))
     load_images (self, export_file);
   else
-    run_print (self, NULL, export_file);
+    run_print (self, self->report, NULL, export_file);
 }
 
 void
