@@ -99,7 +99,8 @@ on_made (GObject      *source_object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_building (self, FALSE);
+  /* A refresh may be under way: its progress stays. */
+  set_building (self, self->fetch_cancellable != NULL);
   g_clear_object (&self->build_cancellable);
   show_report (self, report);
 }
@@ -110,6 +111,9 @@ make_report (AttReportsPage *self)
 {
   g_autoptr(AttReportFilter) filter = _att_reports_page_dup_filter (self);
 
+  /* Only the last report made is shown. */
+  g_cancellable_cancel (self->build_cancellable);
+  g_clear_object (&self->build_cancellable);
   if (filter == NULL)
     {
       set_building (self, FALSE);
