@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -518,4 +520,37 @@ att_test_run_python (const char *script,
     }
 
   return g_steal_pointer (&out);
+}
+
+/* The credentials go to curl in a file only this user can read, never on
+ * its command line, where any process could see them: the request
+ * headers @auth makes, and a JSON content type.  Returns the file's path
+ * in @dir. */
+static void
+write_header (const char *name,
+              const char *value,
+              gpointer    user_data)
+{
+  g_string_append_printf (user_data, "%s: %s\n", name, value);
+}
+
+char *
+att_test_write_curl_headers (AttHiggAuth *auth,
+                             const char  *dir)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "headers", NULL);
+  int   fd;
+
+  att_higg_auth_apply (auth, headers, FALSE, &error);
+  g_assert_no_error (error);
+  soup_message_headers_foreach (headers, write_header, text);
+  g_string_append (text, "Content-Type: application/json\n");
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (write (fd, text->str, text->len) == (gssize) text->len);
+  close (fd);
+  return path;
 }

@@ -125,4 +125,8 @@ char *att_test_run_python (const char *script,
                            const char *input,
                            GError    **error);
 
+/* A curl header file (for -H @FILE) with @auth's request headers. */
+char *att_test_write_curl_headers (AttHiggAuth *auth,
+                                   const char  *dir);
+
 G_END_DECLS

@@ -239,44 +239,13 @@ bench_export (AttHiggClient *client,
 /* --- curl ---------------------------------------------------------------- */
 
 static void
-write_header (const char *name,
-              const char *value,
-              gpointer    user_data)
-{
-  g_string_append_printf (user_data, "%s: %s\n", name, value);
-}
-
-/* The credentials go to curl in a file only this user can read, never on
- * its command line, where any process could see them. */
-static char *
-write_header_file (AttHiggAuth *auth,
-                   const char  *dir)
-{
-  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, "headers", NULL);
-  int   fd;
-
-  att_higg_auth_apply (auth, headers, FALSE, &error);
-  g_assert_no_error (error);
-  soup_message_headers_foreach (headers, write_header, text);
-  g_string_append (text, "Content-Type: application/json\n");
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_true (write (fd, text->str, text->len) == (gssize) text->len);
-  close (fd);
-  return path;
-}
-
-static void
 bench_curl (const char  *curl,
             const char  *base_url,
             AttHiggAuth *auth,
             const char  *dir,
             GStrv        ids)
 {
-  g_autofree char *header_file = write_header_file (auth, dir);
+  g_autofree char *header_file = att_test_write_curl_headers (auth, dir);
   g_autofree char *header_arg = g_strconcat ("@", header_file, NULL);
   g_autofree char *url = g_strconcat (base_url, LABEL_PATH, NULL);
   gint64           start = g_get_monotonic_time ();
